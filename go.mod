@@ -1,0 +1,3 @@
+module github.com/mapiblob/mapiblob
+
+go 1.24

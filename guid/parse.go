@@ -1,0 +1,354 @@
+package guid
+
+import (
+	"encoding/base64"
+	"strconv"
+	"strings"
+)
+
+// ParseError describes text that is not a GUID in the form tried.
+type ParseError struct {
+	Form Form   // the form that was tried
+	Pos  int    // byte position in the input of the problem, -1 when none
+	Msg  string // what is wrong
+}
+
+func (e *ParseError) Error() string {
+	s := "guid: " + e.Form.String() + " form: " + e.Msg
+	if e.Pos >= 0 {
+		s += " at position " + strconv.Itoa(e.Pos)
+	}
+	return s
+}
+
+func perr(f Form, pos int, msg string) error { return &ParseError{Form: f, Pos: pos, Msg: msg} }
+
+func lengthErr(f Form, n int) error {
+	return perr(f, -1, "came to "+strconv.Itoa(n)+" bytes, a GUID has 16")
+}
+
+// Parse reads a GUID in any form, detecting which:
+//
+//  1. a PowerShell byte array ("[byte[]](0x43,…)" or a comma-separated list of 0x bytes);
+//  2. a GUID string with dashes, with or without braces, any case;
+//  3. hex bytes in wire order — ADSI Edit's "43 03 96 …", compact "430396…", with
+//     spaces, colons, dashes or 0x prefixes between bytes — when the text is 32 hex
+//     digits and separators only. 32 hex digits without dashes are read as bytes,
+//     not as a GUID string without dashes: use ParseAs(s, FormString) for that;
+//  4. base64 ("QwOWZl2xO0SBmR+RQzJbNw==", optionally after an LDIF "attr:: ");
+//  5. otherwise the ExMerge escape (which also covers the LDAP "\43\03…" form).
+func Parse(s string) (GUID, error) { return ParseAs(s, FormAuto) }
+
+// MustParse is Parse that panics on error, for package-level values.
+func MustParse(s string) GUID {
+	g, err := Parse(s)
+	if err != nil {
+		panic(err)
+	}
+	return g
+}
+
+// ParseAs reads a GUID in the given form (FormAuto detects it).
+// FormADSI and FormHex are the same reading.
+func ParseAs(s string, f Form) (GUID, error) {
+	s = strings.TrimSpace(s)
+	if s == "" {
+		return Nil, perr(f, -1, "empty input")
+	}
+	if f == FormAuto {
+		f = detect(s)
+	}
+	switch f {
+	case FormString:
+		return parseString(s)
+	case FormADSI, FormHex:
+		return parseHexBytes(s, f)
+	case FormLDAP:
+		return parseLDAP(s)
+	case FormBase64:
+		return parseBase64(s)
+	case FormExMerge:
+		return ParseExMerge(s)
+	case FormPowerShell:
+		return parsePowerShell(s)
+	}
+	return Nil, perr(f, -1, "unknown form")
+}
+
+func isHex(c byte) bool { return c >= '0' && c <= '9' || c >= 'a' && c <= 'f' || c >= 'A' && c <= 'F' }
+
+func unhex(c byte) byte {
+	switch {
+	case c >= '0' && c <= '9':
+		return c - '0'
+	case c >= 'a' && c <= 'f':
+		return c - 'a' + 10
+	default:
+		return c - 'A' + 10
+	}
+}
+
+func detect(s string) Form {
+	if strings.HasPrefix(s, "[") || strings.HasPrefix(s, "(") || strings.Contains(s, ",") {
+		return FormPowerShell
+	}
+	t := s
+	if len(t) == 38 && t[0] == '{' && t[37] == '}' {
+		t = t[1:37]
+	}
+	if len(t) == 36 && t[8] == '-' && t[13] == '-' && t[18] == '-' && t[23] == '-' {
+		return FormString
+	}
+	if !strings.Contains(s, `\`) {
+		digits, other := 0, false
+		for i := 0; i < len(s); i++ {
+			c := s[i]
+			switch {
+			case c == '0' && i+1 < len(s) && (s[i+1] == 'x' || s[i+1] == 'X'):
+				i++
+			case isHex(c):
+				digits++
+			case c == ' ' || c == ':' || c == '-' || c == '\t':
+			default:
+				other = true
+			}
+		}
+		if !other && digits == 32 {
+			return FormHex
+		}
+		if strings.Contains(s, ":: ") || len(s) == 24 && s[22] == '=' && s[23] == '=' {
+			return FormBase64
+		}
+	}
+	return FormExMerge
+}
+
+func parseString(s string) (GUID, error) {
+	t, off := s, 0
+	if len(t) > 0 && t[0] == '{' {
+		if t[len(t)-1] != '}' {
+			return Nil, perr(FormString, len(s)-1, "missing closing brace")
+		}
+		t, off = t[1:len(t)-1], 1
+	}
+	var hexd [32]byte
+	n := 0
+	dashed := len(t) == 36
+	if !dashed && len(t) != 32 {
+		return Nil, perr(FormString, -1, "has "+strconv.Itoa(len(t))+" characters, want 36 (8-4-4-4-12) or 32")
+	}
+	for i := 0; i < len(t); i++ {
+		c := t[i]
+		if dashed && (i == 8 || i == 13 || i == 18 || i == 23) {
+			if c != '-' {
+				return Nil, perr(FormString, off+i, "want '-', found "+strconv.QuoteRune(rune(c)))
+			}
+			continue
+		}
+		if !isHex(c) {
+			return Nil, perr(FormString, off+i, "stray character "+strconv.QuoteRune(rune(c)))
+		}
+		hexd[n] = unhex(c)
+		n++
+	}
+	var raw [16]byte
+	for i := range raw {
+		raw[i] = hexd[2*i]<<4 | hexd[2*i+1]
+	}
+	// The string prints Data1..3 big-endian; the wire form is little-endian.
+	return GUID{raw[3], raw[2], raw[1], raw[0], raw[5], raw[4], raw[7], raw[6],
+		raw[8], raw[9], raw[10], raw[11], raw[12], raw[13], raw[14], raw[15]}, nil
+}
+
+func parseHexBytes(s string, f Form) (GUID, error) {
+	var g GUID
+	n := 0 // hex digits seen
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case c == '0' && i+1 < len(s) && (s[i+1] == 'x' || s[i+1] == 'X') && n%2 == 0:
+			i++
+		case isHex(c):
+			if n < 32 {
+				g[n/2] |= unhex(c) << (4 * (1 - n%2))
+			}
+			n++
+		case c == ' ' || c == ':' || c == '-' || c == '\t' || c == '\r' || c == '\n':
+			if n%2 == 1 {
+				return Nil, perr(f, i, "separator inside a byte")
+			}
+		default:
+			return Nil, perr(f, i, "stray character "+strconv.QuoteRune(rune(c)))
+		}
+	}
+	if n%2 == 1 {
+		return Nil, perr(f, -1, "odd number of hex digits ("+strconv.Itoa(n)+")")
+	}
+	if n != 32 {
+		return Nil, lengthErr(f, n/2)
+	}
+	return g, nil
+}
+
+func parseLDAP(s string) (GUID, error) {
+	var g GUID
+	n := 0
+	for i := 0; i < len(s); {
+		if s[i] != '\\' {
+			return Nil, perr(FormLDAP, i, "want '\\', found "+strconv.QuoteRune(rune(s[i])))
+		}
+		if i+2 >= len(s) || !isHex(s[i+1]) || !isHex(s[i+2]) {
+			return Nil, perr(FormLDAP, i, "bad escape (want \\ and two hex digits)")
+		}
+		if n < 16 {
+			g[n] = unhex(s[i+1])<<4 | unhex(s[i+2])
+		}
+		n++
+		i += 3
+	}
+	if n != 16 {
+		return Nil, lengthErr(FormLDAP, n)
+	}
+	return g, nil
+}
+
+func parseBase64(s string) (GUID, error) {
+	if i := strings.Index(s, ":: "); i >= 0 {
+		s = strings.TrimSpace(s[i+3:])
+	}
+	var g GUID
+	var buf [24]byte
+	if base64.StdEncoding.DecodedLen(len(s)) > len(buf) {
+		return Nil, perr(FormBase64, -1, strconv.Itoa(len(s))+" characters is too long for 16 bytes")
+	}
+	n, err := base64.StdEncoding.Decode(buf[:], []byte(s))
+	if err != nil {
+		if ce, ok := err.(base64.CorruptInputError); ok {
+			return Nil, perr(FormBase64, int(ce), "invalid base64")
+		}
+		return Nil, perr(FormBase64, -1, err.Error())
+	}
+	if n != 16 {
+		return Nil, lengthErr(FormBase64, n)
+	}
+	copy(g[:], buf[:16])
+	return g, nil
+}
+
+// ParseExMerge reads the escape ExMerge writes into ExMerge.log: a backslash
+// and exactly two hex digits is one byte; any other printable ASCII character
+// is a byte of its own (its ASCII code). "\5B7" is 0x5B then '7'.
+func ParseExMerge(s string) (GUID, error) {
+	g, n, err := scanExMerge(s, false)
+	if err != nil {
+		return Nil, err
+	}
+	if n != len(s) || g.n != 16 {
+		return Nil, lengthErr(FormExMerge, g.n)
+	}
+	return g.g, nil
+}
+
+type partial struct {
+	g GUID
+	n int
+}
+
+// scanExMerge decodes tokens from s. With stop16 it stops after the 16th
+// byte and returns how much of s it used; otherwise it reads all of s.
+func scanExMerge(s string, stop16 bool) (partial, int, error) {
+	var p partial
+	i := 0
+	for i < len(s) {
+		if stop16 && p.n == 16 {
+			break
+		}
+		c := s[i]
+		var b byte
+		switch {
+		case c == '\\':
+			if i+2 >= len(s) {
+				return p, i, perr(FormExMerge, i, "dangling escape "+strconv.Quote(s[i:])+" (want \\ and two hex digits)")
+			}
+			if !isHex(s[i+1]) || !isHex(s[i+2]) {
+				return p, i, perr(FormExMerge, i, "bad escape "+strconv.Quote(s[i:i+3])+" (want \\ and two hex digits)")
+			}
+			b = unhex(s[i+1])<<4 | unhex(s[i+2])
+			i += 3
+		case c >= 0x20 && c < 0x7F:
+			b = c
+			i++
+		case c >= 0x80:
+			return p, i, perr(FormExMerge, i, "non-ASCII character")
+		default:
+			return p, i, perr(FormExMerge, i, "control character "+strconv.QuoteRune(rune(c)))
+		}
+		if p.n < 16 {
+			p.g[p.n] = b
+		}
+		p.n++
+	}
+	return p, i, nil
+}
+
+func parsePowerShell(s string) (GUID, error) {
+	t := s
+	start := 0
+	if len(t) >= 8 && equalFold(t[:8], "[byte[]]") {
+		start = 8
+	}
+	var g GUID
+	n := 0
+	i := start
+	for i < len(t) && (t[i] == ' ' || t[i] == '(' || t[i] == '@') {
+		i++
+	}
+	for i < len(t) {
+		c := t[i]
+		if c == ' ' || c == ',' || c == ')' || c == '\t' {
+			i++
+			continue
+		}
+		if c == '0' && i+1 < len(t) && (t[i+1] == 'x' || t[i+1] == 'X') {
+			j := i + 2
+			for j < len(t) && isHex(t[j]) {
+				j++
+			}
+			if j-(i+2) < 1 || j-(i+2) > 2 {
+				return Nil, perr(FormPowerShell, i, "want 0x and one or two hex digits")
+			}
+			v := unhex(t[i+2])
+			if j-(i+2) == 2 {
+				v = v<<4 | unhex(t[i+3])
+			}
+			if n < 16 {
+				g[n] = v
+			}
+			n++
+			i = j
+			continue
+		}
+		if c >= '0' && c <= '9' { // decimal byte
+			j := i
+			v := 0
+			for j < len(t) && t[j] >= '0' && t[j] <= '9' && v <= 255 {
+				v = v*10 + int(t[j]-'0')
+				j++
+			}
+			if v > 255 {
+				return Nil, perr(FormPowerShell, i, "byte value above 255")
+			}
+			if n < 16 {
+				g[n] = byte(v)
+			}
+			n++
+			i = j
+			continue
+		}
+		return Nil, perr(FormPowerShell, i, "stray character "+strconv.QuoteRune(rune(c)))
+	}
+	if n != 16 {
+		return Nil, lengthErr(FormPowerShell, n)
+	}
+	return g, nil
+}

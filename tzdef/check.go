@@ -1,0 +1,207 @@
+package tzdef
+
+import (
+	"strconv"
+
+	"github.com/mapiblob/mapiblob/internal/lint"
+)
+
+// Finding codes of this package. They are stable: scripts may match them.
+const (
+	CodeEmptyKeyName      = "TZ_EMPTY_KEYNAME"
+	CodeNoRules           = "TZ_NO_RULES"
+	CodeNoEffectiveRule   = "TZ_NO_EFFECTIVE_RULE"
+	CodeManyEffective     = "TZ_MULTIPLE_EFFECTIVE_RULES"
+	CodeRulesUnsorted     = "TZ_RULES_UNSORTED"
+	CodeDuplicateYear     = "TZ_DUPLICATE_YEAR"
+	CodeInvalidSystemTime = "TZ_INVALID_SYSTEMTIME"
+	CodeHalfDST           = "TZ_HALF_DST"
+	CodeBiasRange         = "TZ_BIAS_OUT_OF_RANGE"
+	CodeReserved          = "TZ_RESERVED_VALUE"
+	CodeUnknownFlags      = "TZ_UNKNOWN_RULE_FLAGS"
+	CodeXNonZero          = "TZ_X_NONZERO"
+	CodeExtraHeader       = "TZ_EXTRA_HEADER_DATA"
+	CodeTooManyRules      = "TZ_TOO_MANY_RULES"
+	CodeTrailing          = "TZ_TRAILING_BYTES"
+	CodeYearMismatch      = "TZ_YEAR_FIELD_MISMATCH"
+	CodeStructMismatch    = "TZ_STRUCT_MISMATCH"
+	CodeKeyNameTooLong    = "TZ_KEYNAME_TOO_LONG"
+)
+
+// MaxBias is the largest magnitude of a bias sum, in minutes (14 hours).
+const MaxBias = 14 * 60
+
+// Check reports what in d is outside [MS-OXOCAL] or known to upset
+// Outlook. It never fails; a clean definition gives no findings.
+func (d *Definition) Check() []Finding {
+	var l lint.List
+	if d.CchKeyName == 0 && d.KeyName == "" {
+		l.Add(CodeEmptyKeyName, Error, "cchKeyName",
+			"the time-zone key name is empty; Outlook 2010 with update KB 2553248 crashes when it opens, selects or dismisses a reminder for such a meeting (fixed in a later Outlook 2010 update). Rewrite the property with the zone's Windows key name, e.g. `mapiblob tz build --zone \"Eastern Standard Time\"`")
+	}
+	if n := len([]rune(d.KeyName)); n > 260 {
+		l.Add(CodeKeyNameTooLong, Warning, "KeyName", "the key name has "+strconv.Itoa(n)+" characters; Windows key names have at most 260")
+	}
+	if d.WReserved != HeaderReserved {
+		l.Add(CodeReserved, Warning, "wReserved", "wReserved is "+hex4(uint64(d.WReserved))+", the specification requires 0x0002 (key name present); readers may misread the header")
+	}
+	if len(d.ExtraHeaderData) > 0 {
+		l.Add(CodeExtraHeader, Info, "ExtraHeaderData", "cbHeader covers "+strconv.Itoa(len(d.ExtraHeaderData))+
+			" bytes beyond cRules (a newer format's header data); MFCMAPI and other readers that ignore cbHeader read the rules from the wrong place")
+	}
+	switch {
+	case len(d.TZRules) == 0:
+		l.Add(CodeNoRules, Error, "cRules", "the definition has no rules; Outlook cannot compute offsets from it and falls back to PidLidTimeZoneStruct or the local zone")
+	case len(d.TZRules) > MaxRules:
+		l.Add(CodeTooManyRules, Warning, "cRules", strconv.Itoa(len(d.TZRules))+" rules; the specification allows at most 1024")
+	}
+	eff := 0
+	for i := range d.TZRules {
+		if d.TZRules[i].WTZRuleFlags&TZRULE_FLAG_EFFECTIVE_TZREG != 0 {
+			eff++
+		}
+	}
+	if len(d.TZRules) > 0 && eff == 0 {
+		l.Add(CodeNoEffectiveRule, Warning, "TZRules", "no rule carries TZRULE_FLAG_EFFECTIVE_TZREG; clients cannot tell which rule is the zone's current one")
+	}
+	if eff > 1 {
+		l.Add(CodeManyEffective, Warning, "TZRules", strconv.Itoa(eff)+" rules carry TZRULE_FLAG_EFFECTIVE_TZREG; exactly one should")
+	}
+	for i := 1; i < len(d.TZRules); i++ {
+		prev, cur := d.TZRules[i-1].WYear, d.TZRules[i].WYear
+		p := "TZRules[" + strconv.Itoa(i) + "].wYear"
+		switch {
+		case cur == prev:
+			l.Add(CodeDuplicateYear, Warning, p, "two rules start in "+strconv.Itoa(int(cur))+"; only one of them can apply")
+		case cur < prev:
+			l.Add(CodeRulesUnsorted, Warning, p, "rule for "+strconv.Itoa(int(cur))+" follows the rule for "+strconv.Itoa(int(prev))+"; rules must ascend by year, and readers that scan in order pick the wrong one")
+		}
+	}
+	for i := range d.TZRules {
+		d.TZRules[i].check(&l, "TZRules["+strconv.Itoa(i)+"].")
+	}
+	if len(d.Trailing) > 0 {
+		l.Add(CodeTrailing, Warning, "", strconv.Itoa(len(d.Trailing))+" bytes follow the last rule; readers ignore them")
+	}
+	return l
+}
+
+func (t *Rule) check(l *lint.List, p string) {
+	if t.WReserved != RuleReserved {
+		l.Add(CodeReserved, Warning, p+"wReserved", "wReserved is "+hex4(uint64(t.WReserved))+", the specification requires 0x003E")
+	}
+	if rest := t.WTZRuleFlags &^ (TZRULE_FLAG_RECUR_CURRENT_TZREG | TZRULE_FLAG_EFFECTIVE_TZREG); rest != 0 {
+		l.Add(CodeUnknownFlags, Warning, p+"wTZRuleFlags", "undefined flag bits "+hex4(uint64(rest))+" are set; they must be zero")
+	}
+	if t.X != (HexBytes14{}) {
+		l.Add(CodeXNonZero, Info, p+"X", "X is not zero as the specification says; Outlook writes the rest of the rule's start date here (January 1), which readers ignore")
+	}
+	checkZone(l, p, t.LBias, t.LStandardBias, t.LDaylightBias, t.StStandardDate, t.StDaylightDate)
+}
+
+func checkZone(l *lint.List, p string, bias, std, dst int32, stdDate, dstDate SystemTime) {
+	for _, b := range []struct {
+		name string
+		v    int64
+	}{{"lStandardBias", int64(bias) + int64(std)}, {"lDaylightBias", int64(bias) + int64(dst)}} {
+		if b.v > MaxBias || b.v < -MaxBias {
+			l.Add(CodeBiasRange, Error, p+b.name, "lBias + "+b.name+" = "+strconv.FormatInt(b.v, 10)+
+				" minutes, beyond ±14 hours: no zone on Earth has that offset; times computed from it are wrong")
+		}
+	}
+	checkSystemTime(l, p+"stStandardDate", stdDate)
+	checkSystemTime(l, p+"stDaylightDate", dstDate)
+	if stdDate.IsSet() != dstDate.IsSet() {
+		l.Add(CodeHalfDST, Error, p+"stDaylightDate", "only one of stStandardDate and stDaylightDate names a transition; the zone enters or leaves daylight time and never returns, and clients disagree on the offset")
+	}
+}
+
+func checkSystemTime(l *lint.List, p string, st SystemTime) {
+	bad := func(field, why string) {
+		l.Add(CodeInvalidSystemTime, Error, p+"."+field, why+"; Outlook cannot compute this transition")
+	}
+	if st.WMonth == 0 {
+		return // no transition
+	}
+	if st.WMonth > 12 {
+		bad("wMonth", "month "+strconv.Itoa(int(st.WMonth))+" is beyond 12")
+	}
+	if st.WDayOfWeek > 6 {
+		bad("wDayOfWeek", "weekday "+strconv.Itoa(int(st.WDayOfWeek))+" is beyond 6 (Saturday)")
+	}
+	if st.IsRelative() {
+		if st.WDay < 1 || st.WDay > 5 {
+			bad("wDay", "week of the month "+strconv.Itoa(int(st.WDay))+" is not 1–5")
+		}
+	} else if st.WDay < 1 || st.WMonth <= 12 && int(st.WDay) > daysIn(int(st.WYear), timeMonth(st.WMonth)) {
+		bad("wDay", "day "+strconv.Itoa(int(st.WDay))+" does not exist in that month")
+	}
+	if st.WHour > 23 {
+		bad("wHour", "hour "+strconv.Itoa(int(st.WHour))+" is beyond 23")
+	}
+	if st.WMinute > 59 {
+		bad("wMinute", "minute "+strconv.Itoa(int(st.WMinute))+" is beyond 59")
+	}
+	if st.WSecond > 59 {
+		bad("wSecond", "second "+strconv.Itoa(int(st.WSecond))+" is beyond 59")
+	}
+	if st.WMilliseconds > 999 {
+		bad("wMilliseconds", "milliseconds "+strconv.Itoa(int(st.WMilliseconds))+" beyond 999")
+	}
+}
+
+// Check reports what in tz is outside [MS-OXOCAL] 2.2.1.39.
+func (tz *TimeZoneStruct) Check() []Finding {
+	var l lint.List
+	checkZone(&l, "", tz.LBias, tz.LStandardBias, tz.LDaylightBias, tz.StStandardDate, tz.StDaylightDate)
+	if tz.WStandardYear != tz.StStandardDate.WYear {
+		l.Add(CodeYearMismatch, Warning, "wStandardYear", "wStandardYear "+strconv.Itoa(int(tz.WStandardYear))+" differs from stStandardDate.wYear "+strconv.Itoa(int(tz.StStandardDate.WYear))+"; the specification requires them equal")
+	}
+	if tz.WDaylightYear != tz.StDaylightDate.WYear {
+		l.Add(CodeYearMismatch, Warning, "wDaylightYear", "wDaylightYear "+strconv.Itoa(int(tz.WDaylightYear))+" differs from stDaylightDate.wYear "+strconv.Itoa(int(tz.StDaylightDate.WYear))+"; the specification requires them equal")
+	}
+	if len(tz.Trailing) > 0 {
+		l.Add(CodeTrailing, Warning, "", strconv.Itoa(len(tz.Trailing))+" bytes follow the 48-byte structure; readers ignore them")
+	}
+	return l
+}
+
+// CheckAgainst reports whether d (PidLidAppointmentTimeZoneDefinitionRecur)
+// and tz (PidLidTimeZoneStruct) of the same series agree, as Outlook
+// requires before it uses d: the rule flagged TZRULE_FLAG_RECUR_CURRENT_TZREG
+// must exist and equal tz.
+func (d *Definition) CheckAgainst(tz *TimeZoneStruct) []Finding {
+	var l lint.List
+	r := d.RecurRule()
+	switch {
+	case r == nil:
+		l.Add(CodeStructMismatch, Warning, "TZRules", "no rule carries TZRULE_FLAG_RECUR_CURRENT_TZREG, so Outlook ignores this definition and expands the series with PidLidTimeZoneStruct alone (losing other years' rules)")
+	case !r.SameZone(tz):
+		i := 0
+		for k := range d.TZRules {
+			if &d.TZRules[k] == r {
+				i = k
+			}
+		}
+		l.Add(CodeStructMismatch, Error, "TZRules["+strconv.Itoa(i)+"]", "the rule flagged TZRULE_FLAG_RECUR_CURRENT_TZREG differs from PidLidTimeZoneStruct; Outlook discards the definition and uses PidLidTimeZoneStruct, so the two clients that read different properties show different times. Rewrite both from one zone")
+	}
+	return l
+}
+
+func hex4(v uint64) string {
+	s := strconv.FormatUint(v, 16)
+	for len(s) < 4 {
+		s = "0" + s
+	}
+	return "0x" + upperASCII(s)
+}
+
+func upperASCII(s string) string {
+	b := []byte(s)
+	for i, c := range b {
+		if c >= 'a' && c <= 'z' {
+			b[i] = c - 32
+		}
+	}
+	return string(b)
+}

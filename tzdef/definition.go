@@ -1,0 +1,320 @@
+package tzdef
+
+import (
+	"strconv"
+
+	"github.com/mapiblob/mapiblob/internal/wire"
+)
+
+// Version and layout constants of [MS-OXOCAL] 2.2.1.41.
+const (
+	MajorVersion     = 0x02   // TZ_BIN_VERSION_MAJOR, header and rules
+	MinorVersion     = 0x01   // TZ_BIN_VERSION_MINOR written by this package
+	HeaderReserved   = 0x0002 // the header's wReserved
+	RuleMajorVersion = 0x02
+	RuleMinorVersion = 0x01
+	RuleReserved     = 0x003E // a rule's wReserved: the 62 bytes that follow it
+	RuleSize         = 66     // encoded size of a TZRule
+	MaxRules         = 1024   // the largest cRules the specification allows
+)
+
+// RuleFlags is a TZRule's wTZRuleFlags.
+type RuleFlags uint16
+
+// Rule flags.
+const (
+	// TZRULE_FLAG_RECUR_CURRENT_TZREG marks the rule that matches the
+	// series' PidLidTimeZoneStruct.
+	TZRULE_FLAG_RECUR_CURRENT_TZREG RuleFlags = 0x0001
+	// TZRULE_FLAG_EFFECTIVE_TZREG marks the rule in force now.
+	TZRULE_FLAG_EFFECTIVE_TZREG RuleFlags = 0x0002
+)
+
+// String names the set flags ("TZRULE_FLAG_EFFECTIVE_TZREG", joined by
+// " | " when several), "0x0" when none.
+func (f RuleFlags) String() string {
+	switch f {
+	case 0:
+		return "0x0"
+	case TZRULE_FLAG_RECUR_CURRENT_TZREG:
+		return "TZRULE_FLAG_RECUR_CURRENT_TZREG"
+	case TZRULE_FLAG_EFFECTIVE_TZREG:
+		return "TZRULE_FLAG_EFFECTIVE_TZREG"
+	}
+	s := ""
+	rest := f
+	for _, n := range []RuleFlags{TZRULE_FLAG_RECUR_CURRENT_TZREG, TZRULE_FLAG_EFFECTIVE_TZREG} {
+		if f&n != 0 {
+			if s != "" {
+				s += " | "
+			}
+			s += n.String()
+			rest &^= n
+		}
+	}
+	if rest != 0 {
+		if s != "" {
+			s += " | "
+		}
+		s += "0x" + strconv.FormatUint(uint64(rest), 16)
+	}
+	return s
+}
+
+// Rule is a TZRule ([MS-OXOCAL] 2.2.1.41.1): the zone's offsets and
+// transitions from 1 January of WYear until the next rule's year.
+type Rule struct {
+	BMajorVersion  uint8      `json:"bMajorVersion"`
+	BMinorVersion  uint8      `json:"bMinorVersion"`
+	WReserved      uint16     `json:"wReserved"`
+	WTZRuleFlags   RuleFlags  `json:"wTZRuleFlags"`
+	WYear          uint16     `json:"wYear"`
+	X              HexBytes14 `json:"X"` // unused per the spec; real blobs hold the rest of a SYSTEMTIME here
+	LBias          int32      `json:"lBias"`
+	LStandardBias  int32      `json:"lStandardBias"`
+	LDaylightBias  int32      `json:"lDaylightBias"`
+	StStandardDate SystemTime `json:"stStandardDate"` // to standard time, on the daylight clock
+	StDaylightDate SystemTime `json:"stDaylightDate"` // to daylight time, on the standard clock
+}
+
+// HexBytes14 is the 14-byte X field; JSON shows it as upper-case hex.
+type HexBytes14 [14]byte
+
+// MarshalText writes upper-case hex.
+func (x HexBytes14) MarshalText() ([]byte, error) { return []byte(upperHex(x[:])), nil }
+
+// UnmarshalText reads 28 hex digits.
+func (x *HexBytes14) UnmarshalText(b []byte) error {
+	if len(b) != 28 {
+		return &DecodeError{Path: "X", Err: ErrInvalid, Detail: "want 28 hex digits"}
+	}
+	for i := range x {
+		hi, ok1 := fromHex(b[2*i])
+		lo, ok2 := fromHex(b[2*i+1])
+		if !ok1 || !ok2 {
+			return &DecodeError{Path: "X", Offset: i, Err: ErrInvalid, Detail: "not hex"}
+		}
+		x[i] = hi<<4 | lo
+	}
+	return nil
+}
+
+func fromHex(c byte) (byte, bool) {
+	switch {
+	case c >= '0' && c <= '9':
+		return c - '0', true
+	case c >= 'a' && c <= 'f':
+		return c - 'a' + 10, true
+	case c >= 'A' && c <= 'F':
+		return c - 'A' + 10, true
+	}
+	return 0, false
+}
+
+func upperHex(b []byte) string {
+	const digits = "0123456789ABCDEF"
+	out := make([]byte, 2*len(b))
+	for i, c := range b {
+		out[2*i], out[2*i+1] = digits[c>>4], digits[c&0xF]
+	}
+	return string(out)
+}
+
+// Definition is a TZDEFINITION ([MS-OXOCAL] 2.2.1.41), the value of
+// PidLidAppointmentTimeZoneDefinitionStartDisplay, …EndDisplay and …Recur.
+type Definition struct {
+	BMajorVersion uint8  `json:"bMajorVersion"`
+	BMinorVersion uint8  `json:"bMinorVersion"`
+	CbHeader      uint16 `json:"cbHeader"` // as stored; encoding writes 6 + 2·cchKeyName + len(ExtraHeaderData)
+	WReserved     uint16 `json:"wReserved"`
+	CchKeyName    uint16 `json:"cchKeyName"` // as stored; encoding writes the UTF-16 length of KeyName
+	KeyName       string `json:"KeyName"`    // Windows time-zone key name, e.g. "Eastern Standard Time"
+	CRules        uint16 `json:"cRules"`     // as stored; encoding writes len(TZRules)
+	// ExtraHeaderData is header data that cbHeader covers beyond cRules
+	// (a newer minor version's); kept byte-exact.
+	ExtraHeaderData HexBytes `json:"ExtraHeaderData"`
+	TZRules         []Rule   `json:"TZRules"`
+
+	// Trailing holds bytes after the last rule; shown by the JSON envelope.
+	Trailing []byte `json:"-"`
+
+	keyRaw []byte // KeyName's UTF-16 when it does not survive conversion to a string
+	keyDec string // KeyName as decoded, to tell whether keyRaw still applies
+}
+
+// HexBytes is a byte slice that JSON shows as upper-case hex ("" when empty).
+type HexBytes []byte
+
+// MarshalText writes upper-case hex.
+func (h HexBytes) MarshalText() ([]byte, error) { return []byte(upperHex(h)), nil }
+
+// Parse decodes a TZDEFINITION.
+func Parse(b []byte) (*Definition, error) {
+	d := new(Definition)
+	if err := d.UnmarshalBinary(b); err != nil {
+		return nil, err
+	}
+	return d, nil
+}
+
+// UnmarshalBinary decodes b into d.
+//
+// Errors: ErrTruncated; ErrUnsupportedVersion for a major version other
+// than 2 or a minor version below 1 (in the header or any rule);
+// ErrInvalid when cbHeader is smaller than the fields it must cover.
+// Everything else that is out of the specification is left to Check.
+func (d *Definition) UnmarshalBinary(b []byte) error {
+	var r wire.Reader
+	r.Reset(b)
+	var v Definition
+	v.BMajorVersion = r.U8("bMajorVersion")
+	v.BMinorVersion = r.U8("bMinorVersion")
+	if r.OK() && (v.BMajorVersion != MajorVersion || v.BMinorVersion < MinorVersion) {
+		return versionError(&r, "bMajorVersion", 0, v.BMajorVersion, v.BMinorVersion)
+	}
+	cbOff := r.Offset()
+	v.CbHeader = r.U16("cbHeader")
+	v.WReserved = r.U16("wReserved")
+	v.CchKeyName = r.U16("cchKeyName")
+	raw := r.UTF16("KeyName", int(v.CchKeyName))
+	v.CRules = r.U16("cRules")
+	if err := r.Err(); err != nil {
+		return err
+	}
+	var exact bool
+	v.KeyName, exact = wire.DecodeUTF16(raw)
+	if !exact {
+		v.keyRaw = append([]byte(nil), raw...)
+		v.keyDec = v.KeyName
+	}
+	need := 6 + 2*int(v.CchKeyName)
+	if int(v.CbHeader) < need {
+		r.FailAt("cbHeader", cbOff, ErrInvalid, "cbHeader "+strconv.Itoa(int(v.CbHeader))+
+			" is less than the "+strconv.Itoa(need)+" bytes of wReserved, cchKeyName, KeyName and cRules")
+		return r.Err()
+	}
+	if extra := int(v.CbHeader) - need; extra > 0 {
+		v.ExtraHeaderData = append(HexBytes(nil), r.Bytes("ExtraHeaderData", extra)...)
+	}
+	cRulesOff := 8 + 2*int(v.CchKeyName)
+	n, ok := r.Count("TZRules", cRulesOff, uint64(v.CRules), RuleSize)
+	if !ok {
+		return r.Err()
+	}
+	if n > 0 {
+		v.TZRules = make([]Rule, n)
+	}
+	for i := range v.TZRules {
+		r.Enter("TZRules", i)
+		if !readRule(&r, &v.TZRules[i]) {
+			return r.Err()
+		}
+		r.Leave()
+	}
+	if r.Len() > 0 {
+		v.Trailing = append([]byte(nil), r.Rest()...)
+	}
+	*d = v
+	return nil
+}
+
+func versionError(r *wire.Reader, field string, off int, major, minor uint8) error {
+	r.FailAt(field, off, ErrUnsupportedVersion, "version "+strconv.Itoa(int(major))+"."+strconv.Itoa(int(minor))+
+		" is not readable (major version must be 2 and minor version at least 1)")
+	return r.Err()
+}
+
+func readRule(r *wire.Reader, t *Rule) bool {
+	start := r.Offset()
+	t.BMajorVersion = r.U8("bMajorVersion")
+	t.BMinorVersion = r.U8("bMinorVersion")
+	if r.OK() && (t.BMajorVersion != RuleMajorVersion || t.BMinorVersion < RuleMinorVersion) {
+		versionError(r, "bMajorVersion", start, t.BMajorVersion, t.BMinorVersion)
+		return false
+	}
+	t.WReserved = r.U16("wReserved")
+	t.WTZRuleFlags = RuleFlags(r.U16("wTZRuleFlags"))
+	t.WYear = r.U16("wYear")
+	copy(t.X[:], r.Bytes("X", 14))
+	t.LBias = r.I32("lBias")
+	t.LStandardBias = r.I32("lStandardBias")
+	t.LDaylightBias = r.I32("lDaylightBias")
+	t.StStandardDate = readSystemTime(r, "stStandardDate")
+	t.StDaylightDate = readSystemTime(r, "stDaylightDate")
+	return r.OK()
+}
+
+// MarshalBinary encodes d. The stored counts (cbHeader, cchKeyName, cRules)
+// are computed from the fields, so a definition edited in Go encodes
+// consistently; for a parsed blob they equal what was read.
+func (d *Definition) MarshalBinary() ([]byte, error) {
+	return d.AppendBinary(make([]byte, 0, d.Size()))
+}
+
+// Size is the encoded length of d.
+func (d *Definition) Size() int {
+	return 4 + 6 + 2*d.keyUnits() + len(d.ExtraHeaderData) + RuleSize*len(d.TZRules) + len(d.Trailing)
+}
+
+func (d *Definition) keyUnits() int {
+	if d.keyRaw != nil && d.KeyName == d.keyDec {
+		return len(d.keyRaw) / 2
+	}
+	return wire.UTF16Len(d.KeyName)
+}
+
+// AppendBinary appends the encoding of d to b.
+func (d *Definition) AppendBinary(b []byte) ([]byte, error) {
+	units := d.keyUnits()
+	if units > 0xFFFF || len(d.TZRules) > 0xFFFF || 6+2*units+len(d.ExtraHeaderData) > 0xFFFF {
+		return nil, &DecodeError{Path: "KeyName", Err: ErrInvalid, Detail: "key name, extra header data or rules too long to encode"}
+	}
+	b = append(b, d.BMajorVersion, d.BMinorVersion)
+	b = wire.AppendU16(b, uint16(6+2*units+len(d.ExtraHeaderData)))
+	b = wire.AppendU16(b, d.WReserved)
+	b = wire.AppendU16(b, uint16(units))
+	if d.keyRaw != nil && d.KeyName == d.keyDec {
+		b = append(b, d.keyRaw...)
+	} else {
+		b, _ = wire.AppendUTF16(b, d.KeyName)
+	}
+	b = wire.AppendU16(b, uint16(len(d.TZRules)))
+	b = append(b, d.ExtraHeaderData...)
+	for i := range d.TZRules {
+		b = d.TZRules[i].appendTo(b)
+	}
+	return append(b, d.Trailing...), nil
+}
+
+// AppendBinary appends the 66-byte encoding of the rule.
+func (t *Rule) AppendBinary(b []byte) ([]byte, error) { return t.appendTo(b), nil }
+
+func (t *Rule) appendTo(b []byte) []byte {
+	b = append(b, t.BMajorVersion, t.BMinorVersion)
+	b = wire.AppendU16(b, t.WReserved)
+	b = wire.AppendU16(b, uint16(t.WTZRuleFlags))
+	b = wire.AppendU16(b, t.WYear)
+	b = append(b, t.X[:]...)
+	b = wire.AppendI32(b, t.LBias)
+	b = wire.AppendI32(b, t.LStandardBias)
+	b = wire.AppendI32(b, t.LDaylightBias)
+	b = t.StStandardDate.appendTo(b)
+	return t.StDaylightDate.appendTo(b)
+}
+
+// SameZone reports whether the rule's biases and transition dates equal
+// those of tz (the consistency test between PidLidAppointmentTimeZoneDefinitionRecur
+// and PidLidTimeZoneStruct).
+func (t *Rule) SameZone(tz *TimeZoneStruct) bool {
+	return t.LBias == tz.LBias && t.LStandardBias == tz.LStandardBias && t.LDaylightBias == tz.LDaylightBias &&
+		t.StStandardDate == tz.StStandardDate && t.StDaylightDate == tz.StDaylightDate
+}
+
+// TimeZoneStruct returns the rule as a PidLidTimeZoneStruct.
+func (t *Rule) TimeZoneStruct() *TimeZoneStruct {
+	return &TimeZoneStruct{
+		LBias: t.LBias, LStandardBias: t.LStandardBias, LDaylightBias: t.LDaylightBias,
+		WStandardYear: t.StStandardDate.WYear, StStandardDate: t.StStandardDate,
+		WDaylightYear: t.StDaylightDate.WYear, StDaylightDate: t.StDaylightDate,
+	}
+}

@@ -1,0 +1,173 @@
+package tzdef
+
+import (
+	"time"
+)
+
+// RuleFor returns the rule in force during year: the rule with the greatest
+// WYear ≤ year, or the first rule for a year before every rule. Rules need
+// not be sorted. It returns nil when d has no rules.
+func (d *Definition) RuleFor(year int) *Rule {
+	var best *Rule
+	for i := range d.TZRules {
+		r := &d.TZRules[i]
+		if int(r.WYear) <= year && (best == nil || r.WYear > best.WYear) {
+			best = r
+		}
+	}
+	if best == nil {
+		for i := range d.TZRules {
+			r := &d.TZRules[i]
+			if best == nil || r.WYear < best.WYear {
+				best = r
+			}
+		}
+	}
+	return best
+}
+
+// EffectiveRule returns the first rule flagged TZRULE_FLAG_EFFECTIVE_TZREG, or nil.
+func (d *Definition) EffectiveRule() *Rule { return d.flagged(TZRULE_FLAG_EFFECTIVE_TZREG) }
+
+// RecurRule returns the first rule flagged TZRULE_FLAG_RECUR_CURRENT_TZREG, or nil.
+func (d *Definition) RecurRule() *Rule { return d.flagged(TZRULE_FLAG_RECUR_CURRENT_TZREG) }
+
+func (d *Definition) flagged(f RuleFlags) *Rule {
+	for i := range d.TZRules {
+		if d.TZRules[i].WTZRuleFlags&f != 0 {
+			return &d.TZRules[i]
+		}
+	}
+	return nil
+}
+
+// ConsistentWith reports whether d may expand a series whose
+// PidLidTimeZoneStruct is tz: its TZRULE_FLAG_RECUR_CURRENT_TZREG rule
+// exists and has the same biases and dates. When it does not, the series
+// is expanded with tz alone.
+func (d *Definition) ConsistentWith(tz *TimeZoneStruct) bool {
+	r := d.RecurRule()
+	return r != nil && r.SameZone(tz)
+}
+
+// HasDST reports whether the rule has both transitions.
+func (t *Rule) HasDST() bool { return t.StStandardDate.IsSet() && t.StDaylightDate.IsSet() }
+
+// StandardOffset is the UTC offset in standard time, in seconds (EST: −18000).
+func (t *Rule) StandardOffset() int { return -60 * int(t.LBias+t.LStandardBias) }
+
+// DaylightOffset is the UTC offset in daylight time, in seconds (EDT: −14400).
+func (t *Rule) DaylightOffset() int { return -60 * int(t.LBias+t.LDaylightBias) }
+
+// Transition is a change of offset.
+type Transition struct {
+	UTC        time.Time // the instant, in UTC
+	Local      time.Time // the wall-clock time the rule names (on the clock before the change), as UTC-located fields
+	ToDaylight bool      // true for the change to daylight time
+	OffsetFrom int       // UTC offset before, seconds
+	OffsetTo   int       // UTC offset after, seconds
+}
+
+// Transitions returns the rule's two transitions in year, in time order.
+// It returns none for a rule without daylight saving, and only those whose
+// SYSTEMTIME names a day of that year.
+func (t *Rule) Transitions(year int) []Transition {
+	if !t.HasDST() {
+		return nil
+	}
+	var out []Transition
+	if m, d, ok := t.StDaylightDate.DateIn(year); ok {
+		wall := time.Date(year, m, d, 0, 0, 0, 0, time.UTC).Add(t.StDaylightDate.timeOfDay())
+		out = append(out, Transition{
+			UTC: wall.Add(-time.Duration(t.StandardOffset()) * time.Second), Local: wall, ToDaylight: true,
+			OffsetFrom: t.StandardOffset(), OffsetTo: t.DaylightOffset(),
+		})
+	}
+	if m, d, ok := t.StStandardDate.DateIn(year); ok {
+		wall := time.Date(year, m, d, 0, 0, 0, 0, time.UTC).Add(t.StStandardDate.timeOfDay())
+		tr := Transition{
+			UTC: wall.Add(-time.Duration(t.DaylightOffset()) * time.Second), Local: wall,
+			OffsetFrom: t.DaylightOffset(), OffsetTo: t.StandardOffset(),
+		}
+		if len(out) == 1 && tr.UTC.Before(out[0].UTC) {
+			out = []Transition{tr, out[0]}
+		} else {
+			out = append(out, tr)
+		}
+	}
+	return out
+}
+
+// offsetAt is the UTC offset in seconds at the instant u under rule t, with
+// the year's transitions computed for year.
+func (t *Rule) offsetAt(u time.Time, year int) (offset int, dst bool) {
+	if !t.HasDST() {
+		return t.StandardOffset(), false
+	}
+	var start, end time.Time
+	var haveStart, haveEnd bool
+	for _, tr := range t.Transitions(year) {
+		if tr.ToDaylight {
+			start, haveStart = tr.UTC, true
+		} else {
+			end, haveEnd = tr.UTC, true
+		}
+	}
+	switch {
+	case haveStart && haveEnd && start.Before(end): // northern: DST between
+		dst = !u.Before(start) && u.Before(end)
+	case haveStart && haveEnd: // southern: DST at both ends of the year
+		dst = u.Before(end) || !u.Before(start)
+	case haveStart:
+		dst = !u.Before(start)
+	case haveEnd:
+		dst = u.Before(end)
+	}
+	if dst {
+		return t.DaylightOffset(), true
+	}
+	return t.StandardOffset(), false
+}
+
+// Offset returns the UTC offset in seconds at instant u and whether
+// daylight time is in force, using the rule of u's local year. ok is false
+// when d has no rules.
+func (d *Definition) Offset(u time.Time) (offset int, dst bool, ok bool) {
+	u = u.UTC()
+	r := d.RuleFor(u.Year())
+	if r == nil {
+		return 0, false, false
+	}
+	// The rule follows the local year, which differs from the UTC year for
+	// a few hours at New Year.
+	if y := u.Add(time.Duration(r.StandardOffset()) * time.Second).Year(); y != u.Year() {
+		r = d.RuleFor(y)
+		offset, dst = r.offsetAt(u, y)
+		return offset, dst, true
+	}
+	offset, dst = r.offsetAt(u, u.Year())
+	return offset, dst, true
+}
+
+// Offset returns the UTC offset in seconds at instant u and whether
+// daylight time is in force.
+func (tz *TimeZoneStruct) Offset(u time.Time) (offset int, dst bool) {
+	r := tz.Rule()
+	u = u.UTC()
+	return r.offsetAt(u, u.Add(time.Duration(r.StandardOffset())*time.Second).Year())
+}
+
+// Transitions lists the transitions of year under the rule of that year.
+func (d *Definition) Transitions(year int) []Transition {
+	r := d.RuleFor(year)
+	if r == nil {
+		return nil
+	}
+	return r.Transitions(year)
+}
+
+// Transitions lists the transitions of year.
+func (tz *TimeZoneStruct) Transitions(year int) []Transition {
+	r := tz.Rule()
+	return r.Transitions(year)
+}

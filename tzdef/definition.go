@@ -1,6 +1,7 @@
 package tzdef
 
 import (
+	"encoding/binary"
 	"strconv"
 
 	"github.com/mapiblob/mapiblob/internal/wire"
@@ -226,6 +227,27 @@ func versionError(r *wire.Reader, field string, off int, major, minor uint8) err
 
 func readRule(r *wire.Reader, t *Rule) bool {
 	start := r.Offset()
+	if r.Len() >= RuleSize {
+		b := r.Bytes("", RuleSize)
+		if b[0] != RuleMajorVersion || b[1] < RuleMinorVersion {
+			versionError(r, "bMajorVersion", start, b[0], b[1])
+			return false
+		}
+		*t = Rule{
+			BMajorVersion:  b[0],
+			BMinorVersion:  b[1],
+			WReserved:      binary.LittleEndian.Uint16(b[2:]),
+			WTZRuleFlags:   RuleFlags(binary.LittleEndian.Uint16(b[4:])),
+			WYear:          binary.LittleEndian.Uint16(b[6:]),
+			X:              HexBytes14(b[8:22]),
+			LBias:          int32(binary.LittleEndian.Uint32(b[22:])),
+			LStandardBias:  int32(binary.LittleEndian.Uint32(b[26:])),
+			LDaylightBias:  int32(binary.LittleEndian.Uint32(b[30:])),
+			StStandardDate: decodeSystemTime(b[34:50]),
+			StDaylightDate: decodeSystemTime(b[50:66]),
+		}
+		return true
+	}
 	t.BMajorVersion = r.U8("bMajorVersion")
 	t.BMinorVersion = r.U8("bMinorVersion")
 	if r.OK() && (t.BMajorVersion != RuleMajorVersion || t.BMinorVersion < RuleMinorVersion) {

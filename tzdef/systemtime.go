@@ -1,6 +1,7 @@
 package tzdef
 
 import (
+	"encoding/binary"
 	"time"
 
 	"github.com/mapiblob/mapiblob/internal/wire"
@@ -23,6 +24,21 @@ type SystemTime struct {
 
 // SystemTimeSize is the encoded size of a SystemTime.
 const SystemTimeSize = 16
+
+// decodeSystemTime reads 16 bytes the caller has already bounds-checked.
+func decodeSystemTime(b []byte) SystemTime {
+	_ = b[15]
+	return SystemTime{
+		WYear:         binary.LittleEndian.Uint16(b[0:]),
+		WMonth:        binary.LittleEndian.Uint16(b[2:]),
+		WDayOfWeek:    binary.LittleEndian.Uint16(b[4:]),
+		WDay:          binary.LittleEndian.Uint16(b[6:]),
+		WHour:         binary.LittleEndian.Uint16(b[8:]),
+		WMinute:       binary.LittleEndian.Uint16(b[10:]),
+		WSecond:       binary.LittleEndian.Uint16(b[12:]),
+		WMilliseconds: binary.LittleEndian.Uint16(b[14:]),
+	}
+}
 
 func readSystemTime(r *wire.Reader, name string) SystemTime {
 	r.Enter(name, -1)

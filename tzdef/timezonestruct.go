@@ -1,6 +1,8 @@
 package tzdef
 
 import (
+	"encoding/binary"
+
 	"github.com/mapiblob/mapiblob/internal/wire"
 )
 
@@ -35,6 +37,19 @@ func ParseTimeZoneStruct(b []byte) (*TimeZoneStruct, error) {
 // UnmarshalBinary decodes b into tz. It does not allocate unless b has
 // bytes after the structure.
 func (tz *TimeZoneStruct) UnmarshalBinary(b []byte) error {
+	if len(b) == TimeZoneStructSize {
+		// Fast path: the whole structure is there, nothing can fail.
+		*tz = TimeZoneStruct{
+			LBias:          int32(binary.LittleEndian.Uint32(b[0:])),
+			LStandardBias:  int32(binary.LittleEndian.Uint32(b[4:])),
+			LDaylightBias:  int32(binary.LittleEndian.Uint32(b[8:])),
+			WStandardYear:  binary.LittleEndian.Uint16(b[12:]),
+			StStandardDate: decodeSystemTime(b[14:30]),
+			WDaylightYear:  binary.LittleEndian.Uint16(b[30:]),
+			StDaylightDate: decodeSystemTime(b[32:48]),
+		}
+		return nil
+	}
 	var r wire.Reader
 	r.Reset(b)
 	v := TimeZoneStruct{

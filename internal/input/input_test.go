@@ -9,7 +9,6 @@ import (
 	"github.com/mapiblob/mapiblob/guid"
 )
 
-
 func TestHexForms(t *testing.T) {
 	want := []byte{0x02, 0x01, 0x30, 0x00, 0xAB}
 	for _, s := range []string{

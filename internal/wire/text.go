@@ -2,6 +2,7 @@ package wire
 
 import (
 	"encoding/binary"
+	"strings"
 	"unicode/utf8"
 )
 
@@ -11,20 +12,19 @@ import (
 func DecodeUTF16(raw []byte) (s string, exact bool) {
 	exact = len(raw)%2 == 0
 	n := len(raw) / 2
-	// Fast path: all code units below 0x80.
-	ascii := true
-	for i := 0; i < n; i++ {
-		if raw[2*i+1] != 0 || raw[2*i] >= 0x80 {
-			ascii = false
+	// Fast path: all code units below 0x80, one allocation.
+	var sb strings.Builder
+	sb.Grow(n)
+	i := 0
+	for ; i < n; i++ {
+		lo, hi := raw[2*i], raw[2*i+1]
+		if hi != 0 || lo >= 0x80 {
 			break
 		}
+		sb.WriteByte(lo)
 	}
-	if ascii {
-		buf := make([]byte, n)
-		for i := range buf {
-			buf[i] = raw[2*i]
-		}
-		return string(buf), exact
+	if i == n {
+		return sb.String(), exact
 	}
 	buf := make([]byte, 0, n*3)
 	for i := 0; i < n; i++ {

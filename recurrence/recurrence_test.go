@@ -1,0 +1,122 @@
+package recurrence
+
+import (
+	"bytes"
+	"errors"
+	"strings"
+	"testing"
+
+	"github.com/mapiblob/mapiblob/internal/fixtures"
+)
+
+func eqSV(t *testing.T, got, want string) {
+	t.Helper()
+	if got == want {
+		return
+	}
+	g, w := strings.Split(got, "\n"), strings.Split(want, "\n")
+	for i := 0; i < len(g) || i < len(w); i++ {
+		var gl, wl string
+		if i < len(g) {
+			gl = g[i]
+		}
+		if i < len(w) {
+			wl = w[i]
+		}
+		if gl != wl {
+			t.Fatalf("SmartView differs at line %d:\n got  %q\n want %q", i+1, gl, wl)
+		}
+	}
+	t.Fatal("SmartView differs (line ends)")
+}
+
+var patternFixtures = []string{"RECURRENCEPATTERN-1", "RECURRENCEPATTERN-2", "RECURRENCEPATTERN-3"}
+var apptFixtures = []string{"APPOINTMENTRECURRENCEPATTERN-1", "APPOINTMENTRECURRENCEPATTERN-2", "APPOINTMENTRECURRENCEPATTERN-3", "APPOINTMENTRECURRENCEPATTERN-4"}
+
+func TestSmartViewConformance(t *testing.T) {
+	for _, name := range patternFixtures {
+		t.Run(name, func(t *testing.T) {
+			fx := fixtures.Load(t, name)
+			p, err := ParsePattern(fx.Blob)
+			if err != nil {
+				t.Fatal(err)
+			}
+			eqSV(t, p.SmartView(), fx.SmartView)
+			if out, _ := p.MarshalBinary(); !bytes.Equal(out, fx.Blob) {
+				t.Error("round trip differs")
+			}
+			if IsAppointmentPattern(fx.Blob) {
+				t.Error("task pattern detected as appointment pattern")
+			}
+		})
+	}
+	for _, name := range apptFixtures {
+		t.Run(name, func(t *testing.T) {
+			fx := fixtures.Load(t, name)
+			ap, err := Parse(fx.Blob)
+			if err != nil {
+				t.Fatal(err)
+			}
+			eqSV(t, ap.SmartView(), fx.SmartView)
+			if out, _ := ap.MarshalBinary(); !bytes.Equal(out, fx.Blob) {
+				t.Error("round trip differs")
+			}
+			if ap.Size() != len(fx.Blob) {
+				t.Errorf("Size %d, blob %d", ap.Size(), len(fx.Blob))
+			}
+			if !IsAppointmentPattern(fx.Blob) {
+				t.Error("not detected as appointment pattern")
+			}
+		})
+	}
+}
+
+func TestTruncationsFail(t *testing.T) {
+	for _, name := range append(append([]string{}, patternFixtures...), apptFixtures...) {
+		fx := fixtures.Load(t, name)
+		appt := strings.HasPrefix(name, "APPT") || strings.HasPrefix(name, "APPOINTMENT")
+		end := len(fx.Blob)
+		if name == "APPOINTMENTRECURRENCEPATTERN-2" {
+			end = 80 // the rest is trailing bytes
+		}
+		for n := 0; n < end; n++ {
+			var err error
+			if appt {
+				_, err = Parse(fx.Blob[:n])
+			} else {
+				_, err = ParsePattern(fx.Blob[:n])
+			}
+			var de *DecodeError
+			if !errors.As(err, &de) || !errors.Is(err, ErrTruncated) || de.Path == "" || de.Offset > n {
+				t.Fatalf("%s[:%d]: %v", name, n, err)
+			}
+		}
+	}
+}
+
+func BenchmarkParse(b *testing.B) {
+	for _, name := range apptFixtures {
+		fx := fixtures.Load(b, name)
+		b.Run(name, func(b *testing.B) {
+			b.SetBytes(int64(len(fx.Blob)))
+			b.ReportAllocs()
+			for i := 0; i < b.N; i++ {
+				if _, err := Parse(fx.Blob); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+	for _, name := range patternFixtures {
+		fx := fixtures.Load(b, name)
+		b.Run(name, func(b *testing.B) {
+			b.SetBytes(int64(len(fx.Blob)))
+			b.ReportAllocs()
+			for i := 0; i < b.N; i++ {
+				if _, err := ParsePattern(fx.Blob); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}

@@ -174,7 +174,7 @@ func (ap *AppointmentPattern) MarshalJSON() ([]byte, error) {
 		WriterVersion2: ap.WriterVersion2, StartTimeOffset: ap.StartTimeOffset, EndTimeOffset: ap.EndTimeOffset,
 		ExceptionCount: ap.ExceptionCount, ExceptionInfo: make([]exceptionInfoJSON, len(ap.ExceptionInfo)),
 		ReservedBlock1Size: ap.ReservedBlock1Size, ReservedBlock1: nonNil(ap.ReservedBlock1),
-		ExtendedException: make([]extendedExceptionJSON, len(ap.ExtendedException)),
+		ExtendedException:  make([]extendedExceptionJSON, len(ap.ExtendedException)),
 		ReservedBlock2Size: ap.ReservedBlock2Size, ReservedBlock2: nonNil(ap.ReservedBlock2),
 	}
 	for i := range ap.ExceptionInfo {

@@ -137,11 +137,10 @@ func (d *Definition) Text() string {
 	for i := range d.TZRules {
 		t := &d.TZRules[i]
 		from := "from " + strconv.Itoa(int(t.WYear))
-		if i == 0 {
-			from = "until " + nextYear(d, i) + " (and before)"
-			if len(d.TZRules) == 1 {
-				from = "all years"
-			}
+		if i == 0 && len(d.TZRules) > 1 {
+			from = "up to " + nextYear(d, i)
+		} else if len(d.TZRules) == 1 {
+			from = "all years"
 		}
 		flags := ""
 		if t.WTZRuleFlags != 0 {

@@ -1,0 +1,174 @@
+package main
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"strings"
+
+	"github.com/mapiblob/mapiblob"
+	"github.com/mapiblob/mapiblob/recurrence"
+)
+
+const decodeUsage = `mapiblob decode [--kind auto|tzdef|tzstruct|recur|apptrecur] [--format text|json|smartview] [--codepage CP] [INPUT]
+
+Decodes each blob of INPUT. --kind auto (the default) picks the structure from
+the property an MFCMAPI XML export names, else from the bytes. --format json
+prints one JSON object per blob; smartview prints what MFCMAPI's SmartView pane
+shows. --codepage decodes the 8-bit exception subjects and locations (default
+windows-1252; e.g. 932, shift_jis, 1250).`
+
+const checkUsage = `mapiblob check [--kind auto|tzdef|tzstruct|recur|apptrecur] [--format text|json] [--codepage CP] [INPUT]
+
+Prints each blob's findings: code, severity, field path and what Outlook does
+with it. Exits 1 when a finding has error severity.`
+
+type decodeOpts struct {
+	kind   mapiblob.Kind
+	format string
+	opt    mapiblob.Options
+}
+
+func decodeFlags(name, usage string, e *env, args []string, formats ...string) (*decodeOpts, []string, error) {
+	fs := newFlags(name, usage, e)
+	kind := fs.String("kind", "auto", "")
+	format := fs.String("format", "text", "")
+	cp := fs.String("codepage", "", "")
+	rest, err := parseFlags(fs, args, usage, e)
+	if err != nil {
+		return nil, nil, err
+	}
+	o := &decodeOpts{format: *format}
+	k, ok := mapiblob.ParseKind(*kind)
+	if !ok {
+		return nil, nil, usageErr("unknown --kind %q (want auto, tzdef, tzstruct, recur or apptrecur)", *kind)
+	}
+	o.kind = k
+	valid := false
+	for _, f := range formats {
+		valid = valid || f == o.format
+	}
+	if !valid {
+		return nil, nil, usageErr("unknown --format %q (want %s)", o.format, strings.Join(formats, ", "))
+	}
+	if *cp != "" {
+		c, ok := recurrence.ParseCodePage(*cp)
+		if !ok {
+			return nil, nil, usageErr("unknown --codepage %q (e.g. 1252, 932, shift_jis, windows-1250, utf-8)", *cp)
+		}
+		o.opt.CodePage = c
+	}
+	return o, rest, nil
+}
+
+func decodeAll(e *env, o *decodeOpts, args []string) ([]*mapiblob.Result, error) {
+	text, err := readText(e, args)
+	if err != nil {
+		return nil, err
+	}
+	blobs, err := mapiblob.ReadInput(text)
+	if err != nil {
+		return nil, invalidErr("input: %v", err)
+	}
+	out := make([]*mapiblob.Result, 0, len(blobs))
+	for i, b := range blobs {
+		r, err := mapiblob.Decode(b.Bytes, o.kind, b.Identity, o.opt)
+		if err != nil {
+			where := ""
+			if len(blobs) > 1 {
+				where = fmt.Sprintf("blob %d: ", i+1)
+			}
+			if errors.Is(err, mapiblob.ErrUnknownKind) {
+				return nil, invalidErr("%s%v", where, err)
+			}
+			kind := o.kind
+			if kind == mapiblob.KindAuto {
+				kind = "blob"
+			}
+			return nil, invalidErr("%s%s: %v", where, kind, err)
+		}
+		out = append(out, r)
+	}
+	return out, nil
+}
+
+func runDecode(e *env, args []string) error {
+	o, rest, err := decodeFlags("decode", decodeUsage, e, args, "text", "json", "smartview")
+	if err != nil {
+		return err
+	}
+	results, err := decodeAll(e, o, rest)
+	if err != nil {
+		return err
+	}
+	for i, r := range results {
+		switch o.format {
+		case "json":
+			b, err := json.Marshal(r)
+			if err != nil {
+				return invalidErr("json: %v", err)
+			}
+			fmt.Fprintln(e.stdout, string(b))
+		case "smartview":
+			if i > 0 {
+				fmt.Fprintln(e.stdout)
+			}
+			fmt.Fprintln(e.stdout, r.SmartView())
+		default:
+			if i > 0 {
+				fmt.Fprintln(e.stdout)
+			}
+			fmt.Fprintln(e.stdout, r.Text())
+		}
+	}
+	return nil
+}
+
+func runCheck(e *env, args []string) error {
+	o, rest, err := decodeFlags("check", checkUsage, e, args, "text", "json")
+	if err != nil {
+		return err
+	}
+	results, err := decodeAll(e, o, rest)
+	if err != nil {
+		return err
+	}
+	bad := false
+	for i, r := range results {
+		if o.format == "json" {
+			fs := r.Findings
+			if fs == nil {
+				fs = []mapiblob.Finding{}
+			}
+			b, _ := json.Marshal(struct {
+				Kind     mapiblob.Kind      `json:"kind"`
+				Findings []mapiblob.Finding `json:"findings"`
+			}{r.Kind, fs})
+			fmt.Fprintln(e.stdout, string(b))
+		} else {
+			prefix := ""
+			if len(results) > 1 {
+				prefix = fmt.Sprintf("blob %d (%s): ", i+1, r.Kind)
+			}
+			if len(r.Findings) == 0 {
+				fmt.Fprintf(e.stdout, "%s%s: no findings\n", prefix, r.Kind)
+			}
+			for _, f := range r.Findings {
+				path := f.Path
+				if path == "" {
+					path = "-"
+				}
+				fmt.Fprintf(e.stdout, "%s%-7s %s %s: %s\n", prefix, f.Severity, f.Code, path, f.Message)
+			}
+		}
+		for _, f := range r.Findings {
+			if f.Severity == mapiblob.SeverityError {
+				bad = true
+			}
+		}
+	}
+	if bad {
+		return &cliError{code: exitInvalid}
+	}
+	return nil
+}

@@ -1,0 +1,179 @@
+package main
+
+import (
+	"encoding/csv"
+	"encoding/json"
+	"fmt"
+	"os"
+	"strings"
+
+	"github.com/mapiblob/mapiblob/guid"
+)
+
+const guidUsage = `mapiblob guid [--as FORM] [--to FORM] INPUT
+mapiblob guid --exmerge-log FILE [--format text|json|csv]
+
+Converts a GUID between every form an Exchange administrator meets: the GUID
+string, ADSI Edit hex, compact hex, the LDAP filter escape, base64 (LDIF), the
+ExMerge.log escape and a PowerShell byte array. The form of INPUT is detected
+(32 hex digits read as bytes in wire order; --as string reads them as a GUID
+string without dashes). --to prints one form only:
+exmerge, adsi, hex, ldap, base64, string or powershell.
+
+--exmerge-log lists every mailbox ExMerge could not identify, with its
+legacyExchangeDN, the GUID in every form and the commands that set it.`
+
+func runGUID(e *env, args []string) error {
+	fs := newFlags("guid", guidUsage, e)
+	to := fs.String("to", "", "")
+	as := fs.String("as", "auto", "")
+	logPath := fs.String("exmerge-log", "", "")
+	format := fs.String("format", "text", "")
+	rest, err := parseFlags(fs, args, guidUsage, e)
+	if err != nil {
+		return err
+	}
+	if *logPath != "" {
+		if len(rest) > 0 {
+			return usageErr("--exmerge-log takes no other input")
+		}
+		return scanLog(e, *logPath, *format)
+	}
+	var toForm guid.Form
+	if *to != "" {
+		f, ok := guid.ParseForm(*to)
+		if !ok || f == guid.FormAuto {
+			return usageErr("unknown --to %q (want exmerge, adsi, hex, ldap, base64, string or powershell)", *to)
+		}
+		toForm = f
+	}
+	asForm, ok := guid.ParseForm(*as)
+	if !ok {
+		return usageErr("unknown --as %q", *as)
+	}
+	// A GUID in ExMerge form may contain spaces, so the text is used as it
+	// is rather than split into words.
+	text, err := readText(e, rest)
+	if err != nil {
+		return err
+	}
+	text = strings.TrimRight(text, "\r\n")
+	g, err := guid.ParseAs(text, asForm)
+	if err != nil {
+		return invalidErr("%v", err)
+	}
+	if toForm != guid.FormAuto {
+		fmt.Fprintln(e.stdout, g.Format(toForm))
+		return nil
+	}
+	writeForms(e, g)
+	return nil
+}
+
+var formLabels = map[guid.Form]string{
+	guid.FormString: "string", guid.FormADSI: "adsi", guid.FormHex: "hex", guid.FormLDAP: "ldap",
+	guid.FormBase64: "base64", guid.FormExMerge: "exmerge", guid.FormPowerShell: "powershell",
+}
+
+func writeForms(e *env, g guid.GUID) {
+	for _, f := range guid.Forms() {
+		fmt.Fprintf(e.stdout, "%-11s %s\n", formLabels[f]+":", g.Format(f))
+	}
+	if n := g.Name(); n != "" {
+		fmt.Fprintf(e.stdout, "%-11s %s\n", "name:", n)
+	}
+}
+
+type logRow struct {
+	Line             int               `json:"line"`
+	Timestamp        string            `json:"timestamp,omitempty"`
+	LegacyExchangeDN string            `json:"legacyExchangeDN"`
+	GUID             map[string]string `json:"guid"`
+	SetADUser        string            `json:"setADUser"`
+	LDIF             string            `json:"ldif"`
+}
+
+func setADUser(dn string, g guid.GUID) string {
+	return fmt.Sprintf("Set-ADUser -Identity '%s' -Replace @{msExchMailboxGuid=%s}", strings.ReplaceAll(dn, "'", "''"), g.Format(guid.FormPowerShell))
+}
+
+func ldif(dn string, g guid.GUID) string {
+	return fmt.Sprintf("dn: %s\nchangetype: modify\nreplace: msExchMailboxGuid\nmsExchMailboxGuid:: %s\n-", dn, g.Format(guid.FormBase64))
+}
+
+func scanLog(e *env, path, format string) error {
+	if format != "text" && format != "json" && format != "csv" {
+		return usageErr("unknown --format %q (want text, json or csv)", format)
+	}
+	f, err := os.Open(path)
+	if err != nil {
+		return usageErr("cannot read %s: %v", path, err)
+	}
+	defer f.Close()
+	if st, err := f.Stat(); err == nil && st.IsDir() {
+		return usageErr("%s is a directory, not a file", path)
+	}
+	var rows []logRow
+	var warnings []string
+	for rec, err := range guid.ScanExMergeLog(f) {
+		if err != nil {
+			if rec.Message == "" {
+				return usageErr("reading %s: %v", path, err)
+			}
+			warnings = append(warnings, fmt.Sprintf("line %d: %v", rec.Line, err))
+			continue
+		}
+		forms := map[string]string{}
+		for _, fm := range guid.Forms() {
+			forms[formLabels[fm]] = rec.GUID.Format(fm)
+		}
+		rows = append(rows, logRow{Line: rec.Line, Timestamp: rec.Timestamp, LegacyExchangeDN: rec.LegacyExchangeDN,
+			GUID: forms, SetADUser: setADUser(rec.LegacyExchangeDN, rec.GUID), LDIF: ldif(rec.LegacyExchangeDN, rec.GUID)})
+	}
+	for _, w := range warnings {
+		fmt.Fprintf(e.stderr, "mapiblob: %s: %s\n", path, w)
+	}
+	switch format {
+	case "json":
+		if rows == nil {
+			rows = []logRow{}
+		}
+		b, _ := json.MarshalIndent(rows, "", "  ")
+		fmt.Fprintln(e.stdout, string(b))
+	case "csv":
+		w := csv.NewWriter(e.stdout)
+		header := []string{"line", "legacyExchangeDN"}
+		for _, fm := range guid.Forms() {
+			header = append(header, formLabels[fm])
+		}
+		header = append(header, "setADUser")
+		_ = w.Write(header)
+		for _, r := range rows {
+			rec := []string{fmt.Sprint(r.Line), r.LegacyExchangeDN}
+			for _, fm := range guid.Forms() {
+				rec = append(rec, r.GUID[formLabels[fm]])
+			}
+			_ = w.Write(append(rec, r.SetADUser))
+		}
+		w.Flush()
+	default:
+		if len(rows) == 0 {
+			fmt.Fprintln(e.stdout, "no unidentified mailboxes in", path)
+		}
+		for i, r := range rows {
+			if i > 0 {
+				fmt.Fprintln(e.stdout)
+			}
+			fmt.Fprintf(e.stdout, "line %d: %s\n", r.Line, r.LegacyExchangeDN)
+			for _, fm := range guid.Forms() {
+				fmt.Fprintf(e.stdout, "  %-11s %s\n", formLabels[fm]+":", r.GUID[formLabels[fm]])
+			}
+			fmt.Fprintf(e.stdout, "  set with:   %s\n", r.SetADUser)
+			fmt.Fprintf(e.stdout, "  or LDIF:\n    %s\n", strings.ReplaceAll(r.LDIF, "\n", "\n    "))
+		}
+	}
+	if len(warnings) > 0 {
+		return &cliError{code: exitInvalid}
+	}
+	return nil
+}

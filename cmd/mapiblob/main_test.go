@@ -1,0 +1,223 @@
+package main
+
+import (
+	"bytes"
+	"crypto/rand"
+	"encoding/json"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+)
+
+var bin string
+
+func TestMain(m *testing.M) {
+	dir, err := os.MkdirTemp("", "mapiblob-cli")
+	if err != nil {
+		panic(err)
+	}
+	bin = filepath.Join(dir, "mapiblob")
+	if out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput(); err != nil {
+		os.Stderr.Write(out)
+		os.Exit(2)
+	}
+	code := m.Run()
+	os.RemoveAll(dir)
+	os.Exit(code)
+}
+
+type result struct {
+	code           int
+	stdout, stderr string
+}
+
+func runBin(t *testing.T, stdin []byte, args ...string) result {
+	t.Helper()
+	cmd := exec.Command(bin, args...)
+	cmd.Dir = "../.."
+	cmd.Stdin = bytes.NewReader(stdin)
+	var so, se bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &so, &se
+	done := make(chan error, 1)
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	go func() { done <- cmd.Wait() }()
+	select {
+	case <-done:
+	case <-time.After(60 * time.Second):
+		cmd.Process.Kill()
+		t.Fatalf("mapiblob %v did not finish", args)
+	}
+	return result{cmd.ProcessState.ExitCode(), so.String(), se.String()}
+}
+
+// oneErrorLine checks the contract for failures: one line on stderr that
+// starts with "mapiblob: ", no stack trace.
+func oneErrorLine(t *testing.T, r result, code int, frag string) {
+	t.Helper()
+	if r.code != code {
+		t.Errorf("exit %d, want %d (stderr %q)", r.code, code, r.stderr)
+	}
+	lines := strings.Split(strings.TrimRight(r.stderr, "\n"), "\n")
+	if len(lines) != 1 || !strings.HasPrefix(lines[0], "mapiblob: ") || strings.Contains(r.stderr, "goroutine") {
+		t.Errorf("stderr is not one mapiblob: line: %q", r.stderr)
+	}
+	if !strings.Contains(r.stderr, frag) {
+		t.Errorf("stderr %q lacks %q", r.stderr, frag)
+	}
+}
+
+func TestTagExamples(t *testing.T) {
+	r := runBin(t, nil, "tag", "0x80380102")
+	if r.code != 0 || !strings.Contains(r.stdout, "id:    0x8038") || !strings.Contains(r.stdout, "PT_BINARY") || !strings.Contains(r.stdout, "named-property id") {
+		t.Errorf("tag 0x80380102: %+v", r)
+	}
+	for _, name := range []string{"dispidApptTZDefStartDisplay", "PidLidAppointmentTimeZoneDefinitionStartDisplay"} {
+		r = runBin(t, nil, "tag", name)
+		for _, want := range []string{"name:    PidLidAppointmentTimeZoneDefinitionStartDisplay", "lid:     0x825E", "PSETID_Appointment", "PT_BINARY", "aliases: dispidApptTZDefStartDisplay", "decoder: tzdef"} {
+			if !strings.Contains(r.stdout, want) {
+				t.Errorf("tag %s: %q lacks %q", name, r.stdout, want)
+			}
+		}
+	}
+	r = runBin(t, nil, "tag", "PidLidAppointmentRecur")
+	if r.code != 0 || !strings.Contains(r.stdout, "lid:     0x8216") || !strings.Contains(r.stdout, "decoder: apptrecur") || !strings.Contains(r.stdout, "dispidApptRecur") {
+		t.Errorf("tag PidLidAppointmentRecur: %+v", r)
+	}
+	oneErrorLine(t, runBin(t, nil, "tag", "nonsense"), 1, "neither")
+	oneErrorLine(t, runBin(t, nil, "tag"), 2, "one tag or name")
+}
+
+func TestDecodeStrayCharacter(t *testing.T) {
+	oneErrorLine(t, runBin(t, nil, "decode", "02013Z"), 1, "stray character 'Z' at position 6")
+}
+
+func TestDecodeSamples(t *testing.T) {
+	r := runBin(t, nil, "decode", "@testdata/samples/weekly-standup.apptrecur.hex")
+	if r.code != 0 || !strings.Contains(r.stdout, "every week on Tuesday, 09:30–10:00") || !strings.Contains(r.stdout, `at "Room 5"`) {
+		t.Errorf("decode apptrecur: %+v", r)
+	}
+	r = runBin(t, nil, "decode", "--format", "json", "@testdata/samples/eastern.tzdef.hex")
+	var env struct {
+		Kind  string         `json:"kind"`
+		Size  int            `json:"size"`
+		Value map[string]any `json:"value"`
+	}
+	if err := json.Unmarshal([]byte(r.stdout), &env); err != nil || env.Kind != "tzdef" || env.Size != 184 || env.Value["KeyName"] != "Eastern Standard Time" || env.Value["cchKeyName"] != 21.0 {
+		t.Errorf("decode json: %v %+v", err, r)
+	}
+	// Flags after the input work too, and stdin is read for "-".
+	b, _ := os.ReadFile("../../testdata/samples/eastern.tzstruct.hex")
+	r = runBin(t, b, "decode", "-", "--format", "smartview")
+	if r.code != 0 || !strings.HasPrefix(r.stdout, "Time Zone\n\tlBias = 0x0000012C (300)") {
+		t.Errorf("decode smartview from stdin: %+v", r)
+	}
+}
+
+func TestCheckExitCodes(t *testing.T) {
+	r := runBin(t, nil, "check", "@testdata/samples/eastern.tzdef.hex")
+	if r.code != 0 || !strings.Contains(r.stdout, "no findings") {
+		t.Errorf("clean check: %+v", r)
+	}
+	// The KB 2553248 blob: an empty key name.
+	empty := "0201060002000000010002013E000200D70700000000000000000000000000002C01000000000000C4FFFFFF00000B0000000100020000000000000000000300000002000200000000000000"
+	r = runBin(t, nil, "check", empty)
+	if r.code != 1 || !strings.Contains(r.stdout, "TZ_EMPTY_KEYNAME") || !strings.Contains(r.stdout, "KB 2553248") {
+		t.Errorf("empty key name check: %+v", r)
+	}
+}
+
+func TestGUIDCommand(t *testing.T) {
+	r := runBin(t, nil, "guid", `C\03\96f\5D\B1\3BD\81\99\1F\91C2\5B7`)
+	if r.code != 0 || !strings.Contains(r.stdout, "adsi:       43 03 96 66 5D B1 3B 44 81 99 1F 91 43 32 5B 37") || !strings.Contains(r.stdout, "{66960343-B15D-443B-8199-1F9143325B37}") {
+		t.Errorf("guid: %+v", r)
+	}
+	r = runBin(t, nil, "guid", "--to", "exmerge", "43 03 96 66 5D B1 3B 44 81 99 1F 91 43 32 5B 37")
+	if r.code != 0 || r.stdout != `C\03\96f\5D\B1\3BD\81\99\1F\91C2\5B7`+"\n" {
+		t.Errorf("guid --to exmerge: %+v", r)
+	}
+	r = runBin(t, nil, "guid", "--exmerge-log", "testdata/exmerge/ExMerge.log", "--format", "csv")
+	if r.code != 0 || strings.Count(r.stdout, "\n") != 5 || !strings.Contains(r.stdout, "/O=ORGNIZATION/OU=SITE/CN=RECIPIENTS/CN=USER") {
+		t.Errorf("exmerge log csv: %+v", r)
+	}
+	r = runBin(t, nil, "guid", "--exmerge-log", "testdata/exmerge/ExMerge.log")
+	if !strings.Contains(r.stdout, "Set-ADUser -Identity '/O=ORGNIZATION/OU=SITE/CN=RECIPIENTS/CN=USER' -Replace @{msExchMailboxGuid=[byte[]](0x43,0x03,") ||
+		!strings.Contains(r.stdout, "msExchMailboxGuid:: QwOWZl2xO0SBmR+RQzJbNw==") {
+		t.Errorf("exmerge log text: %q", r.stdout)
+	}
+	oneErrorLine(t, runBin(t, nil, "guid", `C\03\96f`), 1, "came to 4 bytes")
+}
+
+func TestAbuse(t *testing.T) {
+	random := make([]byte, 10<<20)
+	rand.Read(random)
+	dir := t.TempDir()
+	binFile := filepath.Join(dir, "blob.bin")
+	os.WriteFile(binFile, random[:4096], 0o644)
+	unreadable := filepath.Join(dir, "secret.hex")
+	os.WriteFile(unreadable, []byte("00"), 0o000)
+	tests := []struct {
+		name  string
+		stdin []byte
+		args  []string
+		code  int
+		frag  string
+	}{
+		{"no command", nil, nil, 2, ""},
+		{"empty stdin", nil, []string{"decode"}, 1, "empty input"},
+		{"random stdin", random, []string{"decode"}, 1, "binary data"},
+		{"binary file", nil, []string{"decode", "@" + binFile}, 1, "binary data"},
+		{"missing file", nil, []string{"decode", "@" + filepath.Join(dir, "nope")}, 2, "cannot read"},
+		{"directory", nil, []string{"decode", "@" + dir}, 2, "is a directory"},
+		{"wrong kind", nil, []string{"decode", "--kind", "tzdef", "@testdata/samples/weekly-standup.apptrecur.hex"}, 1, "tzdef: bMajorVersion at offset 0x0"},
+		{"bad flag", nil, []string{"decode", "--nope", "00"}, 2, "flag provided but not defined"},
+		{"bad kind", nil, []string{"decode", "--kind", "xml", "00"}, 2, "unknown --kind"},
+		{"bad format", nil, []string{"decode", "--format", "yaml", "00"}, 2, "unknown --format"},
+		{"unknown command", nil, []string{"frobnicate"}, 2, "unknown command"},
+		{"undetectable", nil, []string{"decode", "DEADBEEF"}, 1, "cannot tell which structure"},
+	}
+	if os.Geteuid() != 0 { // root reads any file
+		tests = append(tests, struct {
+			name  string
+			stdin []byte
+			args  []string
+			code  int
+			frag  string
+		}{"unreadable", nil, []string{"decode", "@" + unreadable}, 2, "permission denied"})
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r := runBin(t, tt.stdin, tt.args...)
+			if tt.args == nil {
+				if r.code != 2 || !strings.Contains(r.stderr, "Usage") {
+					t.Errorf("%+v", r)
+				}
+				return
+			}
+			oneErrorLine(t, r, tt.code, tt.frag)
+		})
+	}
+}
+
+func TestHelpAndVersion(t *testing.T) {
+	r := runBin(t, nil, "help")
+	if r.code != 0 || !strings.Contains(r.stdout, "decode") || !strings.Contains(r.stdout, "guid") {
+		t.Errorf("help: %+v", r)
+	}
+	r = runBin(t, nil, "help", "decode")
+	if r.code != 0 || !strings.HasPrefix(r.stdout, "mapiblob decode") {
+		t.Errorf("help decode: %+v", r)
+	}
+	r = runBin(t, nil, "decode", "--help")
+	if r.code != 0 || !strings.HasPrefix(r.stdout, "mapiblob decode") {
+		t.Errorf("decode --help: %+v", r)
+	}
+	r = runBin(t, nil, "version")
+	if r.code != 0 || !strings.HasPrefix(r.stdout, "mapiblob ") {
+		t.Errorf("version: %+v", r)
+	}
+}

@@ -1,0 +1,237 @@
+// Package mapiblob is the entry point that ties the module together: it
+// reads blobs from the text users paste (hex, MFCMAPI "cb: N lpb: …",
+// MFCMAPI XML exports, base64), tells which structure a blob holds, decodes
+// it with the right package, and renders the result as text, JSON or
+// MFCMAPI's SmartView.
+//
+// The structures themselves live in the packages tzdef (time zones),
+// recurrence (recurrence patterns), guid (GUIDs and the ExMerge log) and
+// proptag (property tags and names).
+package mapiblob
+
+import (
+	"encoding/hex"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"strings"
+
+	"github.com/mapiblob/mapiblob/internal/input"
+	"github.com/mapiblob/mapiblob/internal/lint"
+	"github.com/mapiblob/mapiblob/proptag"
+	"github.com/mapiblob/mapiblob/recurrence"
+	"github.com/mapiblob/mapiblob/tzdef"
+)
+
+// Version is the module's version, printed by `mapiblob version`.
+const Version = "0.1.0"
+
+// Kind names a structure this module decodes.
+type Kind string
+
+// Kinds, as the CLI's --kind flag and the JSON "kind" key spell them.
+const (
+	KindAuto      Kind = "auto"
+	KindTZDef     Kind = "tzdef"     // TZDEFINITION (PidLidAppointmentTimeZoneDefinition*)
+	KindTZStruct  Kind = "tzstruct"  // TimeZoneStruct (PidLidTimeZoneStruct)
+	KindRecur     Kind = "recur"     // RecurrencePattern (PidLidTaskRecurrence)
+	KindApptRecur Kind = "apptrecur" // AppointmentRecurrencePattern (PidLidAppointmentRecur)
+)
+
+// Kinds lists the kinds Decode reads.
+func Kinds() []Kind { return []Kind{KindTZDef, KindTZStruct, KindRecur, KindApptRecur} }
+
+// ParseKind reads a kind name ("auto" included).
+func ParseKind(s string) (Kind, bool) {
+	k := Kind(strings.ToLower(strings.TrimSpace(s)))
+	if k == KindAuto {
+		return k, true
+	}
+	for _, x := range Kinds() {
+		if k == x {
+			return k, true
+		}
+	}
+	return "", false
+}
+
+// Blob is one binary value read from input text; Identity is set when the
+// text was an MFCMAPI XML export that names the property.
+type Blob = input.Blob
+
+// Identity is the property an MFCMAPI XML export says a blob belongs to.
+type Identity = input.Identity
+
+// InputError is a problem with input text; Pos is a 1-based character
+// position (0 when there is no single place).
+type InputError = input.Error
+
+// Finding is a structural problem that does not stop decoding.
+type Finding = lint.Finding
+
+// ReadInput reads every blob in text: plain hex in any layout, MFCMAPI's
+// "cb: N lpb: HEX", MFCMAPI's XML property export (several properties give
+// several blobs), "base64:…", or base64 when the text is not hex.
+func ReadInput(text string) ([]Blob, error) { return input.Parse(text) }
+
+// ErrUnknownKind is returned by Detect's callers when no kind fits.
+var ErrUnknownKind = errors.New("cannot tell which structure the blob holds")
+
+// KindOf returns the decoder kind of a property, or "" when this module has
+// no decoder for it.
+func KindOf(p *proptag.Property) Kind {
+	switch p.Decoder {
+	case proptag.DecoderTimeZoneDefinition:
+		return KindTZDef
+	case proptag.DecoderTimeZoneStruct:
+		return KindTZStruct
+	case proptag.DecoderRecur:
+		return KindRecur
+	case proptag.DecoderAppointmentRecur:
+		return KindApptRecur
+	}
+	return ""
+}
+
+// Detect lists the kinds b may hold. The property identity of an XML export
+// decides when it names a property this module decodes; otherwise the
+// bytes' signature does: a recurrence pattern starts 04 30 04 30 and an
+// appointment pattern continues with ReaderVersion2 0x3006; a TZDEFINITION
+// starts 02 01 and decodes; a TimeZoneStruct is 48 bytes.
+func Detect(b []byte, id *Identity) []Kind {
+	if p, ok := id.Property(); ok {
+		if k := KindOf(p); k != "" {
+			return []Kind{k}
+		}
+	}
+	var out []Kind
+	if len(b) >= 4 && b[0] == 0x04 && b[1] == 0x30 && b[2] == 0x04 && b[3] == 0x30 {
+		if recurrence.IsAppointmentPattern(b) {
+			return []Kind{KindApptRecur}
+		}
+		return []Kind{KindRecur}
+	}
+	if len(b) >= 2 && b[0] == tzdef.MajorVersion && b[1] >= tzdef.MinorVersion {
+		if _, err := tzdef.Parse(b); err == nil {
+			out = append(out, KindTZDef)
+		}
+	}
+	if len(b) == tzdef.TimeZoneStructSize {
+		out = append(out, KindTZStruct)
+	}
+	return out
+}
+
+// Options adjust decoding and rendering.
+type Options struct {
+	// CodePage decodes the 8-bit strings of appointment exceptions
+	// (0: windows-1252).
+	CodePage recurrence.CodePage
+}
+
+// Result is a decoded blob.
+type Result struct {
+	Kind     Kind
+	Size     int       // the blob's length
+	Value    any       // *tzdef.Definition, *tzdef.TimeZoneStruct, *recurrence.Pattern or *recurrence.AppointmentPattern
+	Trailing []byte    // bytes after the structure
+	Findings []Finding // Check's findings
+}
+
+// Decode decodes b as kind (KindAuto detects it, with id when known).
+func Decode(b []byte, kind Kind, id *Identity, opt Options) (*Result, error) {
+	if kind == KindAuto || kind == "" {
+		ks := Detect(b, id)
+		switch len(ks) {
+		case 0:
+			return nil, fmt.Errorf("%w (%d bytes): it is none of %s; name the kind with --kind", ErrUnknownKind, len(b), kindList(Kinds()))
+		case 1:
+			kind = ks[0]
+		default:
+			return nil, fmt.Errorf("%w (%d bytes): it could be %s; name the kind with --kind", ErrUnknownKind, len(b), kindList(ks))
+		}
+	}
+	r := &Result{Kind: kind, Size: len(b)}
+	switch kind {
+	case KindTZDef:
+		v, err := tzdef.Parse(b)
+		if err != nil {
+			return nil, err
+		}
+		r.Value, r.Trailing, r.Findings = v, v.Trailing, v.Check()
+	case KindTZStruct:
+		v, err := tzdef.ParseTimeZoneStruct(b)
+		if err != nil {
+			return nil, err
+		}
+		r.Value, r.Trailing, r.Findings = v, v.Trailing, v.Check()
+	case KindRecur:
+		v, err := recurrence.ParsePattern(b)
+		if err != nil {
+			return nil, err
+		}
+		r.Value, r.Trailing, r.Findings = v, v.Trailing, v.Check()
+	case KindApptRecur:
+		v, err := recurrence.Parse(b)
+		if err != nil {
+			return nil, err
+		}
+		v.CodePage = opt.CodePage
+		r.Value, r.Trailing, r.Findings = v, v.Trailing, v.Check()
+	default:
+		return nil, fmt.Errorf("unknown kind %q (want one of %s)", kind, kindList(Kinds()))
+	}
+	return r, nil
+}
+
+func kindList(ks []Kind) string {
+	s := make([]string, len(ks))
+	for i, k := range ks {
+		s[i] = string(k)
+	}
+	return strings.Join(s, ", ")
+}
+
+type envelope struct {
+	Kind     Kind      `json:"kind"`
+	Size     int       `json:"size"`
+	Value    any       `json:"value"`
+	Trailing string    `json:"trailing,omitempty"`
+	Findings []Finding `json:"findings,omitempty"`
+}
+
+// MarshalJSON writes the JSON form of the project's contract:
+// {"kind", "size", "value", "trailing" (upper-case hex, absent when none),
+// "findings" (absent when none)}.
+func (r *Result) MarshalJSON() ([]byte, error) {
+	return json.Marshal(envelope{Kind: r.Kind, Size: r.Size, Value: r.Value,
+		Trailing: strings.ToUpper(hex.EncodeToString(r.Trailing)), Findings: r.Findings})
+}
+
+// SmartView renders the value as MFCMAPI's SmartView pane does.
+func (r *Result) SmartView() string {
+	if v, ok := r.Value.(interface{ SmartView() string }); ok {
+		return v.SmartView()
+	}
+	return ""
+}
+
+// Text renders the value for people, followed by the findings.
+func (r *Result) Text() string {
+	var b strings.Builder
+	if v, ok := r.Value.(interface{ Text() string }); ok {
+		b.WriteString(v.Text())
+	}
+	for _, f := range r.Findings {
+		b.WriteString("\n")
+		b.WriteString(f.String())
+	}
+	return b.String()
+}
+
+// Severities of findings.
+const (
+	SeverityInfo    = lint.Info
+	SeverityWarning = lint.Warning
+	SeverityError   = lint.Error
+)

@@ -50,7 +50,7 @@ func (p *Pattern) Check() []Finding {
 	var l lint.List
 	p.check(&l, "", true)
 	if len(p.Trailing) > 0 {
-		l.Add(CodeTrailing, Warning, "", itoa(len(p.Trailing))+" bytes follow the pattern; readers ignore them")
+		l.Add(CodeTrailing, Warning, "Trailing", itoa(len(p.Trailing))+" bytes follow the pattern; readers ignore them")
 	}
 	return l
 }
@@ -62,7 +62,7 @@ func (ap *AppointmentPattern) Check() []Finding {
 	ap.RecurrencePattern.check(&l, "RecurrencePattern.", false)
 	ap.check(&l)
 	if len(ap.Trailing) > 0 {
-		l.Add(CodeTrailing, Warning, "", itoa(len(ap.Trailing))+" bytes follow ReservedBlock2; readers ignore them")
+		l.Add(CodeTrailing, Warning, "Trailing", itoa(len(ap.Trailing))+" bytes follow ReservedBlock2; readers ignore them")
 	}
 	return l
 }

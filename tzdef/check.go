@@ -81,7 +81,7 @@ func (d *Definition) Check() []Finding {
 		d.TZRules[i].check(&l, "TZRules["+strconv.Itoa(i)+"].")
 	}
 	if len(d.Trailing) > 0 {
-		l.Add(CodeTrailing, Warning, "", strconv.Itoa(len(d.Trailing))+" bytes follow the last rule; readers ignore them")
+		l.Add(CodeTrailing, Warning, "Trailing", strconv.Itoa(len(d.Trailing))+" bytes follow the last rule; readers ignore them")
 	}
 	return l
 }
@@ -161,7 +161,7 @@ func (tz *TimeZoneStruct) Check() []Finding {
 		l.Add(CodeYearMismatch, Warning, "wDaylightYear", "wDaylightYear "+strconv.Itoa(int(tz.WDaylightYear))+" differs from stDaylightDate.wYear "+strconv.Itoa(int(tz.StDaylightDate.WYear))+"; the specification requires them equal")
 	}
 	if len(tz.Trailing) > 0 {
-		l.Add(CodeTrailing, Warning, "", strconv.Itoa(len(tz.Trailing))+" bytes follow the 48-byte structure; readers ignore them")
+		l.Add(CodeTrailing, Warning, "Trailing", strconv.Itoa(len(tz.Trailing))+" bytes follow the 48-byte structure; readers ignore them")
 	}
 	return l
 }

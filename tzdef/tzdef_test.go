@@ -314,7 +314,7 @@ func TestCheckCodes(t *testing.T) {
 		{CodeReserved, base(func(d *Definition) { d.TZRules[0].WReserved = 0 }), "TZRules[0].wReserved"},
 		{CodeUnknownFlags, base(func(d *Definition) { d.TZRules[0].WTZRuleFlags |= 0x10 }), "TZRules[0].wTZRuleFlags"},
 		{CodeXNonZero, base(func(d *Definition) { d.TZRules[0].X[0] = 1 }), "TZRules[0].X"},
-		{CodeTrailing, base(func(d *Definition) { d.Trailing = []byte{1} }), ""},
+		{CodeTrailing, base(func(d *Definition) { d.Trailing = []byte{1} }), "Trailing"},
 		{CodeEmptyKeyName, base(func(d *Definition) { d.KeyName = "" }), "cchKeyName"},
 		{CodeNoRules, base(func(d *Definition) { d.TZRules = nil }), "cRules"},
 		{CodeKeyNameTooLong, base(func(d *Definition) { d.KeyName = strings.Repeat("k", 261) }), "KeyName"},

@@ -1,10 +1,50 @@
 package tzdef
 
+//go:generate go run ./internal/gencldr -o zones_cldr.go
+
 // IANAName returns the IANA zone CLDR maps a Windows time-zone key name to
-// (its "001" territory), or "" when the name is unknown.
-func IANAName(keyName string) string {
-	return windowsToIANA[keyName]
+// (its "001" territory, e.g. "Eastern Standard Time" → "America/New_York"),
+// or "" when the name is unknown.
+func IANAName(keyName string) string { return windowsToIANA[keyName] }
+
+// WindowsName returns the Windows time-zone key name CLDR maps an IANA zone
+// to (e.g. "Europe/Berlin" → "W. Europe Standard Time"), or "".
+// Current IANA names are accepted for the older ones CLDR keys its table by.
+func WindowsName(iana string) string {
+	if w, ok := ianaToWindows[iana]; ok {
+		return w
+	}
+	return ianaToWindows[cldrSpelling[iana]]
 }
 
-// windowsToIANA is filled from CLDR's windowsZones by zones_cldr.go.
-var windowsToIANA = map[string]string{}
+// cldrSpelling maps current IANA zone names to the older spellings of the
+// same zones that CLDR's windowsZones uses.
+var cldrSpelling = map[string]string{
+	"Asia/Kolkata":                   "Asia/Calcutta",
+	"Asia/Kathmandu":                 "Asia/Katmandu",
+	"Asia/Ho_Chi_Minh":               "Asia/Saigon",
+	"Asia/Yangon":                    "Asia/Rangoon",
+	"Europe/Kyiv":                    "Europe/Kiev",
+	"America/Nuuk":                   "America/Godthab",
+	"Pacific/Kanton":                 "Pacific/Enderbury",
+	"Atlantic/Faroe":                 "Atlantic/Faeroe",
+	"America/Argentina/Buenos_Aires": "America/Buenos_Aires",
+	"America/Argentina/Cordoba":      "America/Cordoba",
+	"America/Indiana/Indianapolis":   "America/Indianapolis",
+	"America/Kentucky/Louisville":    "America/Louisville",
+	"Pacific/Pohnpei":                "Pacific/Ponape",
+	"Pacific/Chuuk":                  "Pacific/Truk",
+	"Asia/Dacca":                     "Asia/Dhaka",
+}
+
+// WindowsNames lists every Windows key name of CLDR's table.
+func WindowsNames() []string {
+	out := make([]string, 0, len(windowsToIANA))
+	for k := range windowsToIANA {
+		out = append(out, k)
+	}
+	return out
+}
+
+// Filled by zones_cldr.go, which go generate writes from CLDR.
+var windowsToIANA, ianaToWindows map[string]string

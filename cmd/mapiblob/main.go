@@ -37,6 +37,7 @@ func init() {
 		"check":   {"list a blob's structural problems; exit 1 on an error-level one", checkUsage, runCheck},
 		"tag":     {"explain a property tag or a property name", tagUsage, runTag},
 		"guid":    {"convert a GUID between forms; scan ExMerge.log", guidUsage, runGUID},
+		"tz":      {"build a time-zone blob for a zone; list a blob's transitions", tzUsage, runTZ},
 		"version": {"print the version", "mapiblob version", runVersion},
 		"help":    {"show help for a command", "mapiblob help [COMMAND]", runHelp},
 	}

@@ -221,3 +221,29 @@ func TestHelpAndVersion(t *testing.T) {
 		t.Errorf("version: %+v", r)
 	}
 }
+
+func TestTZCommands(t *testing.T) {
+	r := runBin(t, nil, "tz", "build", "--zone", "Atlantic Standard Time")
+	if r.code != 0 || !strings.HasPrefix(r.stdout, "0201320002001600410074006C0061006E00740069006300") {
+		t.Fatalf("tz build: %+v", r)
+	}
+	// What tz build makes decodes as that zone with no findings.
+	r2 := runBin(t, nil, "check", strings.TrimSpace(r.stdout))
+	if r2.code != 0 || !strings.Contains(r2.stdout, "no findings") {
+		t.Errorf("check of built blob: %+v", r2)
+	}
+	r = runBin(t, nil, "tz", "build", "--zone", "America/Halifax", "--kind", "tzstruct")
+	if r.code != 0 || strings.TrimSpace(r.stdout) != "F000000000000000C4FFFFFF000000000B00000001000200000000000000000000000300000002000200000000000000" {
+		t.Errorf("tz build tzstruct: %+v", r)
+	}
+	r = runBin(t, nil, "tz", "transitions", "--year", "2026", "@testdata/samples/eastern.tzdef.hex")
+	if r.code != 0 || !strings.Contains(r.stdout, "2026-03-08 07:00Z  to daylight time local 2026-03-08 02:00") ||
+		!strings.Contains(r.stdout, "2026-11-01 06:00Z  to standard time local 2026-11-01 02:00") {
+		t.Errorf("tz transitions: %+v", r)
+	}
+	oneErrorLine(t, runBin(t, nil, "tz", "build", "--zone", "Africa/Casablanca"), 1, "2012 has 4 offset changes")
+	oneErrorLine(t, runBin(t, nil, "tz", "build", "--zone", "Mars/Olympus"), 1, "neither a Windows time-zone key name nor an IANA zone")
+	oneErrorLine(t, runBin(t, nil, "tz", "build"), 2, "needs --zone")
+	oneErrorLine(t, runBin(t, nil, "tz", "frobnicate"), 2, "unknown tz subcommand")
+	oneErrorLine(t, runBin(t, nil, "tz", "transitions", "@testdata/samples/monthly-task.recur.hex"), 1, "needs a time-zone blob")
+}

@@ -1,0 +1,193 @@
+package tzdef
+
+import (
+	"encoding/binary"
+	"errors"
+	"fmt"
+	"sort"
+	"strconv"
+	"time"
+)
+
+// LocationLastYear is the last year whose transitions Location lists; later
+// years follow the last rule through the POSIX TZ string of the TZif data.
+const LocationLastYear = 2100
+
+// Location returns a *time.Location that applies d's rules: the rule of
+// each year from 1 January of that year (local standard time), the first
+// rule for years before it. It lists every transition from 1970 (or the
+// first rule's year, if earlier) through 2100 and continues with the last
+// rule after that. The location is named after the key name.
+func (d *Definition) Location() (*time.Location, error) {
+	if len(d.TZRules) == 0 {
+		return nil, errors.New("tzdef: the definition has no rules")
+	}
+	name := d.KeyName
+	if name == "" {
+		name = "TZDEFINITION"
+	}
+	first := 1970
+	for i := range d.TZRules {
+		if y := int(d.TZRules[i].WYear); y < first && y > 0 {
+			first = y
+		}
+	}
+	offset := func(u time.Time) (int, bool) { o, dst, _ := d.Offset(u); return o, dst }
+	candidates := func(year int) []time.Time {
+		r := d.RuleFor(year)
+		jan1 := time.Date(year, 1, 1, 0, 0, 0, 0, time.UTC).Add(-time.Duration(r.StandardOffset()) * time.Second)
+		out := []time.Time{jan1}
+		for _, tr := range r.Transitions(year) {
+			out = append(out, tr.UTC)
+		}
+		return out
+	}
+	return buildLocation(name, first, offset, candidates, d.RuleFor(LocationLastYear))
+}
+
+// Location returns a *time.Location that applies tz's rule to every year.
+func (tz *TimeZoneStruct) Location() (*time.Location, error) {
+	r := tz.Rule()
+	offset := func(u time.Time) (int, bool) { return tz.Offset(u) }
+	candidates := func(year int) []time.Time {
+		var out []time.Time
+		for _, tr := range r.Transitions(year) {
+			out = append(out, tr.UTC)
+		}
+		return out
+	}
+	return buildLocation("TimeZoneStruct", 1970, offset, candidates, &r)
+}
+
+type zoneType struct {
+	off int
+	dst bool
+}
+
+func buildLocation(name string, first int, offset func(time.Time) (int, bool), candidates func(int) []time.Time, last *Rule) (*time.Location, error) {
+	start := time.Date(first, 1, 1, 0, 0, 0, 0, time.UTC).Add(-48 * time.Hour)
+	o0, d0 := offset(start)
+	types := []zoneType{{o0, d0}}
+	typeIndex := func(z zoneType) int {
+		for i, t := range types {
+			if t == z {
+				return i
+			}
+		}
+		types = append(types, z)
+		return len(types) - 1
+	}
+	var times []int64
+	var idx []byte
+	cur := zoneType{o0, d0}
+	for y := first; y <= LocationLastYear; y++ {
+		cs := candidates(y)
+		sort.Slice(cs, func(i, j int) bool { return cs[i].Before(cs[j]) })
+		for _, c := range cs {
+			o, dst := offset(c)
+			z := zoneType{o, dst}
+			if z == cur {
+				continue
+			}
+			i := typeIndex(z)
+			if i > 255 {
+				return nil, errors.New("tzdef: too many distinct offsets for a location")
+			}
+			times = append(times, c.Unix())
+			idx = append(idx, byte(i))
+			cur = z
+		}
+	}
+	return time.LoadLocationFromTZData(name, tzif(times, idx, types, posixTZ(last)))
+}
+
+func abbrev(off int) string {
+	sign := '+'
+	if off < 0 {
+		sign, off = '-', -off
+	}
+	h, m := off/3600, off%3600/60
+	s := fmt.Sprintf("%c%02d", sign, h)
+	if m != 0 {
+		s += fmt.Sprintf("%02d", m)
+	}
+	return s
+}
+
+// tzif writes version-2 TZif data: an empty version-1 block, then the
+// 64-bit block and the footer.
+func tzif(times []int64, idx []byte, types []zoneType, footer string) []byte {
+	var chars []byte
+	charIdx := make([]byte, len(types))
+	for i, t := range types {
+		charIdx[i] = byte(len(chars))
+		chars = append(chars, abbrev(t.off)...)
+		chars = append(chars, 0)
+	}
+	header := func(b []byte, timecnt, typecnt, charcnt int) []byte {
+		b = append(b, "TZif2"...)
+		b = append(b, make([]byte, 15)...)
+		for _, n := range []int{0, 0, 0, timecnt, typecnt, charcnt} { // isut, isstd, leap, time, type, char
+			b = binary.BigEndian.AppendUint32(b, uint32(n))
+		}
+		return b
+	}
+	var b []byte
+	b = header(b, 0, 1, 1)
+	b = append(b, 0, 0, 0, 0, 0, 0, 0) // one UTC type, one NUL character
+	b = header(b, len(times), len(types), len(chars))
+	for _, t := range times {
+		b = binary.BigEndian.AppendUint64(b, uint64(t))
+	}
+	b = append(b, idx...)
+	for i, t := range types {
+		b = binary.BigEndian.AppendUint32(b, uint32(int32(t.off)))
+		dst := byte(0)
+		if t.dst {
+			dst = 1
+		}
+		b = append(b, dst, charIdx[i])
+	}
+	b = append(b, chars...)
+	b = append(b, '\n')
+	b = append(b, footer...)
+	return append(b, '\n')
+}
+
+// posixTZ writes the rule as a POSIX TZ string ("<-05>5<-04>,M3.2.0/2,M11.1.0/2"),
+// or "" when a relative rule cannot say it (absolute dates).
+func posixTZ(r *Rule) string {
+	if r == nil {
+		return ""
+	}
+	std, dst := r.StandardOffset(), r.DaylightOffset()
+	s := "<" + abbrev(std) + ">" + posixOffset(-std)
+	if !r.HasDST() {
+		return s
+	}
+	if !r.StDaylightDate.IsRelative() || !r.StStandardDate.IsRelative() {
+		return ""
+	}
+	s += "<" + abbrev(dst) + ">" + posixOffset(-dst)
+	return s + "," + posixDate(r.StDaylightDate) + "," + posixDate(r.StStandardDate)
+}
+
+func posixOffset(sec int) string {
+	sign := ""
+	if sec < 0 {
+		sign, sec = "-", -sec
+	}
+	s := sign + strconv.Itoa(sec/3600)
+	if m, sc := sec%3600/60, sec%60; m != 0 || sc != 0 {
+		s += fmt.Sprintf(":%02d", m)
+		if sc != 0 {
+			s += fmt.Sprintf(":%02d", sc)
+		}
+	}
+	return s
+}
+
+func posixDate(st SystemTime) string {
+	sec := int(st.timeOfDay() / time.Second)
+	return fmt.Sprintf("M%d.%d.%d/%s", st.WMonth, st.WDay, st.WDayOfWeek, posixOffset(sec))
+}

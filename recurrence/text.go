@@ -115,14 +115,14 @@ func (p *Pattern) Text() string {
 	return s
 }
 
-func clock(min uint32) string { return fmt.Sprintf("%02d:%02d", min/60%24, min%60) }
+func hhmm(min uint32) string { return fmt.Sprintf("%02d:%02d", min/60%24, min%60) }
 
 // Text renders the appointment pattern for people: the rule, the time of
 // day, the range, and every deleted and modified instance.
 func (ap *AppointmentPattern) Text() string {
 	p := &ap.RecurrencePattern
 	var b strings.Builder
-	fmt.Fprintf(&b, "%s, %s–%s, from %s, %s", p.Describe(), clock(ap.StartTimeOffset), clock(ap.EndTimeOffset),
+	fmt.Fprintf(&b, "%s, %s–%s, from %s, %s", p.Describe(), hhmm(ap.StartTimeOffset), hhmm(ap.EndTimeOffset),
 		p.StartDate.Time(nil).Format("2006-01-02"), p.endWords())
 	modified := map[Minutes]bool{}
 	for i := range ap.ExceptionInfo {

@@ -165,6 +165,9 @@ func Parse(b []byte) (*Definition, error) {
 // ErrInvalid when cbHeader is smaller than the fields it must cover.
 // Everything else that is out of the specification is left to Check.
 func (d *Definition) UnmarshalBinary(b []byte) error {
+	if d.parseFast(b) {
+		return nil
+	}
 	var r wire.Reader
 	r.Reset(b)
 	var v Definition
@@ -219,6 +222,63 @@ func (d *Definition) UnmarshalBinary(b []byte) error {
 	return nil
 }
 
+// parseFast decodes the common, well-formed layout (exact cbHeader, every
+// rule present and readable) without the cursor. It reports false, leaving
+// d untouched, whenever anything is unusual; the cursor path then decodes
+// or reports the problem.
+func (d *Definition) parseFast(b []byte) bool {
+	if len(b) < 10 || b[0] != MajorVersion || b[1] < MinorVersion {
+		return false
+	}
+	cch := int(binary.LittleEndian.Uint16(b[6:]))
+	end := 8 + 2*cch + 2
+	if end > len(b) || int(binary.LittleEndian.Uint16(b[2:])) != 6+2*cch {
+		return false
+	}
+	n := int(binary.LittleEndian.Uint16(b[end-2:]))
+	if n == 0 || end+RuleSize*n > len(b) {
+		return false
+	}
+	for i := 0; i < n; i++ {
+		if rb := b[end+RuleSize*i:]; rb[0] != RuleMajorVersion || rb[1] < RuleMinorVersion {
+			return false
+		}
+	}
+	key, exact := wire.DecodeUTF16(b[8 : 8+2*cch])
+	if !exact {
+		return false
+	}
+	rules := make([]Rule, n)
+	for i := range rules {
+		decodeRule(b[end+RuleSize*i:end+RuleSize*(i+1)], &rules[i])
+	}
+	*d = Definition{
+		BMajorVersion: b[0], BMinorVersion: b[1], CbHeader: uint16(6 + 2*cch),
+		WReserved: binary.LittleEndian.Uint16(b[4:]), CchKeyName: uint16(cch), KeyName: key,
+		CRules: uint16(n), TZRules: rules,
+	}
+	if rest := b[end+RuleSize*n:]; len(rest) > 0 {
+		d.Trailing = append([]byte(nil), rest...)
+	}
+	return true
+}
+
+// decodeRule decodes 66 bytes the caller has bounds-checked.
+func decodeRule(b []byte, t *Rule) {
+	_ = b[RuleSize-1]
+	t.BMajorVersion = b[0]
+	t.BMinorVersion = b[1]
+	t.WReserved = binary.LittleEndian.Uint16(b[2:])
+	t.WTZRuleFlags = RuleFlags(binary.LittleEndian.Uint16(b[4:]))
+	t.WYear = binary.LittleEndian.Uint16(b[6:])
+	t.X = HexBytes14(b[8:22])
+	t.LBias = int32(binary.LittleEndian.Uint32(b[22:]))
+	t.LStandardBias = int32(binary.LittleEndian.Uint32(b[26:]))
+	t.LDaylightBias = int32(binary.LittleEndian.Uint32(b[30:]))
+	t.StStandardDate = decodeSystemTime(b[34:50])
+	t.StDaylightDate = decodeSystemTime(b[50:66])
+}
+
 func versionError(r *wire.Reader, field string, off int, major, minor uint8) error {
 	r.FailAt(field, off, ErrUnsupportedVersion, "version "+strconv.Itoa(int(major))+"."+strconv.Itoa(int(minor))+
 		" is not readable (major version must be 2 and minor version at least 1)")
@@ -233,19 +293,7 @@ func readRule(r *wire.Reader, t *Rule) bool {
 			versionError(r, "bMajorVersion", start, b[0], b[1])
 			return false
 		}
-		*t = Rule{
-			BMajorVersion:  b[0],
-			BMinorVersion:  b[1],
-			WReserved:      binary.LittleEndian.Uint16(b[2:]),
-			WTZRuleFlags:   RuleFlags(binary.LittleEndian.Uint16(b[4:])),
-			WYear:          binary.LittleEndian.Uint16(b[6:]),
-			X:              HexBytes14(b[8:22]),
-			LBias:          int32(binary.LittleEndian.Uint32(b[22:])),
-			LStandardBias:  int32(binary.LittleEndian.Uint32(b[26:])),
-			LDaylightBias:  int32(binary.LittleEndian.Uint32(b[30:])),
-			StStandardDate: decodeSystemTime(b[34:50]),
-			StDaylightDate: decodeSystemTime(b[50:66]),
-		}
+		decodeRule(b, t)
 		return true
 	}
 	t.BMajorVersion = r.U8("bMajorVersion")

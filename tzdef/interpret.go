@@ -101,32 +101,11 @@ func (t *Rule) Transitions(year int) []Transition {
 // offsetAt is the UTC offset in seconds at the instant u under rule t, with
 // the year's transitions computed for year.
 func (t *Rule) offsetAt(u time.Time, year int) (offset int, dst bool) {
-	if !t.HasDST() {
-		return t.StandardOffset(), false
+	yr := t.yearOf(year)
+	if yr.InDST(u) {
+		return yr.DstOffset, true
 	}
-	var start, end time.Time
-	var haveStart, haveEnd bool
-	for _, tr := range t.Transitions(year) {
-		if tr.ToDaylight {
-			start, haveStart = tr.UTC, true
-		} else {
-			end, haveEnd = tr.UTC, true
-		}
-	}
-	switch {
-	case haveStart && haveEnd && start.Before(end): // northern: DST between
-		dst = !u.Before(start) && u.Before(end)
-	case haveStart && haveEnd: // southern: DST at both ends of the year
-		dst = u.Before(end) || !u.Before(start)
-	case haveStart:
-		dst = !u.Before(start)
-	case haveEnd:
-		dst = u.Before(end)
-	}
-	if dst {
-		return t.DaylightOffset(), true
-	}
-	return t.StandardOffset(), false
+	return yr.StdOffset, false
 }
 
 // Offset returns the UTC offset in seconds at instant u and whether

@@ -1,0 +1,208 @@
+package recurrence
+
+import (
+	"iter"
+	"sort"
+	"time"
+
+	"github.com/mapiblob/mapiblob/tzdef"
+)
+
+// Occurrence is one meeting of a series.
+type Occurrence struct {
+	Start         time.Time // in the series' zone (wall clock in UTC when no zone was given)
+	End           time.Time
+	OriginalStart time.Time // the slot the pattern gave it (iCalendar RECURRENCE-ID)
+	// Exception is the ExceptionInfo of a modified instance, nil for a
+	// normal one; Extended is its ExtendedException (nil when absent).
+	Exception *ExceptionInfo
+	Extended  *ExtendedException
+	// Floating is true when no zone was given: Start and End are wall-clock
+	// times, not instants.
+	Floating bool
+}
+
+// Modified reports whether the occurrence is an exception.
+func (o *Occurrence) Modified() bool { return o.Exception != nil }
+
+// ExpandOptions bound an expansion.
+type ExpandOptions struct {
+	// MaxInstances caps the pattern dates walked, deleted ones included
+	// (0: DefaultMaxInstances). Reaching it ends the expansion with
+	// ErrTooManyInstances.
+	MaxInstances int
+}
+
+// clock converts wall-clock minutes into times in the series' zone,
+// caching the rule of the current year.
+type clock struct {
+	zone tzdef.Zone
+	loc  *time.Location
+	yr   tzdef.YearRule
+	ok   bool
+}
+
+func newClock(zone tzdef.Zone) (*clock, error) {
+	c := &clock{zone: zone}
+	if zone == nil {
+		return c, nil
+	}
+	loc, err := zone.Location()
+	if err != nil {
+		return nil, err
+	}
+	c.loc = loc
+	return c, nil
+}
+
+func (c *clock) at(m Minutes) time.Time {
+	w := m.Time(nil)
+	if c.zone == nil {
+		return w
+	}
+	if y := w.Year(); !c.ok || c.yr.Year != y {
+		c.yr, _ = c.zone.Year(y)
+		c.ok = true
+	}
+	u, _ := c.yr.UTC(w)
+	return u.In(c.loc)
+}
+
+// Occurrences yields the series' meetings that overlap [from, to) (zero
+// times: no bound), in start order: each pattern date that was not deleted
+// at StartTimeOffset–EndTimeOffset, and each exception at its own start and
+// end, which may lie on another day. zone is the series' time zone —
+// a *tzdef.Definition (PidLidAppointmentTimeZoneDefinitionRecur, when it is
+// consistent with PidLidTimeZoneStruct) or a *tzdef.TimeZoneStruct — and
+// applies each year's rule, reading times in a daylight-saving gap or
+// overlap as RFC 5545 does; with a nil zone the times are wall-clock times
+// in UTC and Floating is set. A series without end needs `to`. The second
+// value is non-nil once, when expansion stops on an error (Hijri calendars,
+// the instance cap).
+func (ap *AppointmentPattern) Occurrences(zone tzdef.Zone, from, to time.Time, opt ExpandOptions) iter.Seq2[Occurrence, error] {
+	return func(yield func(Occurrence, error) bool) {
+		if zone != nil && isNilZone(zone) {
+			zone = nil
+		}
+		c, err := newClock(zone)
+		if err != nil {
+			yield(Occurrence{}, err)
+			return
+		}
+		p := &ap.RecurrencePattern
+		// Exceptions by original day, and sorted by their actual start.
+		byStart := make([]int, len(ap.ExceptionInfo))
+		for i := range byStart {
+			byStart[i] = i
+		}
+		sort.SliceStable(byStart, func(a, b int) bool {
+			return ap.ExceptionInfo[byStart[a]].StartDateTime < ap.ExceptionInfo[byStart[b]].StartDateTime
+		})
+		deleted := p.DeletedInstanceDates
+		isDeleted := func(m Minutes) bool {
+			i := sort.Search(len(deleted), func(i int) bool { return deleted[i] >= m })
+			if i < len(deleted) && deleted[i] == m {
+				return true
+			}
+			if !sort.SliceIsSorted(deleted, func(a, b int) bool { return deleted[a] < deleted[b] }) {
+				return contains(deleted, m)
+			}
+			return false
+		}
+		dur := time.Duration(int64(ap.EndTimeOffset)-int64(ap.StartTimeOffset)) * time.Minute
+		// The pattern is walked from a little before `from`, so that an
+		// instance that started earlier but is still going is included.
+		walkFrom := from
+		if !from.IsZero() {
+			walkFrom = from.Add(-dur - 48*time.Hour)
+		}
+		walkTo := to
+		next := 0 // next exception (in byStart order) to merge
+		emitException := func(i int) bool {
+			e := &ap.ExceptionInfo[i]
+			o := Occurrence{Start: c.at(e.StartDateTime), End: c.at(e.EndDateTime), OriginalStart: c.at(e.OriginalStartDate),
+				Exception: e, Floating: zone == nil}
+			if i < len(ap.ExtendedException) {
+				o.Extended = &ap.ExtendedException[i]
+			}
+			if !overlaps(o, from, to) {
+				return true
+			}
+			return yield(o, nil)
+		}
+		for d, err := range p.Dates(walkFrom, walkTo, DateOptions{MaxInstances: opt.MaxInstances}) {
+			if err != nil {
+				yield(Occurrence{}, err)
+				return
+			}
+			startM := d + Minutes(ap.StartTimeOffset)
+			// Exceptions that start before this slot go first.
+			for next < len(byStart) && ap.ExceptionInfo[byStart[next]].StartDateTime < startM {
+				if !emitException(byStart[next]) {
+					return
+				}
+				next++
+			}
+			if isDeleted(d) {
+				continue
+			}
+			o := Occurrence{Start: c.at(startM), End: c.at(d + Minutes(ap.EndTimeOffset)), Floating: zone == nil}
+			o.OriginalStart = o.Start
+			if !to.IsZero() && !o.Start.Before(to) {
+				break
+			}
+			if !overlaps(o, from, to) {
+				continue
+			}
+			if !yield(o, nil) {
+				return
+			}
+		}
+		for ; next < len(byStart); next++ {
+			if !emitException(byStart[next]) {
+				return
+			}
+		}
+	}
+}
+
+func isNilZone(z tzdef.Zone) bool {
+	switch v := z.(type) {
+	case *tzdef.Definition:
+		return v == nil
+	case *tzdef.TimeZoneStruct:
+		return v == nil
+	}
+	return false
+}
+
+func overlaps(o Occurrence, from, to time.Time) bool {
+	if !to.IsZero() && !o.Start.Before(to) {
+		return false
+	}
+	if !from.IsZero() && !o.End.After(from) && !o.Start.Equal(from) {
+		return false
+	}
+	return true
+}
+
+// Occurrences yields the dates of a task's recurrence in [from, to] (zero
+// times: no bound) as midnights in UTC. A regenerating task (SlidingFlag)
+// yields only its next instance: the first date on or after `from` (or
+// StartDate), since later ones depend on when that one is completed.
+func (p *Pattern) Occurrences(from, to time.Time, opt ExpandOptions) iter.Seq2[time.Time, error] {
+	return func(yield func(time.Time, error) bool) {
+		for d, err := range p.Dates(from, to, DateOptions{MaxInstances: opt.MaxInstances}) {
+			if err != nil {
+				yield(time.Time{}, err)
+				return
+			}
+			if contains(p.DeletedInstanceDates, d) {
+				continue
+			}
+			if !yield(d.Time(nil), nil) || p.SlidingFlag != 0 {
+				return
+			}
+		}
+	}
+}

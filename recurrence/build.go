@@ -1,0 +1,437 @@
+package recurrence
+
+import (
+	"errors"
+	"fmt"
+	"sort"
+	"time"
+
+	"github.com/mapiblob/mapiblob/internal/codepage"
+	"github.com/mapiblob/mapiblob/internal/wire"
+)
+
+// End says how a series built by the New… constructors ends.
+type End struct {
+	Type  EndType
+	Date  time.Time // EndAfterDate: the last day of the range (its date is used)
+	Count int       // EndAfterNOccurrences: the number of occurrences, 1–999
+}
+
+// EndOn ends a series on a date (which need not be an occurrence).
+func EndOn(date time.Time) End { return End{Type: EndAfterDate, Date: date} }
+
+// EndAfter ends a series after n occurrences.
+func EndAfter(n int) End { return End{Type: EndAfterNOccurrences, Count: n} }
+
+// NoEnd makes a series without end.
+func NoEnd() End { return End{Type: NeverEnd} }
+
+// MaxOccurrences is the largest count Outlook offers for "end after".
+const MaxOccurrences = 999
+
+func midnight(t time.Time) (Minutes, error) {
+	m, ok := MinutesOf(time.Date(t.Year(), t.Month(), t.Day(), 0, 0, 0, 0, time.UTC))
+	if !ok {
+		return 0, fmt.Errorf("recurrence: date %s is outside 1601–10000", t.Format("2006-01-02"))
+	}
+	return m, nil
+}
+
+func newPattern(freq RecurFrequency, pt PatternType, period uint32, spec PatternTypeSpecific, firstDOW time.Weekday) *Pattern {
+	return &Pattern{ReaderVersion: PatternVersion, WriterVersion: PatternVersion, RecurFrequency: freq,
+		PatternType: pt, CalendarType: CAL_DEFAULT, Period: period, PatternTypeSpecific: spec, FirstDOW: uint32(firstDOW)}
+}
+
+// finish computes FirstDateTime, StartDate, EndDate and OccurrenceCount as
+// Outlook writes them, for a series the user starts on `start`.
+func (p *Pattern) finish(start time.Time, end End) (*Pattern, error) {
+	s, err := midnight(start)
+	if err != nil {
+		return nil, err
+	}
+	p.StartDate = s
+	fdt, ok := p.ExpectedFirstDateTime()
+	if !ok {
+		return nil, errors.New("recurrence: cannot compute FirstDateTime")
+	}
+	p.FirstDateTime = fdt
+	if err := p.Expandable(); err != nil {
+		return nil, err
+	}
+	// StartDate is the first pattern date on or after the chosen start.
+	found := false
+	p.unitDates(dayOf(s), func(d day) bool {
+		if d < dayOf(s) {
+			return true
+		}
+		p.StartDate, found = d.minutes(), true
+		return false
+	})
+	if !found {
+		return nil, errors.New("recurrence: the pattern has no date after its start")
+	}
+	p.EndType = end.Type
+	switch end.Type {
+	case EndAfterDate:
+		e, err := midnight(end.Date)
+		if err != nil {
+			return nil, err
+		}
+		if e < p.StartDate {
+			return nil, fmt.Errorf("recurrence: end date %s is before the first occurrence %s", e.String()[:10], p.StartDate.String()[:10])
+		}
+		p.EndDate = e
+		n := 0
+		for _, err := range p.Dates(time.Time{}, time.Time{}, DateOptions{}) {
+			if err != nil {
+				return nil, err
+			}
+			n++
+		}
+		p.OccurrenceCount = uint32(n)
+	case EndAfterNOccurrences:
+		if end.Count < 1 || end.Count > MaxOccurrences {
+			return nil, fmt.Errorf("recurrence: %d occurrences: Outlook allows 1–%d", end.Count, MaxOccurrences)
+		}
+		p.OccurrenceCount = uint32(end.Count)
+		last, err := p.lastDate(DefaultMaxInstances)
+		if err != nil {
+			return nil, err
+		}
+		p.EndDate = last.minutes()
+	case NeverEnd:
+		p.EndDate = NeverEndDate
+		p.OccurrenceCount = 10
+	default:
+		return nil, fmt.Errorf("recurrence: end type %v", end.Type)
+	}
+	return p, nil
+}
+
+func checkRange(what string, v, lo, hi int) error {
+	if v < lo || v > hi {
+		return fmt.Errorf("recurrence: %s %d is not %d–%d", what, v, lo, hi)
+	}
+	return nil
+}
+
+// NewDaily is a series every n days (1–999) from start.
+func NewDaily(start time.Time, n int, end End) (*Pattern, error) {
+	if err := checkRange("every n days", n, 1, 999); err != nil {
+		return nil, err
+	}
+	return newPattern(Daily, Day, uint32(n)*1440, PatternTypeSpecific{}, time.Sunday).finish(start, end)
+}
+
+// NewEveryWeekday is a series every Monday to Friday, as Outlook writes it
+// (RecurFrequency Daily with a weekly pattern).
+func NewEveryWeekday(start time.Time, end End) (*Pattern, error) {
+	return newPattern(Daily, Week, 1, PatternTypeSpecific{DaysOfWeek: Weekdays}, time.Sunday).finish(start, end)
+}
+
+// NewWeekly is a series every n weeks (1–99) on the given days, weeks
+// starting on firstDOW.
+func NewWeekly(start time.Time, n int, days DayMask, firstDOW time.Weekday, end End) (*Pattern, error) {
+	if err := checkRange("every n weeks", n, 1, 99); err != nil {
+		return nil, err
+	}
+	if days&AnyDay == 0 || days&^AnyDay != 0 {
+		return nil, fmt.Errorf("recurrence: weekday set 0x%X is empty or has bits above Saturday", uint32(days))
+	}
+	return newPattern(Weekly, Week, uint32(n), PatternTypeSpecific{DaysOfWeek: days}, firstDOW).finish(start, end)
+}
+
+// NewMonthly is a series on day d (1–31; beyond a month's end, its last
+// day) every n months (1–99).
+func NewMonthly(start time.Time, n, d int, end End) (*Pattern, error) {
+	if err := errors.Join(checkRange("every n months", n, 1, 99), checkRange("day of month", d, 1, 31)); err != nil {
+		return nil, err
+	}
+	return newPattern(Monthly, Month, uint32(n), PatternTypeSpecific{Day: uint32(d)}, time.Sunday).finish(start, end)
+}
+
+// NewMonthlyNth is a series on the nth (1–4, 5 = last) of the given days
+// every n months: NewMonthlyNth(start, 1, 5, Weekdays, …) is "the last
+// weekday of every month".
+func NewMonthlyNth(start time.Time, n, nth int, days DayMask, end End) (*Pattern, error) {
+	if err := errors.Join(checkRange("every n months", n, 1, 99), checkRange("nth", nth, 1, 5)); err != nil {
+		return nil, err
+	}
+	if days&AnyDay == 0 || days&^AnyDay != 0 {
+		return nil, fmt.Errorf("recurrence: weekday set 0x%X is empty or has bits above Saturday", uint32(days))
+	}
+	return newPattern(Monthly, MonthNth, uint32(n), PatternTypeSpecific{DaysOfWeek: days, N: uint32(nth)}, time.Sunday).finish(start, end)
+}
+
+// NewMonthlyLastDay is a series on the last day of every n months.
+func NewMonthlyLastDay(start time.Time, n int, end End) (*Pattern, error) {
+	if err := checkRange("every n months", n, 1, 99); err != nil {
+		return nil, err
+	}
+	return newPattern(Monthly, MonthEnd, uint32(n), PatternTypeSpecific{Day: 31}, time.Sunday).finish(start, end)
+}
+
+// yearlyStart is the first day on or after start in the series' month.
+func yearlyStart(start time.Time, month time.Month) time.Time {
+	y := start.Year()
+	if start.Month() > month {
+		y++
+	}
+	first := time.Date(y, month, 1, 0, 0, 0, 0, time.UTC)
+	if s := time.Date(start.Year(), start.Month(), start.Day(), 0, 0, 0, 0, time.UTC); s.After(first) {
+		return s
+	}
+	return first
+}
+
+func yearlyFreq(n int) RecurFrequency {
+	if n == 1 {
+		return Yearly
+	}
+	return Monthly // [MS-OXCICAL] 2.1.3.2.2.5: Monthly when the interval is not 1
+}
+
+// NewYearly is a series on month/day every n years (1–8); 29 February gives
+// 28 February in other years.
+func NewYearly(start time.Time, n int, month time.Month, d int, end End) (*Pattern, error) {
+	if err := errors.Join(checkRange("every n years", n, 1, 8), checkRange("month", int(month), 1, 12), checkRange("day of month", d, 1, 31)); err != nil {
+		return nil, err
+	}
+	return newPattern(yearlyFreq(n), Month, uint32(12*n), PatternTypeSpecific{Day: uint32(d)}, time.Sunday).finish(yearlyStart(start, month), end)
+}
+
+// NewYearlyNth is a series on the nth (5 = last) of the given days of month
+// every n years.
+func NewYearlyNth(start time.Time, n int, month time.Month, nth int, days DayMask, end End) (*Pattern, error) {
+	if err := errors.Join(checkRange("every n years", n, 1, 8), checkRange("month", int(month), 1, 12), checkRange("nth", nth, 1, 5)); err != nil {
+		return nil, err
+	}
+	if days&AnyDay == 0 || days&^AnyDay != 0 {
+		return nil, fmt.Errorf("recurrence: weekday set 0x%X is empty or has bits above Saturday", uint32(days))
+	}
+	return newPattern(yearlyFreq(n), MonthNth, uint32(12*n), PatternTypeSpecific{DaysOfWeek: days, N: uint32(nth)}, time.Sunday).finish(yearlyStart(start, month), end)
+}
+
+// NewYearlyLastDay is a series on the last day of month every n years.
+func NewYearlyLastDay(start time.Time, n int, month time.Month, end End) (*Pattern, error) {
+	if err := errors.Join(checkRange("every n years", n, 1, 8), checkRange("month", int(month), 1, 12)); err != nil {
+		return nil, err
+	}
+	return newPattern(yearlyFreq(n), MonthEnd, uint32(12*n), PatternTypeSpecific{Day: 31}, time.Sunday).finish(yearlyStart(start, month), end)
+}
+
+// NewAppointment wraps a pattern as an appointment's recurrence: each
+// occurrence starts `startMinute` minutes after midnight (0–1439) and lasts
+// `duration` minutes. WriterVersion2 is 0x3009.
+func NewAppointment(p *Pattern, startMinute, duration int) (*AppointmentPattern, error) {
+	if err := errors.Join(checkRange("start minute", startMinute, 0, 1439), checkRange("duration in minutes", duration, 0, 1<<30)); err != nil {
+		return nil, err
+	}
+	if p.SlidingFlag != 0 {
+		return nil, errors.New("recurrence: a regenerating (sliding) pattern belongs to tasks, not appointments")
+	}
+	return &AppointmentPattern{RecurrencePattern: *p, ReaderVersion2: ReaderVersion2, WriterVersion2: WriterVersion2,
+		StartTimeOffset: uint32(startMinute), EndTimeOffset: uint32(startMinute + duration)}, nil
+}
+
+// isPatternDate reports whether midnight d is a date of the series.
+func (p *Pattern) isPatternDate(d Minutes) bool {
+	for x, err := range p.Dates(d.Time(nil), d.Time(nil), DateOptions{}) {
+		if err == nil && x == d {
+			return true
+		}
+	}
+	return false
+}
+
+func insertSorted(ds []Minutes, d Minutes) []Minutes {
+	i := sort.Search(len(ds), func(i int) bool { return ds[i] >= d })
+	ds = append(ds, 0)
+	copy(ds[i+1:], ds[i:])
+	ds[i] = d
+	return ds
+}
+
+// DeleteInstance cancels the occurrence on date (its date part is used).
+// The date must be a pattern date that is neither deleted nor modified.
+func (ap *AppointmentPattern) DeleteInstance(date time.Time) error {
+	p := &ap.RecurrencePattern
+	d, err := midnight(date)
+	if err != nil {
+		return err
+	}
+	if !p.isPatternDate(d) {
+		return fmt.Errorf("recurrence: %s is not a date of the series", d.String()[:10])
+	}
+	if contains(p.DeletedInstanceDates, d) {
+		return fmt.Errorf("recurrence: the occurrence of %s is already deleted or modified", d.String()[:10])
+	}
+	p.DeletedInstanceDates = insertSorted(append([]Minutes(nil), p.DeletedInstanceDates...), d)
+	p.DeletedInstanceCount = uint32(len(p.DeletedInstanceDates))
+	return nil
+}
+
+// Overrides are what ModifyInstance changes in one occurrence; nil fields
+// keep the series' values.
+type Overrides struct {
+	Start, End       *time.Time // new wall-clock start and end (their zones are ignored)
+	Subject          *string
+	Location         *string
+	MeetingType      *uint32 // PidLidAppointmentStateFlags of the exception
+	ReminderDelta    *uint32 // minutes
+	ReminderSet      *bool
+	BusyStatus       *uint32 // 0 free, 1 tentative, 2 busy, 3 out of office, 4 working elsewhere
+	Attachment       *bool
+	AllDay           *bool   // SubType
+	AppointmentColor *uint32 // 0 none, 1–10
+	ExceptionalBody  bool    // the exception message has a body of its own
+	// CodePage encodes the 8-bit copies of Subject and Location (0: windows-1252).
+	// Characters it cannot encode become '?' there; the UTF-16 copy keeps them.
+	CodePage CodePage
+}
+
+func encode8(cp CodePage, s string) []byte {
+	if b, ok := codepage.Encode(cp, s); ok {
+		return b
+	}
+	out := make([]byte, 0, len(s))
+	for _, r := range s {
+		if b, ok := codepage.Encode(cp, string(r)); ok {
+			out = append(out, b...)
+		} else {
+			out = append(out, '?')
+		}
+	}
+	return out
+}
+
+func utf16Bytes(s string) []byte { b, _ := wire.AppendUTF16(nil, s); return b }
+
+func boolU32(b bool) uint32 {
+	if b {
+		return 1
+	}
+	return 0
+}
+
+// ModifyInstance turns the occurrence that the pattern puts on original's
+// date into an exception with the given overrides, keeping every list
+// sorted and every count right. The exception may move to another day, but
+// not onto a day that already has an occurrence.
+func (ap *AppointmentPattern) ModifyInstance(original time.Time, ov Overrides) error {
+	p := &ap.RecurrencePattern
+	d, err := midnight(original)
+	if err != nil {
+		return err
+	}
+	if !p.isPatternDate(d) {
+		return fmt.Errorf("recurrence: %s is not a date of the series", d.String()[:10])
+	}
+	if contains(p.DeletedInstanceDates, d) {
+		return fmt.Errorf("recurrence: the occurrence of %s is already deleted or modified", d.String()[:10])
+	}
+	orig := d + Minutes(ap.StartTimeOffset)
+	start, end := orig, d+Minutes(ap.EndTimeOffset)
+	var ch uint32
+	if ov.Start != nil {
+		if start, err = minutesOf(*ov.Start); err != nil {
+			return err
+		}
+		if start != orig {
+			ch |= 0x1 // BIT_CH_START
+		}
+		if ov.End == nil {
+			end = start + (d + Minutes(ap.EndTimeOffset) - orig)
+		}
+	}
+	if ov.End != nil {
+		if end, err = minutesOf(*ov.End); err != nil {
+			return err
+		}
+		if end != d+Minutes(ap.EndTimeOffset) {
+			ch |= 0x2 // BIT_CH_END
+		}
+	}
+	if end < start {
+		return errors.New("recurrence: the exception would end before it starts")
+	}
+	if nd := start.Date(); nd != d {
+		if (p.isPatternDate(nd) && !contains(p.DeletedInstanceDates, nd)) || contains(p.ModifiedInstanceDates, nd) {
+			return fmt.Errorf("recurrence: %s already has an occurrence; two instances must not share a day", nd.String()[:10])
+		}
+	}
+	e := ExceptionInfo{StartDateTime: start, EndDateTime: end, OriginalStartDate: orig}
+	x := ExtendedException{}
+	if ov.Subject != nil {
+		e.OverrideFlags |= ARO_SUBJECT
+		e.Subject = encode8(ov.CodePage, *ov.Subject)
+		e.SubjectLength2, e.SubjectLength = uint16(len(e.Subject)), uint16(len(e.Subject)+1)
+		x.WideCharSubject = utf16Bytes(*ov.Subject)
+		x.WideCharSubjectLength = uint16(len(x.WideCharSubject) / 2)
+		ch |= 0x10
+	}
+	if ov.MeetingType != nil {
+		e.OverrideFlags |= ARO_MEETINGTYPE
+		e.MeetingType = *ov.MeetingType
+	}
+	if ov.ReminderDelta != nil {
+		e.OverrideFlags |= ARO_REMINDERDELTA
+		e.ReminderDelta = *ov.ReminderDelta
+	}
+	if ov.ReminderSet != nil {
+		e.OverrideFlags |= ARO_REMINDER
+		e.ReminderSet = boolU32(*ov.ReminderSet)
+	}
+	if ov.Location != nil {
+		e.OverrideFlags |= ARO_LOCATION
+		e.Location = encode8(ov.CodePage, *ov.Location)
+		e.LocationLength2, e.LocationLength = uint16(len(e.Location)), uint16(len(e.Location)+1)
+		x.WideCharLocation = utf16Bytes(*ov.Location)
+		x.WideCharLocationLength = uint16(len(x.WideCharLocation) / 2)
+		ch |= 0x8
+	}
+	if ov.BusyStatus != nil {
+		e.OverrideFlags |= ARO_BUSYSTATUS
+		e.BusyStatus = *ov.BusyStatus
+	}
+	if ov.Attachment != nil {
+		e.OverrideFlags |= ARO_ATTACHMENT
+		e.Attachment = boolU32(*ov.Attachment)
+	}
+	if ov.AllDay != nil {
+		e.OverrideFlags |= ARO_SUBTYPE
+		e.SubType = boolU32(*ov.AllDay)
+	}
+	if ov.AppointmentColor != nil {
+		e.OverrideFlags |= ARO_APPTCOLOR
+		e.AppointmentColor = *ov.AppointmentColor
+	}
+	if ov.ExceptionalBody {
+		e.OverrideFlags |= ARO_EXCEPTIONAL_BODY
+		ch |= 0x80
+	}
+	if e.OverrideFlags.HasDates() {
+		x.StartDateTime, x.EndDateTime, x.OriginalStartDate = start, end, orig
+	}
+	if ap.WriterVersion2 >= ChangeHighlightVersion {
+		x.ChangeHighlight = ChangeHighlight{ChangeHighlightSize: 4, ChangeHighlightValue: ch}
+	}
+	// Insert in start order, keeping ExtendedException aligned.
+	i := sort.Search(len(ap.ExceptionInfo), func(i int) bool { return ap.ExceptionInfo[i].StartDateTime > start })
+	ap.ExceptionInfo = append(ap.ExceptionInfo[:i:i], append([]ExceptionInfo{e}, ap.ExceptionInfo[i:]...)...)
+	ap.ExtendedException = append(ap.ExtendedException[:i:i], append([]ExtendedException{x}, ap.ExtendedException[i:]...)...)
+	ap.ExceptionCount = uint16(len(ap.ExceptionInfo))
+	p.DeletedInstanceDates = insertSorted(append([]Minutes(nil), p.DeletedInstanceDates...), d)
+	p.DeletedInstanceCount = uint32(len(p.DeletedInstanceDates))
+	p.ModifiedInstanceDates = insertSorted(append([]Minutes(nil), p.ModifiedInstanceDates...), start.Date())
+	p.ModifiedInstanceCount = uint32(len(p.ModifiedInstanceDates))
+	return nil
+}
+
+func minutesOf(t time.Time) (Minutes, error) {
+	m, ok := MinutesOf(t)
+	if !ok {
+		return 0, fmt.Errorf("recurrence: %s is outside the range of the format", t)
+	}
+	return m, nil
+}

@@ -21,9 +21,16 @@ var update = flag.Bool("update", false, "rewrite the seed corpora from the proje
 // samples returns the project's own sample blobs (testdata/samples), by name.
 func samples(t testing.TB) map[string][]byte {
 	t.Helper()
-	files, err := filepath.Glob("../testdata/samples/*.hex")
-	if err != nil || len(files) == 0 {
-		t.Fatalf("no samples in ../testdata/samples: %v", err)
+	var files []string
+	for _, pattern := range []string{"../testdata/samples/*.hex", "../testdata/recur/*.hex", "../testdata/tz/*.hex"} {
+		f, err := filepath.Glob(pattern)
+		if err != nil {
+			t.Fatal(err)
+		}
+		files = append(files, f...)
+	}
+	if len(files) == 0 {
+		t.Fatal("no samples in ../testdata")
 	}
 	out := map[string][]byte{}
 	for _, f := range files {

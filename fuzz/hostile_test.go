@@ -3,6 +3,7 @@ package fuzz
 import (
 	"encoding/binary"
 	"runtime"
+	"sort"
 	"testing"
 
 	"github.com/mapiblob/mapiblob/internal/fixtures"
@@ -54,7 +55,14 @@ type golden struct {
 // reference blobs, each with its decoder.
 func goldens(t testing.TB) []golden {
 	var out []golden
-	for name, b := range samples(t) {
+	s := samples(t)
+	names := make([]string, 0, len(s))
+	for n := range s {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	for _, name := range names {
+		b := s[name]
 		for suffix, dec := range decoders {
 			if len(name) > len(suffix) && name[len(name)-len(suffix):] == suffix {
 				out = append(out, golden{name, b, dec})
@@ -141,10 +149,10 @@ func TestAllocationBound(t *testing.T) {
 			t.Errorf("%s (%d bytes): %d bytes allocated per decode, limit %d", name, len(b), per, limit)
 		}
 	}
-	for _, g := range goldens(t) {
+	for i, g := range goldens(t) {
 		check(g.name, g.b, g.decode)
-		if len(g.b) > 1024 {
-			continue // the large reference blob: its head is covered by the smaller ones
+		if len(g.b) > 1024 || i%4 != 0 {
+			continue // every golden once; a quarter of them, and not the largest, field by field
 		}
 		mut := make([]byte, len(g.b))
 		for i := 0; i+4 <= len(g.b); i++ {

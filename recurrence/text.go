@@ -94,9 +94,9 @@ func (p *Pattern) endWords() string {
 	day := func(m Minutes) string { return m.Time(nil).Format("2006-01-02") }
 	switch {
 	case p.EndType == EndAfterDate:
-		return fmt.Sprintf("%d occurrences until %s", p.OccurrenceCount, day(p.EndDate))
+		return fmt.Sprintf("%s until %s", plural(p.OccurrenceCount, "1 occurrence", "occurrences"), day(p.EndDate))
 	case p.EndType == EndAfterNOccurrences:
-		return fmt.Sprintf("%d occurrences, the last on %s", p.OccurrenceCount, day(p.EndDate))
+		return fmt.Sprintf("%s, the last on %s", plural(p.OccurrenceCount, "1 occurrence", "occurrences"), day(p.EndDate))
 	case p.EndType.IsNeverEnd():
 		return "no end"
 	}

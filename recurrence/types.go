@@ -132,7 +132,7 @@ func (f RecurFrequency) String() string {
 	case Yearly:
 		return "Yearly"
 	}
-	return "RecurFrequency(0x" + hex(uint64(f), 4) + ")"
+	return "RecurFrequency(0x" + hexN(uint64(f), 4) + ")"
 }
 
 func (f RecurFrequency) smartView() string {
@@ -146,7 +146,7 @@ func (f RecurFrequency) smartView() string {
 	case Yearly:
 		return "IDC_RCEV_PAT_ORB_YEARLY"
 	}
-	return "0x" + hex(uint64(f), 1)
+	return "0x" + hexN(uint64(f), 1)
 }
 
 // PatternType is the RecurrencePattern's PatternType; it fixes the layout
@@ -175,7 +175,7 @@ func (t PatternType) String() string {
 	if n, ok := patternNames[t]; ok {
 		return n[0]
 	}
-	return "PatternType(0x" + hex(uint64(t), 4) + ")"
+	return "PatternType(0x" + hexN(uint64(t), 4) + ")"
 }
 
 // specificSize is the size of PatternTypeSpecific, or -1 for an unknown type.
@@ -237,7 +237,7 @@ func (c CalendarType) String() string {
 	if n, ok := calendarNames[c]; ok {
 		return n
 	}
-	return "CalendarType(0x" + hex(uint64(c), 4) + ")"
+	return "CalendarType(0x" + hexN(uint64(c), 4) + ")"
 }
 
 // Known reports whether c is a defined CAL_* value.
@@ -265,7 +265,7 @@ func (e EndType) String() string {
 	case NeverEndOld:
 		return "NeverEnd (0xFFFFFFFF)"
 	}
-	return "EndType(0x" + hex(uint64(e), 8) + ")"
+	return "EndType(0x" + hexN(uint64(e), 8) + ")"
 }
 
 // IsNeverEnd reports whether e is either spelling of NeverEnd.
@@ -280,7 +280,7 @@ func (e EndType) smartView() string {
 	case NeverEnd, NeverEndOld:
 		return "IDC_RCEV_PAT_ERB_NOEND"
 	}
-	return "0x" + hex(uint64(e), 1)
+	return "0x" + hexN(uint64(e), 1)
 }
 
 // DayMask is a set of weekdays: Sunday 0x01, Monday 0x02 … Saturday 0x40.
@@ -323,7 +323,7 @@ func (m DayMask) String() string {
 		}
 	}
 	if rest := m &^ AnyDay; rest != 0 {
-		s += ",0x" + hex(uint64(rest), 1)
+		s += ",0x" + hexN(uint64(rest), 1)
 	}
 	return s
 }
@@ -345,12 +345,12 @@ func (m DayMask) smartView() string {
 		if s != "" {
 			s += " | "
 		}
-		s += "0x" + hex(uint64(rest), 1)
+		s += "0x" + hexN(uint64(rest), 1)
 	}
 	return s
 }
 
-func hex(v uint64, digits int) string {
+func hexN(v uint64, digits int) string {
 	s := strconv.FormatUint(v, 16)
 	for len(s) < digits {
 		s = "0" + s

@@ -25,15 +25,15 @@ func goldenPatterns(t testing.TB) map[string]any {
 	start := date(2026, 1, 5)
 	ends := map[string]End{"until": EndOn(date(2026, 12, 31)), "count": EndAfter(8), "noend": NoEnd()}
 	kinds := map[string]func(End) (*Pattern, error){
-		"daily":       func(e End) (*Pattern, error) { return NewDaily(start, 3, e) },
-		"weekday":     func(e End) (*Pattern, error) { return NewEveryWeekday(start, e) },
-		"weekly":      func(e End) (*Pattern, error) { return NewWeekly(start, 2, Monday|Wednesday, time.Sunday, e) },
-		"monthly":     func(e End) (*Pattern, error) { return NewMonthly(start, 1, 31, e) },
-		"monthnth":    func(e End) (*Pattern, error) { return NewMonthlyNth(start, 1, 5, Friday, e) },
-		"monthend":    func(e End) (*Pattern, error) { return NewMonthlyLastDay(start, 1, e) },
-		"yearly":      func(e End) (*Pattern, error) { return NewYearly(start, 1, time.February, 29, e) },
-		"yearlynth":   func(e End) (*Pattern, error) { return NewYearlyNth(start, 1, time.November, 4, Thursday, e) },
-		"yearlyend":   func(e End) (*Pattern, error) { return NewYearlyLastDay(start, 2, time.June, e) },
+		"daily":     func(e End) (*Pattern, error) { return NewDaily(start, 3, e) },
+		"weekday":   func(e End) (*Pattern, error) { return NewEveryWeekday(start, e) },
+		"weekly":    func(e End) (*Pattern, error) { return NewWeekly(start, 2, Monday|Wednesday, time.Sunday, e) },
+		"monthly":   func(e End) (*Pattern, error) { return NewMonthly(start, 1, 31, e) },
+		"monthnth":  func(e End) (*Pattern, error) { return NewMonthlyNth(start, 1, 5, Friday, e) },
+		"monthend":  func(e End) (*Pattern, error) { return NewMonthlyLastDay(start, 1, e) },
+		"yearly":    func(e End) (*Pattern, error) { return NewYearly(start, 1, time.February, 29, e) },
+		"yearlynth": func(e End) (*Pattern, error) { return NewYearlyNth(start, 1, time.November, 4, Thursday, e) },
+		"yearlyend": func(e End) (*Pattern, error) { return NewYearlyLastDay(start, 2, time.June, e) },
 	}
 	for kn, k := range kinds {
 		for en, e := range ends {

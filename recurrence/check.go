@@ -42,6 +42,7 @@ const (
 	CodeWriterVersion2       = "RECUR_WRITER_VERSION2"
 	CodeExceptionEnd         = "RECUR_EXCEPTION_END_BEFORE_START"
 	CodeTrailing             = "RECUR_TRAILING_BYTES"
+	CodeEndMismatch          = "RECUR_END_MISMATCH"
 )
 
 // Check reports what in a task's pattern p is outside [MS-OXOCAL]
@@ -159,6 +160,7 @@ func (p *Pattern) check(l *lint.List, pre string, task bool) {
 	default:
 		l.Add(CodeEndTypeUnknown, Warning, pre+"EndType", "EndType "+p.EndType.String()+" is not defined")
 	}
+	p.checkEnd(l, pre)
 	if p.FirstDOW > 6 {
 		l.Add(CodeFirstDOW, Warning, pre+"FirstDOW", "FirstDOW "+itoa(int(p.FirstDOW))+" is not a weekday (0–6)")
 	}
@@ -178,6 +180,37 @@ func (p *Pattern) check(l *lint.List, pre string, task bool) {
 	checkDates(l, pre+"ModifiedInstanceDates", p.ModifiedInstanceDates)
 	if len(p.ModifiedInstanceDates) > len(p.DeletedInstanceDates) {
 		l.Add(CodeModifiedExceeds, Error, pre+"ModifiedInstanceCount", "more modified than deleted instances: every modified instance also deletes its original date")
+	}
+}
+
+// checkEnd compares EndDate and OccurrenceCount with what the pattern
+// gives (only for patterns that can be expanded, within the instance cap).
+func (p *Pattern) checkEnd(l *lint.List, pre string) {
+	if p.Expandable() != nil || p.StartDate > p.EndDate && !p.EndType.IsNeverEnd() {
+		return
+	}
+	switch p.EndType {
+	case EndAfterNOccurrences:
+		if p.OccurrenceCount == 0 || p.OccurrenceCount > MaxOccurrences*10 {
+			return
+		}
+		last, err := p.lastDate(DefaultMaxInstances)
+		if err == nil && last.minutes() != p.EndDate {
+			l.Add(CodeEndMismatch, Warning, pre+"EndDate", "the series ends after "+itoa(int(p.OccurrenceCount))+
+				" occurrences, the last on "+last.minutes().String()[:10]+", but EndDate is "+p.EndDate.String()[:10]+"; clients that read EndDate show another range")
+		}
+	case EndAfterDate:
+		n := 0
+		for _, err := range p.Dates(time.Time{}, time.Time{}, DateOptions{}) {
+			if err != nil {
+				return
+			}
+			n++
+		}
+		if uint32(n) != p.OccurrenceCount {
+			l.Add(CodeEndMismatch, Warning, pre+"OccurrenceCount", "the pattern has "+itoa(n)+" dates from StartDate through EndDate, but OccurrenceCount is "+
+				itoa(int(p.OccurrenceCount))+" (deleted instances count too)")
+		}
 	}
 }
 
@@ -285,6 +318,7 @@ func (ap *AppointmentPattern) check(l *lint.List) {
 			l.Add(CodeExceptionsUnsorted, Info, pre+"StartDateTime", "exceptions are not in time order (Outlook itself writes them so); matching is by date, not position")
 		}
 	}
+	ap.checkAgainstSeries(l)
 	// Two exceptions on one day, and exceptions overlapping their neighbours.
 	idx := make([]int, len(ap.ExceptionInfo))
 	for i := range idx {
@@ -300,6 +334,36 @@ func (ap *AppointmentPattern) check(l *lint.List) {
 			l.Add(CodeSameDay, Warning, path, "two instances start on "+b.StartDateTime.String()[:10]+"; the specification forbids two instances on one day")
 		} else if b.StartDateTime < a.EndDateTime {
 			l.Add(CodeOverlap, Warning, path, "starts before ExceptionInfo["+itoa(idx[k-1])+"] ends; occurrences must not overlap")
+		}
+	}
+}
+
+// checkAgainstSeries compares each exception with the regular occurrences
+// around it: none may share its day, and it must not overlap them.
+func (ap *AppointmentPattern) checkAgainstSeries(l *lint.List) {
+	p := &ap.RecurrencePattern
+	if p.Expandable() != nil || len(ap.ExceptionInfo) == 0 || len(ap.ExceptionInfo) > 1000 {
+		return
+	}
+	dur := Minutes(0)
+	if ap.EndTimeOffset > ap.StartTimeOffset {
+		dur = Minutes(ap.EndTimeOffset - ap.StartTimeOffset)
+	}
+	for i := range ap.ExceptionInfo {
+		e := &ap.ExceptionInfo[i]
+		path := "ExceptionInfo[" + itoa(i) + "]"
+		lo := e.StartDateTime.Date().Time(nil).AddDate(0, 0, -7)
+		hi := e.EndDateTime.Date().Time(nil).AddDate(0, 0, 7)
+		for d, err := range p.Dates(lo, hi, DateOptions{MaxInstances: 64}) {
+			if err != nil || contains(p.DeletedInstanceDates, d) {
+				continue
+			}
+			s := d + Minutes(ap.StartTimeOffset)
+			if d == e.StartDateTime.Date() {
+				l.Add(CodeSameDay, Warning, path, "starts on "+d.String()[:10]+", a day that has a regular occurrence; the specification forbids two instances on one day")
+			} else if e.StartDateTime < s+dur && s < e.EndDateTime {
+				l.Add(CodeOverlap, Warning, path, "overlaps the regular occurrence of "+d.String()[:10]+"; occurrences must not overlap")
+			}
 		}
 	}
 }

@@ -1,0 +1,162 @@
+package recurrence
+
+import (
+	"encoding/hex"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"testing"
+	"time"
+
+	goical "github.com/emersion/go-ical"
+	"github.com/teambition/rrule-go"
+
+	"github.com/mapiblob/mapiblob/internal/fixtures"
+	"github.com/mapiblob/mapiblob/tzdef"
+)
+
+type onset struct {
+	at  time.Time
+	off int
+}
+
+// vtimezoneOffsets evaluates a parsed VTIMEZONE independently: every
+// observance's onsets (DTSTART, RRULE) up to `until`, as UTC instants with
+// the offset they bring.
+func vtimezoneOffsets(t *testing.T, tz *goical.Component, until time.Time) []onset {
+	t.Helper()
+	parseOff := func(s string) int {
+		sign := 1
+		if s[0] == '-' {
+			sign = -1
+		}
+		h := int(s[1]-'0')*10 + int(s[2]-'0')
+		m := int(s[3]-'0')*10 + int(s[4]-'0')
+		return sign * (h*3600 + m*60)
+	}
+	var out []onset
+	for _, obs := range tz.Children {
+		start, err := time.Parse("20060102T150405", obs.Props.Get("DTSTART").Value)
+		if err != nil {
+			t.Fatal(err)
+		}
+		from := parseOff(obs.Props.Get("TZOFFSETFROM").Value)
+		to := parseOff(obs.Props.Get("TZOFFSETTO").Value)
+		locals := []time.Time{start}
+		if rr := obs.Props.Get("RRULE"); rr != nil {
+			opt, err := rrule.StrToROption(rr.Value)
+			if err != nil {
+				t.Fatal(err)
+			}
+			opt.Dtstart = start
+			// UNTIL is UTC; rrule-go compares it with the floating local times.
+			if !opt.Until.IsZero() {
+				opt.Until = opt.Until.Add(time.Duration(from) * time.Second)
+			}
+			r, err := rrule.NewRRule(*opt)
+			if err != nil {
+				t.Fatal(err)
+			}
+			locals = r.Between(start, until, true)
+		}
+		for _, l := range locals {
+			out = append(out, onset{l.Add(-time.Duration(from) * time.Second), to})
+		}
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].at.Before(out[j].at) })
+	return out
+}
+
+func offsetFrom(onsets []onset, u time.Time) (int, bool) {
+	i := sort.Search(len(onsets), func(i int) bool { return onsets[i].at.After(u) })
+	if i == 0 {
+		return 0, false
+	}
+	return onsets[i-1].off, true
+}
+
+func TestICalendarParsesAndZonesAgree(t *testing.T) {
+	defs := map[string]*tzdef.Definition{}
+	defs["TIMEZONEDEFINITION-1"] = must(tzdef.Parse(fixtures.Load(t, "TIMEZONEDEFINITION-1").Blob))
+	files, _ := filepath.Glob("../testdata/tz/*.hex")
+	for _, f := range files {
+		raw, _ := os.ReadFile(f)
+		b, _ := hex.DecodeString(strings.TrimSpace(string(raw)))
+		defs[filepath.Base(f)] = must(tzdef.Parse(b))
+	}
+	ap := must(Parse(fixtures.Load(t, "APPOINTMENTRECURRENCEPATTERN-3").Blob))
+	for name, def := range defs {
+		text, err := ap.ICalendar(def, ICalOptions{Summary: "Team, weekly; \"sync\"", Stamp: date(2026, 1, 1)})
+		if err != nil {
+			t.Fatal(err)
+		}
+		cal, err := goical.NewDecoder(strings.NewReader(text)).Decode()
+		if err != nil {
+			t.Fatalf("%s: go-ical cannot parse our VCALENDAR: %v", name, err)
+		}
+		var tz *goical.Component
+		events := 0
+		for _, c := range cal.Children {
+			switch c.Name {
+			case goical.CompTimezone:
+				tz = c
+			case goical.CompEvent:
+				events++
+				if c.Props.Get("UID") == nil || c.Props.Get("DTSTART") == nil {
+					t.Errorf("%s: event without UID or DTSTART", name)
+				}
+			}
+		}
+		if tz == nil || events != 1+len(ap.ExceptionInfo) {
+			t.Fatalf("%s: VTIMEZONE %v, %d events", name, tz != nil, events)
+		}
+		if got := tz.Props.Get("TZID").Value; got != def.KeyName {
+			t.Errorf("%s: TZID %q", name, got)
+		}
+		first := int(def.TZRules[0].WYear)
+		onsets := vtimezoneOffsets(t, tz, time.Date(2038, 1, 1, 0, 0, 0, 0, time.UTC))
+		bad := 0
+		for u := time.Date(first, 1, 2, 0, 0, 0, 0, time.UTC); u.Year() < 2038; u = u.Add(6 * time.Hour) {
+			want, _, _ := def.Offset(u)
+			got, ok := offsetFrom(onsets, u)
+			if !ok || got != want {
+				if bad < 3 {
+					t.Errorf("%s at %v: VTIMEZONE gives %d (%v), tzdef %d", name, u, got, ok, want)
+				}
+				bad++
+			}
+		}
+	}
+}
+
+// The RRULE shapes of the spec digest's export table.
+func TestRRuleShapes(t *testing.T) {
+	for _, c := range []struct {
+		p    *Pattern
+		want string
+	}{
+		{must(NewDaily(date(2026, 1, 1), 3, EndAfter(5))), "FREQ=DAILY;INTERVAL=3;COUNT=5"},
+		{must(NewEveryWeekday(date(2026, 1, 1), NoEnd())), "FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR;WKST=SU"},
+		{must(NewWeekly(date(2026, 1, 1), 2, Sunday|Monday, time.Monday, EndOn(date(2026, 6, 30)))), "FREQ=WEEKLY;INTERVAL=2;BYDAY=SU,MO;WKST=MO;UNTIL=20260630"},
+		{must(NewMonthly(date(2026, 1, 1), 1, 15, NoEnd())), "FREQ=MONTHLY;BYMONTHDAY=15"},
+		{must(NewMonthly(date(2026, 1, 1), 1, 31, NoEnd())), "FREQ=MONTHLY;BYMONTHDAY=-1"},
+		{must(NewMonthly(date(2026, 1, 1), 2, 30, NoEnd())), "FREQ=MONTHLY;INTERVAL=2;BYMONTHDAY=28,29,30;BYSETPOS=-1"},
+		{must(NewMonthly(date(2026, 1, 1), 1, 29, NoEnd())), "FREQ=MONTHLY;BYMONTHDAY=28,29;BYSETPOS=-1"},
+		{must(NewMonthlyLastDay(date(2026, 1, 1), 1, NoEnd())), "FREQ=MONTHLY;BYMONTHDAY=-1"},
+		{must(NewMonthlyNth(date(2026, 1, 1), 1, 5, Weekdays, NoEnd())), "FREQ=MONTHLY;BYDAY=MO,TU,WE,TH,FR;BYSETPOS=-1"},
+		{must(NewMonthlyNth(date(2026, 1, 1), 3, 2, Tuesday, NoEnd())), "FREQ=MONTHLY;INTERVAL=3;BYDAY=TU;BYSETPOS=2"},
+		{must(NewYearly(date(2026, 1, 1), 1, time.February, 29, NoEnd())), "FREQ=YEARLY;BYMONTH=2;BYMONTHDAY=28,29;BYSETPOS=-1"},
+		{must(NewYearlyNth(date(2026, 1, 1), 2, time.November, 4, Thursday, EndAfter(3))), "FREQ=YEARLY;INTERVAL=2;BYMONTH=11;BYDAY=TH;BYSETPOS=4;COUNT=3"},
+	} {
+		got, err := c.p.RRule()
+		if err != nil || got != c.want {
+			t.Errorf("%s: %q %v, want %q", c.p.Describe(), got, err, c.want)
+		}
+	}
+	hijri := must(NewMonthly(date(2026, 1, 1), 1, 1, NoEnd()))
+	hijri.PatternType = HjMonth
+	if _, err := hijri.RRule(); err == nil {
+		t.Error("Hijri pattern exported")
+	}
+}

@@ -206,3 +206,44 @@ func (p *Pattern) Occurrences(from, to time.Time, opt ExpandOptions) iter.Seq2[t
 		}
 	}
 }
+
+// Overrides lists what a modified occurrence changes, keyed by the
+// ExceptionInfo field names (Subject, Location, MeetingType, ReminderDelta,
+// ReminderSet, BusyStatus, Attachment, SubType, AppointmentColor); strings
+// come from the UTF-16 copy when the ExtendedException has one, else from
+// the 8-bit field in code page cp. It is nil for a normal occurrence.
+func (o *Occurrence) Overrides(cp CodePage) map[string]any {
+	e := o.Exception
+	if e == nil {
+		return nil
+	}
+	m := map[string]any{}
+	f := e.OverrideFlags
+	if f&ARO_SUBJECT != 0 {
+		m["Subject"] = e.SubjectText(cp)
+		if o.Extended != nil && len(o.Extended.WideCharSubject) > 0 {
+			m["Subject"] = o.Extended.SubjectText()
+		}
+	}
+	if f&ARO_LOCATION != 0 {
+		m["Location"] = e.LocationText(cp)
+		if o.Extended != nil && len(o.Extended.WideCharLocation) > 0 {
+			m["Location"] = o.Extended.LocationText()
+		}
+	}
+	for _, x := range []struct {
+		flag OverrideFlags
+		name string
+		v    uint32
+	}{
+		{ARO_MEETINGTYPE, "MeetingType", e.MeetingType}, {ARO_REMINDERDELTA, "ReminderDelta", e.ReminderDelta},
+		{ARO_REMINDER, "ReminderSet", e.ReminderSet}, {ARO_BUSYSTATUS, "BusyStatus", e.BusyStatus},
+		{ARO_ATTACHMENT, "Attachment", e.Attachment}, {ARO_SUBTYPE, "SubType", e.SubType},
+		{ARO_APPTCOLOR, "AppointmentColor", e.AppointmentColor},
+	} {
+		if f&x.flag != 0 {
+			m[x.name] = x.v
+		}
+	}
+	return m
+}

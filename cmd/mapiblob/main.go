@@ -33,13 +33,15 @@ var commands map[string]command
 
 func init() {
 	commands = map[string]command{
-		"decode":  {"decode a blob (time zone or recurrence)", decodeUsage, runDecode},
-		"check":   {"list a blob's structural problems; exit 1 on an error-level one", checkUsage, runCheck},
-		"tag":     {"explain a property tag or a property name", tagUsage, runTag},
-		"guid":    {"convert a GUID between forms; scan ExMerge.log", guidUsage, runGUID},
-		"tz":      {"build a time-zone blob for a zone; list a blob's transitions", tzUsage, runTZ},
-		"version": {"print the version", "mapiblob version", runVersion},
-		"help":    {"show help for a command", "mapiblob help [COMMAND]", runHelp},
+		"decode":      {"decode a blob (time zone or recurrence)", decodeUsage, runDecode},
+		"check":       {"list a blob's structural problems; exit 1 on an error-level one", checkUsage, runCheck},
+		"tag":         {"explain a property tag or a property name", tagUsage, runTag},
+		"guid":        {"convert a GUID between forms; scan ExMerge.log", guidUsage, runGUID},
+		"tz":          {"build a time-zone blob for a zone; list a blob's transitions", tzUsage, runTZ},
+		"occurrences": {"list the meetings of a recurring series", occurrencesUsage, runOccurrences},
+		"ical":        {"print a recurring series as an iCalendar VCALENDAR", icalUsage, runICal},
+		"version":     {"print the version", "mapiblob version", runVersion},
+		"help":        {"show help for a command", "mapiblob help [COMMAND]", runHelp},
 	}
 }
 
@@ -123,7 +125,7 @@ func writeOverview(w io.Writer) {
 	}
 	sort.Strings(names)
 	for _, n := range names {
-		fmt.Fprintf(w, "  %-8s %s\n", n, commands[n].summary)
+		fmt.Fprintf(w, "  %-12s %s\n", n, commands[n].summary)
 	}
 	fmt.Fprintln(w, "\nINPUT is the text itself, @path for a file, or - (or nothing) for standard input.")
 	fmt.Fprintln(w, "It may be hex in any layout, MFCMAPI's \"cb: N lpb: HEX\", an MFCMAPI XML property export, or base64.")

@@ -247,3 +247,43 @@ func TestTZCommands(t *testing.T) {
 	oneErrorLine(t, runBin(t, nil, "tz", "frobnicate"), 2, "unknown tz subcommand")
 	oneErrorLine(t, runBin(t, nil, "tz", "transitions", "@testdata/samples/monthly-task.recur.hex"), 1, "needs a time-zone blob")
 }
+
+func TestOccurrencesAndICal(t *testing.T) {
+	r := runBin(t, nil, "occurrences", "--recur", "@testdata/samples/weekly-standup.apptrecur.hex", "--tz", "@testdata/samples/eastern.tzdef.hex",
+		"--from", "2026-02-01", "--to", "2026-02-28")
+	want := "2026-02-10 09:30–10:00 -05:00  (14:30Z)  normal\n" +
+		"2026-02-18 14:00–14:30 -05:00  (19:00Z)  modified, moved from 2026-02-17 09:30: Location=\"Room 5\"\n" +
+		"2026-02-24 09:30–10:00 -05:00  (14:30Z)  normal\n"
+	if r.code != 0 || r.stdout != want {
+		t.Errorf("occurrences text:\n%s\nwant\n%s(%s)", r.stdout, want, r.stderr)
+	}
+	r = runBin(t, nil, "occurrences", "--recur", "@testdata/samples/weekly-standup.apptrecur.hex", "--tz", "@testdata/samples/eastern.tzstruct.hex", "--format", "json", "--limit", "2")
+	var rows []map[string]any
+	if err := json.Unmarshal([]byte(r.stdout), &rows); err != nil || len(rows) != 2 || rows[0]["start"] != "2026-01-06T09:30:00-05:00" ||
+		rows[0]["startUTC"] != "2026-01-06T14:30:00Z" || rows[0]["status"] != "normal" {
+		t.Errorf("occurrences json: %v %+v", err, r)
+	}
+	r = runBin(t, nil, "occurrences", "@testdata/samples/weekly-standup.apptrecur.hex", "--format", "csv")
+	if r.code != 0 || !strings.HasPrefix(r.stdout, "start,end,startUTC,originalStart,status,overrides\n2026-01-06T09:30:00,") || strings.Count(r.stdout, "\n") != 10 {
+		t.Errorf("occurrences csv: %+v", r)
+	}
+	r = runBin(t, nil, "occurrences", "@testdata/samples/weekly-standup.apptrecur.hex")
+	if !strings.HasPrefix(r.stdout, "no time zone given") {
+		t.Errorf("floating times not announced: %q", r.stdout)
+	}
+	r = runBin(t, nil, "occurrences", "@testdata/samples/monthly-task.recur.hex", "--limit", "3")
+	if r.code != 0 || r.stdout != "2026-01-15\n2026-02-15\n2026-03-15\n" {
+		t.Errorf("task occurrences: %+v", r)
+	}
+	oneErrorLine(t, runBin(t, nil, "occurrences", "@testdata/samples/monthly-task.recur.hex"), 1, "needs an upper bound")
+	oneErrorLine(t, runBin(t, nil, "occurrences", "--tz", "@testdata/samples/eastern.tzdef.hex"), 2, "--recur is required")
+	oneErrorLine(t, runBin(t, nil, "occurrences", "--recur", "@testdata/samples/weekly-standup.apptrecur.hex", "--tz", "@testdata/samples/monthly-task.recur.hex"), 1, "not a time zone")
+
+	r = runBin(t, nil, "ical", "--recur", "@testdata/samples/weekly-standup.apptrecur.hex", "--tz", "@testdata/samples/eastern.tzdef.hex", "--summary", "Stand-up", "--uid", "u1")
+	for _, want := range []string{"BEGIN:VCALENDAR\r\n", "TZID:Eastern Standard Time\r\n", "RRULE:FREQ=WEEKLY;BYDAY=TU;WKST=SU;COUNT=10\r\n",
+		"EXDATE;TZID=Eastern Standard Time:20260203T093000\r\n", "RECURRENCE-ID;TZID=Eastern Standard Time:20260217T093000\r\n", "UID:u1\r\n", "END:VCALENDAR\r\n"} {
+		if !strings.Contains(r.stdout, want) {
+			t.Errorf("ical lacks %q", want)
+		}
+	}
+}

@@ -169,6 +169,8 @@ type AppointmentPattern struct {
 	// CodePage decodes the 8-bit ExceptionInfo strings in the JSON and text
 	// forms (0: windows-1252). It is not part of the blob.
 	CodePage CodePage
+
+	buf []byte // the copy of the input that strings and blocks point into
 }
 
 // HasDates reports whether the ExtendedException of an exception with
@@ -193,13 +195,20 @@ const (
 	minExtendedException = 4
 )
 
-// UnmarshalBinary decodes b into ap; see Parse.
+// UnmarshalBinary decodes b into ap; see Parse. It reuses ap's storage —
+// the copy of the input, the date lists and the exception slices — so
+// decoding many blobs into one value allocates nothing once the storage is
+// large enough; the strings, blocks and lists of the previous result are
+// overwritten. After an error ap's contents are unspecified.
 func (ap *AppointmentPattern) UnmarshalBinary(b []byte) error {
-	buf := append([]byte(nil), b...)
+	buf := append(ap.buf[:0], b...) // memmove: safe even if b points into ap.buf
+	ap.buf = buf
+	if ap.decodeFast(buf) {
+		return nil
+	}
 	var r wire.Reader
 	r.Reset(buf)
-	var v AppointmentPattern
-	v.CodePage = ap.CodePage
+	v := AppointmentPattern{CodePage: ap.CodePage, buf: buf}
 	if !readPattern(&r, &v.RecurrencePattern) {
 		return r.Err()
 	}
@@ -226,8 +235,12 @@ func (ap *AppointmentPattern) UnmarshalBinary(b []byte) error {
 		return r.Err()
 	}
 	if n > 0 {
-		v.ExceptionInfo = make([]ExceptionInfo, n)
-		v.ExtendedException = make([]ExtendedException, n)
+		if cap(ap.ExceptionInfo) >= n && cap(ap.ExtendedException) >= n {
+			v.ExceptionInfo, v.ExtendedException = ap.ExceptionInfo[:n], ap.ExtendedException[:n]
+		} else {
+			v.ExceptionInfo = make([]ExceptionInfo, n)
+			v.ExtendedException = make([]ExtendedException, n)
+		}
 	}
 	for i := range v.ExceptionInfo {
 		r.Enter("ExceptionInfo", i)
@@ -256,6 +269,80 @@ func (ap *AppointmentPattern) UnmarshalBinary(b []byte) error {
 	return nil
 }
 
+// decodeFast decodes a well-formed blob without the cursor, into ap
+// directly, reusing its storage. It reports false whenever anything would
+// fail; the cursor path then decodes from the start and names the problem.
+func (ap *AppointmentPattern) decodeFast(b []byte) bool {
+	p := &ap.RecurrencePattern
+	dates := p.dates
+	*p = Pattern{dates: dates}
+	n, ok := decodePattern(b, p)
+	if !ok || len(b)-n < 18 {
+		return false
+	}
+	rest := b[n:]
+	ap.ReaderVersion2, ap.WriterVersion2 = le32(rest), le32(rest[4:])
+	if ap.ReaderVersion2 != ReaderVersion2 || ap.WriterVersion2 < WriterVersion2Min {
+		return false
+	}
+	ap.StartTimeOffset, ap.EndTimeOffset = le32(rest[8:]), le32(rest[12:])
+	count := int(le16(rest[16:]))
+	rest = rest[18:]
+	if count > len(rest)/(minExceptionInfo+minExtendedException) {
+		return false
+	}
+	ap.ExceptionCount = uint16(count)
+	if count == 0 {
+		ap.ExceptionInfo, ap.ExtendedException = ap.ExceptionInfo[:0], ap.ExtendedException[:0]
+	} else if cap(ap.ExceptionInfo) >= count && cap(ap.ExtendedException) >= count {
+		ap.ExceptionInfo, ap.ExtendedException = ap.ExceptionInfo[:count], ap.ExtendedException[:count]
+	} else {
+		ap.ExceptionInfo, ap.ExtendedException = make([]ExceptionInfo, count), make([]ExtendedException, count)
+	}
+	for i := range ap.ExceptionInfo {
+		m, ok := decodeExceptionInfo(rest, &ap.ExceptionInfo[i])
+		if !ok {
+			return false
+		}
+		rest = rest[m:]
+	}
+	block := func(size *uint32, dst *HexBytes) bool {
+		if len(rest) < 4 {
+			return false
+		}
+		*size = le32(rest)
+		rest = rest[4:]
+		if uint64(*size) > uint64(len(rest)) {
+			return false
+		}
+		*dst = nil
+		if m := int(*size); m > 0 {
+			*dst = rest[:m:m]
+			rest = rest[m:]
+		}
+		return true
+	}
+	if !block(&ap.ReservedBlock1Size, &ap.ReservedBlock1) {
+		return false
+	}
+	highlight := ap.WriterVersion2 >= ChangeHighlightVersion
+	for i := range ap.ExtendedException {
+		m, ok := decodeExtendedException(rest, &ap.ExtendedException[i], ap.ExceptionInfo[i].OverrideFlags, highlight)
+		if !ok {
+			return false
+		}
+		rest = rest[m:]
+	}
+	if !block(&ap.ReservedBlock2Size, &ap.ReservedBlock2) {
+		return false
+	}
+	ap.Trailing = nil
+	if len(rest) > 0 {
+		ap.Trailing = rest
+	}
+	return true
+}
+
 func readBlock(r *wire.Reader, sizeName, name string) (uint32, HexBytes) {
 	size := r.U32(sizeName)
 	if !r.OK() {
@@ -271,7 +358,136 @@ func readBlock(r *wire.Reader, sizeName, name string) (uint32, HexBytes) {
 	return size, r.Bytes(name, int(size))
 }
 
+// fixedSizes are the sizes of the 4-byte fields each override flag adds.
+const fourByteFlags = ARO_MEETINGTYPE | ARO_REMINDERDELTA | ARO_REMINDER | ARO_BUSYSTATUS | ARO_ATTACHMENT | ARO_SUBTYPE | ARO_APPTCOLOR
+
+func le16(b []byte) uint16 { return uint16(b[0]) | uint16(b[1])<<8 }
+func le32(b []byte) uint32 {
+	return uint32(b[0]) | uint32(b[1])<<8 | uint32(b[2])<<16 | uint32(b[3])<<24
+}
+
+// decodeExceptionInfo decodes one ExceptionInfo from the start of b without
+// the cursor, returning the bytes used, or ok false when b is too short (the
+// cursor path then reports where).
+func decodeExceptionInfo(b []byte, e *ExceptionInfo) (n int, ok bool) {
+	if len(b) < 14 {
+		return 0, false
+	}
+	*e = ExceptionInfo{
+		StartDateTime: Minutes(le32(b[0:])), EndDateTime: Minutes(le32(b[4:])),
+		OriginalStartDate: Minutes(le32(b[8:])), OverrideFlags: OverrideFlags(le16(b[12:])),
+	}
+	f := e.OverrideFlags
+	n = 14
+	u32 := func(dst *uint32) bool {
+		if len(b) < n+4 {
+			return false
+		}
+		*dst = le32(b[n:])
+		n += 4
+		return true
+	}
+	str := func(l1, l2 *uint16, s *[]byte) bool {
+		if len(b) < n+4 {
+			return false
+		}
+		*l1, *l2 = le16(b[n:]), le16(b[n+2:])
+		n += 4
+		m := int(*l2)
+		if len(b) < n+m {
+			return false
+		}
+		*s = b[n : n+m : n+m]
+		n += m
+		return true
+	}
+	if f&ARO_SUBJECT != 0 && !str(&e.SubjectLength, &e.SubjectLength2, &e.Subject) ||
+		f&ARO_MEETINGTYPE != 0 && !u32(&e.MeetingType) ||
+		f&ARO_REMINDERDELTA != 0 && !u32(&e.ReminderDelta) ||
+		f&ARO_REMINDER != 0 && !u32(&e.ReminderSet) ||
+		f&ARO_LOCATION != 0 && !str(&e.LocationLength, &e.LocationLength2, &e.Location) ||
+		f&ARO_BUSYSTATUS != 0 && !u32(&e.BusyStatus) ||
+		f&ARO_ATTACHMENT != 0 && !u32(&e.Attachment) ||
+		f&ARO_SUBTYPE != 0 && !u32(&e.SubType) ||
+		f&ARO_APPTCOLOR != 0 && !u32(&e.AppointmentColor) {
+		return 0, false
+	}
+	return n, true
+}
+
+// decodeExtendedException is the cursor-free path of readExtendedException.
+func decodeExtendedException(b []byte, x *ExtendedException, f OverrideFlags, highlight bool) (n int, ok bool) {
+	*x = ExtendedException{}
+	block := func(size *uint32, dst *HexBytes) bool {
+		if len(b) < n+4 {
+			return false
+		}
+		*size = le32(b[n:])
+		n += 4
+		if uint64(*size) > uint64(len(b)-n) {
+			return false
+		}
+		if m := int(*size); m > 0 {
+			*dst = b[n : n+m : n+m]
+			n += m
+		}
+		return true
+	}
+	if highlight {
+		if len(b) < 8 {
+			return 0, false
+		}
+		size := le32(b)
+		if size < 4 || uint64(size) > uint64(len(b)-4) {
+			return 0, false
+		}
+		x.ChangeHighlight.ChangeHighlightSize = size
+		x.ChangeHighlight.ChangeHighlightValue = le32(b[4:])
+		n = 8
+		if m := int(size - 4); m > 0 {
+			x.ChangeHighlight.Reserved = b[n : n+m : n+m]
+			n += m
+		}
+	}
+	if !block(&x.ReservedBlockEE1Size, &x.ReservedBlockEE1) {
+		return 0, false
+	}
+	if !f.HasDates() {
+		return n, true
+	}
+	if len(b) < n+12 {
+		return 0, false
+	}
+	x.StartDateTime, x.EndDateTime, x.OriginalStartDate = Minutes(le32(b[n:])), Minutes(le32(b[n+4:])), Minutes(le32(b[n+8:]))
+	n += 12
+	wide := func(l *uint16, s *[]byte) bool {
+		if len(b) < n+2 {
+			return false
+		}
+		*l = le16(b[n:])
+		n += 2
+		m := 2 * int(*l)
+		if len(b) < n+m {
+			return false
+		}
+		*s = b[n : n+m : n+m]
+		n += m
+		return true
+	}
+	if f&ARO_SUBJECT != 0 && !wide(&x.WideCharSubjectLength, &x.WideCharSubject) ||
+		f&ARO_LOCATION != 0 && !wide(&x.WideCharLocationLength, &x.WideCharLocation) ||
+		!block(&x.ReservedBlockEE2Size, &x.ReservedBlockEE2) {
+		return 0, false
+	}
+	return n, true
+}
+
 func readExceptionInfo(r *wire.Reader, e *ExceptionInfo) bool {
+	if n, ok := decodeExceptionInfo(r.Peek(), e); ok {
+		r.Skip(n)
+		return true
+	}
+	*e = ExceptionInfo{}
 	if r.Len() >= 14 {
 		b := r.Bytes("", 14)
 		e.StartDateTime = Minutes(binary.LittleEndian.Uint32(b[0:]))
@@ -320,6 +536,11 @@ func readExceptionInfo(r *wire.Reader, e *ExceptionInfo) bool {
 }
 
 func readExtendedException(r *wire.Reader, x *ExtendedException, f OverrideFlags, highlight bool) bool {
+	if n, ok := decodeExtendedException(r.Peek(), x, f, highlight); ok {
+		r.Skip(n)
+		return true
+	}
+	*x = ExtendedException{}
 	if highlight {
 		off := r.Offset()
 		x.ChangeHighlight.ChangeHighlightSize = r.U32("ChangeHighlight.ChangeHighlightSize")

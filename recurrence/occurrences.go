@@ -99,15 +99,16 @@ func (ap *AppointmentPattern) Occurrences(zone tzdef.Zone, from, to time.Time, o
 			return ap.ExceptionInfo[byStart[a]].StartDateTime < ap.ExceptionInfo[byStart[b]].StartDateTime
 		})
 		deleted := p.DeletedInstanceDates
+		sorted := sort.SliceIsSorted(deleted, func(a, b int) bool { return deleted[a] < deleted[b] })
 		isDeleted := func(m Minutes) bool {
-			i := sort.Search(len(deleted), func(i int) bool { return deleted[i] >= m })
-			if i < len(deleted) && deleted[i] == m {
-				return true
+			if len(deleted) == 0 {
+				return false
 			}
-			if !sort.SliceIsSorted(deleted, func(a, b int) bool { return deleted[a] < deleted[b] }) {
+			if !sorted {
 				return contains(deleted, m)
 			}
-			return false
+			i := sort.Search(len(deleted), func(i int) bool { return deleted[i] >= m })
+			return i < len(deleted) && deleted[i] == m
 		}
 		dur := time.Duration(int64(ap.EndTimeOffset)-int64(ap.StartTimeOffset)) * time.Minute
 		// The pattern is walked from a little before `from`, so that an

@@ -50,6 +50,8 @@ type Pattern struct {
 	// Trailing holds bytes after a task's pattern (ParsePattern only);
 	// shown by the JSON envelope.
 	Trailing []byte `json:"-"`
+
+	dates []Minutes // backing array of both date lists, reused by UnmarshalBinary
 }
 
 // ParsePattern decodes a task's RecurrencePattern (PidLidTaskRecurrence).
@@ -62,11 +64,13 @@ func ParsePattern(b []byte) (*Pattern, error) {
 	return p, nil
 }
 
-// UnmarshalBinary decodes b into p; see ParsePattern.
+// UnmarshalBinary decodes b into p; see ParsePattern. It reuses the
+// storage of p's date lists, so decoding many blobs into one value does not
+// allocate for them; after an error p's contents are unspecified.
 func (p *Pattern) UnmarshalBinary(b []byte) error {
 	var r wire.Reader
 	r.Reset(b)
-	var v Pattern
+	v := Pattern{dates: p.dates}
 	if !readPattern(&r, &v) {
 		return r.Err()
 	}
@@ -80,6 +84,10 @@ func (p *Pattern) UnmarshalBinary(b []byte) error {
 // readPattern decodes a RecurrencePattern at the reader's position. The
 // two date lists share one backing array.
 func readPattern(r *wire.Reader, p *Pattern) bool {
+	if n, ok := decodePattern(r.Peek(), p); ok {
+		r.Skip(n)
+		return true
+	}
 	if r.Len() >= 22 {
 		b := r.Bytes("", 22)
 		p.ReaderVersion = binary.LittleEndian.Uint16(b[0:])
@@ -148,17 +156,88 @@ func readPattern(r *wire.Reader, p *Pattern) bool {
 		return false
 	}
 	if nd+nm > 0 {
-		all := make([]Minutes, nd+nm)
-		for i := range nd {
-			all[i] = Minutes(binary.LittleEndian.Uint32(del[4*i:]))
+		all := p.dates
+		if cap(all) >= nd+nm {
+			all = all[:nd+nm]
+		} else {
+			all = make([]Minutes, nd+nm)
+			p.dates = all
 		}
-		for i := range nm {
-			all[nd+i] = Minutes(binary.LittleEndian.Uint32(mod[4*i:]))
-		}
+		decodeDates(all[:nd], del)
+		decodeDates(all[nd:], mod)
 		p.DeletedInstanceDates = all[:nd:nd]
 		p.ModifiedInstanceDates = all[nd:]
 	}
 	return true
+}
+
+// decodePattern is the cursor-free path of readPattern for well-formed
+// input: it returns the bytes used, or ok false (leaving the dates storage
+// as it was) whenever anything would fail, for the cursor path to report.
+func decodePattern(b []byte, p *Pattern) (n int, ok bool) {
+	if len(b) < 50 {
+		return 0, false
+	}
+	if binary.LittleEndian.Uint16(b[0:]) != PatternVersion || binary.LittleEndian.Uint16(b[2:]) != PatternVersion {
+		return 0, false
+	}
+	pt := PatternType(binary.LittleEndian.Uint16(b[6:]))
+	size := pt.specificSize()
+	if size < 0 || len(b) < 50+size {
+		return 0, false
+	}
+	n = 22 + size
+	d := int(binary.LittleEndian.Uint32(b[n+12:]))
+	if d < 0 || d > (len(b)-n-16-12)/4 {
+		return 0, false
+	}
+	mOff := n + 16 + 4*d
+	m := int(binary.LittleEndian.Uint32(b[mOff:]))
+	if m < 0 || m > (len(b)-mOff-4-8)/4 {
+		return 0, false
+	}
+	end := mOff + 4 + 4*m
+	p.ReaderVersion = PatternVersion
+	p.WriterVersion = PatternVersion
+	p.RecurFrequency = RecurFrequency(binary.LittleEndian.Uint16(b[4:]))
+	p.PatternType = pt
+	p.CalendarType = CalendarType(binary.LittleEndian.Uint16(b[8:]))
+	p.FirstDateTime = binary.LittleEndian.Uint32(b[10:])
+	p.Period = binary.LittleEndian.Uint32(b[14:])
+	p.SlidingFlag = binary.LittleEndian.Uint32(b[18:])
+	switch size {
+	case 4:
+		v := binary.LittleEndian.Uint32(b[22:])
+		if pt == Week {
+			p.PatternTypeSpecific.DaysOfWeek = DayMask(v)
+		} else {
+			p.PatternTypeSpecific.Day = v
+		}
+	case 8:
+		p.PatternTypeSpecific.DaysOfWeek = DayMask(binary.LittleEndian.Uint32(b[22:]))
+		p.PatternTypeSpecific.N = binary.LittleEndian.Uint32(b[26:])
+	}
+	p.EndType = EndType(binary.LittleEndian.Uint32(b[n:]))
+	p.OccurrenceCount = binary.LittleEndian.Uint32(b[n+4:])
+	p.FirstDOW = binary.LittleEndian.Uint32(b[n+8:])
+	p.DeletedInstanceCount = uint32(d)
+	p.ModifiedInstanceCount = uint32(m)
+	p.StartDate = Minutes(binary.LittleEndian.Uint32(b[end:]))
+	p.EndDate = Minutes(binary.LittleEndian.Uint32(b[end+4:]))
+	if d+m > 0 {
+		all := p.dates
+		if cap(all) >= d+m {
+			all = all[:d+m]
+		} else {
+			all = make([]Minutes, d+m)
+			p.dates = all
+		}
+		decodeDates(all[:d], b[n+16:])
+		decodeDates(all[d:], b[mOff+4:])
+		p.DeletedInstanceDates = all[:d:d]
+		p.ModifiedInstanceDates = all[d:]
+	}
+	return end + 8, true
 }
 
 // Size is the encoded length of p without trailing bytes.
@@ -239,3 +318,12 @@ func (p *Pattern) patternTypeSpecificJSON() map[string]uint32 {
 }
 
 func itoa(n int) string { return strconv.Itoa(n) }
+
+// decodeDates fills dst from len(dst) little-endian uint32 values in src.
+func decodeDates(dst []Minutes, src []byte) {
+	src = src[:4*len(dst)]
+	for i := range dst {
+		b := src[4*i : 4*i+4 : 4*i+4]
+		dst[i] = Minutes(uint32(b[0]) | uint32(b[1])<<8 | uint32(b[2])<<16 | uint32(b[3])<<24)
+	}
+}

@@ -107,6 +107,32 @@ func BenchmarkParse(b *testing.B) {
 			}
 		})
 	}
+	for _, name := range apptFixtures {
+		fx := fixtures.Load(b, name)
+		b.Run("reuse/"+name, func(b *testing.B) {
+			b.SetBytes(int64(len(fx.Blob)))
+			b.ReportAllocs()
+			var ap AppointmentPattern
+			for i := 0; i < b.N; i++ {
+				if err := ap.UnmarshalBinary(fx.Blob); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+	for _, name := range patternFixtures {
+		fx := fixtures.Load(b, name)
+		b.Run("reuse/"+name, func(b *testing.B) {
+			b.SetBytes(int64(len(fx.Blob)))
+			b.ReportAllocs()
+			var p Pattern
+			for i := 0; i < b.N; i++ {
+				if err := p.UnmarshalBinary(fx.Blob); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
 	for _, name := range patternFixtures {
 		fx := fixtures.Load(b, name)
 		b.Run(name, func(b *testing.B) {

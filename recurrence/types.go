@@ -48,12 +48,14 @@ const NeverEndDate Minutes = 0x5AE980DF
 
 var epoch1601 = time.Date(1601, 1, 1, 0, 0, 0, 0, time.UTC)
 
+// unix1601 is 1601-01-01 00:00 UTC in Unix seconds.
+var unix1601 = epoch1601.Unix()
+
 // Time is the wall-clock time m names, placed in loc (time.UTC when nil).
 // The fields are taken as they are; a time that does not exist in loc
 // (a daylight-saving gap) is normalized by time.Date.
 func (m Minutes) Time(loc *time.Location) time.Time {
-	// Whole days first: 2^32 minutes is beyond what a time.Duration holds.
-	t := epoch1601.AddDate(0, 0, int(m/1440)).Add(time.Duration(m%1440) * time.Minute)
+	t := time.Unix(int64(m)*60+unix1601, 0).UTC()
 	if loc == nil || loc == time.UTC {
 		return t
 	}

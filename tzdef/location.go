@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"sort"
 	"strconv"
+	"sync"
 	"time"
 )
 
@@ -18,7 +19,18 @@ const LocationLastYear = 2100
 // rule for years before it. It lists every transition from 1970 (or the
 // first rule's year, if earlier) through 2100 and continues with the last
 // rule after that. The location is named after the key name.
+//
+// Locations are cached by the definition's bytes, so expanding many series
+// in one zone builds it once.
 func (d *Definition) Location() (*time.Location, error) {
+	key, err := d.MarshalBinary()
+	if err != nil {
+		return nil, err
+	}
+	return cachedLocation("d"+string(key), d.location)
+}
+
+func (d *Definition) location() (*time.Location, error) {
 	if len(d.TZRules) == 0 {
 		return nil, errors.New("tzdef: the definition has no rules")
 	}
@@ -45,8 +57,14 @@ func (d *Definition) Location() (*time.Location, error) {
 	return buildLocation(name, first, offset, candidates, d.RuleFor(LocationLastYear))
 }
 
-// Location returns a *time.Location that applies tz's rule to every year.
+// Location returns a *time.Location that applies tz's rule to every year
+// (cached like Definition.Location).
 func (tz *TimeZoneStruct) Location() (*time.Location, error) {
+	key, _ := tz.AppendBinary(nil)
+	return cachedLocation("s"+string(key[:TimeZoneStructSize]), tz.location)
+}
+
+func (tz *TimeZoneStruct) location() (*time.Location, error) {
 	r := tz.Rule()
 	offset := func(u time.Time) (int, bool) { return tz.Offset(u) }
 	candidates := func(year int) []time.Time {
@@ -57,6 +75,33 @@ func (tz *TimeZoneStruct) Location() (*time.Location, error) {
 		return out
 	}
 	return buildLocation("TimeZoneStruct", 1970, offset, candidates, &r)
+}
+
+const maxCachedLocations = 256
+
+var (
+	locMu    sync.Mutex
+	locCache = map[string]*time.Location{}
+)
+
+func cachedLocation(key string, build func() (*time.Location, error)) (*time.Location, error) {
+	locMu.Lock()
+	loc, ok := locCache[key]
+	locMu.Unlock()
+	if ok {
+		return loc, nil
+	}
+	loc, err := build()
+	if err != nil {
+		return nil, err
+	}
+	locMu.Lock()
+	if len(locCache) >= maxCachedLocations {
+		clear(locCache)
+	}
+	locCache[key] = loc
+	locMu.Unlock()
+	return loc, nil
 }
 
 type zoneType struct {

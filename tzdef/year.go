@@ -69,9 +69,12 @@ func (yr *YearRule) OffsetAt(u time.Time) int {
 // time in the autumn overlap is its first occurrence (the daylight one).
 // It returns the instant and the offset in force then.
 func (yr *YearRule) UTC(wall time.Time) (time.Time, int) {
-	y, mo, d := wall.Date()
-	h, mi, s := wall.Clock()
-	w := time.Date(y, mo, d, h, mi, s, wall.Nanosecond(), time.UTC)
+	w := wall
+	if wall.Location() != time.UTC {
+		y, mo, d := wall.Date()
+		h, mi, s := wall.Clock()
+		w = time.Date(y, mo, d, h, mi, s, wall.Nanosecond(), time.UTC)
+	}
 	if !yr.HasDST {
 		return w.Add(-time.Duration(yr.StdOffset) * time.Second), yr.StdOffset
 	}

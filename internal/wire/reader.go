@@ -211,3 +211,18 @@ func (r *Reader) Count(field string, countOff int, count uint64, minSize int) (i
 	}
 	return int(count), true
 }
+
+// Peek returns the bytes left without consuming them (nil after an error).
+func (r *Reader) Peek() []byte {
+	if r.err != nil {
+		return nil
+	}
+	return r.b[r.off:len(r.b):len(r.b)]
+}
+
+// Skip consumes n bytes that the caller has already read through Peek.
+func (r *Reader) Skip(n int) {
+	if r.need("", n) {
+		r.off += n
+	}
+}

@@ -158,7 +158,9 @@ func Parse(b []byte) (*Definition, error) {
 	return d, nil
 }
 
-// UnmarshalBinary decodes b into d.
+// UnmarshalBinary decodes b into d. It reuses d's rule storage (and its key
+// name when unchanged), so decoding blob after blob into one value does not
+// allocate; after an error d's contents are unspecified.
 //
 // Errors: ErrTruncated; ErrUnsupportedVersion for a major version other
 // than 2 or a minor version below 1 (in the header or any rule);
@@ -244,11 +246,20 @@ func (d *Definition) parseFast(b []byte) bool {
 			return false
 		}
 	}
-	key, exact := wire.DecodeUTF16(b[8 : 8+2*cch])
-	if !exact {
-		return false
+	raw := b[8 : 8+2*cch]
+	key := d.KeyName
+	if !sameKey(key, raw) {
+		var exact bool
+		if key, exact = wire.DecodeUTF16(raw); !exact {
+			return false
+		}
 	}
-	rules := make([]Rule, n)
+	rules := d.TZRules[:0:cap(d.TZRules)]
+	if cap(rules) >= n {
+		rules = rules[:n]
+	} else {
+		rules = make([]Rule, n)
+	}
 	for i := range rules {
 		decodeRule(b[end+RuleSize*i:end+RuleSize*(i+1)], &rules[i])
 	}
@@ -259,6 +270,20 @@ func (d *Definition) parseFast(b []byte) bool {
 	}
 	if rest := b[end+RuleSize*n:]; len(rest) > 0 {
 		d.Trailing = append([]byte(nil), rest...)
+	}
+	return true
+}
+
+// sameKey reports whether raw (UTF-16LE) spells the ASCII string key, so a
+// value decoding blob after blob of one zone keeps its key name string.
+func sameKey(key string, raw []byte) bool {
+	if len(raw) != 2*len(key) {
+		return false
+	}
+	for i := 0; i < len(key); i++ {
+		if raw[2*i] != key[i] || raw[2*i+1] != 0 || key[i] >= 0x80 {
+			return false
+		}
 	}
 	return true
 }

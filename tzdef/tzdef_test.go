@@ -370,6 +370,35 @@ func BenchmarkParseDefinition(b *testing.B) {
 	}
 }
 
+func BenchmarkUnmarshalDefinitionReuse(b *testing.B) {
+	fx := fixtures.Load(b, "TIMEZONEDEFINITION-1")
+	b.SetBytes(int64(len(fx.Blob)))
+	b.ReportAllocs()
+	var d Definition
+	for i := 0; i < b.N; i++ {
+		if err := d.UnmarshalBinary(fx.Blob); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+func TestUnmarshalReuse(t *testing.T) {
+	var d Definition
+	for _, name := range []string{"TIMEZONEDEFINITION-2", "TIMEZONEDEFINITION-1", "TIMEZONEDEFINITION-3", "TIMEZONEDEFINITION-2"} {
+		b := fixtures.Load(t, name).Blob
+		if err := d.UnmarshalBinary(b); err != nil {
+			t.Fatal(err)
+		}
+		fresh, _ := Parse(b)
+		if d.SmartView() != fresh.SmartView() {
+			t.Errorf("%s: reused value differs", name)
+		}
+		if out, _ := d.MarshalBinary(); !bytes.Equal(out, b) {
+			t.Errorf("%s: reused value does not encode back", name)
+		}
+	}
+}
+
 func BenchmarkParseTimeZoneStruct(b *testing.B) {
 	fx := fixtures.Load(b, "TIMEZONE-1")
 	b.SetBytes(int64(len(fx.Blob)))

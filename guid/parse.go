@@ -4,6 +4,8 @@ import (
 	"encoding/base64"
 	"strconv"
 	"strings"
+
+	"github.com/mapiblob/mapiblob/internal/wire"
 )
 
 // ParseError describes text that is not a GUID in the form tried.
@@ -75,19 +77,6 @@ func ParseAs(s string, f Form) (GUID, error) {
 	return Nil, perr(f, -1, "unknown form")
 }
 
-func isHex(c byte) bool { return c >= '0' && c <= '9' || c >= 'a' && c <= 'f' || c >= 'A' && c <= 'F' }
-
-func unhex(c byte) byte {
-	switch {
-	case c >= '0' && c <= '9':
-		return c - '0'
-	case c >= 'a' && c <= 'f':
-		return c - 'a' + 10
-	default:
-		return c - 'A' + 10
-	}
-}
-
 func detect(s string) Form {
 	if strings.HasPrefix(s, "[") || strings.HasPrefix(s, "(") || strings.Contains(s, ",") {
 		return FormPowerShell
@@ -106,7 +95,7 @@ func detect(s string) Form {
 			switch {
 			case c == '0' && i+1 < len(s) && (s[i+1] == 'x' || s[i+1] == 'X'):
 				i++
-			case isHex(c):
+			case wire.IsHex(c):
 				digits++
 			case c == ' ' || c == ':' || c == '-' || c == '\t':
 			default:
@@ -145,10 +134,10 @@ func parseString(s string) (GUID, error) {
 			}
 			continue
 		}
-		if !isHex(c) {
+		if !wire.IsHex(c) {
 			return Nil, perr(FormString, off+i, "stray character "+strconv.QuoteRune(rune(c)))
 		}
-		hexd[n] = unhex(c)
+		hexd[n] = wire.Unhex(c)
 		n++
 	}
 	var raw [16]byte
@@ -168,9 +157,9 @@ func parseHexBytes(s string, f Form) (GUID, error) {
 		switch {
 		case c == '0' && i+1 < len(s) && (s[i+1] == 'x' || s[i+1] == 'X') && n%2 == 0:
 			i++
-		case isHex(c):
+		case wire.IsHex(c):
 			if n < 32 {
-				g[n/2] |= unhex(c) << (4 * (1 - n%2))
+				g[n/2] |= wire.Unhex(c) << (4 * (1 - n%2))
 			}
 			n++
 		case c == ' ' || c == ':' || c == '-' || c == '\t' || c == '\r' || c == '\n':
@@ -197,11 +186,11 @@ func parseLDAP(s string) (GUID, error) {
 		if s[i] != '\\' {
 			return Nil, perr(FormLDAP, i, "want '\\', found "+strconv.QuoteRune(rune(s[i])))
 		}
-		if i+2 >= len(s) || !isHex(s[i+1]) || !isHex(s[i+2]) {
+		if i+2 >= len(s) || !wire.IsHex(s[i+1]) || !wire.IsHex(s[i+2]) {
 			return Nil, perr(FormLDAP, i, "bad escape (want \\ and two hex digits)")
 		}
 		if n < 16 {
-			g[n] = unhex(s[i+1])<<4 | unhex(s[i+2])
+			g[n] = wire.Unhex(s[i+1])<<4 | wire.Unhex(s[i+2])
 		}
 		n++
 		i += 3
@@ -270,10 +259,10 @@ func scanExMerge(s string, stop16 bool) (partial, int, error) {
 			if i+2 >= len(s) {
 				return p, i, perr(FormExMerge, i, "dangling escape "+strconv.Quote(s[i:])+" (want \\ and two hex digits)")
 			}
-			if !isHex(s[i+1]) || !isHex(s[i+2]) {
+			if !wire.IsHex(s[i+1]) || !wire.IsHex(s[i+2]) {
 				return p, i, perr(FormExMerge, i, "bad escape "+strconv.Quote(s[i:i+3])+" (want \\ and two hex digits)")
 			}
-			b = unhex(s[i+1])<<4 | unhex(s[i+2])
+			b = wire.Unhex(s[i+1])<<4 | wire.Unhex(s[i+2])
 			i += 3
 		case c >= 0x20 && c < 0x7F:
 			b = c
@@ -311,15 +300,15 @@ func parsePowerShell(s string) (GUID, error) {
 		}
 		if c == '0' && i+1 < len(t) && (t[i+1] == 'x' || t[i+1] == 'X') {
 			j := i + 2
-			for j < len(t) && isHex(t[j]) {
+			for j < len(t) && wire.IsHex(t[j]) {
 				j++
 			}
 			if j-(i+2) < 1 || j-(i+2) > 2 {
 				return Nil, perr(FormPowerShell, i, "want 0x and one or two hex digits")
 			}
-			v := unhex(t[i+2])
+			v := wire.Unhex(t[i+2])
 			if j-(i+2) == 2 {
-				v = v<<4 | unhex(t[i+3])
+				v = v<<4 | wire.Unhex(t[i+3])
 			}
 			if n < 16 {
 				g[n] = v

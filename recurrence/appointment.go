@@ -135,17 +135,7 @@ func (x *ExtendedException) LocationText() string {
 }
 
 // HexBytes is a byte slice that JSON shows as upper-case hex ("" when empty).
-type HexBytes []byte
-
-// MarshalText writes upper-case hex.
-func (h HexBytes) MarshalText() ([]byte, error) {
-	const digits = "0123456789ABCDEF"
-	out := make([]byte, 2*len(h))
-	for i, c := range h {
-		out[2*i], out[2*i+1] = digits[c>>4], digits[c&0xF]
-	}
-	return out, nil
-}
+type HexBytes = wire.HexBytes
 
 // AppointmentPattern is an AppointmentRecurrencePattern ([MS-OXOCAL]
 // 2.2.1.44.5), the value of PidLidAppointmentRecur.

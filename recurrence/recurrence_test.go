@@ -9,27 +9,6 @@ import (
 	"github.com/mapiblob/mapiblob/internal/fixtures"
 )
 
-func eqSV(t *testing.T, got, want string) {
-	t.Helper()
-	if got == want {
-		return
-	}
-	g, w := strings.Split(got, "\n"), strings.Split(want, "\n")
-	for i := 0; i < len(g) || i < len(w); i++ {
-		var gl, wl string
-		if i < len(g) {
-			gl = g[i]
-		}
-		if i < len(w) {
-			wl = w[i]
-		}
-		if gl != wl {
-			t.Fatalf("SmartView differs at line %d:\n got  %q\n want %q", i+1, gl, wl)
-		}
-	}
-	t.Fatal("SmartView differs (line ends)")
-}
-
 var patternFixtures = []string{"RECURRENCEPATTERN-1", "RECURRENCEPATTERN-2", "RECURRENCEPATTERN-3"}
 var apptFixtures = []string{"APPOINTMENTRECURRENCEPATTERN-1", "APPOINTMENTRECURRENCEPATTERN-2", "APPOINTMENTRECURRENCEPATTERN-3", "APPOINTMENTRECURRENCEPATTERN-4"}
 
@@ -41,7 +20,7 @@ func TestSmartViewConformance(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			eqSV(t, p.SmartView(), fx.SmartView)
+			fixtures.EqualText(t, p.SmartView(), fx.SmartView)
 			if out, _ := p.MarshalBinary(); !bytes.Equal(out, fx.Blob) {
 				t.Error("round trip differs")
 			}
@@ -57,7 +36,7 @@ func TestSmartViewConformance(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			eqSV(t, ap.SmartView(), fx.SmartView)
+			fixtures.EqualText(t, ap.SmartView(), fx.SmartView)
 			if out, _ := ap.MarshalBinary(); !bytes.Equal(out, fx.Blob) {
 				t.Error("round trip differs")
 			}

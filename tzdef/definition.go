@@ -82,7 +82,7 @@ type Rule struct {
 type HexBytes14 [14]byte
 
 // MarshalText writes upper-case hex.
-func (x HexBytes14) MarshalText() ([]byte, error) { return []byte(upperHex(x[:])), nil }
+func (x HexBytes14) MarshalText() ([]byte, error) { return []byte(wire.UpperHex(x[:])), nil }
 
 // UnmarshalText reads 28 hex digits.
 func (x *HexBytes14) UnmarshalText(b []byte) error {
@@ -90,35 +90,12 @@ func (x *HexBytes14) UnmarshalText(b []byte) error {
 		return &DecodeError{Path: "X", Err: ErrInvalid, Detail: "want 28 hex digits"}
 	}
 	for i := range x {
-		hi, ok1 := fromHex(b[2*i])
-		lo, ok2 := fromHex(b[2*i+1])
-		if !ok1 || !ok2 {
+		if !wire.IsHex(b[2*i]) || !wire.IsHex(b[2*i+1]) {
 			return &DecodeError{Path: "X", Offset: i, Err: ErrInvalid, Detail: "not hex"}
 		}
-		x[i] = hi<<4 | lo
+		x[i] = wire.Unhex(b[2*i])<<4 | wire.Unhex(b[2*i+1])
 	}
 	return nil
-}
-
-func fromHex(c byte) (byte, bool) {
-	switch {
-	case c >= '0' && c <= '9':
-		return c - '0', true
-	case c >= 'a' && c <= 'f':
-		return c - 'a' + 10, true
-	case c >= 'A' && c <= 'F':
-		return c - 'A' + 10, true
-	}
-	return 0, false
-}
-
-func upperHex(b []byte) string {
-	const digits = "0123456789ABCDEF"
-	out := make([]byte, 2*len(b))
-	for i, c := range b {
-		out[2*i], out[2*i+1] = digits[c>>4], digits[c&0xF]
-	}
-	return string(out)
 }
 
 // Definition is a TZDEFINITION ([MS-OXOCAL] 2.2.1.41), the value of
@@ -144,10 +121,7 @@ type Definition struct {
 }
 
 // HexBytes is a byte slice that JSON shows as upper-case hex ("" when empty).
-type HexBytes []byte
-
-// MarshalText writes upper-case hex.
-func (h HexBytes) MarshalText() ([]byte, error) { return []byte(upperHex(h)), nil }
+type HexBytes = wire.HexBytes
 
 // Parse decodes a TZDEFINITION.
 func Parse(b []byte) (*Definition, error) {

@@ -10,27 +10,6 @@ import (
 	"github.com/mapiblob/mapiblob/internal/fixtures"
 )
 
-func eqSV(t *testing.T, got, want string) {
-	t.Helper()
-	if got == want {
-		return
-	}
-	g, w := strings.Split(got, "\n"), strings.Split(want, "\n")
-	for i := 0; i < len(g) || i < len(w); i++ {
-		var gl, wl string
-		if i < len(g) {
-			gl = g[i]
-		}
-		if i < len(w) {
-			wl = w[i]
-		}
-		if gl != wl {
-			t.Fatalf("SmartView differs at line %d:\n got  %q\n want %q", i+1, gl, wl)
-		}
-	}
-	t.Fatal("SmartView differs (line ends)")
-}
-
 func TestSmartViewConformance(t *testing.T) {
 	for _, name := range []string{"TIMEZONEDEFINITION-1", "TIMEZONEDEFINITION-2", "TIMEZONEDEFINITION-3"} {
 		t.Run(name, func(t *testing.T) {
@@ -39,7 +18,7 @@ func TestSmartViewConformance(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			eqSV(t, d.SmartView(), fx.SmartView)
+			fixtures.EqualText(t, d.SmartView(), fx.SmartView)
 			out, err := d.MarshalBinary()
 			if err != nil || !bytes.Equal(out, fx.Blob) {
 				t.Errorf("round trip differs: %v", err)
@@ -52,7 +31,7 @@ func TestSmartViewConformance(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		eqSV(t, tz.SmartView(), fx.SmartView)
+		fixtures.EqualText(t, tz.SmartView(), fx.SmartView)
 		out, _ := tz.MarshalBinary()
 		if !bytes.Equal(out, fx.Blob) {
 			t.Error("round trip differs")

@@ -51,14 +51,24 @@ func decodeFlags(name, usage string, e *env, args []string, formats ...string) (
 	if !valid {
 		return nil, nil, usageErr("unknown --format %q (want %s)", o.format, strings.Join(formats, ", "))
 	}
-	if *cp != "" {
-		c, ok := recurrence.ParseCodePage(*cp)
-		if !ok {
-			return nil, nil, usageErr("unknown --codepage %q (e.g. 1252, 932, shift_jis, windows-1250, utf-8)", *cp)
-		}
-		o.opt.CodePage = c
+	if o.opt, err = codePageOption(*cp); err != nil {
+		return nil, nil, err
 	}
 	return o, rest, nil
+}
+
+// codePageOption reads a --codepage value ("" keeps the default).
+func codePageOption(s string) (mapiblob.Options, error) {
+	var opt mapiblob.Options
+	if s == "" {
+		return opt, nil
+	}
+	c, ok := recurrence.ParseCodePage(s)
+	if !ok {
+		return opt, usageErr("unknown --codepage %q (e.g. 1252, 932, shift_jis, windows-1250, utf-8)", s)
+	}
+	opt.CodePage = c
+	return opt, nil
 }
 
 func decodeAll(e *env, o *decodeOpts, args []string) ([]*mapiblob.Result, error) {

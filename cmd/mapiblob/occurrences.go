@@ -130,13 +130,9 @@ func runOccurrences(e *env, args []string) error {
 	if *limit < 0 {
 		return usageErr("--limit must be positive")
 	}
-	var opt mapiblob.Options
-	if *cp != "" {
-		c, ok := recurrence.ParseCodePage(*cp)
-		if !ok {
-			return usageErr("unknown --codepage %q", *cp)
-		}
-		opt.CodePage = c
+	opt, err := codePageOption(*cp)
+	if err != nil {
+		return err
 	}
 	s, err := readSeries(e, *recurArg, *tzArg, opt)
 	if err != nil {
@@ -321,13 +317,9 @@ func runICal(e *env, args []string) error {
 	} else if len(rest) > 0 {
 		return usageErr("unexpected argument %q (give the blobs with --recur and --tz)", rest[0])
 	}
-	var opt mapiblob.Options
-	if *cp != "" {
-		c, ok := recurrence.ParseCodePage(*cp)
-		if !ok {
-			return usageErr("unknown --codepage %q", *cp)
-		}
-		opt.CodePage = c
+	opt, err := codePageOption(*cp)
+	if err != nil {
+		return err
 	}
 	s, err := readSeries(e, *recurArg, *tzArg, opt)
 	if err != nil {

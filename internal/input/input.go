@@ -14,6 +14,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/mapiblob/mapiblob/guid"
+	"github.com/mapiblob/mapiblob/internal/wire"
 	"github.com/mapiblob/mapiblob/proptag"
 )
 
@@ -144,19 +145,6 @@ func cutPrefixFold(s, p string) (string, bool) {
 	return s, false
 }
 
-func isHex(c byte) bool { return c >= '0' && c <= '9' || c >= 'a' && c <= 'f' || c >= 'A' && c <= 'F' }
-
-func unhex(c byte) byte {
-	switch {
-	case c >= '0' && c <= '9':
-		return c - '0'
-	case c >= 'a' && c <= 'f':
-		return c - 'a' + 10
-	default:
-		return c - 'A' + 10
-	}
-}
-
 // ParseHex reads hex digits in any case. Spaces, tabs, line breaks, colons,
 // dashes and commas may separate bytes, and each byte may carry a 0x prefix.
 // Errors give the 1-based character position of a stray character.
@@ -174,12 +162,12 @@ func ParseHex(s string) ([]byte, error) {
 			i += 2
 			pos++
 			continue
-		case isHex(c):
+		case wire.IsHex(c):
 			digits++
 			if half {
-				out = append(out, hi<<4|unhex(c))
+				out = append(out, hi<<4|wire.Unhex(c))
 			} else {
-				hi = unhex(c)
+				hi = wire.Unhex(c)
 			}
 			half = !half
 		case c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == ':' || c == '-' || c == ',':
@@ -249,7 +237,7 @@ func looksBase64(s string) bool {
 		case c == ' ' || c == '\r' || c == '\n' || c == '\t':
 			continue
 		case c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '+' || c == '/' || c == '=':
-			if !isHex(c) {
+			if !wire.IsHex(c) {
 				nonHex = true
 			}
 			n++

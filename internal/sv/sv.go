@@ -5,6 +5,8 @@ package sv
 import (
 	"strconv"
 	"strings"
+
+	"github.com/mapiblob/mapiblob/internal/wire"
 )
 
 // Writer accumulates SmartView lines.
@@ -58,17 +60,7 @@ func Bytes(b []byte) string {
 	if len(b) == 0 {
 		return "cb: 0 lpb: NULL"
 	}
-	return "cb: " + strconv.Itoa(len(b)) + " lpb: " + UpperHex(b)
-}
-
-// UpperHex is b as upper-case hex without separators.
-func UpperHex(b []byte) string {
-	const digits = "0123456789ABCDEF"
-	out := make([]byte, 2*len(b))
-	for i, c := range b {
-		out[2*i], out[2*i+1] = digits[c>>4], digits[c&0xF]
-	}
-	return string(out)
+	return "cb: " + strconv.Itoa(len(b)) + " lpb: " + wire.UpperHex(b)
 }
 
 // Unparsed writes MFCMAPI's block for bytes left over after a structure.

@@ -2,6 +2,7 @@ package tzdef
 
 import (
 	"encoding/binary"
+	"encoding/json"
 	"strconv"
 
 	"github.com/mapiblob/mapiblob/internal/wire"
@@ -386,4 +387,15 @@ func (t *Rule) TimeZoneStruct() *TimeZoneStruct {
 		WStandardYear: t.StStandardDate.WYear, StStandardDate: t.StStandardDate,
 		WDaylightYear: t.StDaylightDate.WYear, StDaylightDate: t.StDaylightDate,
 	}
+}
+
+// MarshalJSON writes the JSON form: the fields under their [MS-OXOCAL]
+// names, with TZRules an empty list (not null) when there are none.
+func (d *Definition) MarshalJSON() ([]byte, error) {
+	type plain Definition
+	v := *d
+	if v.TZRules == nil {
+		v.TZRules = []Rule{}
+	}
+	return json.Marshal((*plain)(&v))
 }

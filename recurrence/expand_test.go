@@ -371,3 +371,55 @@ func TestExpandBounds(t *testing.T) {
 		t.Errorf("sliding task: %v", got)
 	}
 }
+
+// ARP-2: every other Monday 14:00–15:00 from 2010-08-23 until 2010-11-01,
+// all in daylight time (it ended 2010-11-07).
+func TestExpandFixtureBiweeklyMonday(t *testing.T) {
+	ap := must(Parse(fixtures.Load(t, "APPOINTMENTRECURRENCEPATTERN-2").Blob))
+	def := must(tzdef.Parse(fixtures.Load(t, "TIMEZONEDEFINITION-1").Blob))
+	got := expand(t, ap, def, time.Time{}, time.Time{})
+	want := []string{"2010-08-23", "2010-09-06", "2010-09-20", "2010-10-04", "2010-10-18", "2010-11-01"}
+	if len(got) != len(want) {
+		t.Fatalf("%v", got)
+	}
+	for i, d := range want {
+		if got[i].local != d+" 14:00 -0400" || got[i].utc != "18:00Z" || got[i].status != "normal" {
+			t.Errorf("#%d %+v", i, got[i])
+		}
+	}
+}
+
+// ARP-4: Monday to Thursday 17:30–18:00 without end from 2009-11-09, most
+// dates deleted or moved. From its lists, the first weeks show only the
+// exceptions and one regular meeting, Wednesday 2009-12-16.
+func TestExpandFixtureNeverEnding(t *testing.T) {
+	ap := must(Parse(fixtures.Load(t, "APPOINTMENTRECURRENCEPATTERN-4").Blob))
+	def := must(tzdef.Parse(fixtures.Load(t, "TIMEZONEDEFINITION-1").Blob))
+	// Without an upper bound a series without end is refused.
+	for _, err := range ap.Occurrences(def, time.Time{}, time.Time{}, ExpandOptions{}) {
+		if !errors.Is(err, ErrUnbounded) {
+			t.Errorf("unbounded: %v", err)
+		}
+	}
+	got := expand(t, ap, def, date(2009, 11, 9), date(2009, 12, 19))
+	want := []occ{
+		{"2009-11-11 18:00 -0500", "23:00Z", "modified", "2009-11-11 17:30"},
+		{"2009-11-24 18:00 -0500", "23:00Z", "modified", "2009-11-24 17:30"},
+		{"2009-11-25 18:00 -0500", "23:00Z", "modified", "2009-11-25 17:30"},
+		{"2009-11-30 18:00 -0500", "23:00Z", "modified", "2009-11-30 17:30"},
+		{"2009-12-01 18:00 -0500", "23:00Z", "modified", "2009-12-01 17:30"},
+		{"2009-12-02 18:00 -0500", "23:00Z", "modified", "2009-12-02 17:30"},
+		{"2009-12-14 18:00 -0500", "23:00Z", "modified", "2009-12-14 17:30"},
+		{"2009-12-15 17:00 -0500", "22:00Z", "modified", "2009-12-15 17:30"},
+		{"2009-12-16 17:30 -0500", "22:30Z", "normal", "2009-12-16 17:30"},
+		{"2009-12-17 17:00 -0500", "22:00Z", "modified", "2009-12-17 17:30"},
+	}
+	if len(got) != len(want) {
+		t.Fatalf("%d occurrences: %v", len(got), got)
+	}
+	for i := range want {
+		if got[i] != want[i] {
+			t.Errorf("#%d %+v, want %+v", i, got[i], want[i])
+		}
+	}
+}

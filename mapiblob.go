@@ -235,3 +235,36 @@ const (
 	SeverityWarning = lint.Warning
 	SeverityError   = lint.Error
 )
+
+// CrossCheck compares blobs of one item with each other: a
+// PidLidAppointmentTimeZoneDefinitionRecur and a PidLidTimeZoneStruct must
+// agree (tzdef.Definition.CheckAgainst). When the blobs carry no property
+// identity, any time-zone definition is compared with any TimeZoneStruct.
+// It returns nil when there is nothing to compare.
+func CrossCheck(blobs []Blob, results []*Result) []Finding {
+	var defs []*tzdef.Definition
+	var structs []*tzdef.TimeZoneStruct
+	for i, r := range results {
+		var name string
+		if i < len(blobs) {
+			if p, ok := blobs[i].Identity.Property(); ok {
+				name = p.Name
+			}
+		}
+		switch v := r.Value.(type) {
+		case *tzdef.Definition:
+			if name == "" || name == "PidLidAppointmentTimeZoneDefinitionRecur" {
+				defs = append(defs, v)
+			}
+		case *tzdef.TimeZoneStruct:
+			structs = append(structs, v)
+		}
+	}
+	var out []Finding
+	for _, d := range defs {
+		for _, s := range structs {
+			out = append(out, d.CheckAgainst(s)...)
+		}
+	}
+	return out
+}

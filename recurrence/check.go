@@ -201,7 +201,8 @@ func (p *Pattern) checkEnd(l *lint.List, pre string) {
 		}
 	case EndAfterDate:
 		n := 0
-		for _, err := range p.Dates(time.Time{}, time.Time{}, DateOptions{}) {
+		// Bounded: a blob of a few bytes must not buy unbounded work.
+		for _, err := range p.Dates(time.Time{}, time.Time{}, DateOptions{MaxInstances: 10 * MaxOccurrences}) {
 			if err != nil {
 				return
 			}

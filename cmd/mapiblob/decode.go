@@ -72,13 +72,18 @@ func codePageOption(s string) (mapiblob.Options, error) {
 }
 
 func decodeAll(e *env, o *decodeOpts, args []string) ([]*mapiblob.Result, error) {
+	_, rs, err := decodeBlobs(e, o, args)
+	return rs, err
+}
+
+func decodeBlobs(e *env, o *decodeOpts, args []string) ([]mapiblob.Blob, []*mapiblob.Result, error) {
 	text, err := readText(e, args)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	blobs, err := mapiblob.ReadInput(text)
 	if err != nil {
-		return nil, invalidErr("input: %v", err)
+		return nil, nil, invalidErr("input: %v", err)
 	}
 	out := make([]*mapiblob.Result, 0, len(blobs))
 	for i, b := range blobs {
@@ -89,17 +94,17 @@ func decodeAll(e *env, o *decodeOpts, args []string) ([]*mapiblob.Result, error)
 				where = fmt.Sprintf("blob %d: ", i+1)
 			}
 			if errors.Is(err, mapiblob.ErrUnknownKind) {
-				return nil, invalidErr("%s%v", where, err)
+				return nil, nil, invalidErr("%s%v", where, err)
 			}
 			kind := o.kind
 			if kind == mapiblob.KindAuto {
 				kind = "blob"
 			}
-			return nil, invalidErr("%s%s: %v", where, kind, err)
+			return nil, nil, invalidErr("%s%s: %v", where, kind, err)
 		}
 		out = append(out, r)
 	}
-	return out, nil
+	return blobs, out, nil
 }
 
 func runDecode(e *env, args []string) error {
@@ -139,11 +144,27 @@ func runCheck(e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	results, err := decodeAll(e, o, rest)
+	blobs, results, err := decodeBlobs(e, o, rest)
 	if err != nil {
 		return err
 	}
 	bad := false
+	if cross := mapiblob.CrossCheck(blobs, results); len(cross) > 0 {
+		for _, f := range cross {
+			if o.format == "json" {
+				b, _ := json.Marshal(struct {
+					Kind     string             `json:"kind"`
+					Findings []mapiblob.Finding `json:"findings"`
+				}{"crosscheck", []mapiblob.Finding{f}})
+				fmt.Fprintln(e.stdout, string(b))
+			} else {
+				fmt.Fprintf(e.stdout, "TimeZoneStruct vs TZDefRecur: %-7s %s %s: %s\n", f.Severity, f.Code, f.Path, f.Message)
+			}
+			if f.Severity == mapiblob.SeverityError {
+				bad = true
+			}
+		}
+	}
 	for i, r := range results {
 		if o.format == "json" {
 			fs := r.Findings

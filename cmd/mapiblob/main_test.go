@@ -287,3 +287,25 @@ func TestOccurrencesAndICal(t *testing.T) {
 		}
 	}
 }
+
+func TestCheckCrossBlobs(t *testing.T) {
+	tzdefHex, _ := os.ReadFile("../../testdata/samples/eastern.tzdef.hex")
+	berlin := runBin(t, nil, "tz", "build", "--zone", "Europe/Berlin", "--kind", "tzstruct")
+	xml := func(lid, name, value string) string {
+		return `<property tag = "0x80000102" type = "PT_BINARY"><NamedPropGUID>{00062002-0000-0000-C000-000000000046} = PSETID_Appointment</NamedPropGUID>` +
+			`<NamedPropName>id: ` + lid + ` = ` + name + `</NamedPropName><Value>` + strings.TrimSpace(value) + `</Value></property>`
+	}
+	export := "<properties>" + xml("0x8260", "PidLidAppointmentTimeZoneDefinitionRecur", string(tzdefHex)) +
+		xml("0x8233", "PidLidTimeZoneStruct", berlin.stdout) + "</properties>"
+	r := runBin(t, []byte(export), "check")
+	if r.code != 1 || !strings.Contains(r.stdout, "TimeZoneStruct vs TZDefRecur: error   TZ_STRUCT_MISMATCH") {
+		t.Errorf("mismatched pair: %+v", r)
+	}
+	tzs, _ := os.ReadFile("../../testdata/samples/eastern.tzstruct.hex")
+	export = "<properties>" + xml("0x8260", "PidLidAppointmentTimeZoneDefinitionRecur", string(tzdefHex)) +
+		xml("0x8233", "PidLidTimeZoneStruct", string(tzs)) + "</properties>"
+	r = runBin(t, []byte(export), "check")
+	if r.code != 0 || strings.Contains(r.stdout, "TZ_STRUCT_MISMATCH") {
+		t.Errorf("matching pair: %+v", r)
+	}
+}

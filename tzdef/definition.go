@@ -224,9 +224,12 @@ func (d *Definition) parseFast(b []byte) bool {
 	raw := b[8 : 8+2*cch]
 	key := d.KeyName
 	if !sameKey(key, raw) {
-		var exact bool
-		if key, exact = wire.DecodeUTF16(raw); !exact {
-			return false
+		var ok bool
+		if key, ok = knownKey(raw); !ok {
+			var exact bool
+			if key, exact = wire.DecodeUTF16(raw); !exact {
+				return false
+			}
 		}
 	}
 	rules := d.TZRules[:0:cap(d.TZRules)]
@@ -263,6 +266,25 @@ func sameKey(key string, raw []byte) bool {
 	return true
 }
 
+// knownKey returns the interned string of a Windows key name that CLDR
+// knows, without allocating, when raw spells one.
+func knownKey(raw []byte) (string, bool) {
+	var buf [64]byte
+	n := len(raw) / 2
+	if n > len(buf) {
+		return "", false
+	}
+	for i := 0; i < n; i++ {
+		c := raw[2*i]
+		if raw[2*i+1] != 0 || c >= 0x80 {
+			return "", false
+		}
+		buf[i] = c
+	}
+	k, ok := keyNames[string(buf[:n])]
+	return k, ok
+}
+
 // decodeRule decodes 66 bytes the caller has bounds-checked.
 func decodeRule(b []byte, t *Rule) {
 	_ = b[RuleSize-1]
@@ -275,8 +297,8 @@ func decodeRule(b []byte, t *Rule) {
 	t.LBias = int32(binary.LittleEndian.Uint32(b[22:]))
 	t.LStandardBias = int32(binary.LittleEndian.Uint32(b[26:]))
 	t.LDaylightBias = int32(binary.LittleEndian.Uint32(b[30:]))
-	t.StStandardDate = decodeSystemTime(b[34:50])
-	t.StDaylightDate = decodeSystemTime(b[50:66])
+	t.StStandardDate.decode(b[34:50])
+	t.StDaylightDate.decode(b[50:66])
 }
 
 func versionError(r *wire.Reader, field string, off int, major, minor uint8) error {

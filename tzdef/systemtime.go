@@ -27,17 +27,17 @@ const SystemTimeSize = 16
 
 // decodeSystemTime reads 16 bytes the caller has already bounds-checked.
 func decodeSystemTime(b []byte) SystemTime {
-	_ = b[15]
-	return SystemTime{
-		WYear:         binary.LittleEndian.Uint16(b[0:]),
-		WMonth:        binary.LittleEndian.Uint16(b[2:]),
-		WDayOfWeek:    binary.LittleEndian.Uint16(b[4:]),
-		WDay:          binary.LittleEndian.Uint16(b[6:]),
-		WHour:         binary.LittleEndian.Uint16(b[8:]),
-		WMinute:       binary.LittleEndian.Uint16(b[10:]),
-		WSecond:       binary.LittleEndian.Uint16(b[12:]),
-		WMilliseconds: binary.LittleEndian.Uint16(b[14:]),
-	}
+	var st SystemTime
+	st.decode(b)
+	return st
+}
+
+// decode fills st from 16 bytes, as two 64-bit loads.
+func (st *SystemTime) decode(b []byte) {
+	lo := binary.LittleEndian.Uint64(b[0:8])
+	hi := binary.LittleEndian.Uint64(b[8:16])
+	st.WYear, st.WMonth, st.WDayOfWeek, st.WDay = uint16(lo), uint16(lo>>16), uint16(lo>>32), uint16(lo>>48)
+	st.WHour, st.WMinute, st.WSecond, st.WMilliseconds = uint16(hi), uint16(hi>>16), uint16(hi>>32), uint16(hi>>48)
 }
 
 func readSystemTime(r *wire.Reader, name string) SystemTime {

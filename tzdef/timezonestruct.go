@@ -39,15 +39,14 @@ func ParseTimeZoneStruct(b []byte) (*TimeZoneStruct, error) {
 func (tz *TimeZoneStruct) UnmarshalBinary(b []byte) error {
 	if len(b) == TimeZoneStructSize {
 		// Fast path: the whole structure is there, nothing can fail.
-		*tz = TimeZoneStruct{
-			LBias:          int32(binary.LittleEndian.Uint32(b[0:])),
-			LStandardBias:  int32(binary.LittleEndian.Uint32(b[4:])),
-			LDaylightBias:  int32(binary.LittleEndian.Uint32(b[8:])),
-			WStandardYear:  binary.LittleEndian.Uint16(b[12:]),
-			StStandardDate: decodeSystemTime(b[14:30]),
-			WDaylightYear:  binary.LittleEndian.Uint16(b[30:]),
-			StDaylightDate: decodeSystemTime(b[32:48]),
-		}
+		tz.LBias = int32(binary.LittleEndian.Uint32(b[0:]))
+		tz.LStandardBias = int32(binary.LittleEndian.Uint32(b[4:]))
+		tz.LDaylightBias = int32(binary.LittleEndian.Uint32(b[8:]))
+		tz.WStandardYear = binary.LittleEndian.Uint16(b[12:])
+		tz.StStandardDate.decode(b[14:30])
+		tz.WDaylightYear = binary.LittleEndian.Uint16(b[30:])
+		tz.StDaylightDate.decode(b[32:48])
+		tz.Trailing = nil
 		return nil
 	}
 	var r wire.Reader

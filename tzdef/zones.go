@@ -46,5 +46,15 @@ func WindowsNames() []string {
 	return out
 }
 
-// Filled by zones_cldr.go, which go generate writes from CLDR.
-var windowsToIANA, ianaToWindows map[string]string
+// windowsToIANA and ianaToWindows are in zones_cldr.go, which go generate
+// writes from CLDR.
+
+// keyNames maps each Windows key name to itself, so a decoder can use one
+// shared string instead of allocating a new one per blob.
+var keyNames = func() map[string]string {
+	m := make(map[string]string, len(windowsToIANA))
+	for k := range windowsToIANA {
+		m[k] = k
+	}
+	return m
+}()

@@ -193,7 +193,7 @@ const (
 func (ap *AppointmentPattern) UnmarshalBinary(b []byte) error {
 	buf := append(ap.buf[:0], b...) // memmove: safe even if b points into ap.buf
 	ap.buf = buf
-	if ap.decodeFast(buf) {
+	if !cursorOnly && ap.decodeFast(buf) {
 		return nil
 	}
 	var r wire.Reader
@@ -473,9 +473,11 @@ func decodeExtendedException(b []byte, x *ExtendedException, f OverrideFlags, hi
 }
 
 func readExceptionInfo(r *wire.Reader, e *ExceptionInfo) bool {
-	if n, ok := decodeExceptionInfo(r.Peek(), e); ok {
-		r.Skip(n)
-		return true
+	if !cursorOnly {
+		if n, ok := decodeExceptionInfo(r.Peek(), e); ok {
+			r.Skip(n)
+			return true
+		}
 	}
 	*e = ExceptionInfo{}
 	if r.Len() >= 14 {
@@ -526,9 +528,11 @@ func readExceptionInfo(r *wire.Reader, e *ExceptionInfo) bool {
 }
 
 func readExtendedException(r *wire.Reader, x *ExtendedException, f OverrideFlags, highlight bool) bool {
-	if n, ok := decodeExtendedException(r.Peek(), x, f, highlight); ok {
-		r.Skip(n)
-		return true
+	if !cursorOnly {
+		if n, ok := decodeExtendedException(r.Peek(), x, f, highlight); ok {
+			r.Skip(n)
+			return true
+		}
 	}
 	*x = ExtendedException{}
 	if highlight {

@@ -37,7 +37,7 @@ func ParseTimeZoneStruct(b []byte) (*TimeZoneStruct, error) {
 // UnmarshalBinary decodes b into tz. It does not allocate unless b has
 // bytes after the structure.
 func (tz *TimeZoneStruct) UnmarshalBinary(b []byte) error {
-	if len(b) == TimeZoneStructSize {
+	if len(b) == TimeZoneStructSize && !cursorOnly {
 		// Fast path: the whole structure is there, nothing can fail.
 		tz.LBias = int32(binary.LittleEndian.Uint32(b[0:]))
 		tz.LStandardBias = int32(binary.LittleEndian.Uint32(b[4:]))

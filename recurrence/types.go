@@ -9,6 +9,7 @@
 package recurrence
 
 import (
+	"encoding"
 	"strconv"
 	"time"
 
@@ -365,3 +366,12 @@ func hexN(v uint64, digits int) string {
 	}
 	return string(b)
 }
+
+var (
+	_ encoding.BinaryMarshaler   = (*Pattern)(nil)
+	_ encoding.BinaryUnmarshaler = (*Pattern)(nil)
+	_ encoding.BinaryAppender    = (*Pattern)(nil)
+	_ encoding.BinaryMarshaler   = (*AppointmentPattern)(nil)
+	_ encoding.BinaryUnmarshaler = (*AppointmentPattern)(nil)
+	_ encoding.BinaryAppender    = (*AppointmentPattern)(nil)
+)

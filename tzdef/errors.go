@@ -9,6 +9,7 @@
 package tzdef
 
 import (
+	"encoding"
 	"github.com/mapiblob/mapiblob/internal/lint"
 	"github.com/mapiblob/mapiblob/internal/wire"
 )
@@ -34,4 +35,13 @@ const (
 	Info    = lint.Info
 	Warning = lint.Warning
 	Error   = lint.Error
+)
+
+var (
+	_ encoding.BinaryMarshaler   = (*Definition)(nil)
+	_ encoding.BinaryUnmarshaler = (*Definition)(nil)
+	_ encoding.BinaryAppender    = (*Definition)(nil)
+	_ encoding.BinaryMarshaler   = (*TimeZoneStruct)(nil)
+	_ encoding.BinaryUnmarshaler = (*TimeZoneStruct)(nil)
+	_ encoding.BinaryAppender    = (*TimeZoneStruct)(nil)
 )

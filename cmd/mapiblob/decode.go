@@ -30,7 +30,7 @@ type decodeOpts struct {
 }
 
 func decodeFlags(name, usage string, e *env, args []string, formats ...string) (*decodeOpts, []string, error) {
-	fs := newFlags(name, usage, e)
+	fs := newFlags(name)
 	kind := fs.String("kind", "auto", "")
 	format := fs.String("format", "text", "")
 	cp := fs.String("codepage", "", "")

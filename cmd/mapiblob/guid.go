@@ -24,7 +24,7 @@ exmerge, adsi, hex, ldap, base64, string or powershell.
 legacyExchangeDN, the GUID in every form and the commands that set it.`
 
 func runGUID(e *env, args []string) error {
-	fs := newFlags("guid", guidUsage, e)
+	fs := newFlags("guid")
 	to := fs.String("to", "", "")
 	as := fs.String("as", "auto", "")
 	logPath := fs.String("exmerge-log", "", "")

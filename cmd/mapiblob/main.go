@@ -150,12 +150,12 @@ func runVersion(e *env, args []string) error {
 	return nil
 }
 
-// newFlags makes a flag set that reports errors through the return value.
-func newFlags(name, usage string, e *env) *flag.FlagSet {
+// newFlags makes a flag set that reports errors through the return value
+// (parseFlags prints the command's usage for -h).
+func newFlags(name string) *flag.FlagSet {
 	fs := flag.NewFlagSet(name, flag.ContinueOnError)
 	fs.SetOutput(io.Discard)
 	fs.Usage = func() {}
-	_ = usage
 	return fs
 }
 

@@ -107,7 +107,7 @@ func parseWhen(s string, loc *time.Location, name string) (time.Time, error) {
 }
 
 func runOccurrences(e *env, args []string) error {
-	fs := newFlags("occurrences", occurrencesUsage, e)
+	fs := newFlags("occurrences")
 	recurArg := fs.String("recur", "", "")
 	tzArg := fs.String("tz", "", "")
 	fromArg := fs.String("from", "", "")
@@ -301,7 +301,7 @@ func printTask(e *env, p *recurrence.Pattern, from, to time.Time, limit int, for
 }
 
 func runICal(e *env, args []string) error {
-	fs := newFlags("ical", icalUsage, e)
+	fs := newFlags("ical")
 	recurArg := fs.String("recur", "", "")
 	tzArg := fs.String("tz", "", "")
 	summary := fs.String("summary", "", "")

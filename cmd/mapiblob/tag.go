@@ -25,7 +25,7 @@ func version() string {
 }
 
 func runTag(e *env, args []string) error {
-	fs := newFlags("tag", tagUsage, e)
+	fs := newFlags("tag")
 	rest, err := parseFlags(fs, args, tagUsage, e)
 	if err != nil {
 		return err

@@ -53,7 +53,7 @@ func parseYears(s string) (int, int, error) {
 }
 
 func runTZBuild(e *env, args []string) error {
-	fs := newFlags("tz build", tzUsage, e)
+	fs := newFlags("tz build")
 	zone := fs.String("zone", "", "")
 	years := fs.String("years", "2000-2037", "")
 	kind := fs.String("kind", "tzdef", "")
@@ -110,7 +110,7 @@ func runTZBuild(e *env, args []string) error {
 }
 
 func runTZTransitions(e *env, args []string) error {
-	fs := newFlags("tz transitions", tzUsage, e)
+	fs := newFlags("tz transitions")
 	year := fs.Int("year", time.Now().Year(), "")
 	rest, err := parseFlags(fs, args, tzUsage, e)
 	if err != nil {

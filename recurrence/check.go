@@ -254,6 +254,19 @@ func checkDates(l *lint.List, path string, ds []Minutes) {
 	}
 }
 
+// dateSet is a set of dates for lookups in Check, built once.
+type dateSet map[Minutes]struct{}
+
+func setOf(ds []Minutes) dateSet {
+	m := make(dateSet, len(ds))
+	for _, d := range ds {
+		m[d] = struct{}{}
+	}
+	return m
+}
+
+func (s dateSet) has(d Minutes) bool { _, ok := s[d]; return ok }
+
 func contains(ds []Minutes, d Minutes) bool {
 	for _, x := range ds {
 		if x == d {
@@ -288,6 +301,7 @@ func (ap *AppointmentPattern) check(l *lint.List) {
 	if ap.ReservedBlock2Size != 0 {
 		l.Add(CodeReservedBlock, Warning, "ReservedBlock2Size", "ReservedBlock2Size must be 0")
 	}
+	deleted, modified := setOf(p.DeletedInstanceDates), setOf(p.ModifiedInstanceDates)
 	for i := range ap.ExceptionInfo {
 		e := &ap.ExceptionInfo[i]
 		pre := "ExceptionInfo[" + itoa(i) + "]."
@@ -303,10 +317,10 @@ func (ap *AppointmentPattern) check(l *lint.List) {
 		if e.OverrideFlags&ARO_LOCATION != 0 && int(e.LocationLength) != int(e.LocationLength2)+1 {
 			l.Add(CodeLengthMismatch, Error, pre+"LocationLength", "LocationLength "+itoa(int(e.LocationLength))+" is not LocationLength2 + 1 ("+itoa(int(e.LocationLength2)+1)+"); MFCMAPI skips the string and misreads the rest")
 		}
-		if !contains(p.ModifiedInstanceDates, e.StartDateTime.Date()) {
+		if !modified.has(e.StartDateTime.Date()) {
 			l.Add(CodeExceptionNotModified, Error, pre+"StartDateTime", "the exception's day "+e.StartDateTime.Date().String()[:10]+" is not among ModifiedInstanceDates; Outlook does not show it")
 		}
-		if !contains(p.DeletedInstanceDates, e.OriginalStartDate.Date()) {
+		if !deleted.has(e.OriginalStartDate.Date()) {
 			l.Add(CodeOriginalNotDeleted, Error, pre+"OriginalStartDate", "the exception's original day "+e.OriginalStartDate.Date().String()[:10]+" is not among DeletedInstanceDates; Outlook shows the original occurrence as well")
 		}
 		if i < len(ap.ExtendedException) && e.OverrideFlags.HasDates() {
@@ -319,7 +333,7 @@ func (ap *AppointmentPattern) check(l *lint.List) {
 			l.Add(CodeExceptionsUnsorted, Info, pre+"StartDateTime", "exceptions are not in time order (Outlook itself writes them so); matching is by date, not position")
 		}
 	}
-	ap.checkAgainstSeries(l)
+	ap.checkAgainstSeries(l, deleted)
 	// Two exceptions on one day, and exceptions overlapping their neighbours.
 	idx := make([]int, len(ap.ExceptionInfo))
 	for i := range idx {
@@ -341,10 +355,18 @@ func (ap *AppointmentPattern) check(l *lint.List) {
 
 // checkAgainstSeries compares each exception with the regular occurrences
 // around it: none may share its day, and it must not overlap them.
-func (ap *AppointmentPattern) checkAgainstSeries(l *lint.List) {
+func (ap *AppointmentPattern) checkAgainstSeries(l *lint.List, deleted dateSet) {
 	p := &ap.RecurrencePattern
-	if p.Expandable() != nil || len(ap.ExceptionInfo) == 0 || len(ap.ExceptionInfo) > 1000 {
+	if p.Expandable() != nil || len(ap.ExceptionInfo) == 0 {
 		return
+	}
+	// The range's last date, once (it may walk OccurrenceCount dates).
+	last, err := p.lastDate(10 * MaxOccurrences)
+	if err != nil {
+		return
+	}
+	if last < 0 {
+		last = dayOf(NeverEndDate)
 	}
 	dur := Minutes(0)
 	if ap.EndTimeOffset > ap.StartTimeOffset {
@@ -353,11 +375,15 @@ func (ap *AppointmentPattern) checkAgainstSeries(l *lint.List) {
 	for i := range ap.ExceptionInfo {
 		e := &ap.ExceptionInfo[i]
 		path := "ExceptionInfo[" + itoa(i) + "]"
-		lo := e.StartDateTime.Date().Time(nil).AddDate(0, 0, -7)
-		hi := e.EndDateTime.Date().Time(nil).AddDate(0, 0, 7)
-		for d, err := range p.Dates(lo, hi, DateOptions{MaxInstances: 64}) {
-			if err != nil || contains(p.DeletedInstanceDates, d) {
-				continue
+		lo := dayOf(e.StartDateTime) - 7
+		hi := dayOf(e.EndDateTime) + 7
+		if hi > last {
+			hi = last
+		}
+		_ = p.walk(lo, hi, 64, func(dd day) bool {
+			d := dd.minutes()
+			if deleted.has(d) {
+				return true
 			}
 			s := d + Minutes(ap.StartTimeOffset)
 			if d == e.StartDateTime.Date() {
@@ -365,6 +391,7 @@ func (ap *AppointmentPattern) checkAgainstSeries(l *lint.List) {
 			} else if e.StartDateTime < s+dur && s < e.EndDateTime {
 				l.Add(CodeOverlap, Warning, path, "overlaps the regular occurrence of "+d.String()[:10]+"; occurrences must not overlap")
 			}
-		}
+			return true
+		})
 	}
 }

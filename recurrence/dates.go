@@ -215,6 +215,32 @@ func (p *Pattern) lastDate(max int) (day, error) {
 	}
 }
 
+// walk calls emit for each pattern date from lo (but not before StartDate)
+// through last, in order, until emit returns false. It returns
+// ErrTooManyInstances after max dates.
+func (p *Pattern) walk(lo, last day, max int, emit func(day) bool) error {
+	if start := dayOf(p.StartDate); lo < start {
+		lo = start
+	}
+	walked := 0
+	var err error
+	p.unitDates(lo, func(d day) bool {
+		if d > last {
+			return false
+		}
+		if d < lo {
+			return true
+		}
+		walked++
+		if walked > max {
+			err = ErrTooManyInstances
+			return false
+		}
+		return emit(d)
+	})
+	return err
+}
+
 // Dates yields the pattern's dates (midnights) from StartDate through the
 // end of its range that fall in [from, to] (day precision; a zero time
 // means no bound), in order. Deleted dates are included: they are pattern
@@ -244,29 +270,14 @@ func (p *Pattern) Dates(from, to time.Time, opt DateOptions) iter.Seq2[Minutes, 
 			yield(0, ErrUnbounded)
 			return
 		}
-		start := dayOf(p.StartDate)
-		lo := start
+		lo := dayOf(p.StartDate)
 		if !from.IsZero() {
 			if m, ok := MinutesOf(from); ok && dayOf(m) > lo {
 				lo = dayOf(m)
 			}
 		}
-		walked := 0
 		var stopErr error
-		p.unitDates(lo, func(d day) bool {
-			if d > last {
-				return false
-			}
-			if d < lo {
-				return true
-			}
-			walked++
-			if walked > max {
-				stopErr = ErrTooManyInstances
-				return false
-			}
-			return yield(d.minutes(), nil)
-		})
+		stopErr = p.walk(lo, last, max, func(d day) bool { return yield(d.minutes(), nil) })
 		if stopErr != nil {
 			yield(0, stopErr)
 		}

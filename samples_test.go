@@ -2,17 +2,15 @@ package mapiblob
 
 import (
 	"encoding/hex"
-	"flag"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
+	"github.com/mapiblob/mapiblob/internal/golden"
 	"github.com/mapiblob/mapiblob/recurrence"
 	"github.com/mapiblob/mapiblob/tzdef"
 )
-
-var update = flag.Bool("update", false, "rewrite the golden files in testdata/")
 
 // sampleEastern is the Eastern Standard Time definition as Outlook writes
 // it for PidLidAppointmentTimeZoneDefinitionRecur: the 2006 rule (DST from
@@ -119,7 +117,7 @@ func TestSamples(t *testing.T) {
 		}
 		path := filepath.Join("testdata", "samples", s.file)
 		want := strings.ToUpper(hex.EncodeToString(b)) + "\n"
-		if *update {
+		if *golden.Update {
 			if err := os.WriteFile(path, []byte(want), 0o644); err != nil {
 				t.Fatal(err)
 			}

@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
-	"flag"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -14,9 +13,8 @@ import (
 	"testing"
 
 	"github.com/mapiblob/mapiblob/guid"
+	"github.com/mapiblob/mapiblob/internal/golden"
 )
-
-var update = flag.Bool("update", false, "rewrite the seed corpora from the project's samples")
 
 // samples returns the project's own sample blobs (testdata/samples), by name.
 func samples(t testing.TB) map[string][]byte {
@@ -131,7 +129,7 @@ func TestSeedCorpus(t *testing.T) {
 			data := encodeSeed(v)
 			sum := sha256.Sum256(data)
 			path := filepath.Join(dir, "seed-"+hex.EncodeToString(sum[:8]))
-			if *update {
+			if *golden.Update {
 				if err := os.MkdirAll(dir, 0o755); err != nil {
 					t.Fatal(err)
 				}

@@ -45,7 +45,7 @@ var decoders = map[string]func(b []byte) error{
 	},
 }
 
-type golden struct {
+type goldenBlob struct {
 	name   string
 	b      []byte
 	decode func([]byte) error
@@ -53,8 +53,8 @@ type golden struct {
 
 // goldens lists the project's samples and, where present, MFCMAPI's
 // reference blobs, each with its decoder.
-func goldens(t testing.TB) []golden {
-	var out []golden
+func goldens(t testing.TB) []goldenBlob {
+	var out []goldenBlob
 	s := samples(t)
 	names := make([]string, 0, len(s))
 	for n := range s {
@@ -65,7 +65,7 @@ func goldens(t testing.TB) []golden {
 		b := s[name]
 		for suffix, dec := range decoders {
 			if len(name) > len(suffix) && name[len(name)-len(suffix):] == suffix {
-				out = append(out, golden{name, b, dec})
+				out = append(out, goldenBlob{name, b, dec})
 			}
 		}
 	}
@@ -75,7 +75,7 @@ func goldens(t testing.TB) []golden {
 			{"RECURRENCEPATTERN-1", ".recur.hex"}, {"APPOINTMENTRECURRENCEPATTERN-3", ".apptrecur.hex"},
 			{"APPOINTMENTRECURRENCEPATTERN-4", ".apptrecur.hex"},
 		} {
-			out = append(out, golden{f.name, fixtures.Load(t, f.name).Blob, decoders[f.suffix]})
+			out = append(out, goldenBlob{f.name, fixtures.Load(t, f.name).Blob, decoders[f.suffix]})
 		}
 	}
 	return out

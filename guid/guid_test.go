@@ -6,6 +6,8 @@ import (
 	"os"
 	"strings"
 	"testing"
+
+	_ "github.com/mapiblob/mapiblob/internal/golden" // accepts go test ./... -update
 )
 
 // The mailbox of the ExMerge.log line in the package documentation.

@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"github.com/mapiblob/mapiblob/guid"
+	_ "github.com/mapiblob/mapiblob/internal/golden" // accepts go test ./... -update
 )
 
 func TestTagArithmetic(t *testing.T) {

@@ -3,16 +3,15 @@ package recurrence
 import (
 	"bytes"
 	"encoding/hex"
-	"flag"
 	"os"
 	"path/filepath"
 	"sort"
 	"strings"
 	"testing"
 	"time"
-)
 
-var update = flag.Bool("update", false, "rewrite the golden files in ../testdata/recur")
+	"github.com/mapiblob/mapiblob/internal/golden"
+)
 
 func ptrTo[T any](v T) *T { return &v }
 
@@ -110,7 +109,7 @@ func TestGoldenPatterns(t *testing.T) {
 		}
 		path := filepath.Join(dir, name+".hex")
 		text := strings.ToUpper(hex.EncodeToString(b)) + "\n"
-		if *update {
+		if *golden.Update {
 			os.MkdirAll(dir, 0o755)
 			os.WriteFile(path, []byte(text), 0o644)
 		}

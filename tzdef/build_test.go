@@ -4,16 +4,15 @@ import (
 	"bytes"
 	"encoding/hex"
 	"errors"
-	"flag"
 	"os"
 	"path/filepath"
 	"sort"
 	"strings"
 	"testing"
 	"time"
-)
 
-var update = flag.Bool("update", false, "rewrite the golden files in ../testdata/tz")
+	"github.com/mapiblob/mapiblob/internal/golden"
+)
 
 // goldenZones covers both hemispheres, zones without daylight saving,
 // half-hour and 45-minute offsets, a 30-minute daylight shift, and zones
@@ -45,7 +44,7 @@ func TestGoldenZones(t *testing.T) {
 			b, _ := d.MarshalBinary()
 			path := filepath.Join("..", "testdata", "tz", fileName(zone))
 			want := strings.ToUpper(hex.EncodeToString(b)) + "\n"
-			if *update {
+			if *golden.Update {
 				os.MkdirAll(filepath.Dir(path), 0o755)
 				os.WriteFile(path, []byte(want), 0o644)
 			}

@@ -10,6 +10,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	_ "github.com/mapiblob/mapiblob/internal/golden" // accepts go test ./... -update
 )
 
 var bin string

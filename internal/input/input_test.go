@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/mapiblob/mapiblob/guid"
+	_ "github.com/mapiblob/mapiblob/internal/golden" // accepts go test ./... -update
 )
 
 func TestHexForms(t *testing.T) {

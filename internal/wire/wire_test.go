@@ -4,6 +4,8 @@ import (
 	"errors"
 	"strings"
 	"testing"
+
+	_ "github.com/mapiblob/mapiblob/internal/golden" // accepts go test ./... -update
 )
 
 func TestReadsInOrder(t *testing.T) {

@@ -16,6 +16,7 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/mapiblob/mapiblob/guid"
 	"github.com/mapiblob/mapiblob/internal/input"
 	"github.com/mapiblob/mapiblob/internal/lint"
 	"github.com/mapiblob/mapiblob/proptag"
@@ -144,6 +145,9 @@ func Decode(b []byte, kind Kind, id *Identity, opt Options) (*Result, error) {
 		ks := Detect(b, id)
 		switch len(ks) {
 		case 0:
+			if len(b) >= 16 && guid.GUID(b[:16]) == guid.GlobalObjectIdByteArrayID {
+				return nil, fmt.Errorf("%w (%d bytes): it is a GlobalObjectId (PidLidGlobalObjectId), which this version does not decode", ErrUnknownKind, len(b))
+			}
 			return nil, fmt.Errorf("%w (%d bytes): it is none of %s; name the kind with --kind", ErrUnknownKind, len(b), kindList(Kinds()))
 		case 1:
 			kind = ks[0]

@@ -311,3 +311,8 @@ func TestCheckCrossBlobs(t *testing.T) {
 		t.Errorf("matching pair: %+v", r)
 	}
 }
+
+func TestDecodeGlobalObjectIdSaysWhatItIs(t *testing.T) {
+	goid := "040000008200E00074C5B7101A82E00800000000F0DB09F532E5CA01000000000000000010000000D7A8E4C2A1C44C49A39CD1A0BD4F5B55"
+	oneErrorLine(t, runBin(t, nil, "decode", goid), 1, "it is a GlobalObjectId (PidLidGlobalObjectId)")
+}

@@ -4,6 +4,7 @@ import (
 	"encoding/binary"
 	"encoding/json"
 	"strconv"
+	"sync/atomic"
 
 	"github.com/mapiblob/mapiblob/internal/wire"
 )
@@ -229,7 +230,11 @@ func (d *Definition) parseFast(b []byte) bool {
 	key := d.KeyName
 	if !sameKey(key, raw) {
 		var ok bool
-		if key, ok = knownKey(raw); !ok {
+		if last := lastKey.Load(); last != nil && sameKey(*last, raw) {
+			key = *last
+		} else if key, ok = knownKey(raw); ok {
+			remember(key)
+		} else {
 			var exact bool
 			if key, exact = wire.DecodeUTF16(raw); !exact {
 				return false
@@ -269,6 +274,12 @@ func sameKey(key string, raw []byte) bool {
 	}
 	return true
 }
+
+// lastKey is the key name most recently interned: blobs of one zone
+// usually come in runs.
+var lastKey atomic.Pointer[string]
+
+func remember(key string) { lastKey.Store(&key) }
 
 // knownKey returns the interned string of a Windows key name that CLDR
 // knows, without allocating, when raw spells one.

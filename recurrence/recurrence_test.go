@@ -125,3 +125,22 @@ func BenchmarkParse(b *testing.B) {
 		})
 	}
 }
+
+// The text form of the issue's example: ARP-1 is "every 2 weeks on
+// Thursday, 14:30–15:30, from 2010-10-28, 18 occurrences until 2011-06-30;
+// 4 deleted, 1 modified", then the cancelled dates and the exception.
+func TestTextForm(t *testing.T) {
+	ap, err := Parse(fixtures.Load(t, "APPOINTMENTRECURRENCEPATTERN-1").Blob)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := "every 2 weeks on Thursday, 14:30–15:30, from 2010-10-28, 18 occurrences until 2011-06-30; 4 deleted, 1 modified\n" +
+		"cancelled: 2011-03-03, 2011-03-17, 2011-03-31\n" +
+		"modified: 2011-02-17 14:30–15:30"
+	fixtures.EqualText(t, ap.Text(), want)
+	ap3, _ := Parse(fixtures.Load(t, "APPOINTMENTRECURRENCEPATTERN-3").Blob)
+	if !strings.Contains(ap3.Text(), `modified: 2010-05-26 15:00–16:00 (moved from 2010-05-27 15:00) at "" reminder off`) ||
+		!strings.Contains(ap3.Text(), `modified: 2010-04-01 15:00–16:00 "Bi-weekly Team Meeting (YADKIN for this meeting)" at "Yadkin"`) {
+		t.Errorf("ARP-3 text:\n%s", ap3.Text())
+	}
+}

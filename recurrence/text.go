@@ -128,15 +128,17 @@ func (ap *AppointmentPattern) Text() string {
 	for i := range ap.ExceptionInfo {
 		modified[ap.ExceptionInfo[i].OriginalStartDate.Date()] = true
 	}
-	var deleted []string
+	var cancelled []string
 	for _, d := range p.DeletedInstanceDates {
 		if !modified[d] {
-			deleted = append(deleted, d.Time(nil).Format("2006-01-02"))
+			cancelled = append(cancelled, d.Time(nil).Format("2006-01-02"))
 		}
 	}
-	fmt.Fprintf(&b, "; %d deleted, %d modified", len(deleted), len(ap.ExceptionInfo))
-	if len(deleted) > 0 {
-		fmt.Fprintf(&b, "\ndeleted: %s", strings.Join(deleted, ", "))
+	// "deleted" counts DeletedInstanceDates as the blob does: the original
+	// dates of modified instances too.
+	fmt.Fprintf(&b, "; %d deleted, %d modified", len(p.DeletedInstanceDates), len(ap.ExceptionInfo))
+	if len(cancelled) > 0 {
+		fmt.Fprintf(&b, "\ncancelled: %s", strings.Join(cancelled, ", "))
 	}
 	for i := range ap.ExceptionInfo {
 		e := &ap.ExceptionInfo[i]

@@ -3,8 +3,10 @@ package recurrence_test
 import (
 	"encoding/hex"
 	"fmt"
+	"time"
 
 	"github.com/mapiblob/mapiblob/recurrence"
+	"github.com/mapiblob/mapiblob/tzdef"
 )
 
 func Example() {
@@ -20,4 +22,29 @@ func Example() {
 	// Output:
 	// every month on day 15, from 2026-01-15, no end
 	// Monthly Month NeverEnd 2026-01-15T00:00
+}
+
+// Build a series as Outlook would, change one instance, and list the
+// meetings in a time zone built from the Windows key name.
+func ExampleAppointmentPattern_Occurrences() {
+	start := time.Date(2026, 3, 2, 0, 0, 0, 0, time.UTC)
+	p, _ := recurrence.NewWeekly(start, 1, recurrence.Monday, time.Sunday, recurrence.EndAfter(3))
+	ap, _ := recurrence.NewAppointment(p, 9*60, 30) // 09:00–09:30
+	room := "Room 5"
+	_ = ap.ModifyInstance(time.Date(2026, 3, 9, 0, 0, 0, 0, time.UTC), recurrence.Overrides{Location: &room})
+	zone, _, _ := tzdef.FromWindowsName("Eastern Standard Time", 2020, 2030)
+	for o, err := range ap.Occurrences(zone, time.Time{}, time.Time{}, recurrence.ExpandOptions{}) {
+		if err != nil {
+			fmt.Println(err)
+			return
+		}
+		fmt.Println(o.Start.Format("Mon 2006-01-02 15:04 -0700"), o.Start.UTC().Format("15:04Z"), o.Overrides(0))
+	}
+	rrule, _ := ap.RRule(zone)
+	fmt.Println(rrule)
+	// Output:
+	// Mon 2026-03-02 09:00 -0500 14:00Z map[]
+	// Mon 2026-03-09 09:00 -0400 13:00Z map[Location:Room 5]
+	// Mon 2026-03-16 09:00 -0400 13:00Z map[]
+	// FREQ=WEEKLY;BYDAY=MO;WKST=SU;COUNT=3
 }

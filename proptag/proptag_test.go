@@ -155,6 +155,14 @@ func TestTableIntegrity(t *testing.T) {
 			t.Errorf("%s: decoder on a %v property", p.Name, p.Type)
 		}
 	}
+	if n := len(TaggedProperties()); n < 30 {
+		t.Errorf("only %d PidTag properties", n)
+	}
+	for _, p := range TaggedProperties() {
+		if !strings.HasPrefix(p.Name, "PidTag") || p.Type != p.Tag.Type() || p.IsNamed() {
+			t.Errorf("%+v", p)
+		}
+	}
 	if n := len(NamedProperties()); n < 170 {
 		t.Errorf("only %d named properties", n)
 	}

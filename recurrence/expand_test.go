@@ -135,6 +135,17 @@ func TestBuildersAreClean(t *testing.T) {
 	}
 }
 
+func TestDayMask(t *testing.T) {
+	for d := time.Sunday; d <= time.Saturday; d++ {
+		if !MaskOf(d).Has(d) || MaskOf(d) != DayMask(1)<<d {
+			t.Errorf("%v", d)
+		}
+	}
+	if Weekdays != 0x3E || WeekendDay != 0x41 || AnyDay != 0x7F || (Monday|Thursday).String() != "Monday,Thursday" {
+		t.Error("day mask constants")
+	}
+}
+
 func TestBuilderErrors(t *testing.T) {
 	for _, err := range []error{
 		func() error { _, err := NewDaily(date(2026, 1, 1), 0, NoEnd()); return err }(),

@@ -25,13 +25,6 @@ type SystemTime struct {
 // SystemTimeSize is the encoded size of a SystemTime.
 const SystemTimeSize = 16
 
-// decodeSystemTime reads 16 bytes the caller has already bounds-checked.
-func decodeSystemTime(b []byte) SystemTime {
-	var st SystemTime
-	st.decode(b)
-	return st
-}
-
 // decode fills st from 16 bytes, as two 64-bit loads.
 func (st *SystemTime) decode(b []byte) {
 	lo := binary.LittleEndian.Uint64(b[0:8])

@@ -86,15 +86,6 @@ func Parse(s string) (CodePage, bool) {
 	return 0, false
 }
 
-// Supported lists the code pages Decode knows.
-func Supported() []CodePage {
-	out := make([]CodePage, len(table))
-	for i, e := range table {
-		out[i] = e.cp
-	}
-	return out
-}
-
 func (cp CodePage) String() string {
 	if cp == 0 {
 		cp = Default

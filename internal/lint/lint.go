@@ -60,20 +60,6 @@ func (f Finding) String() string {
 	return f.Severity.String() + " " + f.Code + " " + f.Path + ": " + f.Message
 }
 
-// MaxSeverity is the most serious severity among fs, and false when fs is empty.
-func MaxSeverity(fs []Finding) (Severity, bool) {
-	if len(fs) == 0 {
-		return Info, false
-	}
-	m := Info
-	for _, f := range fs {
-		if f.Severity > m {
-			m = f.Severity
-		}
-	}
-	return m, true
-}
-
 // List collects findings.
 type List []Finding
 

@@ -348,9 +348,6 @@ func readBlock(r *wire.Reader, sizeName, name string) (uint32, HexBytes) {
 	return size, r.Bytes(name, int(size))
 }
 
-// fixedSizes are the sizes of the 4-byte fields each override flag adds.
-const fourByteFlags = ARO_MEETINGTYPE | ARO_REMINDERDELTA | ARO_REMINDER | ARO_BUSYSTATUS | ARO_ATTACHMENT | ARO_SUBTYPE | ARO_APPTCOLOR
-
 func le16(b []byte) uint16 { return uint16(b[0]) | uint16(b[1])<<8 }
 func le32(b []byte) uint32 {
 	return uint32(b[0]) | uint32(b[1])<<8 | uint32(b[2])<<16 | uint32(b[3])<<24

@@ -2,6 +2,7 @@ package recurrence
 
 import (
 	"errors"
+	"fmt"
 	"iter"
 	"time"
 )
@@ -53,37 +54,37 @@ func mod(a, b int64) int64 {
 // Expandable reports why p cannot be expanded into dates, or nil.
 func (p *Pattern) Expandable() error {
 	if p.PatternType.IsHijri() || p.CalendarType == CAL_HIJRI || p.CalendarType == CAL_UMALQURA {
-		return errors.Join(ErrUnsupported, errors.New("Hijri calendar recurrence"))
+		return fmt.Errorf("%w: Hijri calendar recurrence", ErrUnsupported)
 	}
 	switch p.CalendarType {
 	case CAL_DEFAULT, CAL_GREGORIAN, CAL_GREGORIAN_US, CAL_GREGORIAN_ME_FRENCH, CAL_GREGORIAN_ARABIC,
 		CAL_GREGORIAN_XLIT_ENGL, CAL_GREGORIAN_XLIT_FREN, CAL_JAPAN, CAL_TAIWAN, CAL_KOREA, CAL_THAI:
 		// Gregorian months and days (the era-based calendars count years differently only).
 	default:
-		return errors.Join(ErrUnsupported, errors.New("calendar "+p.CalendarType.String()))
+		return fmt.Errorf("%w: calendar %s", ErrUnsupported, p.CalendarType.String())
 	}
 	if p.Period == 0 {
-		return errors.Join(ErrBadPattern, errors.New("Period is 0"))
+		return fmt.Errorf("%w: Period is 0", ErrBadPattern)
 	}
 	switch p.PatternType {
 	case Day:
 		if p.Period%1440 != 0 {
-			return errors.Join(ErrBadPattern, errors.New("a daily Period must be whole days"))
+			return fmt.Errorf("%w: a daily Period must be whole days", ErrBadPattern)
 		}
 	case Week, MonthNth:
 		if p.PatternTypeSpecific.DaysOfWeek&AnyDay == 0 {
-			return errors.Join(ErrBadPattern, errors.New("no weekday is set"))
+			return fmt.Errorf("%w: no weekday is set", ErrBadPattern)
 		}
 		if p.PatternType == MonthNth && (p.PatternTypeSpecific.N < 1 || p.PatternTypeSpecific.N > 5) {
-			return errors.Join(ErrBadPattern, errors.New("N is not 1–5"))
+			return fmt.Errorf("%w: N is not 1–5", ErrBadPattern)
 		}
 	case Month:
 		if p.PatternTypeSpecific.Day < 1 {
-			return errors.Join(ErrBadPattern, errors.New("day of month 0"))
+			return fmt.Errorf("%w: day of month 0", ErrBadPattern)
 		}
 	case MonthEnd:
 	default:
-		return errors.Join(ErrUnsupported, errors.New("PatternType "+p.PatternType.String()))
+		return fmt.Errorf("%w: PatternType %s", ErrUnsupported, p.PatternType.String())
 	}
 	return nil
 }
@@ -276,9 +277,7 @@ func (p *Pattern) Dates(from, to time.Time, opt DateOptions) iter.Seq2[Minutes, 
 				lo = dayOf(m)
 			}
 		}
-		var stopErr error
-		stopErr = p.walk(lo, last, max, func(d day) bool { return yield(d.minutes(), nil) })
-		if stopErr != nil {
+		if stopErr := p.walk(lo, last, max, func(d day) bool { return yield(d.minutes(), nil) }); stopErr != nil {
 			yield(0, stopErr)
 		}
 	}

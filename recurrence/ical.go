@@ -30,7 +30,7 @@ func byDay(m DayMask) string {
 // rruleBody is the RRULE without its end (COUNT/UNTIL).
 func (p *Pattern) rruleBody() (string, error) {
 	if err := p.Expandable(); err != nil {
-		return "", errors.Join(ErrNotExportable, err)
+		return "", fmt.Errorf("%w: %w", ErrNotExportable, err)
 	}
 	s := p.PatternTypeSpecific
 	interval := func(n uint32) string {

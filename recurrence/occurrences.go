@@ -131,7 +131,7 @@ func (ap *AppointmentPattern) Occurrences(zone tzdef.Zone, from, to time.Time, o
 			}
 			return yield(o, nil)
 		}
-		for d, err := range p.Dates(walkFrom, walkTo, DateOptions{MaxInstances: opt.MaxInstances}) {
+		for d, err := range p.Dates(walkFrom, walkTo, DateOptions(opt)) {
 			if err != nil {
 				yield(Occurrence{}, err)
 				return
@@ -193,7 +193,7 @@ func overlaps(o Occurrence, from, to time.Time) bool {
 // StartDate), since later ones depend on when that one is completed.
 func (p *Pattern) Occurrences(from, to time.Time, opt ExpandOptions) iter.Seq2[time.Time, error] {
 	return func(yield func(time.Time, error) bool) {
-		for d, err := range p.Dates(from, to, DateOptions{MaxInstances: opt.MaxInstances}) {
+		for d, err := range p.Dates(from, to, DateOptions(opt)) {
 			if err != nil {
 				yield(time.Time{}, err)
 				return

@@ -305,7 +305,14 @@ func encode8(cp CodePage, s string) []byte {
 	return out
 }
 
-func utf16Bytes(s string) []byte { b, _ := wire.AppendUTF16(nil, s); return b }
+// setText fills both copies of an exception's subject or location: the
+// 8-bit one with its two lengths (Length = Length2 + 1) and the UTF-16 one.
+func setText(s string, cp CodePage, length, length2 *uint16, b8 *[]byte, wideLength *uint16, wide *[]byte) {
+	*b8 = encode8(cp, s)
+	*length2, *length = uint16(len(*b8)), uint16(len(*b8)+1)
+	*wide, _ = wire.AppendUTF16(nil, s)
+	*wideLength = uint16(len(*wide) / 2)
+}
 
 func boolU32(b bool) uint32 {
 	if b {
@@ -364,10 +371,7 @@ func (ap *AppointmentPattern) ModifyInstance(original time.Time, ov Overrides) e
 	x := ExtendedException{}
 	if ov.Subject != nil {
 		e.OverrideFlags |= ARO_SUBJECT
-		e.Subject = encode8(ov.CodePage, *ov.Subject)
-		e.SubjectLength2, e.SubjectLength = uint16(len(e.Subject)), uint16(len(e.Subject)+1)
-		x.WideCharSubject = utf16Bytes(*ov.Subject)
-		x.WideCharSubjectLength = uint16(len(x.WideCharSubject) / 2)
+		setText(*ov.Subject, ov.CodePage, &e.SubjectLength, &e.SubjectLength2, &e.Subject, &x.WideCharSubjectLength, &x.WideCharSubject)
 		ch |= 0x10
 	}
 	if ov.MeetingType != nil {
@@ -384,10 +388,7 @@ func (ap *AppointmentPattern) ModifyInstance(original time.Time, ov Overrides) e
 	}
 	if ov.Location != nil {
 		e.OverrideFlags |= ARO_LOCATION
-		e.Location = encode8(ov.CodePage, *ov.Location)
-		e.LocationLength2, e.LocationLength = uint16(len(e.Location)), uint16(len(e.Location)+1)
-		x.WideCharLocation = utf16Bytes(*ov.Location)
-		x.WideCharLocationLength = uint16(len(x.WideCharLocation) / 2)
+		setText(*ov.Location, ov.CodePage, &e.LocationLength, &e.LocationLength2, &e.Location, &x.WideCharLocationLength, &x.WideCharLocation)
 		ch |= 0x8
 	}
 	if ov.BusyStatus != nil {

@@ -3,6 +3,7 @@ package main
 import (
 	"encoding/csv"
 	"encoding/json"
+	"flag"
 	"fmt"
 	"sort"
 	"strings"
@@ -106,23 +107,40 @@ func parseWhen(s string, loc *time.Location, name string) (time.Time, error) {
 	return time.Time{}, usageErr("--%s %q: want a date like 2026-03-01 or 2026-03-01T09:00", name, s)
 }
 
+// seriesFlags are the flags occurrences and ical share.
+type seriesFlags struct {
+	recur, tz, codepage *string
+}
+
+func addSeriesFlags(fs *flag.FlagSet) seriesFlags {
+	return seriesFlags{fs.String("recur", "", ""), fs.String("tz", "", ""), fs.String("codepage", "", "")}
+}
+
+// read takes a lone positional argument as --recur and decodes the series.
+func (f seriesFlags) read(e *env, rest []string) (*seriesInput, mapiblob.Options, error) {
+	if len(rest) == 1 && *f.recur == "" {
+		*f.recur = rest[0]
+	} else if len(rest) > 0 {
+		return nil, mapiblob.Options{}, usageErr("unexpected argument %q (give the blobs with --recur and --tz)", rest[0])
+	}
+	opt, err := codePageOption(*f.codepage)
+	if err != nil {
+		return nil, opt, err
+	}
+	s, err := readSeries(e, *f.recur, *f.tz, opt)
+	return s, opt, err
+}
+
 func runOccurrences(e *env, args []string) error {
 	fs := newFlags("occurrences")
-	recurArg := fs.String("recur", "", "")
-	tzArg := fs.String("tz", "", "")
+	sf := addSeriesFlags(fs)
 	fromArg := fs.String("from", "", "")
 	toArg := fs.String("to", "", "")
 	limit := fs.Int("limit", 0, "")
 	format := fs.String("format", "text", "")
-	cp := fs.String("codepage", "", "")
 	rest, err := parseFlags(fs, args, occurrencesUsage, e)
 	if err != nil {
 		return err
-	}
-	if len(rest) == 1 && *recurArg == "" {
-		*recurArg = rest[0]
-	} else if len(rest) > 0 {
-		return usageErr("unexpected argument %q (give the blobs with --recur and --tz)", rest[0])
 	}
 	if *format != "text" && *format != "json" && *format != "csv" {
 		return usageErr("unknown --format %q (want text, json or csv)", *format)
@@ -130,11 +148,7 @@ func runOccurrences(e *env, args []string) error {
 	if *limit < 0 {
 		return usageErr("--limit must be positive")
 	}
-	opt, err := codePageOption(*cp)
-	if err != nil {
-		return err
-	}
-	s, err := readSeries(e, *recurArg, *tzArg, opt)
+	s, opt, err := sf.read(e, rest)
 	if err != nil {
 		return err
 	}
@@ -302,26 +316,15 @@ func printTask(e *env, p *recurrence.Pattern, from, to time.Time, limit int, for
 
 func runICal(e *env, args []string) error {
 	fs := newFlags("ical")
-	recurArg := fs.String("recur", "", "")
-	tzArg := fs.String("tz", "", "")
+	sf := addSeriesFlags(fs)
 	summary := fs.String("summary", "", "")
 	location := fs.String("location", "", "")
 	uid := fs.String("uid", "", "")
-	cp := fs.String("codepage", "", "")
 	rest, err := parseFlags(fs, args, icalUsage, e)
 	if err != nil {
 		return err
 	}
-	if len(rest) == 1 && *recurArg == "" {
-		*recurArg = rest[0]
-	} else if len(rest) > 0 {
-		return usageErr("unexpected argument %q (give the blobs with --recur and --tz)", rest[0])
-	}
-	opt, err := codePageOption(*cp)
-	if err != nil {
-		return err
-	}
-	s, err := readSeries(e, *recurArg, *tzArg, opt)
+	s, _, err := sf.read(e, rest)
 	if err != nil {
 		return err
 	}

@@ -1,13 +1,11 @@
 package mapiblob
 
 import (
-	"encoding/hex"
 	"encoding/json"
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 
+	"github.com/mapiblob/mapiblob/internal/fixtures"
 	"github.com/mapiblob/mapiblob/internal/golden"
 )
 
@@ -15,31 +13,23 @@ import (
 // it (NAME.json: the JSON form, with findings), made by this code and
 // reviewed; -update rewrites them.
 func TestExpectedDecodes(t *testing.T) {
-	files, _ := filepath.Glob("testdata/*/*.hex")
-	if len(files) < 100 {
-		t.Fatalf("only %d golden blobs", len(files))
+	gs := fixtures.Goldens(t, "testdata/*/*.hex")
+	if len(gs) < 100 {
+		t.Fatalf("only %d golden blobs", len(gs))
 	}
-	for _, f := range files {
-		raw, err := os.ReadFile(f)
-		if err != nil {
-			t.Fatal(err)
-		}
-		b, err := hex.DecodeString(strings.TrimSpace(string(raw)))
-		if err != nil {
-			t.Fatalf("%s: %v", f, err)
-		}
+	for _, g := range gs {
 		opt := Options{}
-		if strings.Contains(f, "cp932") {
+		if strings.Contains(g.Name, "cp932") {
 			opt.CodePage = 932
 		}
-		r, err := Decode(b, KindAuto, nil, opt)
+		r, err := Decode(g.Bytes, KindAuto, nil, opt)
 		if err != nil {
-			t.Fatalf("%s: %v", f, err)
+			t.Fatalf("%s: %v", g.Path, err)
 		}
 		out, err := json.MarshalIndent(r, "", "  ")
 		if err != nil {
 			t.Fatal(err)
 		}
-		golden.Check(t, strings.TrimSuffix(f, ".hex")+".json", append(out, '\n'))
+		golden.Check(t, strings.TrimSuffix(g.Path, ".hex")+".json", append(out, '\n'))
 	}
 }

@@ -1,10 +1,7 @@
 package mapiblob
 
 import (
-	"encoding/hex"
 	"encoding/json"
-	"os"
-	"path/filepath"
 	"sort"
 	"strings"
 	"testing"
@@ -98,14 +95,8 @@ func TestJSONContract(t *testing.T) {
 			}
 		}
 	}
-	files, _ := filepath.Glob("testdata/*/*.hex")
-	for _, f := range files {
-		if strings.Contains(f, "exmerge") {
-			continue
-		}
-		raw, _ := os.ReadFile(f)
-		b, _ := hex.DecodeString(strings.TrimSpace(string(raw)))
-		check(f, b)
+	for _, g := range fixtures.Goldens(t, "testdata/*/*.hex") {
+		check(g.Path, g.Bytes)
 	}
 	if fixtures.Dir() != "" {
 		for _, n := range []string{"TIMEZONE-1", "TIMEZONEDEFINITION-1", "TIMEZONEDEFINITION-3", "RECURRENCEPATTERN-1", "APPOINTMENTRECURRENCEPATTERN-1", "APPOINTMENTRECURRENCEPATTERN-2", "APPOINTMENTRECURRENCEPATTERN-3"} {

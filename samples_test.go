@@ -1,10 +1,7 @@
 package mapiblob
 
 import (
-	"encoding/hex"
-	"os"
 	"path/filepath"
-	"strings"
 	"testing"
 
 	"github.com/mapiblob/mapiblob/internal/golden"
@@ -115,20 +112,7 @@ func TestSamples(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		path := filepath.Join("testdata", "samples", s.file)
-		want := strings.ToUpper(hex.EncodeToString(b)) + "\n"
-		if *golden.Update {
-			if err := os.WriteFile(path, []byte(want), 0o644); err != nil {
-				t.Fatal(err)
-			}
-		}
-		got, err := os.ReadFile(path)
-		if err != nil {
-			t.Fatalf("%v (run go test -update)", err)
-		}
-		if string(got) != want {
-			t.Errorf("%s differs from what the code makes (run go test -update and review)", s.file)
-		}
+		golden.CheckHex(t, filepath.Join("testdata", "samples", s.file), b)
 		r, err := Decode(b, KindAuto, nil, Options{})
 		if err != nil || r.Kind != s.kind {
 			t.Errorf("%s: detected %v, %v", s.file, r, err)

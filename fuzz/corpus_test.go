@@ -1,61 +1,31 @@
 package fuzz
 
 import (
-	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
 	"os"
 	"path/filepath"
-	"sort"
 	"strconv"
 	"strings"
 	"testing"
 
 	"github.com/mapiblob/mapiblob/guid"
+	"github.com/mapiblob/mapiblob/internal/fixtures"
 	"github.com/mapiblob/mapiblob/internal/golden"
 )
 
-// samples returns the project's own sample blobs (testdata/samples), by name.
-func samples(t testing.TB) map[string][]byte {
-	t.Helper()
-	var files []string
-	for _, pattern := range []string{"../testdata/samples/*.hex", "../testdata/recur/*.hex", "../testdata/tz/*.hex"} {
-		f, err := filepath.Glob(pattern)
-		if err != nil {
-			t.Fatal(err)
-		}
-		files = append(files, f...)
-	}
-	if len(files) == 0 {
-		t.Fatal("no samples in ../testdata")
-	}
-	out := map[string][]byte{}
-	for _, f := range files {
-		h, err := os.ReadFile(f)
-		if err != nil {
-			t.Fatal(err)
-		}
-		b, err := hex.DecodeString(strings.TrimSpace(string(h)))
-		if err != nil {
-			t.Fatalf("%s: %v", f, err)
-		}
-		out[filepath.Base(f)] = b
-	}
-	return out
+// samples returns the project's own golden blobs: testdata/samples, recur and tz.
+func samples(t testing.TB) []fixtures.Golden {
+	return fixtures.Goldens(t, "../testdata/samples/*.hex", "../testdata/recur/*.hex", "../testdata/tz/*.hex")
 }
 
+// byKind returns the samples whose file name ends in suffix.
 func byKind(t testing.TB, suffix string) [][]byte {
 	var out [][]byte
-	s := samples(t)
-	names := make([]string, 0, len(s))
-	for n := range s {
-		names = append(names, n)
-	}
-	sort.Strings(names)
-	for _, n := range names {
-		if strings.HasSuffix(n, suffix) {
-			out = append(out, s[n])
+	for _, g := range samples(t) {
+		if strings.HasSuffix(g.Path, suffix) {
+			out = append(out, g.Bytes)
 		}
 	}
 	return out
@@ -129,19 +99,7 @@ func TestSeedCorpus(t *testing.T) {
 			data := encodeSeed(v)
 			sum := sha256.Sum256(data)
 			path := filepath.Join(dir, "seed-"+hex.EncodeToString(sum[:8]))
-			if *golden.Update {
-				if err := os.MkdirAll(dir, 0o755); err != nil {
-					t.Fatal(err)
-				}
-				if err := os.WriteFile(path, data, 0o644); err != nil {
-					t.Fatal(err)
-				}
-				continue
-			}
-			got, err := os.ReadFile(path)
-			if err != nil || !bytes.Equal(got, data) {
-				t.Errorf("%s is missing or stale (run go test ./fuzz -run TestSeedCorpus -update)", path)
-			}
+			golden.Check(t, path, data)
 		}
 	}
 }

@@ -3,7 +3,7 @@ package fuzz
 import (
 	"encoding/binary"
 	"runtime"
-	"sort"
+	"strings"
 	"testing"
 
 	"github.com/mapiblob/mapiblob/internal/fixtures"
@@ -55,17 +55,10 @@ type goldenBlob struct {
 // reference blobs, each with its decoder.
 func goldens(t testing.TB) []goldenBlob {
 	var out []goldenBlob
-	s := samples(t)
-	names := make([]string, 0, len(s))
-	for n := range s {
-		names = append(names, n)
-	}
-	sort.Strings(names)
-	for _, name := range names {
-		b := s[name]
+	for _, g := range samples(t) {
 		for suffix, dec := range decoders {
-			if len(name) > len(suffix) && name[len(name)-len(suffix):] == suffix {
-				out = append(out, goldenBlob{name, b, dec})
+			if strings.HasSuffix(g.Path, suffix) {
+				out = append(out, goldenBlob{g.Name, g.Bytes, dec})
 			}
 		}
 	}

@@ -3,13 +3,13 @@ package recurrence
 import (
 	"bytes"
 	"encoding/hex"
-	"os"
 	"path/filepath"
 	"sort"
 	"strings"
 	"testing"
 	"time"
 
+	"github.com/mapiblob/mapiblob/internal/fixtures"
 	"github.com/mapiblob/mapiblob/internal/golden"
 )
 
@@ -107,18 +107,7 @@ func TestGoldenPatterns(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		path := filepath.Join(dir, name+".hex")
-		text := strings.ToUpper(hex.EncodeToString(b)) + "\n"
-		if *golden.Update {
-			os.MkdirAll(dir, 0o755)
-			os.WriteFile(path, []byte(text), 0o644)
-		}
-		got, err := os.ReadFile(path)
-		if err != nil {
-			t.Fatalf("%v (run go test ./recurrence -update)", err)
-		}
-		if string(got) != text {
-			t.Errorf("%s differs from what the builders make (run -update and review)", path)
+		if !golden.CheckHex(t, filepath.Join(dir, name+".hex"), b) {
 			continue
 		}
 		// Decode back equal, encode back exactly, no findings.
@@ -165,12 +154,7 @@ func TestGoldenStrings(t *testing.T) {
 		{"ex-cp932-3009.apptrecur.hex", "定例会議", "会議室A", 932},
 		{"ex-all-3008.apptrecur.hex", "Café crème", "Salle à manger", 1252},
 	} {
-		raw, err := os.ReadFile(filepath.Join("..", "testdata", "recur", c.file))
-		if err != nil {
-			t.Fatal(err)
-		}
-		b, _ := hex.DecodeString(strings.TrimSpace(string(raw)))
-		ap := must(Parse(b))
+		ap := must(Parse(fixtures.Goldens(t, filepath.Join("..", "testdata", "recur", c.file))[0].Bytes))
 		e := &ap.ExceptionInfo[0]
 		if got := e.SubjectText(c.cp); got != c.subject {
 			t.Errorf("%s: subject %q", c.file, got)

@@ -1,9 +1,6 @@
 package recurrence
 
 import (
-	"encoding/hex"
-	"os"
-	"path/filepath"
 	"sort"
 	"strings"
 	"testing"
@@ -79,11 +76,8 @@ func offsetFrom(onsets []onset, u time.Time) (int, bool) {
 func TestICalendarParsesAndZonesAgree(t *testing.T) {
 	defs := map[string]*tzdef.Definition{}
 	defs["TIMEZONEDEFINITION-1"] = must(tzdef.Parse(fixtures.Load(t, "TIMEZONEDEFINITION-1").Blob))
-	files, _ := filepath.Glob("../testdata/tz/*.hex")
-	for _, f := range files {
-		raw, _ := os.ReadFile(f)
-		b, _ := hex.DecodeString(strings.TrimSpace(string(raw)))
-		defs[filepath.Base(f)] = must(tzdef.Parse(b))
+	for _, g := range fixtures.Goldens(t, "../testdata/tz/*.hex") {
+		defs[g.Name] = must(tzdef.Parse(g.Bytes))
 	}
 	ap := must(Parse(fixtures.Load(t, "APPOINTMENTRECURRENCEPATTERN-3").Blob))
 	for name, def := range defs {

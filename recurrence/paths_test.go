@@ -1,10 +1,6 @@
 package recurrence
 
 import (
-	"encoding/hex"
-	"os"
-	"path/filepath"
-	"strings"
 	"testing"
 
 	"github.com/mapiblob/mapiblob/internal/fixtures"
@@ -27,11 +23,8 @@ func TestFastPathsAgreeWithCursor(t *testing.T) {
 	for _, n := range apptFixtures {
 		blobs = append(blobs, fixtures.Load(t, n).Blob)
 	}
-	files, _ := filepath.Glob("../testdata/recur/*.apptrecur.hex")
-	for _, f := range files {
-		raw, _ := os.ReadFile(f)
-		b, _ := hex.DecodeString(strings.TrimSpace(string(raw)))
-		blobs = append(blobs, b)
+	for _, g := range fixtures.Goldens(t, "../testdata/recur/*.apptrecur.hex") {
+		blobs = append(blobs, g.Bytes)
 	}
 	for i, b := range blobs {
 		for n := len(b); n >= 0; n -= 1 + n/16 {

@@ -2,10 +2,6 @@ package recurrence
 
 import (
 	"bytes"
-	"encoding/hex"
-	"os"
-	"path/filepath"
-	"strings"
 	"testing"
 
 	"github.com/mapiblob/mapiblob/internal/fixtures"
@@ -19,11 +15,8 @@ func TestUnmarshalReusesStorage(t *testing.T) {
 	for _, n := range apptFixtures {
 		blobs = append(blobs, fixtures.Load(t, n).Blob)
 	}
-	files, _ := filepath.Glob("../testdata/recur/*.apptrecur.hex")
-	for _, f := range files {
-		raw, _ := os.ReadFile(f)
-		b, _ := hex.DecodeString(strings.TrimSpace(string(raw)))
-		blobs = append(blobs, b)
+	for _, g := range fixtures.Goldens(t, "../testdata/recur/*.apptrecur.hex") {
+		blobs = append(blobs, g.Bytes)
 	}
 	var ap AppointmentPattern
 	var p Pattern

@@ -10,6 +10,7 @@ package tzdef
 
 import (
 	"encoding"
+
 	"github.com/mapiblob/mapiblob/internal/lint"
 	"github.com/mapiblob/mapiblob/internal/wire"
 )

@@ -1,11 +1,7 @@
 package tzdef
 
 import (
-	"encoding/hex"
 	"encoding/json"
-	"os"
-	"path/filepath"
-	"strings"
 	"testing"
 
 	"github.com/mapiblob/mapiblob/internal/fixtures"
@@ -16,11 +12,8 @@ func TestFastPathsAgreeWithCursor(t *testing.T) {
 	for _, n := range []string{"TIMEZONEDEFINITION-1", "TIMEZONEDEFINITION-2", "TIMEZONEDEFINITION-3", "TIMEZONE-1"} {
 		blobs = append(blobs, fixtures.Load(t, n).Blob)
 	}
-	files, _ := filepath.Glob("../testdata/*/*.tz*.hex")
-	for _, f := range files {
-		raw, _ := os.ReadFile(f)
-		b, _ := hex.DecodeString(strings.TrimSpace(string(raw)))
-		blobs = append(blobs, b)
+	for _, g := range fixtures.Goldens(t, "../testdata/*/*.tz*.hex") {
+		blobs = append(blobs, g.Bytes)
 	}
 	js := func(v any) string { b, _ := json.Marshal(v); return string(b) }
 	for i, b := range blobs {

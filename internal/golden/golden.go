@@ -6,17 +6,20 @@ package golden
 
 import (
 	"bytes"
+	"encoding/hex"
 	"flag"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 )
 
 // Update is the -update flag.
 var Update = flag.Bool("update", false, "rewrite golden files from the code under test (review the diff)")
 
-// Check compares got with the file at path, or writes it with -update.
-func Check(tb testing.TB, path string, got []byte) {
+// Check compares got with the file at path, or writes it with -update. It
+// reports whether the file holds got.
+func Check(tb testing.TB, path string, got []byte) bool {
 	tb.Helper()
 	if *Update {
 		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
@@ -25,7 +28,7 @@ func Check(tb testing.TB, path string, got []byte) {
 		if err := os.WriteFile(path, got, 0o644); err != nil {
 			tb.Fatal(err)
 		}
-		return
+		return true
 	}
 	want, err := os.ReadFile(path)
 	if err != nil {
@@ -33,5 +36,13 @@ func Check(tb testing.TB, path string, got []byte) {
 	}
 	if !bytes.Equal(got, want) {
 		tb.Errorf("%s differs from what the code makes now (run go test ./... -update and review the diff)", path)
+		return false
 	}
+	return true
+}
+
+// CheckHex is Check for a blob kept as one line of upper-case hex.
+func CheckHex(tb testing.TB, path string, blob []byte) bool {
+	tb.Helper()
+	return Check(tb, path, []byte(strings.ToUpper(hex.EncodeToString(blob))+"\n"))
 }

@@ -163,6 +163,32 @@ type AppointmentPattern struct {
 	buf []byte // the copy of the input that strings and blocks point into
 }
 
+// extended returns the ExtendedException of exception i, or nil.
+func (ap *AppointmentPattern) extended(i int) *ExtendedException {
+	if i < len(ap.ExtendedException) {
+		return &ap.ExtendedException[i]
+	}
+	return nil
+}
+
+// subjectOf is the subject an exception gives its instance: the UTF-16 copy
+// in x when it has one (it is authoritative), else the 8-bit Subject read in
+// code page cp. x may be nil.
+func subjectOf(e *ExceptionInfo, x *ExtendedException, cp CodePage) string {
+	if x != nil && len(x.WideCharSubject) > 0 {
+		return x.SubjectText()
+	}
+	return e.SubjectText(cp)
+}
+
+// locationOf is subjectOf for the location.
+func locationOf(e *ExceptionInfo, x *ExtendedException, cp CodePage) string {
+	if x != nil && len(x.WideCharLocation) > 0 {
+		return x.LocationText()
+	}
+	return e.LocationText(cp)
+}
+
 // HasDates reports whether the ExtendedException of an exception with
 // these flags carries dates, strings and ReservedBlockEE2.
 func (f OverrideFlags) HasDates() bool { return f&(ARO_SUBJECT|ARO_LOCATION) != 0 }

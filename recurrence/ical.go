@@ -214,10 +214,10 @@ func (ap *AppointmentPattern) ICalendar(zone tzdef.Zone, opt ICalOptions) (strin
 		when("DTEND", e.EndDateTime)
 		summary, location := opt.Summary, opt.Location
 		if e.OverrideFlags&ARO_SUBJECT != 0 {
-			summary = ap.exceptionSubject(i)
+			summary = subjectOf(e, ap.extended(i), ap.CodePage)
 		}
 		if e.OverrideFlags&ARO_LOCATION != 0 {
-			location = ap.exceptionLocation(i)
+			location = locationOf(e, ap.extended(i), ap.CodePage)
 		}
 		if summary != "" {
 			w.Line("SUMMARY", ical.Text(summary))
@@ -239,22 +239,6 @@ func (ap *AppointmentPattern) ICalendar(zone tzdef.Zone, opt ICalOptions) (strin
 	}
 	w.Line("END", "VCALENDAR")
 	return w.String(), nil
-}
-
-// exceptionSubject is exception i's subject: the UTF-16 copy when present,
-// else the 8-bit one in the pattern's code page.
-func (ap *AppointmentPattern) exceptionSubject(i int) string {
-	if i < len(ap.ExtendedException) && len(ap.ExtendedException[i].WideCharSubject) > 0 {
-		return ap.ExtendedException[i].SubjectText()
-	}
-	return ap.ExceptionInfo[i].SubjectText(ap.CodePage)
-}
-
-func (ap *AppointmentPattern) exceptionLocation(i int) string {
-	if i < len(ap.ExtendedException) && len(ap.ExtendedException[i].WideCharLocation) > 0 {
-		return ap.ExtendedException[i].LocationText()
-	}
-	return ap.ExceptionInfo[i].LocationText(ap.CodePage)
 }
 
 func crc(b []byte) uint32 {

@@ -221,16 +221,10 @@ func (o *Occurrence) Overrides(cp CodePage) map[string]any {
 	m := map[string]any{}
 	f := e.OverrideFlags
 	if f&ARO_SUBJECT != 0 {
-		m["Subject"] = e.SubjectText(cp)
-		if o.Extended != nil && len(o.Extended.WideCharSubject) > 0 {
-			m["Subject"] = o.Extended.SubjectText()
-		}
+		m["Subject"] = subjectOf(e, o.Extended, cp)
 	}
 	if f&ARO_LOCATION != 0 {
-		m["Location"] = e.LocationText(cp)
-		if o.Extended != nil && len(o.Extended.WideCharLocation) > 0 {
-			m["Location"] = o.Extended.LocationText()
-		}
+		m["Location"] = locationOf(e, o.Extended, cp)
 	}
 	for _, x := range []struct {
 		flag OverrideFlags

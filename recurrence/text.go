@@ -146,21 +146,11 @@ func (ap *AppointmentPattern) Text() string {
 		if e.OriginalStartDate != e.StartDateTime {
 			fmt.Fprintf(&b, " (moved from %s)", e.OriginalStartDate.Time(nil).Format("2006-01-02 15:04"))
 		}
-		subj, loc := e.SubjectText(ap.CodePage), e.LocationText(ap.CodePage)
-		if i < len(ap.ExtendedException) {
-			x := &ap.ExtendedException[i]
-			if e.OverrideFlags&ARO_SUBJECT != 0 && len(x.WideCharSubject) > 0 {
-				subj = x.SubjectText()
-			}
-			if e.OverrideFlags&ARO_LOCATION != 0 && len(x.WideCharLocation) > 0 {
-				loc = x.LocationText()
-			}
-		}
 		if e.OverrideFlags&ARO_SUBJECT != 0 {
-			fmt.Fprintf(&b, " %q", subj)
+			fmt.Fprintf(&b, " %q", subjectOf(e, ap.extended(i), ap.CodePage))
 		}
 		if e.OverrideFlags&ARO_LOCATION != 0 {
-			fmt.Fprintf(&b, " at %q", loc)
+			fmt.Fprintf(&b, " at %q", locationOf(e, ap.extended(i), ap.CodePage))
 		}
 		if e.OverrideFlags&ARO_BUSYSTATUS != 0 {
 			fmt.Fprintf(&b, " busy status %d", e.BusyStatus)

@@ -9,49 +9,23 @@ import (
 // byte fields are upper-case hex, and a field the blob does not contain is
 // absent rather than zero.
 
-type patternJSON struct {
-	ReaderVersion         uint16            `json:"ReaderVersion"`
-	WriterVersion         uint16            `json:"WriterVersion"`
-	RecurFrequency        RecurFrequency    `json:"RecurFrequency"`
-	PatternType           PatternType       `json:"PatternType"`
-	CalendarType          CalendarType      `json:"CalendarType"`
-	FirstDateTime         uint32            `json:"FirstDateTime"`
-	Period                uint32            `json:"Period"`
-	SlidingFlag           uint32            `json:"SlidingFlag"`
-	PatternTypeSpecific   map[string]uint32 `json:"PatternTypeSpecific"`
-	EndType               EndType           `json:"EndType"`
-	OccurrenceCount       uint32            `json:"OccurrenceCount"`
-	FirstDOW              uint32            `json:"FirstDOW"`
-	DeletedInstanceCount  uint32            `json:"DeletedInstanceCount"`
-	DeletedInstanceDates  []uint32          `json:"DeletedInstanceDates"`
-	ModifiedInstanceCount uint32            `json:"ModifiedInstanceCount"`
-	ModifiedInstanceDates []uint32          `json:"ModifiedInstanceDates"`
-	StartDate             uint32            `json:"StartDate"`
-	EndDate               uint32            `json:"EndDate"`
-}
-
-func dates(ms []Minutes) []uint32 {
-	out := make([]uint32, len(ms))
-	for i, m := range ms {
-		out[i] = uint32(m)
+// MarshalJSON writes the JSON form of the pattern: its fields as they are,
+// except PatternTypeSpecific, whose keys depend on PatternType, and the date
+// lists, which are [] rather than null when empty.
+func (p *Pattern) MarshalJSON() ([]byte, error) {
+	type plain Pattern // the same fields without this method
+	v := *p
+	if v.DeletedInstanceDates == nil {
+		v.DeletedInstanceDates = []Minutes{}
 	}
-	return out
-}
-
-func (p *Pattern) jsonForm() patternJSON {
-	return patternJSON{
-		ReaderVersion: p.ReaderVersion, WriterVersion: p.WriterVersion, RecurFrequency: p.RecurFrequency,
-		PatternType: p.PatternType, CalendarType: p.CalendarType, FirstDateTime: p.FirstDateTime,
-		Period: p.Period, SlidingFlag: p.SlidingFlag, PatternTypeSpecific: p.patternTypeSpecificJSON(),
-		EndType: p.EndType, OccurrenceCount: p.OccurrenceCount, FirstDOW: p.FirstDOW,
-		DeletedInstanceCount: p.DeletedInstanceCount, DeletedInstanceDates: dates(p.DeletedInstanceDates),
-		ModifiedInstanceCount: p.ModifiedInstanceCount, ModifiedInstanceDates: dates(p.ModifiedInstanceDates),
-		StartDate: uint32(p.StartDate), EndDate: uint32(p.EndDate),
+	if v.ModifiedInstanceDates == nil {
+		v.ModifiedInstanceDates = []Minutes{}
 	}
+	return json.Marshal(struct {
+		*plain
+		PatternTypeSpecific map[string]uint32 `json:"PatternTypeSpecific"`
+	}{(*plain)(&v), p.patternTypeSpecificJSON()})
 }
-
-// MarshalJSON writes the JSON form of the pattern.
-func (p *Pattern) MarshalJSON() ([]byte, error) { return json.Marshal(p.jsonForm()) }
 
 type exceptionInfoJSON struct {
 	StartDateTime     uint32  `json:"StartDateTime"`
@@ -152,7 +126,7 @@ func nonNil(h HexBytes) HexBytes {
 }
 
 type appointmentJSON struct {
-	RecurrencePattern  patternJSON             `json:"RecurrencePattern"`
+	RecurrencePattern  *Pattern                `json:"RecurrencePattern"`
 	ReaderVersion2     uint32                  `json:"ReaderVersion2"`
 	WriterVersion2     uint32                  `json:"WriterVersion2"`
 	StartTimeOffset    uint32                  `json:"StartTimeOffset"`
@@ -170,7 +144,7 @@ type appointmentJSON struct {
 // ap.CodePage.
 func (ap *AppointmentPattern) MarshalJSON() ([]byte, error) {
 	j := appointmentJSON{
-		RecurrencePattern: ap.RecurrencePattern.jsonForm(), ReaderVersion2: ap.ReaderVersion2,
+		RecurrencePattern: &ap.RecurrencePattern, ReaderVersion2: ap.ReaderVersion2,
 		WriterVersion2: ap.WriterVersion2, StartTimeOffset: ap.StartTimeOffset, EndTimeOffset: ap.EndTimeOffset,
 		ExceptionCount: ap.ExceptionCount, ExceptionInfo: make([]exceptionInfoJSON, len(ap.ExceptionInfo)),
 		ReservedBlock1Size: ap.ReservedBlock1Size, ReservedBlock1: nonNil(ap.ReservedBlock1),

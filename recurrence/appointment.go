@@ -3,6 +3,8 @@ package recurrence
 import (
 	"encoding/binary"
 
+	"github.com/mapiblob/mapiblob/internal/sv"
+
 	"github.com/mapiblob/mapiblob/internal/codepage"
 	"github.com/mapiblob/mapiblob/internal/wire"
 )
@@ -61,7 +63,7 @@ func (f OverrideFlags) String() string {
 		if s != "" {
 			s += " | "
 		}
-		s += "0x" + hexN(uint64(rest), 1)
+		s += sv.Hex(uint64(rest), 1)
 	}
 	return s
 }
@@ -235,11 +237,11 @@ func (ap *AppointmentPattern) UnmarshalBinary(b []byte) error {
 		return r.Err()
 	}
 	if v.ReaderVersion2 != ReaderVersion2 {
-		r.FailAt("ReaderVersion2", rv2Off, ErrUnsupportedVersion, "ReaderVersion2 0x"+hexN(uint64(v.ReaderVersion2), 8)+" is not 0x00003006")
+		r.FailAt("ReaderVersion2", rv2Off, ErrUnsupportedVersion, "ReaderVersion2 "+sv.Hex(uint64(v.ReaderVersion2), 8)+" is not 0x00003006")
 		return r.Err()
 	}
 	if v.WriterVersion2 < WriterVersion2Min {
-		r.FailAt("WriterVersion2", rv2Off+4, ErrUnsupportedVersion, "WriterVersion2 0x"+hexN(uint64(v.WriterVersion2), 8)+" is below 0x00003006")
+		r.FailAt("WriterVersion2", rv2Off+4, ErrUnsupportedVersion, "WriterVersion2 "+sv.Hex(uint64(v.WriterVersion2), 8)+" is below 0x00003006")
 		return r.Err()
 	}
 	v.StartTimeOffset = r.U32("StartTimeOffset")

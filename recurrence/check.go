@@ -4,6 +4,8 @@ import (
 	"sort"
 	"time"
 
+	"github.com/mapiblob/mapiblob/internal/sv"
+
 	"github.com/mapiblob/mapiblob/internal/lint"
 )
 
@@ -283,7 +285,7 @@ func (ap *AppointmentPattern) check(l *lint.List) {
 		if ap.WriterVersion2 < 0x3008 {
 			sev = Warning
 		}
-		l.Add(CodeWriterVersion2, sev, "WriterVersion2", "WriterVersion2 0x"+hexN(uint64(ap.WriterVersion2), 8)+" is neither 0x00003008 nor 0x00003009")
+		l.Add(CodeWriterVersion2, sev, "WriterVersion2", "WriterVersion2 "+sv.Hex(uint64(ap.WriterVersion2), 8)+" is neither 0x00003008 nor 0x00003009")
 	}
 	if ap.StartTimeOffset >= 1440 {
 		l.Add(CodeTimeOffsets, Error, "StartTimeOffset", "StartTimeOffset "+itoa(int(ap.StartTimeOffset))+" is not within the day (0–1439 minutes)")
@@ -306,7 +308,7 @@ func (ap *AppointmentPattern) check(l *lint.List) {
 		e := &ap.ExceptionInfo[i]
 		pre := "ExceptionInfo[" + itoa(i) + "]."
 		if rest := e.OverrideFlags &^ aroKnown; rest != 0 {
-			l.Add(CodeUnknownOverride, Warning, pre+"OverrideFlags", "undefined override bits 0x"+hexN(uint64(rest), 4))
+			l.Add(CodeUnknownOverride, Warning, pre+"OverrideFlags", "undefined override bits "+sv.Hex(uint64(rest), 4))
 		}
 		if e.EndDateTime < e.StartDateTime {
 			l.Add(CodeExceptionEnd, Error, pre+"EndDateTime", "the exception ends ("+e.EndDateTime.String()+") before it starts ("+e.StartDateTime.String()+")")

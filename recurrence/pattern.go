@@ -4,6 +4,8 @@ import (
 	"encoding/binary"
 	"strconv"
 
+	"github.com/mapiblob/mapiblob/internal/sv"
+
 	"github.com/mapiblob/mapiblob/internal/wire"
 )
 
@@ -118,10 +120,10 @@ func readPattern(r *wire.Reader, p *Pattern) bool {
 		}
 	}
 	if p.ReaderVersion != PatternVersion {
-		return r.FailAt("ReaderVersion", 0, ErrUnsupportedVersion, "ReaderVersion 0x"+hexN(uint64(p.ReaderVersion), 4)+" is not 0x3004")
+		return r.FailAt("ReaderVersion", 0, ErrUnsupportedVersion, "ReaderVersion "+sv.Hex(uint64(p.ReaderVersion), 4)+" is not 0x3004")
 	}
 	if p.WriterVersion != PatternVersion {
-		return r.FailAt("WriterVersion", 2, ErrUnsupportedVersion, "WriterVersion 0x"+hexN(uint64(p.WriterVersion), 4)+" is not 0x3004")
+		return r.FailAt("WriterVersion", 2, ErrUnsupportedVersion, "WriterVersion "+sv.Hex(uint64(p.WriterVersion), 4)+" is not 0x3004")
 	}
 	switch p.PatternType.specificSize() {
 	case 0:
@@ -136,7 +138,7 @@ func readPattern(r *wire.Reader, p *Pattern) bool {
 		p.PatternTypeSpecific.DaysOfWeek = DayMask(r.U32("PatternTypeSpecific.DaysOfWeek"))
 		p.PatternTypeSpecific.N = r.U32("PatternTypeSpecific.N")
 	default:
-		return r.FailAt("PatternType", 6, ErrInvalid, "PatternType 0x"+hexN(uint64(p.PatternType), 4)+
+		return r.FailAt("PatternType", 6, ErrInvalid, "PatternType "+sv.Hex(uint64(p.PatternType), 4)+
 			" is not defined, so the size of PatternTypeSpecific is unknown")
 	}
 	p.EndType = EndType(r.U32("EndType"))
@@ -272,7 +274,7 @@ func (p *Pattern) AppendBinary(b []byte) ([]byte, error) {
 func (p *Pattern) appendPattern(b []byte) ([]byte, error) {
 	if p.PatternType.specificSize() < 0 {
 		return nil, &DecodeError{Path: "PatternType", Offset: 6, Err: ErrInvalid,
-			Detail: "PatternType 0x" + hexN(uint64(p.PatternType), 4) + " cannot be encoded"}
+			Detail: "PatternType " + sv.Hex(uint64(p.PatternType), 4) + " cannot be encoded"}
 	}
 	b = wire.AppendU16(b, p.ReaderVersion)
 	b = wire.AppendU16(b, p.WriterVersion)

@@ -37,12 +37,12 @@ func (p *Pattern) writeSmartView(w *sv.Writer) {
 	w.Line(1, "ReaderVersion: ", sv.Hex(uint64(p.ReaderVersion), 4))
 	w.Line(1, "WriterVersion: ", sv.Hex(uint64(p.WriterVersion), 4))
 	w.Line(1, "RecurFrequency: ", sv.Hex(uint64(p.RecurFrequency), 4), " = ", p.RecurFrequency.smartView())
-	pt := "0x" + hexN(uint64(p.PatternType), 1)
+	pt := sv.Hex(uint64(p.PatternType), 1)
 	if n, ok := patternNames[p.PatternType]; ok {
 		pt = n[1]
 	}
 	w.Line(1, "PatternType: ", sv.Hex(uint64(p.PatternType), 4), " = ", pt)
-	ct := "0x" + hexN(uint64(p.CalendarType), 1)
+	ct := sv.Hex(uint64(p.CalendarType), 1)
 	if n, ok := calendarNames[p.CalendarType]; ok {
 		ct = n
 	}
@@ -65,7 +65,7 @@ func (p *Pattern) writeSmartView(w *sv.Writer) {
 	}
 	w.Line(1, "EndType: ", h8(uint32(p.EndType)), " = ", p.EndType.smartView())
 	w.Line(1, "OccurrenceCount: ", h8(p.OccurrenceCount), " = ", strconv.FormatUint(uint64(p.OccurrenceCount), 10))
-	dow := "0x" + hexN(uint64(p.FirstDOW), 1)
+	dow := sv.Hex(uint64(p.FirstDOW), 1)
 	if p.FirstDOW < 7 {
 		dow = dowNames[p.FirstDOW]
 	}
@@ -97,7 +97,7 @@ func nthName(n uint32) string {
 	case 5:
 		return "rpnLast"
 	}
-	return "0x" + hexN(uint64(n), 1)
+	return sv.Hex(uint64(n), 1)
 }
 
 // SmartView renders p as MFCMAPI's SmartView pane does ("Recurrence Pattern").

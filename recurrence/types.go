@@ -10,8 +10,9 @@ package recurrence
 
 import (
 	"encoding"
-	"strconv"
 	"time"
+
+	"github.com/mapiblob/mapiblob/internal/sv"
 
 	"github.com/mapiblob/mapiblob/internal/lint"
 	"github.com/mapiblob/mapiblob/internal/wire"
@@ -135,7 +136,7 @@ func (f RecurFrequency) String() string {
 	case Yearly:
 		return "Yearly"
 	}
-	return "RecurFrequency(0x" + hexN(uint64(f), 4) + ")"
+	return "RecurFrequency(" + sv.Hex(uint64(f), 4) + ")"
 }
 
 func (f RecurFrequency) smartView() string {
@@ -149,7 +150,7 @@ func (f RecurFrequency) smartView() string {
 	case Yearly:
 		return "IDC_RCEV_PAT_ORB_YEARLY"
 	}
-	return "0x" + hexN(uint64(f), 1)
+	return sv.Hex(uint64(f), 1)
 }
 
 // PatternType is the RecurrencePattern's PatternType; it fixes the layout
@@ -178,7 +179,7 @@ func (t PatternType) String() string {
 	if n, ok := patternNames[t]; ok {
 		return n[0]
 	}
-	return "PatternType(0x" + hexN(uint64(t), 4) + ")"
+	return "PatternType(" + sv.Hex(uint64(t), 4) + ")"
 }
 
 // specificSize is the size of PatternTypeSpecific, or -1 for an unknown type.
@@ -240,7 +241,7 @@ func (c CalendarType) String() string {
 	if n, ok := calendarNames[c]; ok {
 		return n
 	}
-	return "CalendarType(0x" + hexN(uint64(c), 4) + ")"
+	return "CalendarType(" + sv.Hex(uint64(c), 4) + ")"
 }
 
 // Known reports whether c is a defined CAL_* value.
@@ -268,7 +269,7 @@ func (e EndType) String() string {
 	case NeverEndOld:
 		return "NeverEnd (0xFFFFFFFF)"
 	}
-	return "EndType(0x" + hexN(uint64(e), 8) + ")"
+	return "EndType(" + sv.Hex(uint64(e), 8) + ")"
 }
 
 // IsNeverEnd reports whether e is either spelling of NeverEnd.
@@ -283,7 +284,7 @@ func (e EndType) smartView() string {
 	case NeverEnd, NeverEndOld:
 		return "IDC_RCEV_PAT_ERB_NOEND"
 	}
-	return "0x" + hexN(uint64(e), 1)
+	return sv.Hex(uint64(e), 1)
 }
 
 // DayMask is a set of weekdays: Sunday 0x01, Monday 0x02 … Saturday 0x40.
@@ -326,7 +327,7 @@ func (m DayMask) String() string {
 		}
 	}
 	if rest := m &^ AnyDay; rest != 0 {
-		s += ",0x" + hexN(uint64(rest), 1)
+		s += "," + sv.Hex(uint64(rest), 1)
 	}
 	return s
 }
@@ -348,23 +349,9 @@ func (m DayMask) smartView() string {
 		if s != "" {
 			s += " | "
 		}
-		s += "0x" + hexN(uint64(rest), 1)
+		s += sv.Hex(uint64(rest), 1)
 	}
 	return s
-}
-
-func hexN(v uint64, digits int) string {
-	s := strconv.FormatUint(v, 16)
-	for len(s) < digits {
-		s = "0" + s
-	}
-	b := []byte(s)
-	for i, c := range b {
-		if c >= 'a' {
-			b[i] = c - 32
-		}
-	}
-	return string(b)
 }
 
 var (

@@ -3,6 +3,8 @@ package tzdef
 import (
 	"strconv"
 
+	"github.com/mapiblob/mapiblob/internal/sv"
+
 	"github.com/mapiblob/mapiblob/internal/lint"
 )
 
@@ -43,7 +45,7 @@ func (d *Definition) Check() []Finding {
 		l.Add(CodeKeyNameTooLong, Warning, "KeyName", "the key name has "+strconv.Itoa(n)+" characters; Windows key names have at most 260")
 	}
 	if d.WReserved != HeaderReserved {
-		l.Add(CodeReserved, Warning, "wReserved", "wReserved is "+hex4(uint64(d.WReserved))+", the specification requires 0x0002 (key name present); readers may misread the header")
+		l.Add(CodeReserved, Warning, "wReserved", "wReserved is "+sv.Hex(uint64(d.WReserved), 4)+", the specification requires 0x0002 (key name present); readers may misread the header")
 	}
 	if len(d.ExtraHeaderData) > 0 {
 		l.Add(CodeExtraHeader, Info, "ExtraHeaderData", "cbHeader covers "+strconv.Itoa(len(d.ExtraHeaderData))+
@@ -88,10 +90,10 @@ func (d *Definition) Check() []Finding {
 
 func (t *Rule) check(l *lint.List, p string) {
 	if t.WReserved != RuleReserved {
-		l.Add(CodeReserved, Warning, p+"wReserved", "wReserved is "+hex4(uint64(t.WReserved))+", the specification requires 0x003E")
+		l.Add(CodeReserved, Warning, p+"wReserved", "wReserved is "+sv.Hex(uint64(t.WReserved), 4)+", the specification requires 0x003E")
 	}
 	if rest := t.WTZRuleFlags &^ (TZRULE_FLAG_RECUR_CURRENT_TZREG | TZRULE_FLAG_EFFECTIVE_TZREG); rest != 0 {
-		l.Add(CodeUnknownFlags, Warning, p+"wTZRuleFlags", "undefined flag bits "+hex4(uint64(rest))+" are set; they must be zero")
+		l.Add(CodeUnknownFlags, Warning, p+"wTZRuleFlags", "undefined flag bits "+sv.Hex(uint64(rest), 4)+" are set; they must be zero")
 	}
 	if t.X != (HexBytes14{}) {
 		l.Add(CodeXNonZero, Info, p+"X", "X is not zero as the specification says; Outlook writes the rest of the rule's start date here (January 1), which readers ignore")
@@ -186,22 +188,4 @@ func (d *Definition) CheckAgainst(tz *TimeZoneStruct) []Finding {
 		l.Add(CodeStructMismatch, Error, "TZRules["+strconv.Itoa(i)+"]", "the rule flagged TZRULE_FLAG_RECUR_CURRENT_TZREG differs from PidLidTimeZoneStruct; Outlook discards the definition and uses PidLidTimeZoneStruct, so the two clients that read different properties show different times. Rewrite both from one zone")
 	}
 	return l
-}
-
-func hex4(v uint64) string {
-	s := strconv.FormatUint(v, 16)
-	for len(s) < 4 {
-		s = "0" + s
-	}
-	return "0x" + upperASCII(s)
-}
-
-func upperASCII(s string) string {
-	b := []byte(s)
-	for i, c := range b {
-		if c >= 'a' && c <= 'z' {
-			b[i] = c - 32
-		}
-	}
-	return string(b)
 }

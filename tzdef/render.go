@@ -173,7 +173,7 @@ func flagWords(f RuleFlags) string {
 		w = append(w, "matches the series' TimeZoneStruct")
 	}
 	if rest := f &^ 3; rest != 0 {
-		w = append(w, "unknown flags "+hex4(uint64(rest)))
+		w = append(w, "unknown flags "+sv.Hex(uint64(rest), 4))
 	}
 	return strings.Join(w, ", ")
 }

@@ -374,38 +374,36 @@ func (ap *AppointmentPattern) ModifyInstance(original time.Time, ov Overrides) e
 		setText(*ov.Subject, ov.CodePage, &e.SubjectLength, &e.SubjectLength2, &e.Subject, &x.WideCharSubjectLength, &x.WideCharSubject)
 		ch |= 0x10
 	}
-	if ov.MeetingType != nil {
-		e.OverrideFlags |= ARO_MEETINGTYPE
-		e.MeetingType = *ov.MeetingType
-	}
-	if ov.ReminderDelta != nil {
-		e.OverrideFlags |= ARO_REMINDERDELTA
-		e.ReminderDelta = *ov.ReminderDelta
-	}
-	if ov.ReminderSet != nil {
-		e.OverrideFlags |= ARO_REMINDER
-		e.ReminderSet = boolU32(*ov.ReminderSet)
-	}
 	if ov.Location != nil {
 		e.OverrideFlags |= ARO_LOCATION
 		setText(*ov.Location, ov.CodePage, &e.LocationLength, &e.LocationLength2, &e.Location, &x.WideCharLocationLength, &x.WideCharLocation)
 		ch |= 0x8
 	}
-	if ov.BusyStatus != nil {
-		e.OverrideFlags |= ARO_BUSYSTATUS
-		e.BusyStatus = *ov.BusyStatus
+	for _, f := range []struct {
+		flag OverrideFlags
+		v    *uint32
+		dst  *uint32
+	}{
+		{ARO_MEETINGTYPE, ov.MeetingType, &e.MeetingType}, {ARO_REMINDERDELTA, ov.ReminderDelta, &e.ReminderDelta},
+		{ARO_BUSYSTATUS, ov.BusyStatus, &e.BusyStatus}, {ARO_APPTCOLOR, ov.AppointmentColor, &e.AppointmentColor},
+	} {
+		if f.v != nil {
+			e.OverrideFlags |= f.flag
+			*f.dst = *f.v
+		}
 	}
-	if ov.Attachment != nil {
-		e.OverrideFlags |= ARO_ATTACHMENT
-		e.Attachment = boolU32(*ov.Attachment)
-	}
-	if ov.AllDay != nil {
-		e.OverrideFlags |= ARO_SUBTYPE
-		e.SubType = boolU32(*ov.AllDay)
-	}
-	if ov.AppointmentColor != nil {
-		e.OverrideFlags |= ARO_APPTCOLOR
-		e.AppointmentColor = *ov.AppointmentColor
+	for _, f := range []struct {
+		flag OverrideFlags
+		v    *bool
+		dst  *uint32
+	}{
+		{ARO_REMINDER, ov.ReminderSet, &e.ReminderSet}, {ARO_ATTACHMENT, ov.Attachment, &e.Attachment},
+		{ARO_SUBTYPE, ov.AllDay, &e.SubType},
+	} {
+		if f.v != nil {
+			e.OverrideFlags |= f.flag
+			*f.dst = boolU32(*f.v)
+		}
 	}
 	if ov.ExceptionalBody {
 		e.OverrideFlags |= ARO_EXCEPTIONAL_BODY

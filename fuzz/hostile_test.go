@@ -3,6 +3,7 @@ package fuzz
 import (
 	"encoding/binary"
 	"runtime"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -151,24 +152,10 @@ func TestAllocationBound(t *testing.T) {
 		for i := 0; i+4 <= len(g.b); i++ {
 			copy(mut, g.b)
 			binary.LittleEndian.PutUint32(mut[i:], 0xFFFFFFFF)
-			check(g.name+" with 0xFFFFFFFF at "+itoa(i), mut, g.decode)
+			check(g.name+" with 0xFFFFFFFF at "+strconv.Itoa(i), mut, g.decode)
 			copy(mut, g.b)
 			binary.LittleEndian.PutUint16(mut[i:], 0xFFFF)
-			check(g.name+" with 0xFFFF at "+itoa(i), mut, g.decode)
+			check(g.name+" with 0xFFFF at "+strconv.Itoa(i), mut, g.decode)
 		}
 	}
-}
-
-func itoa(i int) string {
-	if i == 0 {
-		return "0"
-	}
-	var b [20]byte
-	n := len(b)
-	for i > 0 {
-		n--
-		b[n] = byte('0' + i%10)
-		i /= 10
-	}
-	return string(b[n:])
 }

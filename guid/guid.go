@@ -15,6 +15,7 @@ package guid
 import (
 	"encoding/base64"
 	"encoding/binary"
+	"strconv"
 )
 
 // GUID is a GUID in its 16-byte wire form (MAPI, Active Directory
@@ -46,7 +47,7 @@ func (f Form) String() string {
 	if f >= 0 && int(f) < len(formNames) {
 		return formNames[f]
 	}
-	return "Form(" + itoa(int(f)) + ")"
+	return "Form(" + strconv.Itoa(int(f)) + ")"
 }
 
 // ParseForm turns a short name ("exmerge", "adsi", …) into a Form.
@@ -182,28 +183,6 @@ func (g *GUID) UnmarshalText(b []byte) error {
 	}
 	*g = v
 	return nil
-}
-
-func itoa(n int) string {
-	if n == 0 {
-		return "0"
-	}
-	neg := n < 0
-	if neg {
-		n = -n
-	}
-	var b [20]byte
-	i := len(b)
-	for n > 0 {
-		i--
-		b[i] = byte('0' + n%10)
-		n /= 10
-	}
-	if neg {
-		i--
-		b[i] = '-'
-	}
-	return string(b[i:])
 }
 
 func equalFold(a, b string) bool {

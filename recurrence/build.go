@@ -252,19 +252,29 @@ func insertSorted(ds []Minutes, d Minutes) []Minutes {
 	return ds
 }
 
+// liveDate is the midnight of t's date when the pattern has an occurrence
+// there that is neither deleted nor modified yet.
+func (p *Pattern) liveDate(t time.Time) (Minutes, error) {
+	d, err := midnight(t)
+	if err != nil {
+		return 0, err
+	}
+	if !p.isPatternDate(d) {
+		return 0, fmt.Errorf("recurrence: %s is not a date of the series", d.String()[:10])
+	}
+	if contains(p.DeletedInstanceDates, d) {
+		return 0, fmt.Errorf("recurrence: the occurrence of %s is already deleted or modified", d.String()[:10])
+	}
+	return d, nil
+}
+
 // DeleteInstance cancels the occurrence on date (its date part is used).
 // The date must be a pattern date that is neither deleted nor modified.
 func (ap *AppointmentPattern) DeleteInstance(date time.Time) error {
 	p := &ap.RecurrencePattern
-	d, err := midnight(date)
+	d, err := p.liveDate(date)
 	if err != nil {
 		return err
-	}
-	if !p.isPatternDate(d) {
-		return fmt.Errorf("recurrence: %s is not a date of the series", d.String()[:10])
-	}
-	if contains(p.DeletedInstanceDates, d) {
-		return fmt.Errorf("recurrence: the occurrence of %s is already deleted or modified", d.String()[:10])
 	}
 	p.DeletedInstanceDates = insertSorted(append([]Minutes(nil), p.DeletedInstanceDates...), d)
 	p.DeletedInstanceCount = uint32(len(p.DeletedInstanceDates))
@@ -327,15 +337,9 @@ func boolU32(b bool) uint32 {
 // not onto a day that already has an occurrence.
 func (ap *AppointmentPattern) ModifyInstance(original time.Time, ov Overrides) error {
 	p := &ap.RecurrencePattern
-	d, err := midnight(original)
+	d, err := p.liveDate(original)
 	if err != nil {
 		return err
-	}
-	if !p.isPatternDate(d) {
-		return fmt.Errorf("recurrence: %s is not a date of the series", d.String()[:10])
-	}
-	if contains(p.DeletedInstanceDates, d) {
-		return fmt.Errorf("recurrence: the occurrence of %s is already deleted or modified", d.String()[:10])
 	}
 	orig := d + Minutes(ap.StartTimeOffset)
 	start, end := orig, d+Minutes(ap.EndTimeOffset)

@@ -79,24 +79,28 @@ func (p *Pattern) rruleBody() (string, error) {
 // written so that RFC 5545 engines also take the month's last day
 // (BYMONTHDAY=-1, or 28,29,30 with BYSETPOS=-1).
 func (p *Pattern) RRule() (string, error) {
-	body, err := p.rruleBody()
-	if err != nil {
-		return "", err
-	}
-	switch {
-	case p.EndType == EndAfterNOccurrences:
-		return body + ";COUNT=" + strconv.FormatUint(uint64(p.OccurrenceCount), 10), nil
-	case p.EndType == EndAfterDate:
-		return body + ";UNTIL=" + p.EndDate.Time(nil).Format("20060102"), nil
-	}
-	return body, nil
+	return p.rrule(func() (string, error) { return p.EndDate.Time(nil).Format("20060102"), nil })
 }
 
 // RRule returns the series' RRULE for a DTSTART of StartDate +
 // StartTimeOffset: UNTIL is the last day's start time, in UTC when zone is
 // given (floating local time otherwise).
 func (ap *AppointmentPattern) RRule(zone tzdef.Zone) (string, error) {
-	p := &ap.RecurrencePattern
+	until := ap.RecurrencePattern.EndDate + Minutes(ap.StartTimeOffset)
+	return ap.RecurrencePattern.rrule(func() (string, error) {
+		if zone == nil || isNilZone(zone) {
+			return until.Time(nil).Format("20060102T150405"), nil
+		}
+		c, err := newClock(zone)
+		if err != nil {
+			return "", err
+		}
+		return c.at(until).UTC().Format("20060102T150405Z"), nil
+	})
+}
+
+// rrule is the RRULE with its end: COUNT, UNTIL (as until writes it) or none.
+func (p *Pattern) rrule(until func() (string, error)) (string, error) {
 	body, err := p.rruleBody()
 	if err != nil {
 		return "", err
@@ -105,15 +109,11 @@ func (ap *AppointmentPattern) RRule(zone tzdef.Zone) (string, error) {
 	case p.EndType == EndAfterNOccurrences:
 		return body + ";COUNT=" + strconv.FormatUint(uint64(p.OccurrenceCount), 10), nil
 	case p.EndType == EndAfterDate:
-		until := p.EndDate + Minutes(ap.StartTimeOffset)
-		if zone == nil || isNilZone(zone) {
-			return body + ";UNTIL=" + until.Time(nil).Format("20060102T150405"), nil
-		}
-		c, err := newClock(zone)
+		u, err := until()
 		if err != nil {
 			return "", err
 		}
-		return body + ";UNTIL=" + c.at(until).UTC().Format("20060102T150405Z"), nil
+		return body + ";UNTIL=" + u, nil
 	}
 	return body, nil
 }

@@ -16,6 +16,7 @@ import (
 	"encoding/base64"
 	"encoding/binary"
 	"strconv"
+	"strings"
 )
 
 // GUID is a GUID in its 16-byte wire form (MAPI, Active Directory
@@ -53,7 +54,7 @@ func (f Form) String() string {
 // ParseForm turns a short name ("exmerge", "adsi", …) into a Form.
 func ParseForm(s string) (Form, bool) {
 	for i, n := range formNames {
-		if equalFold(n, s) {
+		if strings.EqualFold(n, s) {
 			return Form(i), true
 		}
 	}
@@ -183,23 +184,4 @@ func (g *GUID) UnmarshalText(b []byte) error {
 	}
 	*g = v
 	return nil
-}
-
-func equalFold(a, b string) bool {
-	if len(a) != len(b) {
-		return false
-	}
-	for i := 0; i < len(a); i++ {
-		x, y := a[i], b[i]
-		if 'A' <= x && x <= 'Z' {
-			x += 'a' - 'A'
-		}
-		if 'A' <= y && y <= 'Z' {
-			y += 'a' - 'A'
-		}
-		if x != y {
-			return false
-		}
-	}
-	return true
 }

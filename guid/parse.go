@@ -283,7 +283,7 @@ func scanExMerge(s string, stop16 bool) (partial, int, error) {
 func parsePowerShell(s string) (GUID, error) {
 	t := s
 	start := 0
-	if len(t) >= 8 && equalFold(t[:8], "[byte[]]") {
+	if len(t) >= 8 && strings.EqualFold(t[:8], "[byte[]]") {
 		start = 8
 	}
 	var g GUID

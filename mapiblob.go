@@ -14,11 +14,11 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"github.com/mapiblob/mapiblob/blob"
 	"strings"
 
 	"github.com/mapiblob/mapiblob/guid"
 	"github.com/mapiblob/mapiblob/internal/input"
-	"github.com/mapiblob/mapiblob/internal/lint"
 	"github.com/mapiblob/mapiblob/proptag"
 	"github.com/mapiblob/mapiblob/recurrence"
 	"github.com/mapiblob/mapiblob/tzdef"
@@ -68,7 +68,7 @@ type Identity = input.Identity
 type InputError = input.Error
 
 // Finding is a structural problem that does not stop decoding.
-type Finding = lint.Finding
+type Finding = blob.Finding
 
 // ReadInput reads every blob in text: plain hex in any layout, MFCMAPI's
 // "cb: N lpb: HEX", MFCMAPI's XML property export (several properties give
@@ -235,9 +235,9 @@ func (r *Result) Text() string {
 
 // Severities of findings.
 const (
-	SeverityInfo    = lint.Info
-	SeverityWarning = lint.Warning
-	SeverityError   = lint.Error
+	SeverityInfo    = blob.Info
+	SeverityWarning = blob.Warning
+	SeverityError   = blob.Error
 )
 
 // CrossCheck compares blobs of one item with each other: a

@@ -5,17 +5,17 @@ import (
 
 	"github.com/mapiblob/mapiblob/internal/sv"
 
-	"github.com/mapiblob/mapiblob/internal/codepage"
+	"github.com/mapiblob/mapiblob/blob"
 	"github.com/mapiblob/mapiblob/internal/wire"
 )
 
 // CodePage is a Windows code page number, used to decode the 8-bit
 // Subject and Location of ExceptionInfo (0 means windows-1252).
-type CodePage = codepage.CodePage
+type CodePage = blob.CodePage
 
 // ParseCodePage reads a code page by number or name ("932", "cp932",
 // "shift_jis", "windows-1250").
-func ParseCodePage(s string) (CodePage, bool) { return codepage.Parse(s) }
+func ParseCodePage(s string) (CodePage, bool) { return blob.ParseCodePage(s) }
 
 // OverrideFlags says which fields an ExceptionInfo overrides.
 type OverrideFlags uint16
@@ -92,10 +92,10 @@ type ExceptionInfo struct {
 }
 
 // SubjectText decodes Subject in code page cp.
-func (e *ExceptionInfo) SubjectText(cp CodePage) string { return codepage.Decode(cp, e.Subject) }
+func (e *ExceptionInfo) SubjectText(cp CodePage) string { return cp.Decode(e.Subject) }
 
 // LocationText decodes Location in code page cp.
-func (e *ExceptionInfo) LocationText(cp CodePage) string { return codepage.Decode(cp, e.Location) }
+func (e *ExceptionInfo) LocationText(cp CodePage) string { return cp.Decode(e.Location) }
 
 // ChangeHighlight is the ChangeHighlight of an ExtendedException
 // ([MS-OXOCAL] 2.2.1.44.3), present when WriterVersion2 ≥ 0x3009.
@@ -137,7 +137,7 @@ func (x *ExtendedException) LocationText() string {
 }
 
 // HexBytes is a byte slice that JSON shows as upper-case hex ("" when empty).
-type HexBytes = wire.HexBytes
+type HexBytes = blob.HexBytes
 
 // AppointmentPattern is an AppointmentRecurrencePattern ([MS-OXOCAL]
 // 2.2.1.44.5), the value of PidLidAppointmentRecur.
@@ -780,4 +780,4 @@ func readPatternNoAlloc(r *wire.Reader, p *Pattern) bool {
 	return r.OK()
 }
 
-func decode8(cp CodePage, b []byte) string { return codepage.Decode(cp, b) }
+func decode8(cp CodePage, b []byte) string { return cp.Decode(b) }

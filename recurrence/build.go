@@ -6,7 +6,6 @@ import (
 	"sort"
 	"time"
 
-	"github.com/mapiblob/mapiblob/internal/codepage"
 	"github.com/mapiblob/mapiblob/internal/wire"
 )
 
@@ -301,12 +300,12 @@ type Overrides struct {
 }
 
 func encode8(cp CodePage, s string) []byte {
-	if b, ok := codepage.Encode(cp, s); ok {
+	if b, ok := cp.Encode(s); ok {
 		return b
 	}
 	out := make([]byte, 0, len(s))
 	for _, r := range s {
-		if b, ok := codepage.Encode(cp, string(r)); ok {
+		if b, ok := cp.Encode(string(r)); ok {
 			out = append(out, b...)
 		} else {
 			out = append(out, '?')

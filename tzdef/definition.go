@@ -3,6 +3,7 @@ package tzdef
 import (
 	"encoding/binary"
 	"encoding/json"
+	"github.com/mapiblob/mapiblob/blob"
 	"strconv"
 	"sync/atomic"
 
@@ -123,7 +124,7 @@ type Definition struct {
 }
 
 // HexBytes is a byte slice that JSON shows as upper-case hex ("" when empty).
-type HexBytes = wire.HexBytes
+type HexBytes = blob.HexBytes
 
 // Parse decodes a TZDEFINITION.
 func Parse(b []byte) (*Definition, error) {

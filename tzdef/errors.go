@@ -10,32 +10,30 @@ package tzdef
 
 import (
 	"encoding"
-
-	"github.com/mapiblob/mapiblob/internal/lint"
-	"github.com/mapiblob/mapiblob/internal/wire"
+	"github.com/mapiblob/mapiblob/blob"
 )
 
 // Errors returned (wrapped in a *DecodeError) by the decoders.
 var (
-	ErrTruncated          = wire.ErrTruncated
-	ErrUnsupportedVersion = wire.ErrUnsupportedVersion
-	ErrInvalid            = wire.ErrInvalid
+	ErrTruncated          = blob.ErrTruncated
+	ErrUnsupportedVersion = blob.ErrUnsupportedVersion
+	ErrInvalid            = blob.ErrInvalid
 )
 
 // DecodeError names the field and byte offset where decoding stopped.
-type DecodeError = wire.DecodeError
+type DecodeError = blob.DecodeError
 
 // Finding is a problem Check reports without refusing the blob.
-type Finding = lint.Finding
+type Finding = blob.Finding
 
 // Severity ranks a Finding.
-type Severity = lint.Severity
+type Severity = blob.Severity
 
 // Severities.
 const (
-	Info    = lint.Info
-	Warning = lint.Warning
-	Error   = lint.Error
+	Info    = blob.Info
+	Warning = blob.Warning
+	Error   = blob.Error
 )
 
 var (

@@ -1,5 +1,7 @@
 package wire
 
+import "github.com/mapiblob/mapiblob/blob"
+
 const hexDigits = "0123456789ABCDEF"
 
 // IsHex reports whether c is a hex digit.
@@ -26,9 +28,5 @@ func UpperHex(b []byte) string {
 	return string(out)
 }
 
-// HexBytes is a byte slice that JSON (and any text encoding) shows as
-// upper-case hex, "" when empty.
-type HexBytes []byte
-
-// MarshalText writes upper-case hex.
-func (h HexBytes) MarshalText() ([]byte, error) { return []byte(UpperHex(h)), nil }
+// HexBytes is blob.HexBytes.
+type HexBytes = blob.HexBytes

@@ -1,6 +1,4 @@
-// Package codepage decodes the 8-bit strings of recurrence blobs
-// (ExceptionInfo Subject and Location) in a Windows code page.
-package codepage
+package blob
 
 import (
 	"strconv"
@@ -19,8 +17,8 @@ import (
 // PidTagMessageCodepage). Zero means the default, windows-1252.
 type CodePage uint32
 
-// Default is the code page used when none is known.
-const Default CodePage = 1252
+// DefaultCodePage is the code page used when none is known.
+const DefaultCodePage CodePage = 1252
 
 type entry struct {
 	cp    CodePage
@@ -63,9 +61,9 @@ var table = []entry{
 	{65001, []string{"utf-8", "utf8"}, nil},
 }
 
-// Parse reads a code page by number ("932", "cp932") or name ("shift_jis",
+// ParseCodePage reads a code page by number ("932", "cp932") or name ("shift_jis",
 // "windows-1252"), case-insensitively.
-func Parse(s string) (CodePage, bool) {
+func ParseCodePage(s string) (CodePage, bool) {
 	s = strings.ToLower(strings.TrimSpace(s))
 	n := strings.TrimPrefix(strings.TrimPrefix(s, "cp"), "windows-")
 	if v, err := strconv.ParseUint(n, 10, 32); err == nil {
@@ -86,9 +84,11 @@ func Parse(s string) (CodePage, bool) {
 	return 0, false
 }
 
+// String is the code page's usual name ("windows-1252", "shift_jis"), or
+// "cpN" for a number this package does not know.
 func (cp CodePage) String() string {
 	if cp == 0 {
-		cp = Default
+		cp = DefaultCodePage
 	}
 	for _, e := range table {
 		if e.cp == cp {
@@ -102,7 +102,7 @@ func (cp CodePage) String() string {
 // returned without conversion. Bytes the code page does not define become
 // U+FFFD, except in windows-1252, whose five undefined bytes map to the C1
 // controls of the same value, so that no byte is lost.
-func Decode(cp CodePage, b []byte) string {
+func (cp CodePage) Decode(b []byte) string {
 	ascii := true
 	for _, c := range b {
 		if c >= 0x80 {
@@ -114,7 +114,7 @@ func Decode(cp CodePage, b []byte) string {
 		return string(b)
 	}
 	if cp == 0 {
-		cp = Default
+		cp = DefaultCodePage
 	}
 	if cp == 65001 {
 		return strings.ToValidUTF8(string(b), "\uFFFD")
@@ -152,9 +152,9 @@ func decode1252(b []byte) string {
 
 // Encode turns s into 8-bit text in code page cp; ok is false when a
 // character has no encoding there.
-func Encode(cp CodePage, s string) ([]byte, bool) {
+func (cp CodePage) Encode(s string) ([]byte, bool) {
 	if cp == 0 {
-		cp = Default
+		cp = DefaultCodePage
 	}
 	ascii := true
 	for i := 0; i < len(s); i++ {

@@ -1,0 +1,65 @@
+package blob
+
+import (
+	"encoding"
+	"strings"
+)
+
+// Kind names a structure this module decodes. It is the "kind" of the JSON
+// form, the value of the CLI's --kind flag, and what proptag says decodes a
+// property. The zero value, KindAuto, asks Decode to detect it.
+type Kind string
+
+// Kinds.
+const (
+	KindAuto      Kind = ""          // detect from the property or the bytes
+	KindTZDef     Kind = "tzdef"     // TZDEFINITION (PidLidAppointmentTimeZoneDefinition*)
+	KindTZStruct  Kind = "tzstruct"  // TimeZoneStruct (PidLidTimeZoneStruct)
+	KindRecur     Kind = "recur"     // RecurrencePattern (PidLidTaskRecurrence)
+	KindApptRecur Kind = "apptrecur" // AppointmentRecurrencePattern (PidLidAppointmentRecur)
+	KindGOID      Kind = "goid"      // GlobalObjectId (PidLidGlobalObjectId, PidLidCleanGlobalObjectId)
+)
+
+// Kinds lists the kinds this module decodes, KindAuto excluded.
+func Kinds() []Kind { return []Kind{KindTZDef, KindTZStruct, KindRecur, KindApptRecur, KindGOID} }
+
+// ParseKind reads a kind name in any letter case; "auto" and "" give
+// KindAuto.
+func ParseKind(s string) (Kind, bool) {
+	k := Kind(strings.ToLower(strings.TrimSpace(s)))
+	if k == "auto" || k == KindAuto {
+		return KindAuto, true
+	}
+	for _, x := range Kinds() {
+		if k == x {
+			return k, true
+		}
+	}
+	return KindAuto, false
+}
+
+// String is the name ("auto" for KindAuto).
+func (k Kind) String() string {
+	if k == KindAuto {
+		return "auto"
+	}
+	return string(k)
+}
+
+// Value is a decoded structure: *tzdef.Definition, *tzdef.TimeZoneStruct,
+// *recurrence.Pattern, *recurrence.AppointmentPattern or *guid.GlobalObjectID.
+type Value interface {
+	// Kind says which structure the value is.
+	Kind() Kind
+	// Check lists the structural problems that did not stop decoding.
+	Check() []Finding
+	// Text renders the value for people.
+	Text() string
+	// SmartView renders the value as MFCMAPI's SmartView pane does.
+	SmartView() string
+	// TrailingBytes are the bytes after the structure, kept so that
+	// encoding gives the input back.
+	TrailingBytes() []byte
+	encoding.BinaryMarshaler
+	encoding.BinaryAppender
+}

@@ -16,13 +16,13 @@ import (
 // UTC−5/−4, the 2007 rule effective and matching the TimeZoneStruct.
 func sampleEastern() *tzdef.Definition {
 	rule := func(year uint16, flags tzdef.RuleFlags, stdMonth, stdWeek, dstMonth, dstWeek uint16) tzdef.Rule {
-		return tzdef.Rule{BMajorVersion: 2, BMinorVersion: 1, WReserved: 0x3E, WTZRuleFlags: flags, WYear: year,
-			LBias: 300, LDaylightBias: -60,
-			StStandardDate: tzdef.SystemTime{WMonth: stdMonth, WDay: stdWeek, WHour: 2},
-			StDaylightDate: tzdef.SystemTime{WMonth: dstMonth, WDay: dstWeek, WHour: 2}}
+		return tzdef.Rule{MajorVersion: 2, MinorVersion: 1, Reserved: 0x3E, Flags: flags, Year: year,
+			Bias: 300, DaylightBias: -60,
+			StandardDate: tzdef.SystemTime{Month: stdMonth, Day: stdWeek, Hour: 2},
+			DaylightDate: tzdef.SystemTime{Month: dstMonth, Day: dstWeek, Hour: 2}}
 	}
-	return &tzdef.Definition{BMajorVersion: 2, BMinorVersion: 1, WReserved: 2, KeyName: "Eastern Standard Time",
-		TZRules: []tzdef.Rule{
+	return &tzdef.Definition{MajorVersion: 2, MinorVersion: 1, Reserved: 2, KeyName: "Eastern Standard Time",
+		Rules: []tzdef.Rule{
 			rule(2006, 0, 10, 5, 4, 1),
 			rule(2007, tzdef.TZRULE_FLAG_EFFECTIVE_TZREG|tzdef.TZRULE_FLAG_RECUR_CURRENT_TZREG, 11, 1, 3, 2),
 		}}
@@ -98,7 +98,7 @@ var samples = []struct {
 	make func() marshaler
 }{
 	{"eastern.tzdef.hex", KindTZDef, func() marshaler { return sampleEastern() }},
-	{"eastern.tzstruct.hex", KindTZStruct, func() marshaler { return sampleEastern().TZRules[1].TimeZoneStruct() }},
+	{"eastern.tzstruct.hex", KindTZStruct, func() marshaler { return sampleEastern().Rules[1].TimeZoneStruct() }},
 	{"weekly-standup.apptrecur.hex", KindApptRecur, func() marshaler { return sampleWeekly() }},
 	{"monthly-task.recur.hex", KindRecur, func() marshaler { return sampleTask() }},
 }

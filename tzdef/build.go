@@ -40,14 +40,14 @@ func relative(local time.Time, preferLast bool) SystemTime {
 	if preferLast && local.Day()+7 > daysIn(local.Year(), local.Month()) {
 		week = 5
 	}
-	return SystemTime{WMonth: uint16(local.Month()), WDayOfWeek: uint16(local.Weekday()), WDay: uint16(week),
-		WHour: uint16(local.Hour()), WMinute: uint16(local.Minute()), WSecond: uint16(local.Second())}
+	return SystemTime{Month: uint16(local.Month()), DayOfWeek: uint16(local.Weekday()), Day: uint16(week),
+		Hour: uint16(local.Hour()), Minute: uint16(local.Minute()), Second: uint16(local.Second())}
 }
 
 // januaryFirst is a relative SYSTEMTIME that falls on 1 January 00:00 of year.
 func januaryFirst(year int) SystemTime {
 	wd := time.Date(year, 1, 1, 0, 0, 0, 0, time.UTC).Weekday()
-	return SystemTime{WMonth: 1, WDayOfWeek: uint16(wd), WDay: 1}
+	return SystemTime{Month: 1, DayOfWeek: uint16(wd), Day: 1}
 }
 
 // candidates returns the rules that reproduce loc's offsets in year (one
@@ -55,11 +55,11 @@ func januaryFirst(year int) SystemTime {
 func candidates(loc *time.Location, year int) ([]Rule, error) {
 	trs := yearTransitions(loc, year)
 	before := offsetAt(loc, time.Date(year, 1, 1, 0, 0, 0, 0, loc).Add(-time.Second))
-	base := Rule{BMajorVersion: RuleMajorVersion, BMinorVersion: RuleMinorVersion, WReserved: RuleReserved, WYear: uint16(year)}
+	base := Rule{MajorVersion: RuleMajorVersion, MinorVersion: RuleMinorVersion, Reserved: RuleReserved, Year: uint16(year)}
 	set := func(std, dst int) {
-		base.LBias = int32(-std / 60)
-		base.LStandardBias = 0
-		base.LDaylightBias = int32(-(dst - std) / 60)
+		base.Bias = int32(-std / 60)
+		base.StandardBias = 0
+		base.DaylightBias = int32(-(dst - std) / 60)
 	}
 	switch len(trs) {
 	case 0:
@@ -68,7 +68,7 @@ func candidates(loc *time.Location, year int) ([]Rule, error) {
 			return nil, fmt.Errorf("%w: %d: offset %ds is not whole minutes", ErrNotExpressible, year, std)
 		}
 		set(std, std)
-		base.LDaylightBias = 0
+		base.DaylightBias = 0
 		return []Rule{base}, nil
 	case 1:
 		after := offsetAt(loc, trs[0])
@@ -77,14 +77,14 @@ func candidates(loc *time.Location, year int) ([]Rule, error) {
 			r := base
 			if after > before { // a permanent move forward: "daylight" from the change to the year's end
 				set(before, after)
-				r.LBias, r.LStandardBias, r.LDaylightBias = base.LBias, 0, base.LDaylightBias
-				r.StDaylightDate = relative(trs[0].In(time.FixedZone("", before)), last)
-				r.StStandardDate = januaryFirst(year)
+				r.Bias, r.StandardBias, r.DaylightBias = base.Bias, 0, base.DaylightBias
+				r.DaylightDate = relative(trs[0].In(time.FixedZone("", before)), last)
+				r.StandardDate = januaryFirst(year)
 			} else { // a permanent move back: "daylight" from 1 January to the change
 				set(after, before)
-				r.LBias, r.LStandardBias, r.LDaylightBias = base.LBias, 0, base.LDaylightBias
-				r.StDaylightDate = januaryFirst(year)
-				r.StStandardDate = relative(trs[0].In(time.FixedZone("", before)), last)
+				r.Bias, r.StandardBias, r.DaylightBias = base.Bias, 0, base.DaylightBias
+				r.DaylightDate = januaryFirst(year)
+				r.StandardDate = relative(trs[0].In(time.FixedZone("", before)), last)
 			}
 			out = append(out, r)
 		}
@@ -108,9 +108,9 @@ func candidates(loc *time.Location, year int) ([]Rule, error) {
 		for _, last := range []bool{true, false} {
 			r := base
 			set(std, dst)
-			r.LBias, r.LStandardBias, r.LDaylightBias = base.LBias, 0, base.LDaylightBias
-			r.StDaylightDate = relative(toDST.In(time.FixedZone("", std)), last)
-			r.StStandardDate = relative(toStd.In(time.FixedZone("", dst)), last)
+			r.Bias, r.StandardBias, r.DaylightBias = base.Bias, 0, base.DaylightBias
+			r.DaylightDate = relative(toDST.In(time.FixedZone("", std)), last)
+			r.StandardDate = relative(toStd.In(time.FixedZone("", dst)), last)
 			out = append(out, r)
 		}
 		return out, nil
@@ -121,8 +121,8 @@ func candidates(loc *time.Location, year int) ([]Rule, error) {
 // reproduces reports whether rule r gives loc's offsets throughout year.
 func reproduces(r *Rule, loc *time.Location, year int) bool {
 	want := yearTransitions(loc, year)
-	d := Definition{TZRules: []Rule{*r}}
-	d.TZRules[0].WYear = 0
+	d := Definition{Rules: []Rule{*r}}
+	d.Rules[0].Year = 0
 	for _, t := range want {
 		for _, u := range []time.Time{t.Add(-time.Second), t} {
 			if o, _, _ := d.Offset(u); o != offsetAt(loc, u) {
@@ -161,9 +161,9 @@ func FromLocation(loc *time.Location, keyName string, firstYear, lastYear int) (
 	if firstYear < 1601 || lastYear > 30827 || firstYear > lastYear {
 		return nil, nil, fmt.Errorf("tzdef: year range %d–%d is not valid", firstYear, lastYear)
 	}
-	d := &Definition{BMajorVersion: MajorVersion, BMinorVersion: MinorVersion, WReserved: HeaderReserved, KeyName: keyName}
+	d := &Definition{MajorVersion: MajorVersion, MinorVersion: MinorVersion, Reserved: HeaderReserved, KeyName: keyName}
 	for y := firstYear; y <= lastYear; y++ {
-		if n := len(d.TZRules); n > 0 && reproduces(&d.TZRules[n-1], loc, y) {
+		if n := len(d.Rules); n > 0 && reproduces(&d.Rules[n-1], loc, y) {
 			continue
 		}
 		cs, err := candidates(loc, y)
@@ -186,7 +186,7 @@ func FromLocation(loc *time.Location, keyName string, firstYear, lastYear int) (
 		if chosen < 0 {
 			return nil, nil, fmt.Errorf("tzdef: %s: %w: %d", loc, ErrNotExpressible, y)
 		}
-		d.TZRules = append(d.TZRules, cs[chosen])
+		d.Rules = append(d.Rules, cs[chosen])
 	}
 	now := time.Now().Year()
 	if now < firstYear {
@@ -196,8 +196,8 @@ func FromLocation(loc *time.Location, keyName string, firstYear, lastYear int) (
 		now = lastYear
 	}
 	cur := d.RuleFor(now)
-	cur.WTZRuleFlags = TZRULE_FLAG_EFFECTIVE_TZREG | TZRULE_FLAG_RECUR_CURRENT_TZREG
-	d.CchKeyName = uint16(len(keyName))
+	cur.Flags = TZRULE_FLAG_EFFECTIVE_TZREG | TZRULE_FLAG_RECUR_CURRENT_TZREG
+	d.KeyNameLength = uint16(len(keyName))
 	b, err := d.MarshalBinary()
 	if err != nil {
 		return nil, nil, err
@@ -227,9 +227,9 @@ func FromWindowsName(keyName string, firstYear, lastYear int) (*Definition, *Tim
 // or …EndDisplay: TZRULE_FLAG_RECUR_CURRENT_TZREG cleared on every rule.
 func (d *Definition) ForDisplay() *Definition {
 	c := *d
-	c.TZRules = append([]Rule(nil), d.TZRules...)
-	for i := range c.TZRules {
-		c.TZRules[i].WTZRuleFlags &^= TZRULE_FLAG_RECUR_CURRENT_TZREG
+	c.Rules = append([]Rule(nil), d.Rules...)
+	for i := range c.Rules {
+		c.Rules[i].Flags &^= TZRULE_FLAG_RECUR_CURRENT_TZREG
 	}
 	return &c
 }

@@ -126,7 +126,7 @@ func TestFromWindowsName(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if d.KeyName != "Atlantic Standard Time" || tz.LBias != 240 || tz.LDaylightBias != -60 {
+	if d.KeyName != "Atlantic Standard Time" || tz.Bias != 240 || tz.DaylightBias != -60 {
 		t.Errorf("%+v %+v", d, tz)
 	}
 	if _, _, err := FromWindowsName("Nowhere Standard Time", 2000, 2037); err == nil {

@@ -37,40 +37,40 @@ const MaxBias = 14 * 60
 // Outlook. It never fails; a clean definition gives no findings.
 func (d *Definition) Check() []Finding {
 	var l lint.List
-	if d.CchKeyName == 0 && d.KeyName == "" {
+	if d.KeyNameLength == 0 && d.KeyName == "" {
 		l.Add(CodeEmptyKeyName, Error, "cchKeyName",
 			"the time-zone key name is empty; Outlook 2010 with update KB 2553248 crashes when it opens, selects or dismisses a reminder for such a meeting (fixed in a later Outlook 2010 update). Rewrite the property with the zone's Windows key name, e.g. `mapiblob tz build --zone \"Eastern Standard Time\"`")
 	}
 	if n := len([]rune(d.KeyName)); n > 260 {
 		l.Add(CodeKeyNameTooLong, Warning, "KeyName", "the key name has "+strconv.Itoa(n)+" characters; Windows key names have at most 260")
 	}
-	if d.WReserved != HeaderReserved {
-		l.Add(CodeReserved, Warning, "wReserved", "wReserved is "+sv.Hex(uint64(d.WReserved), 4)+", the specification requires 0x0002 (key name present); readers may misread the header")
+	if d.Reserved != HeaderReserved {
+		l.Add(CodeReserved, Warning, "wReserved", "wReserved is "+sv.Hex(uint64(d.Reserved), 4)+", the specification requires 0x0002 (key name present); readers may misread the header")
 	}
 	if len(d.ExtraHeaderData) > 0 {
 		l.Add(CodeExtraHeader, Info, "ExtraHeaderData", "cbHeader covers "+strconv.Itoa(len(d.ExtraHeaderData))+
 			" bytes beyond cRules (a newer format's header data); MFCMAPI and other readers that ignore cbHeader read the rules from the wrong place")
 	}
 	switch {
-	case len(d.TZRules) == 0:
+	case len(d.Rules) == 0:
 		l.Add(CodeNoRules, Error, "cRules", "the definition has no rules; Outlook cannot compute offsets from it and falls back to PidLidTimeZoneStruct or the local zone")
-	case len(d.TZRules) > MaxRules:
-		l.Add(CodeTooManyRules, Warning, "cRules", strconv.Itoa(len(d.TZRules))+" rules; the specification allows at most 1024")
+	case len(d.Rules) > MaxRules:
+		l.Add(CodeTooManyRules, Warning, "cRules", strconv.Itoa(len(d.Rules))+" rules; the specification allows at most 1024")
 	}
 	eff := 0
-	for i := range d.TZRules {
-		if d.TZRules[i].WTZRuleFlags&TZRULE_FLAG_EFFECTIVE_TZREG != 0 {
+	for i := range d.Rules {
+		if d.Rules[i].Flags&TZRULE_FLAG_EFFECTIVE_TZREG != 0 {
 			eff++
 		}
 	}
-	if len(d.TZRules) > 0 && eff == 0 {
+	if len(d.Rules) > 0 && eff == 0 {
 		l.Add(CodeNoEffectiveRule, Warning, "TZRules", "no rule carries TZRULE_FLAG_EFFECTIVE_TZREG; clients cannot tell which rule is the zone's current one")
 	}
 	if eff > 1 {
 		l.Add(CodeManyEffective, Warning, "TZRules", strconv.Itoa(eff)+" rules carry TZRULE_FLAG_EFFECTIVE_TZREG; exactly one should")
 	}
-	for i := 1; i < len(d.TZRules); i++ {
-		prev, cur := d.TZRules[i-1].WYear, d.TZRules[i].WYear
+	for i := 1; i < len(d.Rules); i++ {
+		prev, cur := d.Rules[i-1].Year, d.Rules[i].Year
 		p := "TZRules[" + strconv.Itoa(i) + "].wYear"
 		switch {
 		case cur == prev:
@@ -79,8 +79,8 @@ func (d *Definition) Check() []Finding {
 			l.Add(CodeRulesUnsorted, Warning, p, "rule for "+strconv.Itoa(int(cur))+" follows the rule for "+strconv.Itoa(int(prev))+"; rules must ascend by year, and readers that scan in order pick the wrong one")
 		}
 	}
-	for i := range d.TZRules {
-		d.TZRules[i].check(&l, "TZRules["+strconv.Itoa(i)+"].")
+	for i := range d.Rules {
+		d.Rules[i].check(&l, "TZRules["+strconv.Itoa(i)+"].")
 	}
 	if len(d.Trailing) > 0 {
 		l.Add(CodeTrailing, Warning, "Trailing", strconv.Itoa(len(d.Trailing))+" bytes follow the last rule; readers ignore them")
@@ -89,16 +89,16 @@ func (d *Definition) Check() []Finding {
 }
 
 func (t *Rule) check(l *lint.List, p string) {
-	if t.WReserved != RuleReserved {
-		l.Add(CodeReserved, Warning, p+"wReserved", "wReserved is "+sv.Hex(uint64(t.WReserved), 4)+", the specification requires 0x003E")
+	if t.Reserved != RuleReserved {
+		l.Add(CodeReserved, Warning, p+"wReserved", "wReserved is "+sv.Hex(uint64(t.Reserved), 4)+", the specification requires 0x003E")
 	}
-	if rest := t.WTZRuleFlags &^ (TZRULE_FLAG_RECUR_CURRENT_TZREG | TZRULE_FLAG_EFFECTIVE_TZREG); rest != 0 {
+	if rest := t.Flags &^ (TZRULE_FLAG_RECUR_CURRENT_TZREG | TZRULE_FLAG_EFFECTIVE_TZREG); rest != 0 {
 		l.Add(CodeUnknownFlags, Warning, p+"wTZRuleFlags", "undefined flag bits "+sv.Hex(uint64(rest), 4)+" are set; they must be zero")
 	}
 	if t.X != (HexBytes14{}) {
 		l.Add(CodeXNonZero, Info, p+"X", "X is not zero as the specification says; Outlook writes the rest of the rule's start date here (January 1), which readers ignore")
 	}
-	checkZone(l, p, t.LBias, t.LStandardBias, t.LDaylightBias, t.StStandardDate, t.StDaylightDate)
+	checkZone(l, p, t.Bias, t.StandardBias, t.DaylightBias, t.StandardDate, t.DaylightDate)
 }
 
 func checkZone(l *lint.List, p string, bias, std, dst int32, stdDate, dstDate SystemTime) {
@@ -122,45 +122,45 @@ func checkSystemTime(l *lint.List, p string, st SystemTime) {
 	bad := func(field, why string) {
 		l.Add(CodeInvalidSystemTime, Error, p+"."+field, why+"; Outlook cannot compute this transition")
 	}
-	if st.WMonth == 0 {
+	if st.Month == 0 {
 		return // no transition
 	}
-	if st.WMonth > 12 {
-		bad("wMonth", "month "+strconv.Itoa(int(st.WMonth))+" is beyond 12")
+	if st.Month > 12 {
+		bad("wMonth", "month "+strconv.Itoa(int(st.Month))+" is beyond 12")
 	}
-	if st.WDayOfWeek > 6 {
-		bad("wDayOfWeek", "weekday "+strconv.Itoa(int(st.WDayOfWeek))+" is beyond 6 (Saturday)")
+	if st.DayOfWeek > 6 {
+		bad("wDayOfWeek", "weekday "+strconv.Itoa(int(st.DayOfWeek))+" is beyond 6 (Saturday)")
 	}
 	if st.IsRelative() {
-		if st.WDay < 1 || st.WDay > 5 {
-			bad("wDay", "week of the month "+strconv.Itoa(int(st.WDay))+" is not 1–5")
+		if st.Day < 1 || st.Day > 5 {
+			bad("wDay", "week of the month "+strconv.Itoa(int(st.Day))+" is not 1–5")
 		}
-	} else if st.WDay < 1 || st.WMonth <= 12 && int(st.WDay) > daysIn(int(st.WYear), timeMonth(st.WMonth)) {
-		bad("wDay", "day "+strconv.Itoa(int(st.WDay))+" does not exist in that month")
+	} else if st.Day < 1 || st.Month <= 12 && int(st.Day) > daysIn(int(st.Year), timeMonth(st.Month)) {
+		bad("wDay", "day "+strconv.Itoa(int(st.Day))+" does not exist in that month")
 	}
-	if st.WHour > 23 {
-		bad("wHour", "hour "+strconv.Itoa(int(st.WHour))+" is beyond 23")
+	if st.Hour > 23 {
+		bad("wHour", "hour "+strconv.Itoa(int(st.Hour))+" is beyond 23")
 	}
-	if st.WMinute > 59 {
-		bad("wMinute", "minute "+strconv.Itoa(int(st.WMinute))+" is beyond 59")
+	if st.Minute > 59 {
+		bad("wMinute", "minute "+strconv.Itoa(int(st.Minute))+" is beyond 59")
 	}
-	if st.WSecond > 59 {
-		bad("wSecond", "second "+strconv.Itoa(int(st.WSecond))+" is beyond 59")
+	if st.Second > 59 {
+		bad("wSecond", "second "+strconv.Itoa(int(st.Second))+" is beyond 59")
 	}
-	if st.WMilliseconds > 999 {
-		bad("wMilliseconds", "milliseconds "+strconv.Itoa(int(st.WMilliseconds))+" beyond 999")
+	if st.Milliseconds > 999 {
+		bad("wMilliseconds", "milliseconds "+strconv.Itoa(int(st.Milliseconds))+" beyond 999")
 	}
 }
 
 // Check reports what in tz is outside [MS-OXOCAL] 2.2.1.39.
 func (tz *TimeZoneStruct) Check() []Finding {
 	var l lint.List
-	checkZone(&l, "", tz.LBias, tz.LStandardBias, tz.LDaylightBias, tz.StStandardDate, tz.StDaylightDate)
-	if tz.WStandardYear != tz.StStandardDate.WYear {
-		l.Add(CodeYearMismatch, Warning, "wStandardYear", "wStandardYear "+strconv.Itoa(int(tz.WStandardYear))+" differs from stStandardDate.wYear "+strconv.Itoa(int(tz.StStandardDate.WYear))+"; the specification requires them equal")
+	checkZone(&l, "", tz.Bias, tz.StandardBias, tz.DaylightBias, tz.StandardDate, tz.DaylightDate)
+	if tz.StandardYear != tz.StandardDate.Year {
+		l.Add(CodeYearMismatch, Warning, "wStandardYear", "wStandardYear "+strconv.Itoa(int(tz.StandardYear))+" differs from stStandardDate.wYear "+strconv.Itoa(int(tz.StandardDate.Year))+"; the specification requires them equal")
 	}
-	if tz.WDaylightYear != tz.StDaylightDate.WYear {
-		l.Add(CodeYearMismatch, Warning, "wDaylightYear", "wDaylightYear "+strconv.Itoa(int(tz.WDaylightYear))+" differs from stDaylightDate.wYear "+strconv.Itoa(int(tz.StDaylightDate.WYear))+"; the specification requires them equal")
+	if tz.DaylightYear != tz.DaylightDate.Year {
+		l.Add(CodeYearMismatch, Warning, "wDaylightYear", "wDaylightYear "+strconv.Itoa(int(tz.DaylightYear))+" differs from stDaylightDate.wYear "+strconv.Itoa(int(tz.DaylightDate.Year))+"; the specification requires them equal")
 	}
 	if len(tz.Trailing) > 0 {
 		l.Add(CodeTrailing, Warning, "Trailing", strconv.Itoa(len(tz.Trailing))+" bytes follow the 48-byte structure; readers ignore them")
@@ -180,8 +180,8 @@ func (d *Definition) CheckAgainst(tz *TimeZoneStruct) []Finding {
 		l.Add(CodeStructMismatch, Warning, "TZRules", "no rule carries TZRULE_FLAG_RECUR_CURRENT_TZREG, so Outlook ignores this definition and expands the series with PidLidTimeZoneStruct alone (losing other years' rules)")
 	case !r.SameZone(tz):
 		i := 0
-		for k := range d.TZRules {
-			if &d.TZRules[k] == r {
+		for k := range d.Rules {
+			if &d.Rules[k] == r {
 				i = k
 			}
 		}

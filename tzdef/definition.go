@@ -66,19 +66,20 @@ func (f RuleFlags) String() string {
 }
 
 // Rule is a TZRule ([MS-OXOCAL] 2.2.1.41.1): the zone's offsets and
-// transitions from 1 January of WYear until the next rule's year.
+// transitions from 1 January of Year until the next rule's year. The JSON
+// keys are the specification's field names.
 type Rule struct {
-	BMajorVersion  uint8      `json:"bMajorVersion"`
-	BMinorVersion  uint8      `json:"bMinorVersion"`
-	WReserved      uint16     `json:"wReserved"`
-	WTZRuleFlags   RuleFlags  `json:"wTZRuleFlags"`
-	WYear          uint16     `json:"wYear"`
-	X              HexBytes14 `json:"X"` // unused per the spec; real blobs hold the rest of a SYSTEMTIME here
-	LBias          int32      `json:"lBias"`
-	LStandardBias  int32      `json:"lStandardBias"`
-	LDaylightBias  int32      `json:"lDaylightBias"`
-	StStandardDate SystemTime `json:"stStandardDate"` // to standard time, on the daylight clock
-	StDaylightDate SystemTime `json:"stDaylightDate"` // to daylight time, on the standard clock
+	MajorVersion uint8      `json:"bMajorVersion"`  // bMajorVersion: 0x02
+	MinorVersion uint8      `json:"bMinorVersion"`  // bMinorVersion: 0x01 or more
+	Reserved     uint16     `json:"wReserved"`      // wReserved: 0x003E
+	Flags        RuleFlags  `json:"wTZRuleFlags"`   // wTZRuleFlags
+	Year         uint16     `json:"wYear"`          // wYear: the first year the rule applies to
+	X            HexBytes14 `json:"X"`              // X: unused per the spec; real blobs hold the rest of a SYSTEMTIME here
+	Bias         int32      `json:"lBias"`          // lBias: minutes to add to local time to get UTC
+	StandardBias int32      `json:"lStandardBias"`  // lStandardBias: added to Bias in standard time
+	DaylightBias int32      `json:"lDaylightBias"`  // lDaylightBias: added to Bias in daylight time
+	StandardDate SystemTime `json:"stStandardDate"` // stStandardDate: to standard time, on the daylight clock
+	DaylightDate SystemTime `json:"stDaylightDate"` // stDaylightDate: to daylight time, on the standard clock
 }
 
 // HexBytes14 is the 14-byte X field; JSON shows it as upper-case hex.
@@ -103,18 +104,19 @@ func (x *HexBytes14) UnmarshalText(b []byte) error {
 
 // Definition is a TZDEFINITION ([MS-OXOCAL] 2.2.1.41), the value of
 // PidLidAppointmentTimeZoneDefinitionStartDisplay, …EndDisplay and …Recur.
+// The JSON keys are the specification's field names.
 type Definition struct {
-	BMajorVersion uint8  `json:"bMajorVersion"`
-	BMinorVersion uint8  `json:"bMinorVersion"`
-	CbHeader      uint16 `json:"cbHeader"` // as stored; encoding writes 6 + 2·cchKeyName + len(ExtraHeaderData)
-	WReserved     uint16 `json:"wReserved"`
-	CchKeyName    uint16 `json:"cchKeyName"` // as stored; encoding writes the UTF-16 length of KeyName
-	KeyName       string `json:"KeyName"`    // Windows time-zone key name, e.g. "Eastern Standard Time"
-	CRules        uint16 `json:"cRules"`     // as stored; encoding writes len(TZRules)
+	MajorVersion  uint8  `json:"bMajorVersion"` // bMajorVersion: 0x02
+	MinorVersion  uint8  `json:"bMinorVersion"` // bMinorVersion: 0x01 or more
+	HeaderSize    uint16 `json:"cbHeader"`      // cbHeader, as stored; encoding writes 6 + 2·KeyNameLength + len(ExtraHeaderData)
+	Reserved      uint16 `json:"wReserved"`     // wReserved: 0x0002
+	KeyNameLength uint16 `json:"cchKeyName"`    // cchKeyName, as stored; encoding writes the UTF-16 length of KeyName
+	KeyName       string `json:"KeyName"`       // KeyName: the Windows time-zone key name, e.g. "Eastern Standard Time"
+	RuleCount     uint16 `json:"cRules"`        // cRules, as stored; encoding writes len(Rules)
 	// ExtraHeaderData is header data that cbHeader covers beyond cRules
 	// (a newer minor version's); kept byte-exact.
 	ExtraHeaderData HexBytes `json:"ExtraHeaderData"`
-	TZRules         []Rule   `json:"TZRules"`
+	Rules           []Rule   `json:"TZRules"` // TZRules
 
 	// Trailing holds bytes after the last rule; shown by the JSON envelope.
 	Trailing []byte `json:"-"`
@@ -150,17 +152,17 @@ func (d *Definition) UnmarshalBinary(b []byte) error {
 	var r wire.Reader
 	r.Reset(b)
 	var v Definition
-	v.BMajorVersion = r.U8("bMajorVersion")
-	v.BMinorVersion = r.U8("bMinorVersion")
-	if r.OK() && (v.BMajorVersion != MajorVersion || v.BMinorVersion < MinorVersion) {
-		return versionError(&r, "bMajorVersion", 0, v.BMajorVersion, v.BMinorVersion)
+	v.MajorVersion = r.U8("bMajorVersion")
+	v.MinorVersion = r.U8("bMinorVersion")
+	if r.OK() && (v.MajorVersion != MajorVersion || v.MinorVersion < MinorVersion) {
+		return versionError(&r, "bMajorVersion", 0, v.MajorVersion, v.MinorVersion)
 	}
 	cbOff := r.Offset()
-	v.CbHeader = r.U16("cbHeader")
-	v.WReserved = r.U16("wReserved")
-	v.CchKeyName = r.U16("cchKeyName")
-	raw := r.UTF16("KeyName", int(v.CchKeyName))
-	v.CRules = r.U16("cRules")
+	v.HeaderSize = r.U16("cbHeader")
+	v.Reserved = r.U16("wReserved")
+	v.KeyNameLength = r.U16("cchKeyName")
+	raw := r.UTF16("KeyName", int(v.KeyNameLength))
+	v.RuleCount = r.U16("cRules")
 	if err := r.Err(); err != nil {
 		return err
 	}
@@ -170,26 +172,26 @@ func (d *Definition) UnmarshalBinary(b []byte) error {
 		v.keyRaw = append([]byte(nil), raw...)
 		v.keyDec = v.KeyName
 	}
-	need := 6 + 2*int(v.CchKeyName)
-	if int(v.CbHeader) < need {
-		r.FailAt("cbHeader", cbOff, ErrInvalid, "cbHeader "+strconv.Itoa(int(v.CbHeader))+
+	need := 6 + 2*int(v.KeyNameLength)
+	if int(v.HeaderSize) < need {
+		r.FailAt("cbHeader", cbOff, ErrInvalid, "cbHeader "+strconv.Itoa(int(v.HeaderSize))+
 			" is less than the "+strconv.Itoa(need)+" bytes of wReserved, cchKeyName, KeyName and cRules")
 		return r.Err()
 	}
-	if extra := int(v.CbHeader) - need; extra > 0 {
+	if extra := int(v.HeaderSize) - need; extra > 0 {
 		v.ExtraHeaderData = append(HexBytes(nil), r.Bytes("ExtraHeaderData", extra)...)
 	}
-	cRulesOff := 8 + 2*int(v.CchKeyName)
-	n, ok := r.Count("TZRules", cRulesOff, uint64(v.CRules), RuleSize)
+	cRulesOff := 8 + 2*int(v.KeyNameLength)
+	n, ok := r.Count("TZRules", cRulesOff, uint64(v.RuleCount), RuleSize)
 	if !ok {
 		return r.Err()
 	}
 	if n > 0 {
-		v.TZRules = make([]Rule, n)
+		v.Rules = make([]Rule, n)
 	}
-	for i := range v.TZRules {
+	for i := range v.Rules {
 		r.Enter("TZRules", i)
-		if !readRule(&r, &v.TZRules[i]) {
+		if !readRule(&r, &v.Rules[i]) {
 			return r.Err()
 		}
 		r.Leave()
@@ -242,7 +244,7 @@ func (d *Definition) parseFast(b []byte) bool {
 			}
 		}
 	}
-	rules := d.TZRules[:0:cap(d.TZRules)]
+	rules := d.Rules[:0:cap(d.Rules)]
 	if cap(rules) >= n {
 		rules = rules[:n]
 	} else {
@@ -252,9 +254,9 @@ func (d *Definition) parseFast(b []byte) bool {
 		decodeRule(b[end+RuleSize*i:end+RuleSize*(i+1)], &rules[i])
 	}
 	*d = Definition{
-		BMajorVersion: b[0], BMinorVersion: b[1], CbHeader: uint16(6 + 2*cch),
-		WReserved: binary.LittleEndian.Uint16(b[4:]), CchKeyName: uint16(cch), KeyName: key,
-		CRules: uint16(n), TZRules: rules,
+		MajorVersion: b[0], MinorVersion: b[1], HeaderSize: uint16(6 + 2*cch),
+		Reserved: binary.LittleEndian.Uint16(b[4:]), KeyNameLength: uint16(cch), KeyName: key,
+		RuleCount: uint16(n), Rules: rules,
 	}
 	if rest := b[end+RuleSize*n:]; len(rest) > 0 {
 		d.Trailing = append([]byte(nil), rest...)
@@ -304,17 +306,17 @@ func knownKey(raw []byte) (string, bool) {
 // decodeRule decodes 66 bytes the caller has bounds-checked.
 func decodeRule(b []byte, t *Rule) {
 	_ = b[RuleSize-1]
-	t.BMajorVersion = b[0]
-	t.BMinorVersion = b[1]
-	t.WReserved = binary.LittleEndian.Uint16(b[2:])
-	t.WTZRuleFlags = RuleFlags(binary.LittleEndian.Uint16(b[4:]))
-	t.WYear = binary.LittleEndian.Uint16(b[6:])
+	t.MajorVersion = b[0]
+	t.MinorVersion = b[1]
+	t.Reserved = binary.LittleEndian.Uint16(b[2:])
+	t.Flags = RuleFlags(binary.LittleEndian.Uint16(b[4:]))
+	t.Year = binary.LittleEndian.Uint16(b[6:])
 	t.X = HexBytes14(b[8:22])
-	t.LBias = int32(binary.LittleEndian.Uint32(b[22:]))
-	t.LStandardBias = int32(binary.LittleEndian.Uint32(b[26:]))
-	t.LDaylightBias = int32(binary.LittleEndian.Uint32(b[30:]))
-	t.StStandardDate.decode(b[34:50])
-	t.StDaylightDate.decode(b[50:66])
+	t.Bias = int32(binary.LittleEndian.Uint32(b[22:]))
+	t.StandardBias = int32(binary.LittleEndian.Uint32(b[26:]))
+	t.DaylightBias = int32(binary.LittleEndian.Uint32(b[30:]))
+	t.StandardDate.decode(b[34:50])
+	t.DaylightDate.decode(b[50:66])
 }
 
 func versionError(r *wire.Reader, field string, off int, major, minor uint8) error {
@@ -334,21 +336,21 @@ func readRule(r *wire.Reader, t *Rule) bool {
 		decodeRule(b, t)
 		return true
 	}
-	t.BMajorVersion = r.U8("bMajorVersion")
-	t.BMinorVersion = r.U8("bMinorVersion")
-	if r.OK() && (t.BMajorVersion != RuleMajorVersion || t.BMinorVersion < RuleMinorVersion) {
-		versionError(r, "bMajorVersion", start, t.BMajorVersion, t.BMinorVersion)
+	t.MajorVersion = r.U8("bMajorVersion")
+	t.MinorVersion = r.U8("bMinorVersion")
+	if r.OK() && (t.MajorVersion != RuleMajorVersion || t.MinorVersion < RuleMinorVersion) {
+		versionError(r, "bMajorVersion", start, t.MajorVersion, t.MinorVersion)
 		return false
 	}
-	t.WReserved = r.U16("wReserved")
-	t.WTZRuleFlags = RuleFlags(r.U16("wTZRuleFlags"))
-	t.WYear = r.U16("wYear")
+	t.Reserved = r.U16("wReserved")
+	t.Flags = RuleFlags(r.U16("wTZRuleFlags"))
+	t.Year = r.U16("wYear")
 	copy(t.X[:], r.Bytes("X", 14))
-	t.LBias = r.I32("lBias")
-	t.LStandardBias = r.I32("lStandardBias")
-	t.LDaylightBias = r.I32("lDaylightBias")
-	t.StStandardDate = readSystemTime(r, "stStandardDate")
-	t.StDaylightDate = readSystemTime(r, "stDaylightDate")
+	t.Bias = r.I32("lBias")
+	t.StandardBias = r.I32("lStandardBias")
+	t.DaylightBias = r.I32("lDaylightBias")
+	t.StandardDate = readSystemTime(r, "stStandardDate")
+	t.DaylightDate = readSystemTime(r, "stDaylightDate")
 	return r.OK()
 }
 
@@ -361,7 +363,7 @@ func (d *Definition) MarshalBinary() ([]byte, error) {
 
 // Size is the encoded length of d.
 func (d *Definition) Size() int {
-	return 4 + 6 + 2*d.keyUnits() + len(d.ExtraHeaderData) + RuleSize*len(d.TZRules) + len(d.Trailing)
+	return 4 + 6 + 2*d.keyUnits() + len(d.ExtraHeaderData) + RuleSize*len(d.Rules) + len(d.Trailing)
 }
 
 func (d *Definition) keyUnits() int {
@@ -374,22 +376,22 @@ func (d *Definition) keyUnits() int {
 // AppendBinary appends the encoding of d to b.
 func (d *Definition) AppendBinary(b []byte) ([]byte, error) {
 	units := d.keyUnits()
-	if units > 0xFFFF || len(d.TZRules) > 0xFFFF || 6+2*units+len(d.ExtraHeaderData) > 0xFFFF {
+	if units > 0xFFFF || len(d.Rules) > 0xFFFF || 6+2*units+len(d.ExtraHeaderData) > 0xFFFF {
 		return nil, &DecodeError{Path: "KeyName", Err: ErrInvalid, Detail: "key name, extra header data or rules too long to encode"}
 	}
-	b = append(b, d.BMajorVersion, d.BMinorVersion)
+	b = append(b, d.MajorVersion, d.MinorVersion)
 	b = wire.AppendU16(b, uint16(6+2*units+len(d.ExtraHeaderData)))
-	b = wire.AppendU16(b, d.WReserved)
+	b = wire.AppendU16(b, d.Reserved)
 	b = wire.AppendU16(b, uint16(units))
 	if d.keyRaw != nil && d.KeyName == d.keyDec {
 		b = append(b, d.keyRaw...)
 	} else {
 		b, _ = wire.AppendUTF16(b, d.KeyName)
 	}
-	b = wire.AppendU16(b, uint16(len(d.TZRules)))
+	b = wire.AppendU16(b, uint16(len(d.Rules)))
 	b = append(b, d.ExtraHeaderData...)
-	for i := range d.TZRules {
-		b = d.TZRules[i].appendTo(b)
+	for i := range d.Rules {
+		b = d.Rules[i].appendTo(b)
 	}
 	return append(b, d.Trailing...), nil
 }
@@ -398,32 +400,32 @@ func (d *Definition) AppendBinary(b []byte) ([]byte, error) {
 func (t *Rule) AppendBinary(b []byte) ([]byte, error) { return t.appendTo(b), nil }
 
 func (t *Rule) appendTo(b []byte) []byte {
-	b = append(b, t.BMajorVersion, t.BMinorVersion)
-	b = wire.AppendU16(b, t.WReserved)
-	b = wire.AppendU16(b, uint16(t.WTZRuleFlags))
-	b = wire.AppendU16(b, t.WYear)
+	b = append(b, t.MajorVersion, t.MinorVersion)
+	b = wire.AppendU16(b, t.Reserved)
+	b = wire.AppendU16(b, uint16(t.Flags))
+	b = wire.AppendU16(b, t.Year)
 	b = append(b, t.X[:]...)
-	b = wire.AppendI32(b, t.LBias)
-	b = wire.AppendI32(b, t.LStandardBias)
-	b = wire.AppendI32(b, t.LDaylightBias)
-	b = t.StStandardDate.appendTo(b)
-	return t.StDaylightDate.appendTo(b)
+	b = wire.AppendI32(b, t.Bias)
+	b = wire.AppendI32(b, t.StandardBias)
+	b = wire.AppendI32(b, t.DaylightBias)
+	b = t.StandardDate.appendTo(b)
+	return t.DaylightDate.appendTo(b)
 }
 
 // SameZone reports whether the rule's biases and transition dates equal
 // those of tz (the consistency test between PidLidAppointmentTimeZoneDefinitionRecur
 // and PidLidTimeZoneStruct).
 func (t *Rule) SameZone(tz *TimeZoneStruct) bool {
-	return t.LBias == tz.LBias && t.LStandardBias == tz.LStandardBias && t.LDaylightBias == tz.LDaylightBias &&
-		t.StStandardDate == tz.StStandardDate && t.StDaylightDate == tz.StDaylightDate
+	return t.Bias == tz.Bias && t.StandardBias == tz.StandardBias && t.DaylightBias == tz.DaylightBias &&
+		t.StandardDate == tz.StandardDate && t.DaylightDate == tz.DaylightDate
 }
 
 // TimeZoneStruct returns the rule as a PidLidTimeZoneStruct.
 func (t *Rule) TimeZoneStruct() *TimeZoneStruct {
 	return &TimeZoneStruct{
-		LBias: t.LBias, LStandardBias: t.LStandardBias, LDaylightBias: t.LDaylightBias,
-		WStandardYear: t.StStandardDate.WYear, StStandardDate: t.StStandardDate,
-		WDaylightYear: t.StDaylightDate.WYear, StDaylightDate: t.StDaylightDate,
+		Bias: t.Bias, StandardBias: t.StandardBias, DaylightBias: t.DaylightBias,
+		StandardYear: t.StandardDate.Year, StandardDate: t.StandardDate,
+		DaylightYear: t.DaylightDate.Year, DaylightDate: t.DaylightDate,
 	}
 }
 
@@ -432,8 +434,8 @@ func (t *Rule) TimeZoneStruct() *TimeZoneStruct {
 func (d *Definition) MarshalJSON() ([]byte, error) {
 	type plain Definition
 	v := *d
-	if v.TZRules == nil {
-		v.TZRules = []Rule{}
+	if v.Rules == nil {
+		v.Rules = []Rule{}
 	}
 	return json.Marshal((*plain)(&v))
 }

@@ -29,11 +29,11 @@ func Example() {
 
 func ExampleDefinition_Check() {
 	// A StartDisplay definition with an empty key name (cchKeyName 0).
-	d := &tzdef.Definition{BMajorVersion: 2, BMinorVersion: 1, WReserved: 2, TZRules: []tzdef.Rule{{
-		BMajorVersion: 2, BMinorVersion: 1, WReserved: 0x3E, WTZRuleFlags: tzdef.TZRULE_FLAG_EFFECTIVE_TZREG,
-		WYear: 2007, LBias: 300, LDaylightBias: -60,
-		StStandardDate: tzdef.SystemTime{WMonth: 11, WDay: 1, WHour: 2},
-		StDaylightDate: tzdef.SystemTime{WMonth: 3, WDay: 2, WHour: 2}}}}
+	d := &tzdef.Definition{MajorVersion: 2, MinorVersion: 1, Reserved: 2, Rules: []tzdef.Rule{{
+		MajorVersion: 2, MinorVersion: 1, Reserved: 0x3E, Flags: tzdef.TZRULE_FLAG_EFFECTIVE_TZREG,
+		Year: 2007, Bias: 300, DaylightBias: -60,
+		StandardDate: tzdef.SystemTime{Month: 11, Day: 1, Hour: 2},
+		DaylightDate: tzdef.SystemTime{Month: 3, Day: 2, Hour: 2}}}}
 	for _, f := range d.Check() {
 		fmt.Println(f.Severity, f.Code, f.Path)
 	}

@@ -5,20 +5,20 @@ import (
 )
 
 // RuleFor returns the rule in force during year: the rule with the greatest
-// WYear ≤ year, or the first rule for a year before every rule. Rules need
+// Year ≤ year, or the first rule for a year before every rule. Rules need
 // not be sorted. It returns nil when d has no rules.
 func (d *Definition) RuleFor(year int) *Rule {
 	var best *Rule
-	for i := range d.TZRules {
-		r := &d.TZRules[i]
-		if int(r.WYear) <= year && (best == nil || r.WYear > best.WYear) {
+	for i := range d.Rules {
+		r := &d.Rules[i]
+		if int(r.Year) <= year && (best == nil || r.Year > best.Year) {
 			best = r
 		}
 	}
 	if best == nil {
-		for i := range d.TZRules {
-			r := &d.TZRules[i]
-			if best == nil || r.WYear < best.WYear {
+		for i := range d.Rules {
+			r := &d.Rules[i]
+			if best == nil || r.Year < best.Year {
 				best = r
 			}
 		}
@@ -33,9 +33,9 @@ func (d *Definition) EffectiveRule() *Rule { return d.flagged(TZRULE_FLAG_EFFECT
 func (d *Definition) RecurRule() *Rule { return d.flagged(TZRULE_FLAG_RECUR_CURRENT_TZREG) }
 
 func (d *Definition) flagged(f RuleFlags) *Rule {
-	for i := range d.TZRules {
-		if d.TZRules[i].WTZRuleFlags&f != 0 {
-			return &d.TZRules[i]
+	for i := range d.Rules {
+		if d.Rules[i].Flags&f != 0 {
+			return &d.Rules[i]
 		}
 	}
 	return nil
@@ -51,13 +51,13 @@ func (d *Definition) ConsistentWith(tz *TimeZoneStruct) bool {
 }
 
 // HasDST reports whether the rule has both transitions.
-func (t *Rule) HasDST() bool { return t.StStandardDate.IsSet() && t.StDaylightDate.IsSet() }
+func (t *Rule) HasDST() bool { return t.StandardDate.IsSet() && t.DaylightDate.IsSet() }
 
 // StandardOffset is the UTC offset in standard time, in seconds (EST: −18000).
-func (t *Rule) StandardOffset() int { return -60 * int(t.LBias+t.LStandardBias) }
+func (t *Rule) StandardOffset() int { return -60 * int(t.Bias+t.StandardBias) }
 
 // DaylightOffset is the UTC offset in daylight time, in seconds (EDT: −14400).
-func (t *Rule) DaylightOffset() int { return -60 * int(t.LBias+t.LDaylightBias) }
+func (t *Rule) DaylightOffset() int { return -60 * int(t.Bias+t.DaylightBias) }
 
 // Transition is a change of offset.
 type Transition struct {
@@ -76,15 +76,15 @@ func (t *Rule) Transitions(year int) []Transition {
 		return nil
 	}
 	var out []Transition
-	if m, d, ok := t.StDaylightDate.DateIn(year); ok {
-		wall := time.Date(year, m, d, 0, 0, 0, 0, time.UTC).Add(t.StDaylightDate.timeOfDay())
+	if m, d, ok := t.DaylightDate.DateIn(year); ok {
+		wall := time.Date(year, m, d, 0, 0, 0, 0, time.UTC).Add(t.DaylightDate.timeOfDay())
 		out = append(out, Transition{
 			UTC: wall.Add(-time.Duration(t.StandardOffset()) * time.Second), Local: wall, ToDaylight: true,
 			OffsetFrom: t.StandardOffset(), OffsetTo: t.DaylightOffset(),
 		})
 	}
-	if m, d, ok := t.StStandardDate.DateIn(year); ok {
-		wall := time.Date(year, m, d, 0, 0, 0, 0, time.UTC).Add(t.StStandardDate.timeOfDay())
+	if m, d, ok := t.StandardDate.DateIn(year); ok {
+		wall := time.Date(year, m, d, 0, 0, 0, 0, time.UTC).Add(t.StandardDate.timeOfDay())
 		tr := Transition{
 			UTC: wall.Add(-time.Duration(t.DaylightOffset()) * time.Second), Local: wall,
 			OffsetFrom: t.DaylightOffset(), OffsetTo: t.StandardOffset(),

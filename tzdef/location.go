@@ -31,7 +31,7 @@ func (d *Definition) Location() (*time.Location, error) {
 }
 
 func (d *Definition) location() (*time.Location, error) {
-	if len(d.TZRules) == 0 {
+	if len(d.Rules) == 0 {
 		return nil, errors.New("tzdef: the definition has no rules")
 	}
 	name := d.KeyName
@@ -39,8 +39,8 @@ func (d *Definition) location() (*time.Location, error) {
 		name = "TZDEFINITION"
 	}
 	first := 1970
-	for i := range d.TZRules {
-		if y := int(d.TZRules[i].WYear); y < first && y > 0 {
+	for i := range d.Rules {
+		if y := int(d.Rules[i].Year); y < first && y > 0 {
 			first = y
 		}
 	}
@@ -210,11 +210,11 @@ func posixTZ(r *Rule) string {
 	if !r.HasDST() {
 		return s
 	}
-	if !r.StDaylightDate.IsRelative() || !r.StStandardDate.IsRelative() {
+	if !r.DaylightDate.IsRelative() || !r.StandardDate.IsRelative() {
 		return ""
 	}
 	s += "<" + abbrev(dst) + ">" + posixOffset(-dst)
-	return s + "," + posixDate(r.StDaylightDate) + "," + posixDate(r.StStandardDate)
+	return s + "," + posixDate(r.DaylightDate) + "," + posixDate(r.StandardDate)
 }
 
 func posixOffset(sec int) string {
@@ -234,5 +234,5 @@ func posixOffset(sec int) string {
 
 func posixDate(st SystemTime) string {
 	sec := int(st.timeOfDay() / time.Second)
-	return fmt.Sprintf("M%d.%d.%d/%s", st.WMonth, st.WDay, st.WDayOfWeek, posixOffset(sec))
+	return fmt.Sprintf("M%d.%d.%d/%s", st.Month, st.Day, st.DayOfWeek, posixOffset(sec))
 }

@@ -13,30 +13,30 @@ import (
 func (d *Definition) SmartView() string {
 	var w sv.Writer
 	w.Line(0, "Time Zone Definition")
-	w.Line(1, "bMajorVersion = ", sv.HexDec(uint64(d.BMajorVersion), 2, false, 8))
-	w.Line(1, "bMinorVersion = ", sv.HexDec(uint64(d.BMinorVersion), 2, false, 8))
-	w.Line(1, "cbHeader = ", sv.HexDec(uint64(d.CbHeader), 4, false, 16))
-	w.Line(1, "wReserved = ", sv.HexDec(uint64(d.WReserved), 4, false, 16))
-	w.Line(1, "cchKeyName = ", sv.HexDec(uint64(d.CchKeyName), 4, false, 16))
+	w.Line(1, "bMajorVersion = ", sv.HexDec(uint64(d.MajorVersion), 2, false, 8))
+	w.Line(1, "bMinorVersion = ", sv.HexDec(uint64(d.MinorVersion), 2, false, 8))
+	w.Line(1, "cbHeader = ", sv.HexDec(uint64(d.HeaderSize), 4, false, 16))
+	w.Line(1, "wReserved = ", sv.HexDec(uint64(d.Reserved), 4, false, 16))
+	w.Line(1, "cchKeyName = ", sv.HexDec(uint64(d.KeyNameLength), 4, false, 16))
 	w.Line(1, "szKeyName = ", d.KeyName)
-	w.Line(1, "cRules = ", sv.HexDec(uint64(d.CRules), 4, false, 16))
+	w.Line(1, "cRules = ", sv.HexDec(uint64(d.RuleCount), 4, false, 16))
 	if len(d.ExtraHeaderData) > 0 {
 		w.Line(1, "ExtraHeaderData")
 		w.Line(2, sv.Bytes(d.ExtraHeaderData))
 	}
-	for i := range d.TZRules {
-		t := &d.TZRules[i]
+	for i := range d.Rules {
+		t := &d.Rules[i]
 		w.Line(1, "TZRule[", sv.Hex(uint64(i), 1), "]")
-		w.Line(2, "bMajorVersion = ", sv.HexDec(uint64(t.BMajorVersion), 2, false, 8))
-		w.Line(2, "bMinorVersion = ", sv.HexDec(uint64(t.BMinorVersion), 2, false, 8))
-		w.Line(2, "wReserved = ", sv.HexDec(uint64(t.WReserved), 4, false, 16))
-		w.Line(2, "wTZRuleFlags = ", sv.Hex(uint64(t.WTZRuleFlags), 4), " = ", t.WTZRuleFlags.String())
-		w.Line(2, "wYear = ", sv.HexDec(uint64(t.WYear), 4, false, 16))
+		w.Line(2, "bMajorVersion = ", sv.HexDec(uint64(t.MajorVersion), 2, false, 8))
+		w.Line(2, "bMinorVersion = ", sv.HexDec(uint64(t.MinorVersion), 2, false, 8))
+		w.Line(2, "wReserved = ", sv.HexDec(uint64(t.Reserved), 4, false, 16))
+		w.Line(2, "wTZRuleFlags = ", sv.Hex(uint64(t.Flags), 4), " = ", t.Flags.String())
+		w.Line(2, "wYear = ", sv.HexDec(uint64(t.Year), 4, false, 16))
 		w.Line(2, "X")
 		w.Line(3, sv.Bytes(t.X[:]))
-		writeBiases(&w, 2, t.LBias, t.LStandardBias, t.LDaylightBias)
-		writeSystemTime(&w, 2, "stStandardDate", t.StStandardDate)
-		writeSystemTime(&w, 2, "stDaylightDate", t.StDaylightDate)
+		writeBiases(&w, 2, t.Bias, t.StandardBias, t.DaylightBias)
+		writeSystemTime(&w, 2, "stStandardDate", t.StandardDate)
+		writeSystemTime(&w, 2, "stDaylightDate", t.DaylightDate)
 	}
 	w.Unparsed(1, d.Trailing)
 	return w.String()
@@ -47,11 +47,11 @@ func (d *Definition) SmartView() string {
 func (tz *TimeZoneStruct) SmartView() string {
 	var w sv.Writer
 	w.Line(0, "Time Zone")
-	writeBiases(&w, 1, tz.LBias, tz.LStandardBias, tz.LDaylightBias)
-	w.Line(1, "wStandardYear = ", sv.HexDec(uint64(tz.WStandardYear), 4, false, 16))
-	writeSystemTime(&w, 1, "stStandardDate", tz.StStandardDate)
-	w.Line(1, "wDaylightDate = ", sv.HexDec(uint64(tz.WDaylightYear), 4, false, 16))
-	writeSystemTime(&w, 1, "stDaylightDate", tz.StDaylightDate)
+	writeBiases(&w, 1, tz.Bias, tz.StandardBias, tz.DaylightBias)
+	w.Line(1, "wStandardYear = ", sv.HexDec(uint64(tz.StandardYear), 4, false, 16))
+	writeSystemTime(&w, 1, "stStandardDate", tz.StandardDate)
+	w.Line(1, "wDaylightDate = ", sv.HexDec(uint64(tz.DaylightYear), 4, false, 16))
+	writeSystemTime(&w, 1, "stDaylightDate", tz.DaylightDate)
 	w.Unparsed(1, tz.Trailing)
 	return w.String()
 }
@@ -67,8 +67,8 @@ func writeSystemTime(w *sv.Writer, depth int, name string, st SystemTime) {
 	for _, f := range []struct {
 		n string
 		v uint16
-	}{{"wYear", st.WYear}, {"wMonth", st.WMonth}, {"wDayOfWeek", st.WDayOfWeek}, {"wDay", st.WDay},
-		{"wHour", st.WHour}, {"wMinute", st.WMinute}, {"wSecond", st.WSecond}, {"wMilliseconds", st.WMilliseconds}} {
+	}{{"wYear", st.Year}, {"wMonth", st.Month}, {"wDayOfWeek", st.DayOfWeek}, {"wDay", st.Day},
+		{"wHour", st.Hour}, {"wMinute", st.Minute}, {"wSecond", st.Second}, {"wMilliseconds", st.Milliseconds}} {
 		w.Line(depth+1, f.n, " = ", sv.HexDec(uint64(f.v), 1, false, 16))
 	}
 }
@@ -81,17 +81,17 @@ func (st SystemTime) Describe() string {
 	if !st.IsSet() {
 		return "none"
 	}
-	clock := fmt.Sprintf("%02d:%02d", st.WHour, st.WMinute)
-	if st.WSecond != 0 || st.WMilliseconds != 0 {
-		clock += fmt.Sprintf(":%02d.%03d", st.WSecond, st.WMilliseconds)
+	clock := fmt.Sprintf("%02d:%02d", st.Hour, st.Minute)
+	if st.Second != 0 || st.Milliseconds != 0 {
+		clock += fmt.Sprintf(":%02d.%03d", st.Second, st.Milliseconds)
 	}
 	if !st.IsRelative() {
-		return fmt.Sprintf("%04d-%02d-%02d %s", st.WYear, st.WMonth, st.WDay, clock)
+		return fmt.Sprintf("%04d-%02d-%02d %s", st.Year, st.Month, st.Day, clock)
 	}
-	if st.WDay < 1 || st.WDay > 5 || st.WDayOfWeek > 6 || st.WMonth > 12 {
-		return fmt.Sprintf("invalid (month %d, week %d, weekday %d) %s", st.WMonth, st.WDay, st.WDayOfWeek, clock)
+	if st.Day < 1 || st.Day > 5 || st.DayOfWeek > 6 || st.Month > 12 {
+		return fmt.Sprintf("invalid (month %d, week %d, weekday %d) %s", st.Month, st.Day, st.DayOfWeek, clock)
 	}
-	return ordinals[st.WDay] + " " + timeWeekday(st.WDayOfWeek) + " of " + timeMonth(st.WMonth).String() + " " + clock
+	return ordinals[st.Day] + " " + timeWeekday(st.DayOfWeek) + " of " + timeMonth(st.Month).String() + " " + clock
 }
 
 // FormatOffset prints an offset in seconds as "UTC−5", "UTC+5:30" or "UTC".
@@ -117,7 +117,7 @@ func (t *Rule) Describe() string {
 	if !t.HasDST() {
 		return "no daylight saving, " + std
 	}
-	return "DST starts " + t.StDaylightDate.Describe() + ", ends " + t.StStandardDate.Describe() +
+	return "DST starts " + t.DaylightDate.Describe() + ", ends " + t.StandardDate.Describe() +
 		", " + std + "/" + strings.TrimPrefix(dst, "UTC")
 }
 
@@ -133,18 +133,18 @@ func (d *Definition) Text() string {
 	if iana := IANAName(d.KeyName); iana != "" {
 		fmt.Fprintf(&b, " (IANA %s)", iana)
 	}
-	fmt.Fprintf(&b, ", version %d.%d, %d rule(s)\n", d.BMajorVersion, d.BMinorVersion, len(d.TZRules))
-	for i := range d.TZRules {
-		t := &d.TZRules[i]
-		from := "from " + strconv.Itoa(int(t.WYear))
-		if i == 0 && len(d.TZRules) > 1 {
+	fmt.Fprintf(&b, ", version %d.%d, %d rule(s)\n", d.MajorVersion, d.MinorVersion, len(d.Rules))
+	for i := range d.Rules {
+		t := &d.Rules[i]
+		from := "from " + strconv.Itoa(int(t.Year))
+		if i == 0 && len(d.Rules) > 1 {
 			from = "up to " + nextYear(d, i)
-		} else if len(d.TZRules) == 1 {
+		} else if len(d.Rules) == 1 {
 			from = "all years"
 		}
 		flags := ""
-		if t.WTZRuleFlags != 0 {
-			flags = " [" + flagWords(t.WTZRuleFlags) + "]"
+		if t.Flags != 0 {
+			flags = " [" + flagWords(t.Flags) + "]"
 		}
 		fmt.Fprintf(&b, "  %s: %s%s\n", from, t.Describe(), flags)
 	}
@@ -158,8 +158,8 @@ func (d *Definition) Text() string {
 }
 
 func nextYear(d *Definition, i int) string {
-	if i+1 < len(d.TZRules) {
-		return strconv.Itoa(int(d.TZRules[i+1].WYear) - 1)
+	if i+1 < len(d.Rules) {
+		return strconv.Itoa(int(d.Rules[i+1].Year) - 1)
 	}
 	return "now"
 }

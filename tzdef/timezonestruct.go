@@ -8,14 +8,15 @@ import (
 
 // TimeZoneStruct is PidLidTimeZoneStruct ([MS-OXOCAL] 2.2.1.39): the zone of
 // a recurring series as one rule, 48 bytes.
+// The JSON keys are the specification's field names.
 type TimeZoneStruct struct {
-	LBias          int32      `json:"lBias"`
-	LStandardBias  int32      `json:"lStandardBias"`
-	LDaylightBias  int32      `json:"lDaylightBias"`
-	WStandardYear  uint16     `json:"wStandardYear"`
-	StStandardDate SystemTime `json:"stStandardDate"`
-	WDaylightYear  uint16     `json:"wDaylightYear"`
-	StDaylightDate SystemTime `json:"stDaylightDate"`
+	Bias         int32      `json:"lBias"`          // lBias: minutes to add to local time to get UTC
+	StandardBias int32      `json:"lStandardBias"`  // lStandardBias: added to Bias in standard time
+	DaylightBias int32      `json:"lDaylightBias"`  // lDaylightBias: added to Bias in daylight time
+	StandardYear uint16     `json:"wStandardYear"`  // wStandardYear
+	StandardDate SystemTime `json:"stStandardDate"` // stStandardDate: to standard time, on the daylight clock
+	DaylightYear uint16     `json:"wDaylightYear"`  // wDaylightYear
+	DaylightDate SystemTime `json:"stDaylightDate"` // stDaylightDate: to daylight time, on the standard clock
 
 	// Trailing holds bytes after the 48 that belong to the structure;
 	// kept so that encoding gives the input back. Shown by the JSON envelope.
@@ -39,26 +40,26 @@ func ParseTimeZoneStruct(b []byte) (*TimeZoneStruct, error) {
 func (tz *TimeZoneStruct) UnmarshalBinary(b []byte) error {
 	if len(b) == TimeZoneStructSize && !cursorOnly {
 		// Fast path: the whole structure is there, nothing can fail.
-		tz.LBias = int32(binary.LittleEndian.Uint32(b[0:]))
-		tz.LStandardBias = int32(binary.LittleEndian.Uint32(b[4:]))
-		tz.LDaylightBias = int32(binary.LittleEndian.Uint32(b[8:]))
-		tz.WStandardYear = binary.LittleEndian.Uint16(b[12:])
-		tz.StStandardDate.decode(b[14:30])
-		tz.WDaylightYear = binary.LittleEndian.Uint16(b[30:])
-		tz.StDaylightDate.decode(b[32:48])
+		tz.Bias = int32(binary.LittleEndian.Uint32(b[0:]))
+		tz.StandardBias = int32(binary.LittleEndian.Uint32(b[4:]))
+		tz.DaylightBias = int32(binary.LittleEndian.Uint32(b[8:]))
+		tz.StandardYear = binary.LittleEndian.Uint16(b[12:])
+		tz.StandardDate.decode(b[14:30])
+		tz.DaylightYear = binary.LittleEndian.Uint16(b[30:])
+		tz.DaylightDate.decode(b[32:48])
 		tz.Trailing = nil
 		return nil
 	}
 	var r wire.Reader
 	r.Reset(b)
 	v := TimeZoneStruct{
-		LBias:          r.I32("lBias"),
-		LStandardBias:  r.I32("lStandardBias"),
-		LDaylightBias:  r.I32("lDaylightBias"),
-		WStandardYear:  r.U16("wStandardYear"),
-		StStandardDate: readSystemTime(&r, "stStandardDate"),
-		WDaylightYear:  r.U16("wDaylightYear"),
-		StDaylightDate: readSystemTime(&r, "stDaylightDate"),
+		Bias:         r.I32("lBias"),
+		StandardBias: r.I32("lStandardBias"),
+		DaylightBias: r.I32("lDaylightBias"),
+		StandardYear: r.U16("wStandardYear"),
+		StandardDate: readSystemTime(&r, "stStandardDate"),
+		DaylightYear: r.U16("wDaylightYear"),
+		DaylightDate: readSystemTime(&r, "stDaylightDate"),
 	}
 	if err := r.Err(); err != nil {
 		return err
@@ -77,13 +78,13 @@ func (tz *TimeZoneStruct) MarshalBinary() ([]byte, error) {
 
 // AppendBinary appends the encoding of tz to b.
 func (tz *TimeZoneStruct) AppendBinary(b []byte) ([]byte, error) {
-	b = wire.AppendI32(b, tz.LBias)
-	b = wire.AppendI32(b, tz.LStandardBias)
-	b = wire.AppendI32(b, tz.LDaylightBias)
-	b = wire.AppendU16(b, tz.WStandardYear)
-	b = tz.StStandardDate.appendTo(b)
-	b = wire.AppendU16(b, tz.WDaylightYear)
-	b = tz.StDaylightDate.appendTo(b)
+	b = wire.AppendI32(b, tz.Bias)
+	b = wire.AppendI32(b, tz.StandardBias)
+	b = wire.AppendI32(b, tz.DaylightBias)
+	b = wire.AppendU16(b, tz.StandardYear)
+	b = tz.StandardDate.appendTo(b)
+	b = wire.AppendU16(b, tz.DaylightYear)
+	b = tz.DaylightDate.appendTo(b)
 	return append(b, tz.Trailing...), nil
 }
 
@@ -91,8 +92,8 @@ func (tz *TimeZoneStruct) AppendBinary(b []byte) ([]byte, error) {
 // computing offsets with the same code).
 func (tz *TimeZoneStruct) Rule() Rule {
 	return Rule{
-		BMajorVersion: RuleMajorVersion, BMinorVersion: RuleMinorVersion, WReserved: RuleReserved,
-		LBias: tz.LBias, LStandardBias: tz.LStandardBias, LDaylightBias: tz.LDaylightBias,
-		StStandardDate: tz.StStandardDate, StDaylightDate: tz.StDaylightDate,
+		MajorVersion: RuleMajorVersion, MinorVersion: RuleMinorVersion, Reserved: RuleReserved,
+		Bias: tz.Bias, StandardBias: tz.StandardBias, DaylightBias: tz.DaylightBias,
+		StandardDate: tz.StandardDate, DaylightDate: tz.DaylightDate,
 	}
 }

@@ -45,17 +45,17 @@ func TestFixtureFields(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if d.BMajorVersion != 2 || d.BMinorVersion != 1 || d.CbHeader != 48 || d.WReserved != 2 || d.CchKeyName != 21 ||
-		d.KeyName != "Eastern Standard Time" || d.CRules != 2 || len(d.TZRules) != 2 || len(d.Trailing) != 0 {
+	if d.MajorVersion != 2 || d.MinorVersion != 1 || d.HeaderSize != 48 || d.Reserved != 2 || d.KeyNameLength != 21 ||
+		d.KeyName != "Eastern Standard Time" || d.RuleCount != 2 || len(d.Rules) != 2 || len(d.Trailing) != 0 {
 		t.Fatalf("header %+v", d)
 	}
-	r0, r1 := d.TZRules[0], d.TZRules[1]
-	if r0.WYear != 2006 || r0.WTZRuleFlags != 0 || r0.LBias != 300 || r0.LStandardBias != 0 || r0.LDaylightBias != -60 ||
-		r0.StStandardDate != (SystemTime{WMonth: 10, WDay: 5, WHour: 2}) || r0.StDaylightDate != (SystemTime{WMonth: 4, WDay: 1, WHour: 2}) {
+	r0, r1 := d.Rules[0], d.Rules[1]
+	if r0.Year != 2006 || r0.Flags != 0 || r0.Bias != 300 || r0.StandardBias != 0 || r0.DaylightBias != -60 ||
+		r0.StandardDate != (SystemTime{Month: 10, Day: 5, Hour: 2}) || r0.DaylightDate != (SystemTime{Month: 4, Day: 1, Hour: 2}) {
 		t.Errorf("rule 0 %+v", r0)
 	}
-	if r1.WYear != 2007 || r1.WTZRuleFlags != TZRULE_FLAG_EFFECTIVE_TZREG || r1.WReserved != 0x3E ||
-		r1.StStandardDate != (SystemTime{WMonth: 11, WDay: 1, WHour: 2}) || r1.StDaylightDate != (SystemTime{WMonth: 3, WDay: 2, WHour: 2}) {
+	if r1.Year != 2007 || r1.Flags != TZRULE_FLAG_EFFECTIVE_TZREG || r1.Reserved != 0x3E ||
+		r1.StandardDate != (SystemTime{Month: 11, Day: 1, Hour: 2}) || r1.DaylightDate != (SystemTime{Month: 3, Day: 2, Hour: 2}) {
 		t.Errorf("rule 1 %+v", r1)
 	}
 	if len(d.Check()) != 0 {
@@ -67,8 +67,8 @@ func TestFixtureFields(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if d3.CRules != 0 || len(d3.TZRules) != 0 || len(d3.Trailing) != 132 {
-		t.Errorf("TZDEF-3: cRules %d, rules %d, trailing %d", d3.CRules, len(d3.TZRules), len(d3.Trailing))
+	if d3.RuleCount != 0 || len(d3.Rules) != 0 || len(d3.Trailing) != 132 {
+		t.Errorf("TZDEF-3: cRules %d, rules %d, trailing %d", d3.RuleCount, len(d3.Rules), len(d3.Trailing))
 	}
 	if !hasCode(d3.Check(), CodeNoRules) || !hasCode(d3.Check(), CodeTrailing) {
 		t.Errorf("TZDEF-3 findings %v", d3.Check())
@@ -76,20 +76,20 @@ func TestFixtureFields(t *testing.T) {
 
 	fx2 := fixtures.Load(t, "TIMEZONEDEFINITION-2")
 	d2, _ := Parse(fx2.Blob)
-	if d2.KeyName != "US Eastern Standard Time" || len(d2.TZRules) != 3 || d2.TZRules[0].HasDST() ||
-		d2.TZRules[0].X != (HexBytes14{1, 0, 0, 0, 1}) {
+	if d2.KeyName != "US Eastern Standard Time" || len(d2.Rules) != 3 || d2.Rules[0].HasDST() ||
+		d2.Rules[0].X != (HexBytes14{1, 0, 0, 0, 1}) {
 		t.Errorf("TZDEF-2 %+v", d2)
 	}
 
 	fxs := fixtures.Load(t, "TIMEZONE-1")
 	tz, _ := ParseTimeZoneStruct(fxs.Blob)
-	if tz.LBias != 300 || tz.LDaylightBias != -60 || tz.StStandardDate.WMonth != 11 || tz.StDaylightDate.WDay != 2 {
+	if tz.Bias != 300 || tz.DaylightBias != -60 || tz.StandardDate.Month != 11 || tz.DaylightDate.Day != 2 {
 		t.Errorf("TIMEZONE-1 %+v", tz)
 	}
 	if len(tz.Check()) != 0 || len(d.CheckAgainst(tz)) != 1 {
 		t.Errorf("TIMEZONE-1 checks %v / %v", tz.Check(), d.CheckAgainst(tz))
 	}
-	if !d.TZRules[1].SameZone(tz) {
+	if !d.Rules[1].SameZone(tz) {
 		t.Error("2007 rule should equal TIMEZONE-1")
 	}
 }
@@ -140,7 +140,7 @@ func TestTransitionsEastern(t *testing.T) {
 			t.Errorf("Offset(%v) = %d %v", c.at, off, dst)
 		}
 	}
-	if got := d.TZRules[1].Describe(); got != "DST starts second Sunday of March 02:00, ends first Sunday of November 02:00, UTC−5/−4" {
+	if got := d.Rules[1].Describe(); got != "DST starts second Sunday of March 02:00, ends first Sunday of November 02:00, UTC−5/−4" {
 		t.Errorf("Describe = %q", got)
 	}
 }
@@ -148,9 +148,9 @@ func TestTransitionsEastern(t *testing.T) {
 func TestSouthernHemisphere(t *testing.T) {
 	// AUS Eastern: UTC+10, DST (UTC+11) from the first Sunday of October
 	// 02:00 to the first Sunday of April 03:00.
-	r := Rule{BMajorVersion: 2, BMinorVersion: 1, WReserved: 0x3E, LBias: -600, LDaylightBias: -60,
-		StStandardDate: SystemTime{WMonth: 4, WDay: 1, WHour: 3}, StDaylightDate: SystemTime{WMonth: 10, WDay: 1, WHour: 2}}
-	d := &Definition{BMajorVersion: 2, BMinorVersion: 1, WReserved: 2, KeyName: "AUS Eastern Standard Time", TZRules: []Rule{r}}
+	r := Rule{MajorVersion: 2, MinorVersion: 1, Reserved: 0x3E, Bias: -600, DaylightBias: -60,
+		StandardDate: SystemTime{Month: 4, Day: 1, Hour: 3}, DaylightDate: SystemTime{Month: 10, Day: 1, Hour: 2}}
+	d := &Definition{MajorVersion: 2, MinorVersion: 1, Reserved: 2, KeyName: "AUS Eastern Standard Time", Rules: []Rule{r}}
 	for _, c := range []struct {
 		at  time.Time
 		off int
@@ -224,7 +224,7 @@ func TestDecodeErrors(t *testing.T) {
 	b = append(b, 0xAA, 0xBB)
 	b = append(b, fx.Blob[52:]...)
 	d, err := Parse(b)
-	if err != nil || !bytes.Equal(d.ExtraHeaderData, []byte{0xAA, 0xBB}) || len(d.TZRules) != 2 {
+	if err != nil || !bytes.Equal(d.ExtraHeaderData, []byte{0xAA, 0xBB}) || len(d.Rules) != 2 {
 		t.Fatalf("extra header: %v %+v", err, d)
 	}
 	if out, _ := d.MarshalBinary(); !bytes.Equal(out, b) {
@@ -237,7 +237,7 @@ func TestDecodeErrors(t *testing.T) {
 
 func TestKeyNameLossless(t *testing.T) {
 	// An unpaired surrogate in the key name survives a round trip.
-	d := &Definition{BMajorVersion: 2, BMinorVersion: 1, WReserved: 2, KeyName: "X"}
+	d := &Definition{MajorVersion: 2, MinorVersion: 1, Reserved: 2, KeyName: "X"}
 	b, _ := d.MarshalBinary()
 	b[8], b[9] = 0x00, 0xD8 // replace 'X' by a lone high surrogate
 	d2, err := Parse(b)
@@ -252,9 +252,9 @@ func TestKeyNameLossless(t *testing.T) {
 
 func TestEmptyKeyNameFinding(t *testing.T) {
 	// The 76-byte StartDisplay blob that crashed Outlook 2010 (KB 2553248).
-	d := &Definition{BMajorVersion: 2, BMinorVersion: 1, WReserved: 2, TZRules: []Rule{{
-		BMajorVersion: 2, BMinorVersion: 1, WReserved: 0x3E, WTZRuleFlags: TZRULE_FLAG_EFFECTIVE_TZREG, WYear: 2007, LBias: 300, LDaylightBias: -60,
-		StStandardDate: SystemTime{WMonth: 11, WDay: 1, WHour: 2}, StDaylightDate: SystemTime{WMonth: 3, WDay: 2, WHour: 2}}}}
+	d := &Definition{MajorVersion: 2, MinorVersion: 1, Reserved: 2, Rules: []Rule{{
+		MajorVersion: 2, MinorVersion: 1, Reserved: 0x3E, Flags: TZRULE_FLAG_EFFECTIVE_TZREG, Year: 2007, Bias: 300, DaylightBias: -60,
+		StandardDate: SystemTime{Month: 11, Day: 1, Hour: 2}, DaylightDate: SystemTime{Month: 3, Day: 2, Hour: 2}}}}
 	b, _ := d.MarshalBinary()
 	if len(b) != 76 {
 		t.Fatalf("size %d", len(b))
@@ -267,10 +267,10 @@ func TestEmptyKeyNameFinding(t *testing.T) {
 }
 
 func TestCheckCodes(t *testing.T) {
-	good := Rule{BMajorVersion: 2, BMinorVersion: 1, WReserved: 0x3E, WTZRuleFlags: TZRULE_FLAG_EFFECTIVE_TZREG, WYear: 2007, LBias: 300, LDaylightBias: -60,
-		StStandardDate: SystemTime{WMonth: 11, WDay: 1, WHour: 2}, StDaylightDate: SystemTime{WMonth: 3, WDay: 2, WHour: 2}}
+	good := Rule{MajorVersion: 2, MinorVersion: 1, Reserved: 0x3E, Flags: TZRULE_FLAG_EFFECTIVE_TZREG, Year: 2007, Bias: 300, DaylightBias: -60,
+		StandardDate: SystemTime{Month: 11, Day: 1, Hour: 2}, DaylightDate: SystemTime{Month: 3, Day: 2, Hour: 2}}
 	base := func(f func(d *Definition)) *Definition {
-		d := &Definition{BMajorVersion: 2, BMinorVersion: 1, WReserved: 2, KeyName: "Eastern Standard Time", TZRules: []Rule{good}}
+		d := &Definition{MajorVersion: 2, MinorVersion: 1, Reserved: 2, KeyName: "Eastern Standard Time", Rules: []Rule{good}}
 		f(d)
 		return d
 	}
@@ -279,23 +279,23 @@ func TestCheckCodes(t *testing.T) {
 		d    *Definition
 		path string
 	}{
-		{CodeNoEffectiveRule, base(func(d *Definition) { d.TZRules[0].WTZRuleFlags = 0 }), "TZRules"},
-		{CodeManyEffective, base(func(d *Definition) { d.TZRules = append(d.TZRules, good); d.TZRules[1].WYear = 2008 }), "TZRules"},
-		{CodeDuplicateYear, base(func(d *Definition) { r := good; r.WTZRuleFlags = 0; d.TZRules = append(d.TZRules, r) }), "TZRules[1].wYear"},
-		{CodeRulesUnsorted, base(func(d *Definition) { r := good; r.WTZRuleFlags = 0; r.WYear = 2001; d.TZRules = append(d.TZRules, r) }), "TZRules[1].wYear"},
-		{CodeInvalidSystemTime, base(func(d *Definition) { d.TZRules[0].StStandardDate.WMonth = 13 }), "TZRules[0].stStandardDate.wMonth"},
-		{CodeInvalidSystemTime, base(func(d *Definition) { d.TZRules[0].StDaylightDate.WDay = 6 }), "TZRules[0].stDaylightDate.wDay"},
-		{CodeInvalidSystemTime, base(func(d *Definition) { d.TZRules[0].StDaylightDate.WDayOfWeek = 7 }), "TZRules[0].stDaylightDate.wDayOfWeek"},
-		{CodeInvalidSystemTime, base(func(d *Definition) { d.TZRules[0].StDaylightDate.WHour = 24 }), "TZRules[0].stDaylightDate.wHour"},
-		{CodeHalfDST, base(func(d *Definition) { d.TZRules[0].StDaylightDate = SystemTime{} }), "TZRules[0].stDaylightDate"},
-		{CodeBiasRange, base(func(d *Definition) { d.TZRules[0].LBias = 900 }), "TZRules[0].lStandardBias"},
-		{CodeReserved, base(func(d *Definition) { d.WReserved = 1 }), "wReserved"},
-		{CodeReserved, base(func(d *Definition) { d.TZRules[0].WReserved = 0 }), "TZRules[0].wReserved"},
-		{CodeUnknownFlags, base(func(d *Definition) { d.TZRules[0].WTZRuleFlags |= 0x10 }), "TZRules[0].wTZRuleFlags"},
-		{CodeXNonZero, base(func(d *Definition) { d.TZRules[0].X[0] = 1 }), "TZRules[0].X"},
+		{CodeNoEffectiveRule, base(func(d *Definition) { d.Rules[0].Flags = 0 }), "TZRules"},
+		{CodeManyEffective, base(func(d *Definition) { d.Rules = append(d.Rules, good); d.Rules[1].Year = 2008 }), "TZRules"},
+		{CodeDuplicateYear, base(func(d *Definition) { r := good; r.Flags = 0; d.Rules = append(d.Rules, r) }), "TZRules[1].wYear"},
+		{CodeRulesUnsorted, base(func(d *Definition) { r := good; r.Flags = 0; r.Year = 2001; d.Rules = append(d.Rules, r) }), "TZRules[1].wYear"},
+		{CodeInvalidSystemTime, base(func(d *Definition) { d.Rules[0].StandardDate.Month = 13 }), "TZRules[0].stStandardDate.wMonth"},
+		{CodeInvalidSystemTime, base(func(d *Definition) { d.Rules[0].DaylightDate.Day = 6 }), "TZRules[0].stDaylightDate.wDay"},
+		{CodeInvalidSystemTime, base(func(d *Definition) { d.Rules[0].DaylightDate.DayOfWeek = 7 }), "TZRules[0].stDaylightDate.wDayOfWeek"},
+		{CodeInvalidSystemTime, base(func(d *Definition) { d.Rules[0].DaylightDate.Hour = 24 }), "TZRules[0].stDaylightDate.wHour"},
+		{CodeHalfDST, base(func(d *Definition) { d.Rules[0].DaylightDate = SystemTime{} }), "TZRules[0].stDaylightDate"},
+		{CodeBiasRange, base(func(d *Definition) { d.Rules[0].Bias = 900 }), "TZRules[0].lStandardBias"},
+		{CodeReserved, base(func(d *Definition) { d.Reserved = 1 }), "wReserved"},
+		{CodeReserved, base(func(d *Definition) { d.Rules[0].Reserved = 0 }), "TZRules[0].wReserved"},
+		{CodeUnknownFlags, base(func(d *Definition) { d.Rules[0].Flags |= 0x10 }), "TZRules[0].wTZRuleFlags"},
+		{CodeXNonZero, base(func(d *Definition) { d.Rules[0].X[0] = 1 }), "TZRules[0].X"},
 		{CodeTrailing, base(func(d *Definition) { d.Trailing = []byte{1} }), "Trailing"},
 		{CodeEmptyKeyName, base(func(d *Definition) { d.KeyName = "" }), "cchKeyName"},
-		{CodeNoRules, base(func(d *Definition) { d.TZRules = nil }), "cRules"},
+		{CodeNoRules, base(func(d *Definition) { d.Rules = nil }), "cRules"},
 		{CodeKeyNameTooLong, base(func(d *Definition) { d.KeyName = strings.Repeat("k", 261) }), "KeyName"},
 	}
 	for _, tt := range tests {
@@ -323,16 +323,16 @@ func TestCheckCodes(t *testing.T) {
 	if len(tz.Check()) != 0 {
 		t.Errorf("clean struct: %v", tz.Check())
 	}
-	tz.WStandardYear = 5
+	tz.StandardYear = 5
 	if !hasCode(tz.Check(), CodeYearMismatch) {
 		t.Error("year mismatch not reported")
 	}
-	d := base(func(d *Definition) { d.TZRules[0].WTZRuleFlags |= TZRULE_FLAG_RECUR_CURRENT_TZREG })
+	d := base(func(d *Definition) { d.Rules[0].Flags |= TZRULE_FLAG_RECUR_CURRENT_TZREG })
 	if fs := d.CheckAgainst(good.TimeZoneStruct()); len(fs) != 0 || !d.ConsistentWith(good.TimeZoneStruct()) {
 		t.Errorf("consistent pair: %v", fs)
 	}
 	other := good.TimeZoneStruct()
-	other.LBias = 360
+	other.Bias = 360
 	if fs := d.CheckAgainst(other); len(fs) != 1 || fs[0].Severity != Error || d.ConsistentWith(other) {
 		t.Errorf("inconsistent pair: %v", fs)
 	}

@@ -47,11 +47,11 @@ func (d *Definition) writeVTimezone(w *ical.Writer) {
 	if iana := IANAName(d.KeyName); iana != "" {
 		w.Line("X-LIC-LOCATION", iana)
 	}
-	rules := append([]Rule(nil), d.TZRules...)
+	rules := append([]Rule(nil), d.Rules...)
 	sortRules(rules)
 	for i := range rules {
 		r := &rules[i]
-		from := int(r.WYear)
+		from := int(r.Year)
 		switch {
 		case from < 1601 || i == 0 && !r.HasDST():
 			from = 1601
@@ -62,7 +62,7 @@ func (d *Definition) writeVTimezone(w *ical.Writer) {
 		}
 		next := 0
 		if i+1 < len(rules) {
-			next = int(rules[i+1].WYear)
+			next = int(rules[i+1].Year)
 		}
 		writeObservances(w, r, from, next)
 	}
@@ -86,7 +86,7 @@ func (tz *TimeZoneStruct) writeVTimezone(w *ical.Writer, tzid string) {
 
 func sortRules(rs []Rule) {
 	for i := 1; i < len(rs); i++ {
-		for j := i; j > 0 && rs[j].WYear < rs[j-1].WYear; j-- {
+		for j := i; j > 0 && rs[j].Year < rs[j-1].Year; j-- {
 			rs[j], rs[j-1] = rs[j-1], rs[j]
 		}
 	}
@@ -104,13 +104,13 @@ func writeObservances(w *ical.Writer, r *Rule, from, next int) {
 		return
 	}
 	for _, kind := range []string{"STANDARD", "DAYLIGHT"} {
-		st, offFrom, offTo := r.StStandardDate, dst, std
+		st, offFrom, offTo := r.StandardDate, dst, std
 		if kind == "DAYLIGHT" {
-			st, offFrom, offTo = r.StDaylightDate, std, dst
+			st, offFrom, offTo = r.DaylightDate, std, dst
 		}
 		year := from
 		if !st.IsRelative() {
-			year = int(st.WYear)
+			year = int(st.Year)
 		}
 		m, day, ok := st.DateIn(year)
 		if !ok {
@@ -120,11 +120,11 @@ func writeObservances(w *ical.Writer, r *Rule, from, next int) {
 		w.Line("BEGIN", kind)
 		w.Line("DTSTART", wall.Format("20060102T150405"))
 		if st.IsRelative() {
-			week := fmt.Sprint(st.WDay)
-			if st.WDay == 5 {
+			week := fmt.Sprint(st.Day)
+			if st.Day == 5 {
 				week = "-1"
 			}
-			rrule := fmt.Sprintf("FREQ=YEARLY;BYMONTH=%d;BYDAY=%s%s", st.WMonth, week, icalDays[st.WDayOfWeek%7])
+			rrule := fmt.Sprintf("FREQ=YEARLY;BYMONTH=%d;BYDAY=%s%s", st.Month, week, icalDays[st.DayOfWeek%7])
 			if next > 0 {
 				if lm, ld, ok := st.DateIn(next - 1); ok {
 					last := time.Date(next-1, lm, ld, 0, 0, 0, 0, time.UTC).Add(st.timeOfDay()).Add(-time.Duration(offFrom) * time.Second)

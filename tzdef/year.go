@@ -21,14 +21,14 @@ func (t *Rule) yearOf(year int) YearRule {
 		return yr
 	}
 	yr.DstOffset = t.DaylightOffset()
-	m1, d1, ok1 := t.StDaylightDate.DateIn(year)
-	m2, d2, ok2 := t.StStandardDate.DateIn(year)
+	m1, d1, ok1 := t.DaylightDate.DateIn(year)
+	m2, d2, ok2 := t.StandardDate.DateIn(year)
 	if ok1 {
-		wall := time.Date(year, m1, d1, 0, 0, 0, 0, time.UTC).Add(t.StDaylightDate.timeOfDay())
+		wall := time.Date(year, m1, d1, 0, 0, 0, 0, time.UTC).Add(t.DaylightDate.timeOfDay())
 		yr.DSTStart = wall.Add(-time.Duration(yr.StdOffset) * time.Second)
 	}
 	if ok2 {
-		wall := time.Date(year, m2, d2, 0, 0, 0, 0, time.UTC).Add(t.StStandardDate.timeOfDay())
+		wall := time.Date(year, m2, d2, 0, 0, 0, 0, time.UTC).Add(t.StandardDate.timeOfDay())
 		yr.DSTEnd = wall.Add(-time.Duration(yr.DstOffset) * time.Second)
 	}
 	yr.HasDST = ok1 || ok2

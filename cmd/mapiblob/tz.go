@@ -131,7 +131,7 @@ func runTZTransitions(e *env, args []string) error {
 		case *tzdef.Definition:
 			if rule := v.RuleFor(*year); rule != nil {
 				trs = rule.Transitions(*year)
-				desc = fmt.Sprintf("%s, rule from %d: %s", v.KeyName, rule.WYear, rule.Describe())
+				desc = fmt.Sprintf("%s, rule from %d: %s", v.KeyName, rule.Year, rule.Describe())
 			} else {
 				desc = v.KeyName + ": no rules"
 			}

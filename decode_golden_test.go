@@ -22,7 +22,7 @@ func TestExpectedDecodes(t *testing.T) {
 		if strings.Contains(g.Name, "cp932") {
 			opt.CodePage = 932
 		}
-		r, err := Decode(g.Bytes, KindAuto, nil, opt)
+		r, err := Decode(g.Bytes, opt)
 		if err != nil {
 			t.Fatalf("%s: %v", g.Path, err)
 		}

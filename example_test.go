@@ -13,7 +13,7 @@ func Example() {
 		fmt.Println(err)
 		return
 	}
-	r, err := mapiblob.Decode(blobs[0].Bytes, mapiblob.KindAuto, blobs[0].Identity, mapiblob.Options{})
+	r, err := mapiblob.Decode(blobs[0].Bytes, mapiblob.Options{Property: blobs[0].Identity})
 	if err != nil {
 		fmt.Println(err)
 		return

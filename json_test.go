@@ -6,6 +6,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/stretchr/testify/require"
+
 	"github.com/mapiblob/mapiblob/internal/fixtures"
 )
 
@@ -32,15 +34,14 @@ func TestJSONContract(t *testing.T) {
 		exceptionBase = "EndDateTime OriginalStartDate OverrideFlags StartDateTime"
 	)
 	check := func(name string, b []byte) {
-		r, err := Decode(b, KindAuto, nil, Options{})
+		r, err := Decode(b, Options{})
 		if err != nil {
 			t.Fatalf("%s: %v", name, err)
 		}
-		out, _ := json.Marshal(r)
+		out, err := json.Marshal(r)
+		require.NoError(t, err, name)
 		var m map[string]any
-		if err := json.Unmarshal(out, &m); err != nil {
-			t.Fatal(err)
-		}
+		require.NoError(t, json.Unmarshal(out, &m), name)
 		top := envelope
 		if len(r.Trailing) > 0 {
 			top = "kind size trailing value"
@@ -108,15 +109,19 @@ func TestJSONContract(t *testing.T) {
 // Fields a structure does not contain are absent, not zero (JSON.md).
 func TestJSONAbsentFields(t *testing.T) {
 	fx := fixtures.Load(t, "APPOINTMENTRECURRENCEPATTERN-3")
-	r, _ := Decode(fx.Blob, KindApptRecur, nil, Options{})
-	out, _ := json.Marshal(r)
+	r, err := Decode(fx.Blob, Options{Kind: KindApptRecur})
+	require.NoError(t, err)
+	out, err := json.Marshal(r)
+	require.NoError(t, err)
 	var m struct {
 		Value struct {
 			ExceptionInfo     []map[string]any `json:"ExceptionInfo"`
 			ExtendedException []map[string]any `json:"ExtendedException"`
 		} `json:"value"`
 	}
-	json.Unmarshal(out, &m)
+	require.NoError(t, json.Unmarshal(out, &m))
+	require.Len(t, m.Value.ExceptionInfo, 5)
+	require.Len(t, m.Value.ExtendedException, 5)
 	e2 := m.Value.ExceptionInfo[2] // ARO_MEETINGTYPE | ARO_REMINDER | ARO_LOCATION | ARO_EXCEPTIONAL_BODY
 	if keys(e2) != "EndDateTime Location LocationLength LocationLength2 MeetingType OriginalStartDate OverrideFlags ReminderSet StartDateTime" {
 		t.Errorf("ExceptionInfo[2] keys %q", keys(e2))

@@ -27,34 +27,19 @@ import (
 // Version is the module's version, printed by `mapiblob version`.
 const Version = "0.1.0"
 
-// Kind names a structure this module decodes.
-type Kind string
+// Kind names a structure this module decodes; the zero value, KindAuto,
+// detects it.
+type Kind = blob.Kind
 
 // Kinds, as the CLI's --kind flag and the JSON "kind" key spell them.
 const (
-	KindAuto      Kind = "auto"
-	KindTZDef     Kind = "tzdef"     // TZDEFINITION (PidLidAppointmentTimeZoneDefinition*)
-	KindTZStruct  Kind = "tzstruct"  // TimeZoneStruct (PidLidTimeZoneStruct)
-	KindRecur     Kind = "recur"     // RecurrencePattern (PidLidTaskRecurrence)
-	KindApptRecur Kind = "apptrecur" // AppointmentRecurrencePattern (PidLidAppointmentRecur)
+	KindAuto      = blob.KindAuto      // detect from the property or the bytes
+	KindTZDef     = blob.KindTZDef     // TZDEFINITION (PidLidAppointmentTimeZoneDefinition*)
+	KindTZStruct  = blob.KindTZStruct  // TimeZoneStruct (PidLidTimeZoneStruct)
+	KindRecur     = blob.KindRecur     // RecurrencePattern (PidLidTaskRecurrence)
+	KindApptRecur = blob.KindApptRecur // AppointmentRecurrencePattern (PidLidAppointmentRecur)
+	KindGOID      = blob.KindGOID      // GlobalObjectId (PidLidGlobalObjectId, PidLidCleanGlobalObjectId)
 )
-
-// Kinds lists the kinds Decode reads.
-func Kinds() []Kind { return []Kind{KindTZDef, KindTZStruct, KindRecur, KindApptRecur} }
-
-// ParseKind reads a kind name ("auto" included).
-func ParseKind(s string) (Kind, bool) {
-	k := Kind(strings.ToLower(strings.TrimSpace(s)))
-	if k == KindAuto {
-		return k, true
-	}
-	for _, x := range Kinds() {
-		if k == x {
-			return k, true
-		}
-	}
-	return "", false
-}
 
 // Blob is one binary value read from input text; Identity is set when the
 // text was an MFCMAPI XML export that names the property.
@@ -75,11 +60,12 @@ type Finding = blob.Finding
 // several blobs), "base64:…", or base64 when the text is not hex.
 func ReadInput(text string) ([]Blob, error) { return input.Parse(text) }
 
-// ErrUnknownKind is returned by Detect's callers when no kind fits.
+// ErrUnknownKind is returned by Decode when no kind fits the blob, or
+// several do and nothing tells them apart.
 var ErrUnknownKind = errors.New("cannot tell which structure the blob holds")
 
-// KindOf returns the decoder kind of a property, or "" when this module has
-// no decoder for it.
+// KindOf returns the decoder kind of a property, or KindAuto when this
+// module has no decoder for it.
 func KindOf(p *proptag.Property) Kind {
 	switch p.Decoder {
 	case proptag.DecoderTimeZoneDefinition:
@@ -90,30 +76,37 @@ func KindOf(p *proptag.Property) Kind {
 		return KindRecur
 	case proptag.DecoderAppointmentRecur:
 		return KindApptRecur
+	case proptag.DecoderGlobalObjectID:
+		return KindGOID
 	}
-	return ""
+	return KindAuto
 }
 
 // Detect lists the kinds b may hold. The property identity of an XML export
 // decides when it names a property this module decodes; otherwise the
 // bytes' signature does: a recurrence pattern starts 04 30 04 30 and an
-// appointment pattern continues with ReaderVersion2 0x3006; a TZDEFINITION
-// starts 02 01 and decodes; a TimeZoneStruct is 48 bytes.
+// appointment pattern continues with ReaderVersion2 0x3006; a
+// GlobalObjectId starts with its 16-byte class id; a TZDEFINITION starts
+// 02 01 and decodes; a TimeZoneStruct is 48 bytes.
 func Detect(b []byte, id *Identity) []Kind {
 	if p, ok := id.Property(); ok {
-		if k := KindOf(p); k != "" {
+		if k := KindOf(p); k != KindAuto {
 			return []Kind{k}
 		}
 	}
-	var out []Kind
 	if len(b) >= 4 && b[0] == 0x04 && b[1] == 0x30 && b[2] == 0x04 && b[3] == 0x30 {
 		if recurrence.IsAppointmentPattern(b) {
 			return []Kind{KindApptRecur}
 		}
 		return []Kind{KindRecur}
 	}
+	if len(b) >= 16 && guid.GUID(b[:16]) == guid.GlobalObjectIdByteArrayID {
+		return []Kind{KindGOID}
+	}
+	var out []Kind
 	if len(b) >= 2 && b[0] == tzdef.MajorVersion && b[1] >= tzdef.MinorVersion {
-		if _, err := tzdef.Parse(b); err == nil {
+		var d tzdef.Definition
+		if d.UnmarshalBinary(b) == nil {
 			out = append(out, KindTZDef)
 		}
 	}
@@ -123,70 +116,76 @@ func Detect(b []byte, id *Identity) []Kind {
 	return out
 }
 
-// Options adjust decoding and rendering.
+// Options say how to decode. The zero value detects the kind from the
+// bytes and reads 8-bit strings as windows-1252.
 type Options struct {
+	// Kind is the structure to decode; KindAuto detects it from Property or
+	// the bytes.
+	Kind Kind
+	// Property is the property the blob was read from, when known (an
+	// MFCMAPI XML export names it); it decides the kind.
+	Property *Identity
 	// CodePage decodes the 8-bit strings of appointment exceptions
 	// (0: windows-1252).
-	CodePage recurrence.CodePage
+	CodePage blob.CodePage
 }
 
 // Result is a decoded blob.
 type Result struct {
-	Kind     Kind
-	Size     int       // the blob's length
-	Value    any       // *tzdef.Definition, *tzdef.TimeZoneStruct, *recurrence.Pattern or *recurrence.AppointmentPattern
-	Trailing []byte    // bytes after the structure
-	Findings []Finding // Check's findings
+	Kind     Kind       // the structure decoded
+	Size     int        // the blob's length in bytes
+	Value    blob.Value // *tzdef.Definition, *tzdef.TimeZoneStruct, *recurrence.Pattern, *recurrence.AppointmentPattern…
+	Trailing []byte     // bytes after the structure (Value.TrailingBytes())
+	Findings []Finding  // Value.Check()
 }
 
-// Decode decodes b as kind (KindAuto detects it, with id when known).
-func Decode(b []byte, kind Kind, id *Identity, opt Options) (*Result, error) {
-	if kind == KindAuto || kind == "" {
-		ks := Detect(b, id)
+// Decode decodes b as opt.Kind, or as the kind Detect finds. An error
+// wraps ErrUnknownKind when the kind cannot be told, or is the decoder's
+// *blob.DecodeError naming the field and offset where decoding stopped.
+func Decode(b []byte, opt Options) (*Result, error) {
+	kind := opt.Kind
+	if kind == KindAuto {
+		ks := Detect(b, opt.Property)
 		switch len(ks) {
 		case 0:
-			if len(b) >= 16 && guid.GUID(b[:16]) == guid.GlobalObjectIdByteArrayID {
-				return nil, fmt.Errorf("%w (%d bytes): it is a GlobalObjectId (PidLidGlobalObjectId), which this version does not decode", ErrUnknownKind, len(b))
-			}
-			return nil, fmt.Errorf("%w (%d bytes): it is none of %s; name the kind with --kind", ErrUnknownKind, len(b), kindList(Kinds()))
+			return nil, fmt.Errorf("%w (%d bytes): it is none of %s", ErrUnknownKind, len(b), kindList(Kinds()))
 		case 1:
 			kind = ks[0]
 		default:
-			return nil, fmt.Errorf("%w (%d bytes): it could be %s; name the kind with --kind", ErrUnknownKind, len(b), kindList(ks))
+			return nil, fmt.Errorf("%w (%d bytes): it could be %s", ErrUnknownKind, len(b), kindList(ks))
 		}
 	}
-	r := &Result{Kind: kind, Size: len(b)}
+	var v blob.Value
+	var err error
 	switch kind {
 	case KindTZDef:
-		v, err := tzdef.Parse(b)
-		if err != nil {
-			return nil, err
-		}
-		r.Value, r.Trailing, r.Findings = v, v.Trailing, v.Check()
+		v, err = tzdef.Parse(b)
 	case KindTZStruct:
-		v, err := tzdef.ParseTimeZoneStruct(b)
-		if err != nil {
-			return nil, err
-		}
-		r.Value, r.Trailing, r.Findings = v, v.Trailing, v.Check()
+		v, err = tzdef.ParseTimeZoneStruct(b)
 	case KindRecur:
-		v, err := recurrence.ParsePattern(b)
-		if err != nil {
-			return nil, err
-		}
-		r.Value, r.Trailing, r.Findings = v, v.Trailing, v.Check()
+		v, err = recurrence.ParsePattern(b)
 	case KindApptRecur:
-		v, err := recurrence.Parse(b)
-		if err != nil {
-			return nil, err
+		var ap *recurrence.AppointmentPattern
+		if ap, err = recurrence.Parse(b); err == nil {
+			ap.CodePage = opt.CodePage
+			v = ap
 		}
-		v.CodePage = opt.CodePage
-		r.Value, r.Trailing, r.Findings = v, v.Trailing, v.Check()
+	case KindGOID:
+		return nil, fmt.Errorf("%w (%d bytes): it is a GlobalObjectId (PidLidGlobalObjectId), which this version does not decode", ErrUnknownKind, len(b))
 	default:
-		return nil, fmt.Errorf("unknown kind %q (want one of %s)", kind, kindList(Kinds()))
+		return nil, fmt.Errorf("%w: unknown kind %q (want one of %s)", ErrUnknownKind, string(kind), kindList(Kinds()))
 	}
-	return r, nil
+	if err != nil {
+		return nil, err
+	}
+	return &Result{Kind: kind, Size: len(b), Value: v, Trailing: v.TrailingBytes(), Findings: v.Check()}, nil
 }
+
+// Kinds lists the kinds Decode reads.
+func Kinds() []Kind { return blob.Kinds() }
+
+// ParseKind reads a kind name ("auto" and "" give KindAuto).
+func ParseKind(s string) (Kind, bool) { return blob.ParseKind(s) }
 
 func kindList(ks []Kind) string {
 	s := make([]string, len(ks))
@@ -197,11 +196,11 @@ func kindList(ks []Kind) string {
 }
 
 type envelope struct {
-	Kind     Kind      `json:"kind"`
-	Size     int       `json:"size"`
-	Value    any       `json:"value"`
-	Trailing string    `json:"trailing,omitempty"`
-	Findings []Finding `json:"findings,omitempty"`
+	Kind     Kind       `json:"kind"`
+	Size     int        `json:"size"`
+	Value    blob.Value `json:"value"`
+	Trailing string     `json:"trailing,omitempty"`
+	Findings []Finding  `json:"findings,omitempty"`
 }
 
 // MarshalJSON writes the JSON form of the project's contract:
@@ -213,19 +212,12 @@ func (r *Result) MarshalJSON() ([]byte, error) {
 }
 
 // SmartView renders the value as MFCMAPI's SmartView pane does.
-func (r *Result) SmartView() string {
-	if v, ok := r.Value.(interface{ SmartView() string }); ok {
-		return v.SmartView()
-	}
-	return ""
-}
+func (r *Result) SmartView() string { return r.Value.SmartView() }
 
 // Text renders the value for people, followed by the findings.
 func (r *Result) Text() string {
 	var b strings.Builder
-	if v, ok := r.Value.(interface{ Text() string }); ok {
-		b.WriteString(v.Text())
-	}
+	b.WriteString(r.Value.Text())
 	for _, f := range r.Findings {
 		b.WriteString("\n")
 		b.WriteString(f.String())

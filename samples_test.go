@@ -113,7 +113,7 @@ func TestSamples(t *testing.T) {
 			t.Fatal(err)
 		}
 		golden.CheckHex(t, filepath.Join("testdata", "samples", s.file), b)
-		r, err := Decode(b, KindAuto, nil, Options{})
+		r, err := Decode(b, Options{})
 		if err != nil || r.Kind != s.kind {
 			t.Errorf("%s: detected %v, %v", s.file, r, err)
 			continue

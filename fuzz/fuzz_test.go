@@ -163,7 +163,7 @@ func FuzzInput(f *testing.F) {
 
 func FuzzDetect(f *testing.F) {
 	f.Fuzz(func(t *testing.T, b []byte) {
-		r, err := mapiblob.Decode(b, mapiblob.KindAuto, nil, mapiblob.Options{})
+		r, err := mapiblob.Decode(b, mapiblob.Options{})
 		if err != nil {
 			return
 		}

@@ -87,14 +87,16 @@ func decodeBlobs(e *env, o *decodeOpts, args []string) ([]mapiblob.Blob, []*mapi
 	}
 	out := make([]*mapiblob.Result, 0, len(blobs))
 	for i, b := range blobs {
-		r, err := mapiblob.Decode(b.Bytes, o.kind, b.Identity, o.opt)
+		opt := o.opt
+		opt.Kind, opt.Property = o.kind, b.Identity
+		r, err := mapiblob.Decode(b.Bytes, opt)
 		if err != nil {
 			where := ""
 			if len(blobs) > 1 {
 				where = fmt.Sprintf("blob %d: ", i+1)
 			}
 			if errors.Is(err, mapiblob.ErrUnknownKind) {
-				return nil, nil, invalidErr("%s%v", where, err)
+				return nil, nil, invalidErr("%s%v; name the kind with --kind", where, err)
 			}
 			kind := o.kind
 			if kind == mapiblob.KindAuto {

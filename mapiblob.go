@@ -137,6 +137,7 @@ type Result struct {
 	Value    blob.Value // *tzdef.Definition, *tzdef.TimeZoneStruct, *recurrence.Pattern, *recurrence.AppointmentPattern…
 	Trailing []byte     // bytes after the structure (Value.TrailingBytes())
 	Findings []Finding  // Value.Check()
+	Property *Identity  // the property the blob was read from (Options.Property), when known
 }
 
 // Decode decodes b as opt.Kind, or as the kind Detect finds. An error
@@ -178,7 +179,7 @@ func Decode(b []byte, opt Options) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &Result{Kind: kind, Size: len(b), Value: v, Trailing: v.TrailingBytes(), Findings: v.Check()}, nil
+	return &Result{Kind: kind, Size: len(b), Value: v, Trailing: v.TrailingBytes(), Findings: v.Check(), Property: opt.Property}, nil
 }
 
 // Kinds lists the kinds Decode reads.

@@ -1,11 +1,10 @@
 package main
 
 import (
-	"encoding/csv"
 	"encoding/json"
+	"errors"
 	"flag"
 	"fmt"
-	"sort"
 	"strings"
 	"time"
 
@@ -29,67 +28,63 @@ Prints the series as a complete iCalendar VCALENDAR: the VTIMEZONE of its
 zone, the recurring VEVENT with RRULE and EXDATE, and one VEVENT with
 RECURRENCE-ID per modified instance.`
 
-type seriesInput struct {
-	appt *recurrence.AppointmentPattern
-	task *recurrence.Pattern
-	zone tzdef.Zone
-}
-
-func readSeries(e *env, recurArg, tzArg string, opt mapiblob.Options) (*seriesInput, error) {
+// readSeries decodes --recur (with any time-zone blobs an export holds
+// beside it) and --tz, which is a time-zone blob or a zone name.
+func readSeries(e *env, recurArg, tzArg string, opt mapiblob.Options) (*mapiblob.Series, error) {
 	if recurArg == "" {
 		return nil, usageErr("--recur is required (the PidLidAppointmentRecur blob)")
 	}
-	s := &seriesInput{}
 	rs, err := decodeAll(e, &decodeOpts{kind: mapiblob.KindAuto, opt: opt}, []string{recurArg})
 	if err != nil {
 		return nil, err
 	}
-	for _, r := range rs {
-		switch v := r.Value.(type) {
-		case *recurrence.AppointmentPattern:
-			s.appt = v
-		case *recurrence.Pattern:
-			s.task = v
-		case *tzdef.Definition:
-			if s.zone == nil {
-				s.zone = v
-			}
-		case *tzdef.TimeZoneStruct:
-			s.zone = v // the legacy source of truth wins when an export has both
-		}
-	}
-	if s.appt == nil && s.task == nil {
-		return nil, invalidErr("--recur holds no recurrence pattern")
-	}
+	var zones []*mapiblob.Result
 	if tzArg != "" {
-		zs, err := decodeAll(e, &decodeOpts{kind: mapiblob.KindAuto}, []string{tzArg})
-		if err != nil {
+		if zones, err = readZone(e, tzArg); err != nil {
 			return nil, err
 		}
-		s.zone = nil
-		var def *tzdef.Definition
-		var st *tzdef.TimeZoneStruct
-		for _, z := range zs {
-			switch v := z.Value.(type) {
-			case *tzdef.Definition:
-				def = v
-			case *tzdef.TimeZoneStruct:
-				st = v
-			default:
-				return nil, invalidErr("--tz holds a %s blob, not a time zone", z.Kind)
-			}
-		}
-		// TZDefRecur is used only when it is consistent with TimeZoneStruct.
-		switch {
-		case def != nil && st != nil && def.ConsistentWith(st):
-			s.zone = def
-		case st != nil:
-			s.zone = st
-		default:
-			s.zone = def
-		}
+	}
+	s, err := mapiblob.SeriesOf(rs, zones, opt.CodePage)
+	if err != nil {
+		return nil, invalidErr("--recur holds no recurrence pattern")
 	}
 	return s, nil
+}
+
+// readZone reads --tz: a Windows or IANA zone name, or blobs.
+func readZone(e *env, arg string) ([]*mapiblob.Result, error) {
+	if name := strings.TrimSpace(arg); !strings.HasPrefix(name, "@") && name != "-" && looksLikeZoneName(name) {
+		d, tz, err := tzdef.FromZoneName(name, 1970, 2100)
+		if err != nil {
+			return nil, invalidErr("--tz: %v", err)
+		}
+		return []*mapiblob.Result{{Kind: mapiblob.KindTZDef, Value: d}, {Kind: mapiblob.KindTZStruct, Value: tz}}, nil
+	}
+	zs, err := decodeAll(e, &decodeOpts{kind: mapiblob.KindAuto}, []string{arg})
+	if err != nil {
+		return nil, err
+	}
+	for _, z := range zs {
+		if z.Kind != mapiblob.KindTZDef && z.Kind != mapiblob.KindTZStruct {
+			return nil, invalidErr("--tz holds a %s blob, not a time zone", z.Kind)
+		}
+	}
+	return zs, nil
+}
+
+// looksLikeZoneName tells a zone name ("Eastern Standard Time",
+// "Europe/Berlin", "UTC") from blob text: a name has a letter beyond
+// a–f, and no run of hex long enough to be a blob.
+func looksLikeZoneName(s string) bool {
+	if tzdef.IANAName(s) != "" || strings.Contains(s, "/") && !strings.ContainsAny(s, "<>:") {
+		return true
+	}
+	for _, c := range s {
+		if c >= 'g' && c <= 'z' || c >= 'G' && c <= 'Z' {
+			return !strings.Contains(strings.ToLower(s), "lpb:")
+		}
+	}
+	return false
 }
 
 func parseWhen(s string, loc *time.Location, name string) (time.Time, error) {
@@ -117,7 +112,7 @@ func addSeriesFlags(fs *flag.FlagSet) seriesFlags {
 }
 
 // read takes a lone positional argument as --recur and decodes the series.
-func (f seriesFlags) read(e *env, rest []string) (*seriesInput, mapiblob.Options, error) {
+func (f seriesFlags) read(e *env, rest []string) (*mapiblob.Series, mapiblob.Options, error) {
 	if len(rest) == 1 && *f.recur == "" {
 		*f.recur = rest[0]
 	} else if len(rest) > 0 {
@@ -137,6 +132,7 @@ func runOccurrences(e *env, args []string) error {
 	fromArg := fs.String("from", "", "")
 	toArg := fs.String("to", "", "")
 	limit := fs.Int("limit", 0, "")
+	maxArg := fs.Int("max", recurrence.DefaultMaxInstances, "")
 	format := fs.String("format", "text", "")
 	rest, err := parseFlags(fs, args, occurrencesUsage, e)
 	if err != nil {
@@ -148,13 +144,16 @@ func runOccurrences(e *env, args []string) error {
 	if *limit < 0 {
 		return usageErr("--limit must be positive")
 	}
-	s, opt, err := sf.read(e, rest)
+	if *maxArg <= 0 {
+		return usageErr("--max must be positive")
+	}
+	s, _, err := sf.read(e, rest)
 	if err != nil {
 		return err
 	}
 	loc := time.UTC
-	if s.zone != nil {
-		if l, err := s.zone.Location(); err == nil {
+	if s.Zone != nil {
+		if l, err := s.Zone.Location(); err == nil {
 			loc = l
 		}
 	}
@@ -166,150 +165,32 @@ func runOccurrences(e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	if !to.IsZero() && *toArg != "" && len(*toArg) == 10 {
+	if !to.IsZero() && len(*toArg) == 10 {
 		to = to.AddDate(0, 0, 1) // a date includes its whole day
 	}
-	if to.IsZero() && *limit > 0 {
-		to = time.Date(4501, 1, 1, 0, 0, 0, 0, time.UTC)
+	x, err := s.Expand(mapiblob.ExpandOptions{From: from, To: to, Limit: *limit, MaxInstances: *maxArg})
+	if errors.Is(err, recurrence.ErrUnbounded) {
+		return invalidErr("%v: give --to or --limit", err)
 	}
-	max := recurrence.DefaultMaxInstances
-	if s.task != nil {
-		return printTask(e, s.task, from, to, *limit, *format)
-	}
-	floating := s.zone == nil
-	type row struct {
-		Start         string         `json:"start"`
-		End           string         `json:"end"`
-		StartUTC      string         `json:"startUTC,omitempty"`
-		OriginalStart string         `json:"originalStart"`
-		Status        string         `json:"status"`
-		Overrides     map[string]any `json:"overrides,omitempty"`
-	}
-	layout := time.RFC3339
-	if floating {
-		layout = "2006-01-02T15:04:05"
-	}
-	var rows []row
-	var texts []string
-	for o, err := range s.appt.Occurrences(s.zone, from, to, recurrence.ExpandOptions{MaxInstances: max}) {
-		if err != nil {
-			if len(rows) > 0 && *limit > 0 && len(rows) >= *limit {
-				break
-			}
-			return invalidErr("%v", err)
-		}
-		r := row{Start: o.Start.Format(layout), End: o.End.Format(layout), OriginalStart: o.OriginalStart.Format(layout), Status: "normal"}
-		if !floating {
-			r.StartUTC = o.Start.UTC().Format(time.RFC3339)
-		}
-		if o.Modified() {
-			r.Status = "modified"
-			r.Overrides = o.Overrides(opt.CodePage)
-		}
-		rows = append(rows, r)
-		texts = append(texts, occurrenceLine(o, floating, r.Overrides))
-		if *limit > 0 && len(rows) >= *limit {
-			break
-		}
+	if err != nil {
+		return invalidErr("%v", err)
 	}
 	switch *format {
 	case "json":
-		if rows == nil {
-			rows = []row{}
+		b, err := json.MarshalIndent(x, "", "  ")
+		if err != nil {
+			return invalidErr("json: %v", err)
 		}
-		b, _ := json.MarshalIndent(rows, "", "  ")
 		fmt.Fprintln(e.stdout, string(b))
 	case "csv":
-		w := csv.NewWriter(e.stdout)
-		_ = w.Write([]string{"start", "end", "startUTC", "originalStart", "status", "overrides"})
-		for _, r := range rows {
-			ov := ""
-			if r.Overrides != nil {
-				b, _ := json.Marshal(r.Overrides)
-				ov = string(b)
-			}
-			_ = w.Write([]string{r.Start, r.End, r.StartUTC, r.OriginalStart, r.Status, ov})
+		if err := x.WriteCSV(e.stdout); err != nil {
+			return err
 		}
-		w.Flush()
 	default:
-		if floating {
-			fmt.Fprintln(e.stdout, "no time zone given: times are wall-clock times in the series' zone")
-		}
-		for _, t := range texts {
-			fmt.Fprintln(e.stdout, t)
-		}
-		if len(rows) == 0 {
-			fmt.Fprintln(e.stdout, "no occurrences in that range")
-		}
+		fmt.Fprint(e.stdout, x.Text())
 	}
-	return nil
-}
-
-// occurrenceLine is one occurrence for people: local start and end with
-// the offset, the UTC start, the status and what a modified one overrides.
-func occurrenceLine(o recurrence.Occurrence, floating bool, ov map[string]any) string {
-	line := o.Start.Format("2006-01-02 15:04") + "–" + o.End.Format("15:04")
-	if !o.End.Truncate(24 * time.Hour).Equal(o.Start.Truncate(24 * time.Hour)) {
-		line = o.Start.Format("2006-01-02 15:04") + " – " + o.End.Format("2006-01-02 15:04")
-	}
-	if !floating {
-		line += " " + o.Start.Format("-07:00") + "  (" + o.Start.UTC().Format("15:04Z") + ")"
-	}
-	status := "normal"
-	if o.Modified() {
-		status = "modified"
-		if !o.OriginalStart.Equal(o.Start) {
-			status += ", moved from " + o.OriginalStart.Format("2006-01-02 15:04")
-		}
-	}
-	line += "  " + status
-	if len(ov) > 0 {
-		keys := make([]string, 0, len(ov))
-		for k := range ov {
-			keys = append(keys, k)
-		}
-		sort.Strings(keys)
-		var parts []string
-		for _, k := range keys {
-			parts = append(parts, fmt.Sprintf("%s=%v", k, quoteIfString(ov[k])))
-		}
-		line += ": " + strings.Join(parts, " ")
-	}
-	return line
-}
-
-func quoteIfString(v any) any {
-	if s, ok := v.(string); ok {
-		return fmt.Sprintf("%q", s)
-	}
-	return v
-}
-
-func printTask(e *env, p *recurrence.Pattern, from, to time.Time, limit int, format string) error {
-	var dates []string
-	for d, err := range p.Occurrences(from, to, recurrence.ExpandOptions{}) {
-		if err != nil {
-			return invalidErr("%v", err)
-		}
-		dates = append(dates, d.Format("2006-01-02"))
-		if limit > 0 && len(dates) >= limit {
-			break
-		}
-	}
-	switch format {
-	case "json":
-		if dates == nil {
-			dates = []string{}
-		}
-		b, _ := json.Marshal(dates)
-		fmt.Fprintln(e.stdout, string(b))
-	default:
-		if format == "csv" {
-			fmt.Fprintln(e.stdout, "date")
-		}
-		for _, d := range dates {
-			fmt.Fprintln(e.stdout, d)
-		}
+	if x.Capped {
+		fmt.Fprintf(e.stderr, "mapiblob: %s (--max %d, or a narrower --from/--to)\n", x.CapNote(), 10*x.MaxInstances)
 	}
 	return nil
 }
@@ -328,10 +209,10 @@ func runICal(e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	if s.appt == nil {
+	if s.Appointment == nil {
 		return invalidErr("ical needs an appointment's PidLidAppointmentRecur, not a task pattern")
 	}
-	text, err := s.appt.ICalendar(s.zone, recurrence.ICalOptions{Summary: *summary, Location: *location, UID: *uid})
+	text, err := s.Appointment.ICalendar(s.Zone, recurrence.ICalOptions{Summary: *summary, Location: *location, UID: *uid})
 	if err != nil {
 		return invalidErr("%v", err)
 	}

@@ -75,21 +75,7 @@ func runTZBuild(e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	var d *tzdef.Definition
-	var tz *tzdef.TimeZoneStruct
-	if tzdef.IANAName(*zone) != "" {
-		d, tz, err = tzdef.FromWindowsName(*zone, first, last)
-	} else {
-		loc, lerr := time.LoadLocation(*zone)
-		if lerr != nil || strings.TrimSpace(*zone) == "" {
-			return invalidErr("%q is neither a Windows time-zone key name nor an IANA zone", *zone)
-		}
-		key := tzdef.WindowsName(*zone)
-		if key == "" {
-			return invalidErr("CLDR %s has no Windows key name for %s, and a blob needs one", tzdef.CLDRVersion, *zone)
-		}
-		d, tz, err = tzdef.FromLocation(loc, key, first, last)
-	}
+	d, tz, err := tzdef.FromZoneName(*zone, first, last)
 	if err != nil {
 		return invalidErr("%v", err)
 	}

@@ -26,10 +26,12 @@ import (
 //     (the facts table's own merge lets [MS-OXPROPS] win disagreements);
 //  4. ties go to the canonical name that sorts first.
 //
-// The 8-bit and Unicode forms of a string property are one property: tags
-// are indexed and looked up with PT_STRING8 read as PT_UNICODE and
-// PT_MV_STRING8 as PT_MV_UNICODE, so 0x0037001E and 0x0037001F both find
-// PidTagSubject, also where the source lists only one of the two types.
+// The 8-bit and Unicode forms of a string tag are one key: 0x0037001E and
+// 0x0037001F both find PidTagSubject, also where the source lists only one
+// of the two types (PidTagMailboxOwnerName), and a pair resolves to one
+// property. The exception is an id whose two forms are listed by different
+// properties and by no property in common: then each form is a key of its
+// own (see tagGroups).
 
 // maxNameLen bounds the names a lookup lower-cases on the stack; the longest
 // name in the table is far shorter (a test checks).
@@ -63,16 +65,66 @@ var (
 	ambiguities []ambiguity
 )
 
-// tagKey is the index key of a tag: 8-bit string types read as Unicode.
-func tagKey(t PropTag) PropTag {
+// counterpart is the other form of a string tag (PT_STRING8 ↔ PT_UNICODE,
+// PT_MV_STRING8 ↔ PT_MV_UNICODE); ok is false for other types.
+func counterpart(t PropTag) (PropTag, bool) {
 	switch t.Type() {
 	case PT_STRING8:
-		return NewTag(t.ID(), PT_UNICODE)
+		return NewTag(t.ID(), PT_UNICODE), true
+	case PT_UNICODE:
+		return NewTag(t.ID(), PT_STRING8), true
 	case PT_MV_STRING8:
-		return NewTag(t.ID(), PT_MV_UNICODE)
+		return NewTag(t.ID(), PT_MV_UNICODE), true
+	case PT_MV_UNICODE:
+		return NewTag(t.ID(), PT_MV_STRING8), true
 	}
-	return t
+	return t, false
 }
+
+// tagGroups merges the claimants of the two forms of a string tag into one
+// group, keyed by the Unicode form, unless the two forms are claimed by
+// disjoint sets of properties (0x6802: PidTagOfflineAddressBookContainerGuid
+// is PT_STRING8, PidTagSenderTelephoneNumber PT_UNICODE): then each form is
+// a group of its own. A form nobody lists joins its counterpart's group.
+// It returns the groups and, for every tag, its group.
+func tagGroups(exact map[PropTag][]*Property) (groups map[PropTag][]*Property, groupOf map[PropTag]PropTag) {
+	groups = make(map[PropTag][]*Property, len(exact))
+	groupOf = make(map[PropTag]PropTag, len(exact)+len(exact)/2)
+	disjoint := func(a, b []*Property) bool {
+		for _, p := range a {
+			if slices.Contains(b, p) {
+				return false
+			}
+		}
+		return true
+	}
+	for k, cs := range exact {
+		c, str := counterpart(k)
+		other := exact[c]
+		if !str || len(other) > 0 && disjoint(cs, other) {
+			groups[k] = cs
+			groupOf[k] = k
+			continue
+		}
+		g := k
+		if k.Type() == PT_STRING8 || k.Type() == PT_MV_STRING8 {
+			g = c
+		}
+		if _, done := groups[g]; !done {
+			m := slices.Clone(exact[g])
+			for _, p := range exact[counterpartOrSelf(g)] {
+				if !slices.Contains(m, p) {
+					m = append(m, p)
+				}
+			}
+			groups[g] = m
+		}
+		groupOf[k], groupOf[c] = g, g
+	}
+	return groups, groupOf
+}
+
+func counterpartOrSelf(t PropTag) PropTag { c, _ := counterpart(t); return c }
 
 // sourceRank orders claimants by rule 3.
 func sourceRank(p *Property) int {
@@ -186,7 +238,7 @@ func buildIndex() {
 		switch p.Kind {
 		case KindTag:
 			for _, t := range p.Types {
-				k := tagKey(NewTag(p.Tag.ID(), t))
+				k := NewTag(p.Tag.ID(), t)
 				if !slices.Contains(tags[k], p) {
 					tags[k] = append(tags[k], p)
 				}
@@ -245,9 +297,14 @@ func buildIndex() {
 			}
 		}
 	}
-	byTag = make(map[PropTag]*Property, len(tags))
-	for k, cs := range tags {
-		byTag[k] = pick("tag "+tagKeyString(k), cs)
+	groups, groupOf := tagGroups(tags)
+	winners := make(map[PropTag]*Property, len(groups))
+	for g, cs := range groups {
+		winners[g] = pick("tag "+tagKeyString(g), cs)
+	}
+	byTag = make(map[PropTag]*Property, len(groupOf))
+	for k, g := range groupOf {
+		byTag[k] = winners[g]
 	}
 	byLID = make(map[setLID]*Property, len(lids))
 	for k, cs := range lids {
@@ -335,7 +392,7 @@ func ByTag(t PropTag) (*Property, bool) {
 // fixed too (PR_EMS_AB_MANAGER, 0x8005000D, is PidTagAddressBookManager).
 func ByAddressBookTag(t PropTag) (*Property, bool) {
 	indexOnce.Do(buildIndex)
-	p, ok := byTag[tagKey(t)]
+	p, ok := byTag[t]
 	return p, ok
 }
 

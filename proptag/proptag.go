@@ -1,7 +1,12 @@
 // Package proptag knows MAPI property tags, property types, property sets
-// and the named properties of calendar, meeting, task and reminder items:
-// for each, its canonical [MS-OXPROPS] name, its older Outlook names, its
-// type, and which decoder of this module reads it when it is binary.
+// and every property of the Outlook MAPI reference and [MS-OXPROPS]: for
+// each, its canonical name, its other names (PR_…, ptag…, dispid…, LID_…),
+// its tag, LID or string name, its types, its area and where it is defined,
+// and which decoder of this module reads it when it is binary.
+//
+// The table is generated from the shared facts table mapi-properties.tsv
+// (`go generate ./proptag`, see internal/genprops); decoders.go and
+// corrections.go hold the little that is written by hand.
 //
 // A tag such as 0x80380102 is id 0x8038 and type PT_BINARY. Ids from 0x8000
 // are named-property ids that each store assigns on its own, so a decoder is
@@ -9,11 +14,12 @@
 // 0x825E, PidLidAppointmentTimeZoneDefinitionStartDisplay — never from the id.
 package proptag
 
+//go:generate go run ./internal/genprops -tsv ../../shared/data/mapi-properties.tsv -o zz_generated.go
+
 import (
 	"fmt"
 	"strconv"
 	"strings"
-	"sync"
 
 	"github.com/mapiblob/mapiblob/guid"
 )
@@ -50,22 +56,50 @@ const (
 	DecoderGlobalObjectID     Decoder = "goid"
 )
 
-// Property is one entry of the table: either a named property (Set and LID
-// set, Tag zero) or a fixed-id PidTag property (Tag set).
-type Property struct {
-	Name    string    // canonical [MS-OXPROPS] name; "" for the one LID without one
-	Aliases []string  // older names: dispid…, LID_…, PR_…
-	Set     guid.GUID // property set of a named property
-	LID     uint32    // long id of a named property
-	Tag     PropTag   // tag of a PidTag property
-	Type    PropType  // type (for PidTag properties, that of Tag)
-	Section string    // defining section, e.g. "[MS-OXOCAL] 2.2.1.44"
-	Decoder Decoder   // decoder of this module for the value, if any
-	Note    string
+// PropertyKind says how a property is identified.
+type PropertyKind uint8
+
+// Kinds of property.
+const (
+	KindTag  PropertyKind = iota + 1 // a fixed property id (PidTag…)
+	KindLID                          // a named property with a numeric long id, MNID_ID (PidLid…)
+	KindName                         // a named property with a string name, MNID_STRING (PidName…)
+)
+
+// String is "tag", "lid" or "name", as in the facts table.
+func (k PropertyKind) String() string {
+	switch k {
+	case KindTag:
+		return "tag"
+	case KindLID:
+		return "lid"
+	case KindName:
+		return "name"
+	}
+	return "PropertyKind(" + strconv.Itoa(int(k)) + ")"
 }
 
-// IsNamed reports whether p is a named (PidLid) property.
-func (p *Property) IsNamed() bool { return p.Tag == 0 }
+// Property is one entry of the table: a fixed-id property (Kind KindTag, Tag
+// set), a named property with a LID (KindLID: Set and LID) or a named
+// property with a string name (KindName: Set and NameString).
+type Property struct {
+	Name       string       // canonical name (PidTag…, PidLid…, PidName…); "" for the one LID without one
+	Kind       PropertyKind // how the property is identified
+	Aliases    []string     // other names: PR_… (with _A/_W forms), ptag…, dispid…, LID_…
+	Set        guid.GUID    // property set of a named property
+	LID        uint32       // long id of a KindLID property
+	NameString string       // string name of a KindName property
+	Tag        PropTag      // tag of a KindTag property: its id and Type
+	Type       PropType     // the type: the Unicode one of a string pair, else the first listed; 0 when no source gives one
+	Types      []PropType   // every type the sources list, in their order
+	Area       string       // functional area the source gives, e.g. "Meetings"
+	Section    string       // defining section, e.g. "[MS-OXPROPS] 2.22" ("~2.N": an older revision's number)
+	Source     string       // where the facts were read: Office page file name and/or MS-OXPROPS section
+	Decoder    Decoder      // decoder of this module for the value, if any
+}
+
+// IsNamed reports whether p is a named (PidLid or PidName) property.
+func (p *Property) IsNamed() bool { return p.Kind == KindLID || p.Kind == KindName }
 
 // SetName is the property set's name, e.g. "PSETID_Appointment".
 func (p *Property) SetName() string { return p.Set.Name() }
@@ -76,88 +110,6 @@ func (p *Property) DisplayName() string {
 		return p.Name
 	}
 	return p.Aliases[0]
-}
-
-type setLID struct {
-	set guid.GUID
-	lid uint32
-}
-
-var (
-	indexOnce sync.Once
-	byName    map[string]*Property
-	byLID     map[setLID]*Property
-	byTag     map[PropTag]*Property
-)
-
-func buildIndex() {
-	byName = make(map[string]*Property, 3*(len(namedTable)+len(taggedTable)))
-	byLID = make(map[setLID]*Property, len(namedTable))
-	byTag = make(map[PropTag]*Property, len(taggedTable))
-	add := func(p *Property) {
-		for _, n := range append([]string{p.Name}, p.Aliases...) {
-			if n == "" {
-				continue
-			}
-			k := strings.ToLower(n)
-			if _, dup := byName[k]; !dup {
-				byName[k] = p
-			}
-		}
-	}
-	for i := range namedTable {
-		p := &namedTable[i]
-		byLID[setLID{p.Set, p.LID}] = p
-		add(p)
-	}
-	for i := range taggedTable {
-		p := &taggedTable[i]
-		p.Type = p.Tag.Type()
-		byTag[p.Tag] = p
-		add(p)
-	}
-}
-
-// NamedProperties lists the named properties of the table.
-func NamedProperties() []Property { return append([]Property(nil), namedTable...) }
-
-// TaggedProperties lists the PidTag properties of the table.
-func TaggedProperties() []Property {
-	indexOnce.Do(buildIndex)
-	return append([]Property(nil), taggedTable...)
-}
-
-// ByLID finds a named property by property set and LID.
-func ByLID(set guid.GUID, lid uint32) (*Property, bool) {
-	indexOnce.Do(buildIndex)
-	p, ok := byLID[setLID{set, lid}]
-	return p, ok
-}
-
-// ByTag finds a PidTag property by tag. A string tag matches in either its
-// PT_UNICODE or its PT_STRING8 form. Named-property ids (0x8000 and up) never
-// match: their meaning is store-specific.
-func ByTag(t PropTag) (*Property, bool) {
-	indexOnce.Do(buildIndex)
-	if p, ok := byTag[t]; ok {
-		return p, true
-	}
-	switch t.Type() {
-	case PT_STRING8:
-		p, ok := byTag[NewTag(t.ID(), PT_UNICODE)]
-		return p, ok
-	case PT_MV_STRING8:
-		p, ok := byTag[NewTag(t.ID(), PT_MV_UNICODE)]
-		return p, ok
-	}
-	return nil, false
-}
-
-// ByName finds a property by canonical name or any alias, case-insensitively.
-func ByName(name string) (*Property, bool) {
-	indexOnce.Do(buildIndex)
-	p, ok := byName[strings.ToLower(strings.TrimSpace(name))]
-	return p, ok
 }
 
 // SetByName finds a property set GUID by name (PSETID_Appointment, PS_MAPI, …),
@@ -183,8 +135,9 @@ func PropertySets() []guid.WellKnown {
 }
 
 // ParseTag reads "0x80380102", "80380102", or the name of a PidTag property
-// (PidTagStartDate, PR_START_DATE). Named properties have no fixed tag and
-// are refused with a message saying so.
+// (PidTagStartDate, PR_START_DATE). A name with a string form picks its
+// type: PR_SUBJECT_A is 0x0037001E, PR_SUBJECT_W and PR_SUBJECT 0x0037001F.
+// Named properties have no fixed tag and are refused with a message saying so.
 func ParseTag(s string) (PropTag, error) {
 	s = strings.TrimSpace(s)
 	h := strings.TrimPrefix(strings.TrimPrefix(s, "0x"), "0X")
@@ -193,11 +146,14 @@ func ParseTag(s string) (PropTag, error) {
 			return PropTag(v), nil
 		}
 	}
-	if p, ok := ByName(s); ok {
-		if p.IsNamed() {
+	if p, t, ok := ByNameType(s); ok {
+		switch p.Kind {
+		case KindLID:
 			return 0, fmt.Errorf("proptag: %s is a named property (%s, LID 0x%04X): its tag depends on the store", p.DisplayName(), p.SetName(), p.LID)
+		case KindName:
+			return 0, fmt.Errorf("proptag: %s is a named property (%s, name %q): its tag depends on the store", p.DisplayName(), p.SetName(), p.NameString)
 		}
-		return p.Tag, nil
+		return NewTag(p.Tag.ID(), t), nil
 	}
 	return 0, fmt.Errorf("proptag: %q is neither an 8-digit hex tag nor a known property name", s)
 }

@@ -84,7 +84,7 @@ func TestLookups(t *testing.T) {
 		{"PidLidTimeZoneStruct", "PidLidTimeZoneStruct", guid.PSETID_Appointment, 0x8233, DecoderTimeZoneStruct},
 		{"dispidApptTZDefRecur", "PidLidAppointmentTimeZoneDefinitionRecur", guid.PSETID_Appointment, 0x8260, DecoderTimeZoneDefinition},
 		{"PidLidReminderDelta", "PidLidReminderDelta", guid.PSETID_Common, 0x8501, DecoderNone},
-		{"PidLidNonSendableBccTrackStatus", "PidLidNonSendBccTrackStatus", guid.PSETID_Common, 0x8545, DecoderNone},
+		{"dispidNonSendBccTrackStatus", "PidLidNonSendBccTrackStatus", guid.PSETID_Common, 0x8545, DecoderNone},
 		{"dispidExchangeProcessed", "PidLidServerProcessed", guid.PSETID_CalendarAssistant, 0x85CC, DecoderNone},
 	}
 	for _, tt := range tests {
@@ -143,27 +143,36 @@ func TestTableIntegrity(t *testing.T) {
 		if p.Set.Name() == "" {
 			t.Errorf("%s: set %v has no name", p.Name, p.Set)
 		}
-		k := setLID{p.Set, p.LID}
-		if seen[k] {
-			t.Errorf("%s: duplicate (set, LID)", p.Name)
-		}
-		seen[k] = true
-		if p.Name != "" && !strings.HasPrefix(p.Name, "PidLid") {
-			t.Errorf("%s: canonical names of named properties start with PidLid", p.Name)
+		switch p.Kind {
+		case KindLID:
+			if p.Name != "" && !strings.HasPrefix(p.Name, "PidLid") {
+				t.Errorf("%s: canonical names of LID properties start with PidLid", p.Name)
+			}
+			k := setLID{p.Set, p.LID}
+			if seen[k] && p.Name != "PidLidNonSendableBccTrackStatus" { // the one LID with two names
+				t.Errorf("%s: duplicate (set, LID)", p.Name)
+			}
+			seen[k] = true
+		case KindName:
+			if !strings.HasPrefix(p.Name, "PidName") || p.NameString == "" || p.LID != 0 {
+				t.Errorf("%s: a string-named property is a PidName with a string name", p.Name)
+			}
+		default:
+			t.Errorf("%s: kind %v among named properties", p.Name, p.Kind)
 		}
 		if p.Decoder != DecoderNone && p.Type != PT_BINARY {
 			t.Errorf("%s: decoder on a %v property", p.Name, p.Type)
 		}
 	}
-	if n := len(TaggedProperties()); n < 30 {
+	if n := len(TaggedProperties()); n < 879 {
 		t.Errorf("only %d PidTag properties", n)
 	}
 	for _, p := range TaggedProperties() {
-		if !strings.HasPrefix(p.Name, "PidTag") || p.Type != p.Tag.Type() || p.IsNamed() {
+		if !strings.HasPrefix(p.Name, "PidTag") || p.Type != p.Tag.Type() || p.IsNamed() || p.Kind != KindTag {
 			t.Errorf("%+v", p)
 		}
 	}
-	if n := len(NamedProperties()); n < 170 {
+	if n := len(NamedProperties()); n < 537 {
 		t.Errorf("only %d named properties", n)
 	}
 	if len(PropertySets()) < 18 {

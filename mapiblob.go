@@ -19,7 +19,6 @@ import (
 
 	"github.com/mapiblob/mapiblob/guid"
 	"github.com/mapiblob/mapiblob/internal/input"
-	"github.com/mapiblob/mapiblob/proptag"
 	"github.com/mapiblob/mapiblob/recurrence"
 	"github.com/mapiblob/mapiblob/tzdef"
 )
@@ -64,24 +63,6 @@ func ReadInput(text string) ([]Blob, error) { return input.Parse(text) }
 // several do and nothing tells them apart.
 var ErrUnknownKind = errors.New("cannot tell which structure the blob holds")
 
-// KindOf returns the decoder kind of a property, or KindAuto when this
-// module has no decoder for it.
-func KindOf(p *proptag.Property) Kind {
-	switch p.Decoder {
-	case proptag.DecoderTimeZoneDefinition:
-		return KindTZDef
-	case proptag.DecoderTimeZoneStruct:
-		return KindTZStruct
-	case proptag.DecoderRecur:
-		return KindRecur
-	case proptag.DecoderAppointmentRecur:
-		return KindApptRecur
-	case proptag.DecoderGlobalObjectID:
-		return KindGOID
-	}
-	return KindAuto
-}
-
 // Detect lists the kinds b may hold. The property identity of an XML export
 // decides when it names a property this module decodes; otherwise the
 // bytes' signature does: a recurrence pattern starts 04 30 04 30 and an
@@ -90,8 +71,8 @@ func KindOf(p *proptag.Property) Kind {
 // 02 01 and decodes; a TimeZoneStruct is 48 bytes.
 func Detect(b []byte, id *Identity) []Kind {
 	if p, ok := id.Property(); ok {
-		if k := KindOf(p); k != KindAuto {
-			return []Kind{k}
+		if p.Decoder != KindAuto {
+			return []Kind{p.Decoder}
 		}
 	}
 	if len(b) >= 4 && b[0] == 0x04 && b[1] == 0x30 && b[2] == 0x04 && b[3] == 0x30 {

@@ -18,6 +18,7 @@ package proptag
 
 import (
 	"fmt"
+	"github.com/mapiblob/mapiblob/blob"
 	"strconv"
 	"strings"
 
@@ -42,19 +43,6 @@ func (t PropTag) IsNamed() bool { id := t.ID(); return id >= 0x8000 && id != 0xF
 
 // String prints the tag as 0x80380102.
 func (t PropTag) String() string { return fmt.Sprintf("0x%08X", uint32(t)) }
-
-// Decoder names which decoder of this module reads a binary property.
-type Decoder string
-
-// Decoders.
-const (
-	DecoderNone               Decoder = ""
-	DecoderTimeZoneDefinition Decoder = "tzdef"
-	DecoderTimeZoneStruct     Decoder = "tzstruct"
-	DecoderRecur              Decoder = "recur"
-	DecoderAppointmentRecur   Decoder = "apptrecur"
-	DecoderGlobalObjectID     Decoder = "goid"
-)
 
 // PropertyKind says how a property is identified.
 type PropertyKind uint8
@@ -95,7 +83,7 @@ type Property struct {
 	Area       string       // functional area the source gives, e.g. "Meetings"
 	Section    string       // defining section, e.g. "[MS-OXPROPS] 2.22" ("~2.N": an older revision's number)
 	Source     string       // where the facts were read: Office page file name and/or MS-OXPROPS section
-	Decoder    Decoder      // decoder of this module for the value, if any
+	Decoder    blob.Kind    // the kind of structure this module decodes the value as; blob.KindAuto (empty) when none
 }
 
 // IsNamed reports whether p is a named (PidLid or PidName) property.

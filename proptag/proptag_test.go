@@ -1,6 +1,7 @@
 package proptag
 
 import (
+	"github.com/mapiblob/mapiblob/blob"
 	"strings"
 	"testing"
 
@@ -61,7 +62,7 @@ func TestMFCMAPIExample(t *testing.T) {
 	if !ok || p.Name != "PidLidAppointmentTimeZoneDefinitionStartDisplay" {
 		t.Fatalf("ByLID = %+v %v", p, ok)
 	}
-	if p.Type != PropTag(0x80380102).Type() || p.Decoder != DecoderTimeZoneDefinition || p.SetName() != "PSETID_Appointment" {
+	if p.Type != PropTag(0x80380102).Type() || p.Decoder != blob.KindTZDef || p.SetName() != "PSETID_Appointment" {
 		t.Errorf("entry %+v", p)
 	}
 	if q, ok := ByName("dispidApptTZDefStartDisplay"); !ok || q != p {
@@ -75,17 +76,17 @@ func TestLookups(t *testing.T) {
 		canon   string
 		set     guid.GUID
 		lid     uint32
-		decoder Decoder
+		decoder blob.Kind
 	}{
-		{"PidLidAppointmentRecur", "PidLidAppointmentRecur", guid.PSETID_Appointment, 0x8216, DecoderAppointmentRecur},
-		{"dispidapptrecur", "PidLidAppointmentRecur", guid.PSETID_Appointment, 0x8216, DecoderAppointmentRecur},
-		{"LID_GLOBAL_OBJID", "PidLidGlobalObjectId", guid.PSETID_Meeting, 0x0003, DecoderGlobalObjectID},
-		{"dispidTaskRecur", "PidLidTaskRecurrence", guid.PSETID_Task, 0x8116, DecoderRecur},
-		{"PidLidTimeZoneStruct", "PidLidTimeZoneStruct", guid.PSETID_Appointment, 0x8233, DecoderTimeZoneStruct},
-		{"dispidApptTZDefRecur", "PidLidAppointmentTimeZoneDefinitionRecur", guid.PSETID_Appointment, 0x8260, DecoderTimeZoneDefinition},
-		{"PidLidReminderDelta", "PidLidReminderDelta", guid.PSETID_Common, 0x8501, DecoderNone},
-		{"dispidNonSendBccTrackStatus", "PidLidNonSendBccTrackStatus", guid.PSETID_Common, 0x8545, DecoderNone},
-		{"dispidExchangeProcessed", "PidLidServerProcessed", guid.PSETID_CalendarAssistant, 0x85CC, DecoderNone},
+		{"PidLidAppointmentRecur", "PidLidAppointmentRecur", guid.PSETID_Appointment, 0x8216, blob.KindApptRecur},
+		{"dispidapptrecur", "PidLidAppointmentRecur", guid.PSETID_Appointment, 0x8216, blob.KindApptRecur},
+		{"LID_GLOBAL_OBJID", "PidLidGlobalObjectId", guid.PSETID_Meeting, 0x0003, blob.KindGOID},
+		{"dispidTaskRecur", "PidLidTaskRecurrence", guid.PSETID_Task, 0x8116, blob.KindRecur},
+		{"PidLidTimeZoneStruct", "PidLidTimeZoneStruct", guid.PSETID_Appointment, 0x8233, blob.KindTZStruct},
+		{"dispidApptTZDefRecur", "PidLidAppointmentTimeZoneDefinitionRecur", guid.PSETID_Appointment, 0x8260, blob.KindTZDef},
+		{"PidLidReminderDelta", "PidLidReminderDelta", guid.PSETID_Common, 0x8501, blob.KindAuto},
+		{"dispidNonSendBccTrackStatus", "PidLidNonSendBccTrackStatus", guid.PSETID_Common, 0x8545, blob.KindAuto},
+		{"dispidExchangeProcessed", "PidLidServerProcessed", guid.PSETID_CalendarAssistant, 0x85CC, blob.KindAuto},
 	}
 	for _, tt := range tests {
 		p, ok := ByName(tt.name)
@@ -160,7 +161,7 @@ func TestTableIntegrity(t *testing.T) {
 		default:
 			t.Errorf("%s: kind %v among named properties", p.Name, p.Kind)
 		}
-		if p.Decoder != DecoderNone && p.Type != PT_BINARY {
+		if p.Decoder != blob.KindAuto && p.Type != PT_BINARY {
 			t.Errorf("%s: decoder on a %v property", p.Name, p.Type)
 		}
 	}

@@ -2,6 +2,7 @@ package proptag
 
 import (
 	"errors"
+	"github.com/mapiblob/mapiblob/blob"
 	"io/fs"
 	"os"
 	"slices"
@@ -427,7 +428,7 @@ func TestDecoderOverlay(t *testing.T) {
 			require.Equal(t, d, p.Decoder, p.Name)
 			require.Equal(t, PT_BINARY, p.Type, p.Name)
 		} else {
-			require.Equal(t, DecoderNone, p.Decoder, p.Name)
+			require.Equal(t, blob.KindAuto, p.Decoder, p.Name)
 		}
 	}
 	require.Equal(t, len(decoders), n, "a decoders entry names no property")

@@ -2,6 +2,7 @@ package main
 
 import (
 	"fmt"
+	"github.com/mapiblob/mapiblob/blob"
 	"io"
 	"runtime/debug"
 	"strconv"
@@ -215,10 +216,8 @@ func writeProperty(w io.Writer, p *proptag.Property, t proptag.PropType, query s
 		}
 		fmt.Fprintln(w)
 	}
-	if k := mapiblob.KindOf(p); k != "" {
+	if k := p.Decoder; k != blob.KindAuto {
 		fmt.Fprintf(w, "decoder: %s (mapiblob decode --kind %s)\n", k, k)
-	} else if p.Decoder != "" {
-		fmt.Fprintf(w, "decoder: %s (not yet available)\n", p.Decoder)
 	}
 }
 

@@ -147,7 +147,7 @@ func TestGUIDCommand(t *testing.T) {
 		t.Errorf("exmerge log csv: %+v", r)
 	}
 	r = runBin(t, nil, "guid", "--exmerge-log", "testdata/exmerge/ExMerge.log")
-	if !strings.Contains(r.stdout, "Set-ADUser -Identity '/O=ORGNIZATION/OU=SITE/CN=RECIPIENTS/CN=USER' -Replace @{msExchMailboxGuid=[byte[]](0x43,0x03,") ||
+	if !strings.Contains(r.stdout, "Get-ADUser -LDAPFilter '(legacyExchangeDN=/O=ORGNIZATION/OU=SITE/CN=RECIPIENTS/CN=USER)' | Set-ADUser -Replace @{msExchMailboxGuid=[byte[]](0x43,0x03,") ||
 		!strings.Contains(r.stdout, "msExchMailboxGuid:: QwOWZl2xO0SBmR+RQzJbNw==") {
 		t.Errorf("exmerge log text: %q", r.stdout)
 	}

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"encoding/hex"
 	"os"
 	"path/filepath"
 	"strings"
@@ -61,4 +62,38 @@ func TestGUIDReadingLine(t *testing.T) {
 	r = runBin(t, []byte("67\n3\n150\n102\n93\n177\n59\n68\n129\n153\n31\n145\n67\n50\n91\n55\n"), "guid", "--to", "string")
 	require.Equal(t, 0, r.code, r.stderr)
 	require.Equal(t, "{66960343-B15D-443B-8199-1F9143325B37}\n", r.stdout)
+}
+
+// A .bin file of the blob's bytes decodes as its hex does (issue 16, item 5).
+func TestBinaryInput(t *testing.T) {
+	hexText, err := os.ReadFile("../../testdata/samples/weekly-standup.apptrecur.hex")
+	require.NoError(t, err)
+	fromHex := runBin(t, nil, "decode", "--format", "json", "@testdata/samples/weekly-standup.apptrecur.hex")
+	require.Equal(t, 0, fromHex.code, fromHex.stderr)
+	blob := decodeHexForTest(t, string(hexText))
+	bin := writeTemp(t, "blob.bin", blob)
+	for _, args := range [][]string{
+		{"decode", "--format", "json", "@" + bin},
+		{"decode", "--format", "json", "--input", "binary", "@" + bin},
+	} {
+		r := runBin(t, nil, args...)
+		require.Equal(t, 0, r.code, r.stderr)
+		require.Equal(t, fromHex.stdout, r.stdout)
+	}
+	r := runBin(t, blob, "check", "--input", "binary")
+	require.Equal(t, 0, r.code, r.stderr)
+	// Forcing a text reading of hex text works; forcing base64 on it does not decode a blob.
+	r = runBin(t, nil, "decode", "--format", "json", "--input", "hex", "@testdata/samples/weekly-standup.apptrecur.hex")
+	require.Equal(t, fromHex.stdout, r.stdout)
+	// A hex typo is the hex error with its position, not base64.
+	r = runBin(t, nil, "decode", "0201300002001500450061007300740Z")
+	require.Equal(t, 1, r.code)
+	require.Contains(t, r.stderr, "stray character 'Z' at position 32")
+}
+
+func decodeHexForTest(t *testing.T, s string) []byte {
+	t.Helper()
+	b, err := hex.DecodeString(strings.TrimSpace(s))
+	require.NoError(t, err)
+	return b
 }

@@ -171,8 +171,10 @@ func TestAbuse(t *testing.T) {
 	}{
 		{"no command", nil, nil, 2, ""},
 		{"empty stdin", nil, []string{"decode"}, 1, "empty input"},
-		{"random stdin", random, []string{"decode"}, 1, "binary data"},
-		{"binary file", nil, []string{"decode", "@" + binFile}, 1, "binary data"},
+		{"random stdin", random, []string{"decode"}, 1, "cannot tell which structure"},
+		{"binary file", nil, []string{"decode", "@" + binFile}, 1, "cannot tell which structure"},
+		{"binary file as hex", nil, []string{"decode", "--input", "hex", "@" + binFile}, 1, "binary data, not hex text"},
+		{"bad input mode", nil, []string{"decode", "--input", "utf7", "00"}, 2, "unknown --input"},
 		{"missing file", nil, []string{"decode", "@" + filepath.Join(dir, "nope")}, 2, "cannot read"},
 		{"directory", nil, []string{"decode", "@" + dir}, 2, "is a directory"},
 		{"wrong kind", nil, []string{"decode", "--kind", "tzdef", "@testdata/samples/weekly-standup.apptrecur.hex"}, 1, "tzdef: bMajorVersion at offset 0x0"},

@@ -93,11 +93,11 @@ func TestScanExMergeLogEncodings(t *testing.T) {
 	want := scanAll(t, orig)
 	require.Len(t, want, 4)
 	for name, b := range map[string][]byte{
-		"UTF-8 BOM":        append([]byte("\xEF\xBB\xBF"), orig...),
-		"UTF-16LE BOM":     utf16Bytes(string(orig), binary.LittleEndian, true),
-		"UTF-16BE BOM":     utf16Bytes(string(orig), binary.BigEndian, true),
-		"UTF-16LE":         utf16Bytes(string(orig), binary.LittleEndian, false),
-		"UTF-16BE":         utf16Bytes(string(orig), binary.BigEndian, false),
+		"UTF-8 BOM":         append([]byte("\xEF\xBB\xBF"), orig...),
+		"UTF-16LE BOM":      utf16Bytes(string(orig), binary.LittleEndian, true),
+		"UTF-16BE BOM":      utf16Bytes(string(orig), binary.BigEndian, true),
+		"UTF-16LE":          utf16Bytes(string(orig), binary.LittleEndian, false),
+		"UTF-16BE":          utf16Bytes(string(orig), binary.BigEndian, false),
 		"UTF-16LE one line": utf16Bytes(sampleLine, binary.LittleEndian, false),
 	} {
 		got := scanAll(t, b)

@@ -18,10 +18,10 @@ func TestHexTypoIsNotBase64(t *testing.T) {
 		pos  int
 		frag string
 	}{
-		{"02013000AG", 10, "stray character 'G'"},                     // valid base64 alphabet, 10 chars: was "odd" but 12 would decode
+		{"02013000AG", 10, "stray character 'G'"},                         // valid base64 alphabet, 10 chars: was "odd" but 12 would decode
 		{"020130000200150045006100730074006Z", 34, "stray character 'Z'"}, // 34 chars, not %4 — still hex
 		{"0201300002001500450061007300740Z", 32, "stray character 'Z'"},   // 32 chars: valid base64, used to decode to 24 garbage bytes
-		{"02 01 30 00 02 00 15 0Z", 23, "stray character 'Z'"},           // byte-separated, 16 non-space chars: used to decode as base64
+		{"02 01 30 00 02 00 15 0Z", 23, "stray character 'Z'"},            // byte-separated, 16 non-space chars: used to decode as base64
 		{"02 01 30 00 02 00 15 00 45 00 61 00 73 00 74 00 65 00 72 00 6E 00 2g", 68, "stray character 'g'"},
 	}
 	for _, tt := range tests {

@@ -9,6 +9,7 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"unicode/utf16"
 
 	"github.com/mapiblob/mapiblob/guid"
 	"github.com/mapiblob/mapiblob/internal/fixtures"
@@ -62,6 +63,9 @@ func seeds(t testing.TB) map[string][]any {
 		t.Fatal(err)
 	}
 	add("FuzzExMerge", string(log))
+	add("FuzzExMergeLog", log, utf16LE(string(log)),
+		[]byte("Error! Cannot identify the user with the msExchMailboxGuid C\\03\\96. The legacyExchangeDN is /O=X/CN=SHORT.\r\n"))
+	add("FuzzInputHex", "02 01 30 00", "0201300002001500450061007300740Z", "cb: 2 lpb: 0201", "AgEwAKs=")
 	for _, line := range strings.Split(string(log), "\n") {
 		if i := strings.Index(line, "msExchMailboxGuid "); i >= 0 {
 			g := line[i+len("msExchMailboxGuid "):]
@@ -102,4 +106,13 @@ func TestSeedCorpus(t *testing.T) {
 			golden.Check(t, path, data)
 		}
 	}
+}
+
+// utf16LE is s as a UTF-16 little-endian file with a byte-order mark.
+func utf16LE(s string) []byte {
+	b := []byte{0xFF, 0xFE}
+	for _, c := range utf16.Encode([]rune(s)) {
+		b = append(b, byte(c), byte(c>>8))
+	}
+	return b
 }

@@ -2,6 +2,7 @@ package guid
 
 import (
 	"encoding/base64"
+	"errors"
 	"strconv"
 	"strings"
 
@@ -31,15 +32,105 @@ func lengthErr(f Form, n int) error {
 
 // Parse reads a GUID in any form, detecting which:
 //
-//  1. a PowerShell byte array ("[byte[]](0x43,…)" or a comma-separated list of 0x bytes);
-//  2. a GUID string with dashes, with or without braces, any case;
-//  3. hex bytes in wire order — ADSI Edit's "43 03 96 …", compact "430396…", with
+//  1. a PowerShell or .NET expression that says it holds a GUID string —
+//     [guid]'…', [guid]"…", [System.Guid]'…', [guid]::Parse('…'),
+//     [System.Guid]::new('…'), New-Object Guid '…', New-Object System.Guid('…'),
+//     also inside ( ) and followed by .ToByteArray(). The quoted text is read
+//     as .NET's Guid.Parse reads it, so 32 hex digits there are a GUID string
+//     without dashes, not bytes;
+//  2. the output of .ToByteArray(): decimal bytes one per line, or separated
+//     by spaces or commas (when some value is not two digits long; sixteen
+//     two-digit values on one line are ADSI hex, rule 4);
+//  3. a PowerShell byte array ("[byte[]](0x43,…)" or a comma-separated list of 0x bytes);
+//  4. a GUID string with dashes, with or without braces, any case;
+//  5. hex bytes in wire order — ADSI Edit's "43 03 96 …", compact "430396…", with
 //     spaces, colons, dashes or 0x prefixes between bytes — when the text is 32 hex
 //     digits and separators only. 32 hex digits without dashes are read as bytes,
-//     not as a GUID string without dashes: use ParseAs(s, FormString) for that;
-//  4. base64 ("QwOWZl2xO0SBmR+RQzJbNw==", optionally after an LDIF "attr:: ");
-//  5. otherwise the ExMerge escape (which also covers the LDAP "\43\03…" form).
-func Parse(s string) (GUID, error) { return ParseAs(s, FormAuto) }
+//     not as a GUID string without dashes: use ParseAs(s, FormString) for that.
+//     ParseDetail says when a text was read so (Detail.Ambiguous);
+//  6. base64 ("QwOWZl2xO0SBmR+RQzJbNw==", optionally after an LDIF "attr:: ");
+//  7. otherwise the ExMerge escape (which also covers the LDAP "\43\03…" form).
+func Parse(s string) (GUID, error) {
+	g, _, err := ParseDetail(s)
+	return g, err
+}
+
+// Detail tells how ParseDetail read a text.
+type Detail struct {
+	Form Form // the form the GUID was read in (FormString inside a .NET expression)
+	// Wrapper names the PowerShell or .NET construct recognised around the
+	// GUID ("[guid]'…'", "ToByteArray() output", …), "" when none.
+	Wrapper string
+	// Ambiguous is set for bare 32 hex digits: they were read as 16 bytes in
+	// wire order (ADSI Edit, compact hex); read as a GUID string without
+	// dashes (PowerShell's [guid]'…', Guid.ToString("N")) they are
+	// Alternative.
+	Ambiguous   bool
+	Alternative GUID
+}
+
+// String says in one sentence how the text was read.
+func (d Detail) String() string {
+	switch {
+	case d.Ambiguous:
+		return "32 hex digits without dashes, read as 16 bytes in wire order (ADSI Edit, compact hex); read as a GUID string without dashes ([guid]'…', ToString(\"N\")) they would be " + d.Alternative.String()
+	case d.Wrapper != "" && d.Form == FormString:
+		return "PowerShell/.NET " + d.Wrapper + ": the quoted text read as a GUID string"
+	case d.Wrapper != "":
+		return "PowerShell/.NET " + d.Wrapper + ": read as bytes in wire order"
+	}
+	return "read as " + formReadings[d.Form]
+}
+
+var formReadings = map[Form]string{
+	FormString: "a GUID string", FormADSI: "hex bytes in wire order", FormHex: "hex bytes in wire order",
+	FormLDAP: "LDAP-escaped bytes", FormBase64: "base64 bytes", FormExMerge: "the ExMerge.log escape",
+	FormPowerShell: "a PowerShell byte array", FormAuto: "auto",
+}
+
+// ParseDetail is Parse that also says how the text was read, in particular
+// whether it was ambiguous.
+func ParseDetail(s string) (GUID, Detail, error) {
+	full := s
+	s = strings.TrimSpace(s)
+	lead := strings.Index(full, s)
+	if s == "" {
+		return Nil, Detail{}, perr(FormAuto, -1, "empty input")
+	}
+	if inner, off, wrapper, ok := unwrapDotNet(s); ok {
+		d := Detail{Form: FormString, Wrapper: wrapper}
+		g, err := parseDotNetString(inner)
+		if err != nil {
+			var pe *ParseError
+			if errors.As(err, &pe) && pe.Pos >= 0 {
+				pe.Pos += lead + off
+			}
+			return Nil, d, err
+		}
+		return g, d, nil
+	}
+	if isDecimalList(s) {
+		g, err := parsePowerShell(s)
+		return g, Detail{Form: FormPowerShell, Wrapper: "ToByteArray() output (decimal bytes)"}, shiftErr(err, lead)
+	}
+	f := detect(s)
+	d := Detail{Form: f}
+	if f == FormHex && len(s) == 32 {
+		if alt, err := parseString(s); err == nil {
+			d.Ambiguous, d.Alternative = true, alt
+		}
+	}
+	g, err := parseForm(s, f)
+	return g, d, shiftErr(err, lead)
+}
+
+func shiftErr(err error, by int) error {
+	var pe *ParseError
+	if errors.As(err, &pe) && pe.Pos >= 0 {
+		pe.Pos += by
+	}
+	return err
+}
 
 // MustParse is Parse that panics on error, for package-level values.
 func MustParse(s string) GUID {
@@ -58,8 +149,13 @@ func ParseAs(s string, f Form) (GUID, error) {
 		return Nil, perr(f, -1, "empty input")
 	}
 	if f == FormAuto {
-		f = detect(s)
+		g, _, err := ParseDetail(s)
+		return g, err
 	}
+	return parseForm(s, f)
+}
+
+func parseForm(s string, f Form) (GUID, error) {
 	switch f {
 	case FormString:
 		return parseString(s)
@@ -294,7 +390,7 @@ func parsePowerShell(s string) (GUID, error) {
 	}
 	for i < len(t) {
 		c := t[i]
-		if c == ' ' || c == ',' || c == ')' || c == '\t' {
+		if c == ' ' || c == ',' || c == ')' || c == '\t' || c == '\r' || c == '\n' {
 			i++
 			continue
 		}
@@ -340,4 +436,195 @@ func parsePowerShell(s string) (GUID, error) {
 		return Nil, lengthErr(FormPowerShell, n)
 	}
 	return g, nil
+}
+
+// isDecimalList reports whether s is the output of .ToByteArray(): decimal
+// values of 1–3 digits separated by whitespace or commas, either one per
+// line or with some value not two digits long (sixteen two-digit values on
+// a line are ADSI Edit's hex).
+func isDecimalList(s string) bool {
+	runs, odd, lines, perLine, onePerLine := 0, false, 0, 0, true
+	for i := 0; i <= len(s); {
+		if i == len(s) || s[i] == '\n' {
+			if perLine > 1 {
+				onePerLine = false
+			}
+			if perLine > 0 {
+				lines++
+			}
+			perLine = 0
+			i++
+			continue
+		}
+		c := s[i]
+		switch {
+		case c >= '0' && c <= '9':
+			j := i
+			for j < len(s) && s[j] >= '0' && s[j] <= '9' {
+				j++
+			}
+			if j-i > 3 {
+				return false
+			}
+			odd = odd || j-i != 2
+			runs++
+			perLine++
+			i = j
+		case c == ' ' || c == '\t' || c == '\r' || c == ',':
+			i++
+		default:
+			return false
+		}
+	}
+	return runs >= 2 && (odd || onePerLine && lines == runs)
+}
+
+// dotNetCursor walks a PowerShell expression, case-insensitively.
+type dotNetCursor struct {
+	s string
+	i int
+}
+
+func (c *dotNetCursor) space() {
+	for c.i < len(c.s) && (c.s[c.i] == ' ' || c.s[c.i] == '\t') {
+		c.i++
+	}
+}
+
+// word consumes w (any case) after optional spaces.
+func (c *dotNetCursor) word(w string) bool {
+	c.space()
+	if len(c.s)-c.i >= len(w) && strings.EqualFold(c.s[c.i:c.i+len(w)], w) {
+		c.i += len(w)
+		return true
+	}
+	return false
+}
+
+// typeName consumes guid or system.guid, optionally in brackets.
+func (c *dotNetCursor) typeName(brackets bool) bool {
+	save := c.i
+	if brackets && !c.word("[") {
+		return false
+	}
+	if !c.word("system.guid") && !c.word("guid") {
+		c.i = save
+		return false
+	}
+	if brackets && !c.word("]") {
+		c.i = save
+		return false
+	}
+	return true
+}
+
+// quoted consumes a '…' or "…" string and returns its text and offset.
+func (c *dotNetCursor) quoted() (string, int, bool) {
+	c.space()
+	if c.i >= len(c.s) || c.s[c.i] != '\'' && c.s[c.i] != '"' {
+		return "", 0, false
+	}
+	q := c.s[c.i]
+	j := strings.IndexByte(c.s[c.i+1:], q)
+	if j < 0 {
+		return "", 0, false
+	}
+	start := c.i + 1
+	c.i = start + j + 1
+	return c.s[start : start+j], start, true
+}
+
+// argument consumes a quoted string, optionally in parentheses.
+func (c *dotNetCursor) argument() (string, int, bool) {
+	save := c.i
+	paren := c.word("(")
+	v, off, ok := c.quoted()
+	if ok && paren && !c.word(")") {
+		ok = false
+	}
+	if !ok {
+		c.i = save
+	}
+	return v, off, ok
+}
+
+// unwrapDotNet recognises the PowerShell/.NET expressions that make a GUID
+// from a string and returns that string, its offset in s and the construct.
+func unwrapDotNet(s string) (inner string, off int, wrapper string, ok bool) {
+	// ( expression ).ToByteArray() and ( expression ) give the same GUID.
+	a, b := 0, len(s)
+	trim := func() {
+		for a < b && (s[a] == ' ' || s[a] == '\t') {
+			a++
+		}
+		for b > a && (s[b-1] == ' ' || s[b-1] == '\t') {
+			b--
+		}
+	}
+	suffix := ""
+	if strings.HasSuffix(strings.ToLower(s), ".tobytearray()") {
+		b -= len(".tobytearray()")
+		suffix = ".ToByteArray()"
+		trim()
+	}
+	parens := 0
+	for b-a >= 2 && s[a] == '(' && s[b-1] == ')' {
+		a, b = a+1, b-1
+		parens++
+		trim()
+	}
+	if suffix != "" && parens == 0 {
+		return "", 0, "", false
+	}
+	t, base := s[a:b], a
+	c := &dotNetCursor{s: t}
+	switch {
+	case c.typeName(true):
+		if c.word("::") {
+			switch {
+			case c.word("parse"):
+				wrapper = "[guid]::Parse('…')"
+			case c.word("new"):
+				wrapper = "[guid]::new('…')"
+			default:
+				return "", 0, "", false
+			}
+			inner, off, ok = c.argument()
+		} else {
+			wrapper = "[guid]'…'"
+			inner, off, ok = c.quoted()
+		}
+	case c.word("new-object"):
+		c.word("-typename")
+		if !c.typeName(false) {
+			return "", 0, "", false
+		}
+		c.word("-argumentlist")
+		wrapper = "New-Object Guid '…'"
+		inner, off, ok = c.argument()
+	default:
+		return "", 0, "", false
+	}
+	c.space()
+	if !ok || c.i != len(t) {
+		return "", 0, "", false
+	}
+	return inner, base + off, wrapper + suffix, true
+}
+
+// parseDotNetString reads the string .NET's Guid.Parse takes: 32 hex digits
+// ("N"), with dashes ("D"), in braces ("B") or in parentheses ("P"), with
+// spaces around it.
+func parseDotNetString(s string) (GUID, error) {
+	t := strings.TrimSpace(s)
+	lead := strings.Index(s, t)
+	if len(t) == 38 && t[0] == '(' && t[37] == ')' {
+		g, err := parseString(t[1:37])
+		return g, shiftErr(err, lead+1)
+	}
+	if t == "" {
+		return Nil, perr(FormString, -1, "empty GUID string")
+	}
+	g, err := parseString(t)
+	return g, shiftErr(err, lead)
 }

@@ -20,6 +20,7 @@ const (
 	CodeDayOfMonth           = "RECUR_DAY_OF_MONTH"
 	CodePeriod               = "RECUR_PERIOD"
 	CodeFirstDateTime        = "RECUR_FIRSTDATETIME"
+	CodeFirstDateTimeSkipped = "RECUR_FIRSTDATETIME_NOT_CHECKED"
 	CodeEndTypeUnknown       = "RECUR_END_TYPE_UNKNOWN"
 	CodeNeverEndDate         = "RECUR_NEVER_END_DATE"
 	CodeEndBeforeStart       = "RECUR_END_BEFORE_START"
@@ -64,17 +65,32 @@ func (ap *AppointmentPattern) Check() []Finding {
 	var l lint.List
 	ap.RecurrencePattern.check(&l, "RecurrencePattern.", false)
 	ap.check(&l)
-	if len(ap.Trailing) > 0 {
+	switch {
+	case isOutlookPadding(ap.Trailing):
+		l.Add(CodeTrailing, Info, "Trailing", "4 zero bytes follow ReservedBlock2; Outlook itself writes them after some patterns, and readers ignore them")
+	case len(ap.Trailing) > 0:
 		l.Add(CodeTrailing, Warning, "Trailing", itoa(len(ap.Trailing))+" bytes follow ReservedBlock2; readers ignore them")
 	}
 	return l
 }
 
+// isOutlookPadding reports whether trailing bytes are the 4 zero bytes
+// Outlook writes after ReservedBlock2 of some patterns.
+func isOutlookPadding(b []byte) bool {
+	return len(b) == 4 && b[0]|b[1]|b[2]|b[3] == 0
+}
+
 // ExpectedFirstDateTime computes FirstDateTime from StartDate, Period and
 // FirstDOW as [MS-OXOCAL] 2.2.1.44.1.1 prescribes. ok is false when the
-// pattern has no defined value (Period 0, unknown PatternType).
+// pattern has no defined value (Period 0, unknown PatternType) and when a
+// monthly or yearly pattern counts the months of a calendar whose months are
+// not the Gregorian ones (Hebrew, Hijri and the other lunar calendars, see
+// GregorianMonths): this package computes the value only in Gregorian months.
 func (p *Pattern) ExpectedFirstDateTime() (uint32, bool) {
 	if p.Period == 0 {
+		return 0, false
+	}
+	if p.PatternType.monthly() && !p.GregorianMonths() {
 		return 0, false
 	}
 	switch p.PatternType {
@@ -95,6 +111,32 @@ func (p *Pattern) ExpectedFirstDateTime() (uint32, bool) {
 		return uint32(daysFrom1601(first.Date()) * 1440), true
 	}
 	return 0, false
+}
+
+// monthly reports whether the pattern type counts months.
+func (t PatternType) monthly() bool {
+	switch t {
+	case Month, MonthNth, MonthEnd, HjMonth, HjMonthNth, HjMonthEnd:
+		return true
+	}
+	return false
+}
+
+// GregorianMonths reports whether the pattern's months are Gregorian months:
+// a Gregorian CalendarType, or one that only numbers the years differently
+// (CAL_JAPAN, CAL_TAIWAN, CAL_KOREA, CAL_THAI), with a non-Hijri PatternType.
+// The Hj* types, CAL_HIJRI, CAL_UMALQURA, CAL_HEBREW, the lunar calendars,
+// CAL_SAKA and undefined values have months of their own.
+func (p *Pattern) GregorianMonths() bool {
+	if p.PatternType.IsHijri() {
+		return false
+	}
+	switch p.CalendarType {
+	case CAL_DEFAULT, CAL_GREGORIAN, CAL_GREGORIAN_US, CAL_JAPAN, CAL_TAIWAN, CAL_KOREA, CAL_THAI,
+		CAL_GREGORIAN_ME_FRENCH, CAL_GREGORIAN_ARABIC, CAL_GREGORIAN_XLIT_ENGL, CAL_GREGORIAN_XLIT_FREN:
+		return true
+	}
+	return false
 }
 
 func (p *Pattern) check(l *lint.List, pre string, task bool) {
@@ -146,7 +188,10 @@ func (p *Pattern) check(l *lint.List, pre string, task bool) {
 		}
 	}
 	p.checkPeriod(l, pre)
-	if want, ok := p.ExpectedFirstDateTime(); ok && want != p.FirstDateTime {
+	if p.Period != 0 && p.PatternType.monthly() && !p.GregorianMonths() {
+		l.Add(CodeFirstDateTimeSkipped, Info, pre+"FirstDateTime", "FirstDateTime "+itoa(int(p.FirstDateTime))+" counts the months of the "+
+			p.CalendarType.String()+" calendar (PatternType "+p.PatternType.String()+"); this checker computes the expected value in Gregorian months only, so it is not checked")
+	} else if want, ok := p.ExpectedFirstDateTime(); ok && want != p.FirstDateTime {
 		l.Add(CodeFirstDateTime, Warning, pre+"FirstDateTime", "FirstDateTime is "+itoa(int(p.FirstDateTime))+
 			" but [MS-OXOCAL] 2.2.1.44.1.1 computes "+itoa(int(want))+" from StartDate, Period and FirstDOW; clients that anchor the pattern on it place occurrences on other days")
 	}
@@ -170,7 +215,8 @@ func (p *Pattern) check(l *lint.List, pre string, task bool) {
 		l.Add(CodeSliding, Warning, pre+"SlidingFlag", "SlidingFlag is set on an appointment; only tasks regenerate")
 	}
 	if task && (len(p.DeletedInstanceDates) > 0 || len(p.ModifiedInstanceDates) > 0) {
-		l.Add(CodeTaskInstances, Warning, pre+"DeletedInstanceCount", "a task's recurrence must have no deleted or modified instances")
+		l.Add(CodeTaskInstances, Warning, pre+"DeletedInstanceCount", "if this is PidLidTaskRecurrence: a task's recurrence must have no deleted or modified instances "+
+			"(an appointment's RecurrencePattern read on its own, without the rest of PidLidAppointmentRecur, has them legitimately)")
 	}
 	if !p.StartDate.IsMidnight() {
 		l.Add(CodeNotMidnight, Warning, pre+"StartDate", "StartDate "+p.StartDate.String()+" is not a midnight")
@@ -302,6 +348,16 @@ func (ap *AppointmentPattern) check(l *lint.List) {
 	}
 	if ap.ReservedBlock2Size != 0 {
 		l.Add(CodeReservedBlock, Warning, "ReservedBlock2Size", "ReservedBlock2Size must be 0")
+	}
+	for i := range ap.ExtendedException {
+		x := &ap.ExtendedException[i]
+		pre := "ExtendedException[" + itoa(i) + "]."
+		if x.ReservedBlockEE1Size != 0 {
+			l.Add(CodeReservedBlock, Warning, pre+"ReservedBlockEE1Size", "ReservedBlockEE1Size is "+itoa(int(x.ReservedBlockEE1Size))+"; it must be 0 (the bytes are kept)")
+		}
+		if x.ReservedBlockEE2Size != 0 {
+			l.Add(CodeReservedBlock, Warning, pre+"ReservedBlockEE2Size", "ReservedBlockEE2Size is "+itoa(int(x.ReservedBlockEE2Size))+"; it must be 0 (the bytes are kept)")
+		}
 	}
 	deleted, modified := setOf(p.DeletedInstanceDates), setOf(p.ModifiedInstanceDates)
 	for i := range ap.ExceptionInfo {

@@ -126,7 +126,7 @@ func BenchmarkParse(b *testing.B) {
 	}
 }
 
-// The text form of the issue's example: ARP-1 is "every 2 weeks on
+// The text form of the README's example: ARP-1 is "every 2 weeks on
 // Thursday, 14:30–15:30, from 2010-10-28, 18 occurrences until 2011-06-30;
 // 4 deleted, 1 modified", then the cancelled dates and the exception.
 func TestTextForm(t *testing.T) {

@@ -2,6 +2,7 @@ package tzdef
 
 import (
 	"strconv"
+	"strings"
 
 	"github.com/mapiblob/mapiblob/internal/sv"
 
@@ -37,9 +38,16 @@ const MaxBias = 14 * 60
 // Outlook. It never fails; a clean definition gives no findings.
 func (d *Definition) Check() []Finding {
 	var l lint.List
-	if d.KeyNameLength == 0 && d.KeyName == "" {
-		l.Add(CodeEmptyKeyName, Error, "cchKeyName",
-			"the time-zone key name is empty; Outlook 2010 with update KB 2553248 crashes when it opens, selects or dismisses a reminder for such a meeting (fixed in a later Outlook 2010 update). Rewrite the property with the zone's Windows key name, e.g. `mapiblob tz build --zone \"Eastern Standard Time\"`")
+	// Outlook reads the key name as a NUL-terminated string: a name made of
+	// NUL characters is as empty as one of length 0, and crashes it alike.
+	if strings.Trim(d.KeyName, "\x00") == "" {
+		const crash = "; Outlook 2010 with update KB 2553248 crashes when it opens, selects or dismisses a reminder for such a meeting (fixed in a later Outlook 2010 update). Rewrite the property with the zone's Windows key name, e.g. `mapiblob tz build --zone \"Eastern Standard Time\"`"
+		if d.KeyName == "" {
+			l.Add(CodeEmptyKeyName, Error, "cchKeyName", "the time-zone key name is empty"+crash)
+		} else {
+			l.Add(CodeEmptyKeyName, Error, "KeyName", "the time-zone key name is "+strconv.Itoa(len(d.KeyName))+
+				" NUL characters, which Outlook reads as an empty name"+crash)
+		}
 	}
 	if n := len([]rune(d.KeyName)); n > 260 {
 		l.Add(CodeKeyNameTooLong, Warning, "KeyName", "the key name has "+strconv.Itoa(n)+" characters; Windows key names have at most 260")

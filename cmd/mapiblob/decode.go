@@ -7,26 +7,32 @@ import (
 	"strings"
 
 	"github.com/mapiblob/mapiblob"
+	"github.com/mapiblob/mapiblob/internal/input"
 	"github.com/mapiblob/mapiblob/recurrence"
 )
 
-const decodeUsage = `mapiblob decode [--kind auto|tzdef|tzstruct|recur|apptrecur] [--format text|json|smartview] [--codepage CP] [INPUT]
+const decodeUsage = `mapiblob decode [--kind auto|tzdef|tzstruct|recur|apptrecur] [--format text|json|smartview] [--codepage CP] [--input auto|hex|base64|binary|xml] [INPUT]
 
 Decodes each blob of INPUT. --kind auto (the default) picks the structure from
 the property an MFCMAPI XML export names, else from the bytes. --format json
 prints one JSON object per blob; smartview prints what MFCMAPI's SmartView pane
 shows. --codepage decodes the 8-bit exception subjects and locations (default
-windows-1252; e.g. 932, shift_jis, 1250).`
+windows-1252; e.g. 932, shift_jis, 1250). ` + inputFlagHelp
 
-const checkUsage = `mapiblob check [--kind auto|tzdef|tzstruct|recur|apptrecur] [--format text|json] [--codepage CP] [INPUT]
+const checkUsage = `mapiblob check [--kind auto|tzdef|tzstruct|recur|apptrecur] [--format text|json] [--codepage CP] [--input auto|hex|base64|binary|xml] [INPUT]
 
 Prints each blob's findings: code, severity, field path and what Outlook does
-with it. Exits 1 when a finding has error severity.`
+with it. Exits 1 when a finding has error severity. ` + inputFlagHelp
+
+const inputFlagHelp = `--input says how to read INPUT: auto (the default) takes binary data (a .bin
+file of the blob's bytes) as the blob and detects the text form; hex, base64,
+binary and xml force one.`
 
 type decodeOpts struct {
 	kind   mapiblob.Kind
 	format string
 	opt    mapiblob.Options
+	input  input.Mode
 }
 
 func decodeFlags(name, usage string, e *env, args []string, formats ...string) (*decodeOpts, []string, error) {
@@ -34,11 +40,15 @@ func decodeFlags(name, usage string, e *env, args []string, formats ...string) (
 	kind := fs.String("kind", "auto", "")
 	format := fs.String("format", "text", "")
 	cp := fs.String("codepage", "", "")
+	inMode := fs.String("input", "auto", "")
 	rest, err := parseFlags(fs, args, usage, e)
 	if err != nil {
 		return nil, nil, err
 	}
 	o := &decodeOpts{format: *format}
+	if o.input, err = inputMode(*inMode); err != nil {
+		return nil, nil, err
+	}
 	k, ok := mapiblob.ParseKind(*kind)
 	if !ok {
 		return nil, nil, usageErr("unknown --kind %q (want auto, tzdef, tzstruct, recur or apptrecur)", *kind)
@@ -77,11 +87,11 @@ func decodeAll(e *env, o *decodeOpts, args []string) ([]*mapiblob.Result, error)
 }
 
 func decodeBlobs(e *env, o *decodeOpts, args []string) ([]mapiblob.Blob, []*mapiblob.Result, error) {
-	text, err := readText(e, args)
+	raw, err := readBytes(e, args)
 	if err != nil {
 		return nil, nil, err
 	}
-	blobs, err := mapiblob.ReadInput(text)
+	blobs, err := input.ParseBytes(raw, o.input)
 	if err != nil {
 		return nil, nil, invalidErr("input: %v", err)
 	}

@@ -3,6 +3,7 @@ package main
 import (
 	"encoding/csv"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"os"
 	"strings"
@@ -16,12 +17,18 @@ mapiblob guid --exmerge-log FILE [--format text|json|csv]
 Converts a GUID between every form an Exchange administrator meets: the GUID
 string, ADSI Edit hex, compact hex, the LDAP filter escape, base64 (LDIF), the
 ExMerge.log escape and a PowerShell byte array. The form of INPUT is detected
-(32 hex digits read as bytes in wire order; --as string reads them as a GUID
-string without dashes). --to prints one form only:
+and named on the "read as:" line. Bare 32 hex digits are read as bytes in wire
+order (--as string reads them as a GUID string without dashes); PowerShell's
+[guid]'…', [guid]::Parse('…'), New-Object Guid '…' are GUID strings, and
+.ToByteArray() output is decimal bytes. --to prints one form only:
 exmerge, adsi, hex, ldap, base64, string or powershell.
 
 --exmerge-log lists every mailbox ExMerge could not identify, with its
-legacyExchangeDN, the GUID in every form and the commands that set it.`
+legacyExchangeDN, the GUID in every form, a PowerShell command that finds the
+user by legacyExchangeDN and sets the GUID, and an LDIF to complete with the
+user's DN. The log may be UTF-8 or UTF-16. A line whose GUID is not exactly 16
+bytes is reported on standard error with its line number (nothing is guessed)
+and the exit code is 1.`
 
 func runGUID(e *env, args []string) error {
 	fs := newFlags("guid")
@@ -58,13 +65,31 @@ func runGUID(e *env, args []string) error {
 		return err
 	}
 	text = strings.TrimRight(text, "\r\n")
-	g, err := guid.ParseAs(text, asForm)
+	var g guid.GUID
+	var detail *guid.Detail
+	if asForm == guid.FormAuto {
+		var d guid.Detail
+		g, d, err = guid.ParseDetail(text)
+		detail = &d
+	} else {
+		g, err = guid.ParseAs(text, asForm)
+	}
 	if err != nil {
 		return invalidErr("%v", err)
 	}
 	if toForm != guid.FormAuto {
 		fmt.Fprintln(e.stdout, g.Format(toForm))
+		if detail != nil && detail.Ambiguous {
+			fmt.Fprintf(e.stderr, "mapiblob: note: %s (--as string for that)\n", detail)
+		}
 		return nil
+	}
+	if detail != nil {
+		note := detail.String()
+		if detail.Ambiguous {
+			note += " (--as string for that)"
+		}
+		fmt.Fprintf(e.stdout, "%-11s %s\n", "read as:", note)
 	}
 	writeForms(e, g)
 	return nil
@@ -89,16 +114,8 @@ type logRow struct {
 	Timestamp        string            `json:"timestamp,omitempty"`
 	LegacyExchangeDN string            `json:"legacyExchangeDN"`
 	GUID             map[string]string `json:"guid"`
-	SetADUser        string            `json:"setADUser"`
+	PowerShell       string            `json:"powershell"`
 	LDIF             string            `json:"ldif"`
-}
-
-func setADUser(dn string, g guid.GUID) string {
-	return fmt.Sprintf("Set-ADUser -Identity '%s' -Replace @{msExchMailboxGuid=%s}", strings.ReplaceAll(dn, "'", "''"), g.Format(guid.FormPowerShell))
-}
-
-func ldif(dn string, g guid.GUID) string {
-	return fmt.Sprintf("dn: %s\nchangetype: modify\nreplace: msExchMailboxGuid\nmsExchMailboxGuid:: %s\n-", dn, g.Format(guid.FormBase64))
 }
 
 func scanLog(e *env, path, format string) error {
@@ -117,10 +134,11 @@ func scanLog(e *env, path, format string) error {
 	var warnings []string
 	for rec, err := range guid.ScanExMergeLog(f) {
 		if err != nil {
-			if rec.Message == "" {
+			var le *guid.LogLineError
+			if !errors.As(err, &le) {
 				return usageErr("reading %s: %v", path, err)
 			}
-			warnings = append(warnings, fmt.Sprintf("line %d: %v", rec.Line, err))
+			warnings = append(warnings, err.Error())
 			continue
 		}
 		forms := map[string]string{}
@@ -128,7 +146,7 @@ func scanLog(e *env, path, format string) error {
 			forms[formLabels[fm]] = rec.GUID.Format(fm)
 		}
 		rows = append(rows, logRow{Line: rec.Line, Timestamp: rec.Timestamp, LegacyExchangeDN: rec.LegacyExchangeDN,
-			GUID: forms, SetADUser: setADUser(rec.LegacyExchangeDN, rec.GUID), LDIF: ldif(rec.LegacyExchangeDN, rec.GUID)})
+			GUID: forms, PowerShell: rec.PowerShell(), LDIF: rec.LDIF()})
 	}
 	for _, w := range warnings {
 		fmt.Fprintf(e.stderr, "mapiblob: %s: %s\n", path, w)
@@ -146,18 +164,18 @@ func scanLog(e *env, path, format string) error {
 		for _, fm := range guid.Forms() {
 			header = append(header, formLabels[fm])
 		}
-		header = append(header, "setADUser")
+		header = append(header, "powershell")
 		_ = w.Write(header)
 		for _, r := range rows {
 			rec := []string{fmt.Sprint(r.Line), r.LegacyExchangeDN}
 			for _, fm := range guid.Forms() {
 				rec = append(rec, r.GUID[formLabels[fm]])
 			}
-			_ = w.Write(append(rec, r.SetADUser))
+			_ = w.Write(append(rec, r.PowerShell))
 		}
 		w.Flush()
 	default:
-		if len(rows) == 0 {
+		if len(rows) == 0 && len(warnings) == 0 {
 			fmt.Fprintln(e.stdout, "no unidentified mailboxes in", path)
 		}
 		for i, r := range rows {
@@ -168,12 +186,16 @@ func scanLog(e *env, path, format string) error {
 			for _, fm := range guid.Forms() {
 				fmt.Fprintf(e.stdout, "  %-11s %s\n", formLabels[fm]+":", r.GUID[formLabels[fm]])
 			}
-			fmt.Fprintf(e.stdout, "  set with:   %s\n", r.SetADUser)
-			fmt.Fprintf(e.stdout, "  or LDIF:\n    %s\n", strings.ReplaceAll(r.LDIF, "\n", "\n    "))
+			if r.PowerShell == "" {
+				fmt.Fprintln(e.stdout, "  the line names no legacyExchangeDN: find the user by other means")
+				continue
+			}
+			fmt.Fprintf(e.stdout, "  set with:   %s\n", r.PowerShell)
+			fmt.Fprintf(e.stdout, "  or LDIF:\n    %s\n", strings.ReplaceAll(strings.TrimSuffix(r.LDIF, "\n"), "\n", "\n    "))
 		}
 	}
 	if len(warnings) > 0 {
-		return &cliError{code: exitInvalid}
+		return invalidErr("%s: %d line(s) name a msExchMailboxGuid that is not exactly 16 bytes; nothing was guessed for them", path, len(warnings))
 	}
 	return nil
 }

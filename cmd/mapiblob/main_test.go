@@ -147,7 +147,7 @@ func TestGUIDCommand(t *testing.T) {
 		t.Errorf("exmerge log csv: %+v", r)
 	}
 	r = runBin(t, nil, "guid", "--exmerge-log", "testdata/exmerge/ExMerge.log")
-	if !strings.Contains(r.stdout, "Set-ADUser -Identity '/O=ORGNIZATION/OU=SITE/CN=RECIPIENTS/CN=USER' -Replace @{msExchMailboxGuid=[byte[]](0x43,0x03,") ||
+	if !strings.Contains(r.stdout, "Get-ADUser -LDAPFilter '(legacyExchangeDN=/O=ORGNIZATION/OU=SITE/CN=RECIPIENTS/CN=USER)' | Set-ADUser -Replace @{msExchMailboxGuid=[byte[]](0x43,0x03,") ||
 		!strings.Contains(r.stdout, "msExchMailboxGuid:: QwOWZl2xO0SBmR+RQzJbNw==") {
 		t.Errorf("exmerge log text: %q", r.stdout)
 	}
@@ -171,8 +171,10 @@ func TestAbuse(t *testing.T) {
 	}{
 		{"no command", nil, nil, 2, ""},
 		{"empty stdin", nil, []string{"decode"}, 1, "empty input"},
-		{"random stdin", random, []string{"decode"}, 1, "binary data"},
-		{"binary file", nil, []string{"decode", "@" + binFile}, 1, "binary data"},
+		{"random stdin", random, []string{"decode"}, 1, "cannot tell which structure"},
+		{"binary file", nil, []string{"decode", "@" + binFile}, 1, "cannot tell which structure"},
+		{"binary file as hex", nil, []string{"decode", "--input", "hex", "@" + binFile}, 1, "binary data, not hex text"},
+		{"bad input mode", nil, []string{"decode", "--input", "utf7", "00"}, 2, "unknown --input"},
 		{"missing file", nil, []string{"decode", "@" + filepath.Join(dir, "nope")}, 2, "cannot read"},
 		{"directory", nil, []string{"decode", "@" + dir}, 2, "is a directory"},
 		{"wrong kind", nil, []string{"decode", "--kind", "tzdef", "@testdata/samples/weekly-standup.apptrecur.hex"}, 1, "tzdef: bMajorVersion at offset 0x0"},

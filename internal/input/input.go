@@ -11,6 +11,7 @@ import (
 	"io"
 	"strconv"
 	"strings"
+	"unicode/utf16"
 	"unicode/utf8"
 
 	"github.com/mapiblob/mapiblob/guid"
@@ -60,6 +61,7 @@ const (
 	FormMFCMAPI Form = "mfcmapi" // cb: N lpb: HEX
 	FormXML     Form = "xml"
 	FormBase64  Form = "base64"
+	FormBinary  Form = "binary" // the blob's own bytes (a .bin file)
 )
 
 // Blob is one binary value read from the input.
@@ -118,12 +120,48 @@ func Parse(text string) ([]Blob, error) {
 	if herr == nil {
 		return []Blob{{Bytes: b, Form: FormHex}}, nil
 	}
-	if looksBase64(t) {
+	// Base64 only when the text is not hex with a typo in it: a stray
+	// character in hex must be the hex error at its position, not garbage
+	// bytes from a base64 reading.
+	if !HexLike(t) && looksBase64(t) {
 		if b, err := decodeBase64(t); err == nil {
 			return []Blob{{Bytes: b, Form: FormBase64}}, nil
 		}
 	}
 	return nil, shift(herr, text, lead)
+}
+
+// HexLike reports whether text that failed to read as hex was meant as hex,
+// so that it is not read as base64: at least 90% of its non-space
+// characters are hex digits, or it is split by white space into pieces of
+// which at least 90% are two characters long (bytes written "02 01 30 …").
+// Base64 of arbitrary bytes has about a third hex digits and no such pieces.
+func HexLike(text string) bool {
+	chars, hexd := 0, 0
+	for i := 0; i < len(text); i++ {
+		c := text[i]
+		if c == ' ' || c == '\t' || c == '\r' || c == '\n' {
+			continue
+		}
+		chars++
+		if wire.IsHex(c) {
+			hexd++
+		}
+	}
+	if chars == 0 {
+		return false
+	}
+	if 10*hexd >= 9*chars {
+		return true
+	}
+	fields := strings.Fields(text)
+	pairs := 0
+	for _, f := range fields {
+		if len(f) == 2 {
+			pairs++
+		}
+	}
+	return len(fields) >= 2 && 10*pairs >= 9*len(fields)
 }
 
 // shift moves an error position found in a trimmed text by the characters
@@ -282,6 +320,13 @@ func parseXML(s string) ([]Blob, error) {
 	d := xml.NewDecoder(strings.NewReader(s))
 	d.Strict = false
 	d.AutoClose = xml.HTMLAutoClose
+	// A UTF-16 export has been converted to UTF-8 by TextOf already.
+	d.CharsetReader = func(label string, r io.Reader) (io.Reader, error) {
+		if l := strings.ToLower(label); l == "utf-16" || l == "utf-16le" || l == "utf-16be" || l == "unicode" {
+			return r, nil
+		}
+		return nil, errors.New("encoding " + strconv.Quote(label) + " is not supported; save the export as UTF-8 or UTF-16")
+	}
 	var out []Blob
 	var cur *Identity
 	var field string
@@ -421,4 +466,145 @@ func finishProperty(id *Identity, value *string, n int) (Blob, bool, error) {
 		return Blob{}, false, &Error{Msg: where + ": " + err.Error()}
 	}
 	return Blob{Bytes: b, Form: FormXML, Identity: id}, true, nil
+}
+
+// Mode says how ParseBytes reads its input.
+type Mode string
+
+// Modes. ModeAuto tells binary from text by content (IsBinary) and reads
+// text in the form it detects (Parse); the others force a reading.
+const (
+	ModeAuto   Mode = "auto"
+	ModeHex    Mode = "hex" // plain hex in any layout, or MFCMAPI's "cb: N lpb: HEX"
+	ModeBase64 Mode = "base64"
+	ModeBinary Mode = "binary" // the bytes are the blob
+	ModeXML    Mode = "xml"    // an MFCMAPI XML property export
+)
+
+// Modes lists the modes in the order the CLI names them.
+func Modes() []Mode { return []Mode{ModeAuto, ModeHex, ModeBase64, ModeBinary, ModeXML} }
+
+// ParseMode reads a mode name ("auto", "hex", "base64", "binary", "xml").
+func ParseMode(s string) (Mode, bool) {
+	for _, m := range Modes() {
+		if strings.EqualFold(string(m), strings.TrimSpace(s)) {
+			return m, true
+		}
+	}
+	return "", false
+}
+
+// IsBinary reports whether b is binary data rather than text, and where the
+// first byte is that says so: a NUL, a control character other than tab,
+// line feed, vertical tab, form feed and carriage return, or a byte that is
+// not valid UTF-8. A blob's own bytes nearly always hold one in their first
+// bytes (version bytes 02 01 or 04 30, zero high bytes of small numbers).
+// Text with a UTF-16 byte-order mark is text (see TextOf).
+func IsBinary(b []byte) (bool, int) {
+	for i := 0; i < len(b); {
+		c := b[i]
+		if c < utf8.RuneSelf {
+			if c < 0x20 && c != '\t' && c != '\n' && c != '\v' && c != '\f' && c != '\r' || c == 0x7F {
+				return true, i
+			}
+			i++
+			continue
+		}
+		r, n := utf8.DecodeRune(b[i:])
+		if r == utf8.RuneError && n <= 1 {
+			return true, i
+		}
+		i += n
+	}
+	return false, -1
+}
+
+// TextOf returns b as text: UTF-8 as it is, UTF-16 with a byte-order mark
+// (an MFCMAPI export saved by Notepad as "Unicode") converted. ok is false
+// when b is not text.
+func TextOf(b []byte) (string, bool) {
+	if len(b) >= 2 && (b[0] == 0xFF && b[1] == 0xFE || b[0] == 0xFE && b[1] == 0xFF) && len(b)%2 == 0 {
+		u := make([]uint16, 0, len(b)/2-1)
+		for i := 2; i+1 < len(b); i += 2 {
+			if b[0] == 0xFF {
+				u = append(u, uint16(b[i])|uint16(b[i+1])<<8)
+			} else {
+				u = append(u, uint16(b[i])<<8|uint16(b[i+1]))
+			}
+		}
+		t := string(utf16.Decode(u))
+		if bin, _ := IsBinary([]byte(t)); !bin && !strings.ContainsRune(t, utf8.RuneError) {
+			return t, true
+		}
+		return "", false
+	}
+	if bin, _ := IsBinary(b); bin {
+		return "", false
+	}
+	return string(b), true
+}
+
+// ParseBytes reads the blobs in b as mode says. ModeAuto takes binary data
+// (IsBinary) as the blob itself and reads text as Parse does; ModeBinary
+// takes b as it is; the text modes refuse binary data with the position of
+// the first byte that makes it binary.
+func ParseBytes(b []byte, mode Mode) ([]Blob, error) {
+	if mode == "" {
+		mode = ModeAuto
+	}
+	if mode == ModeBinary {
+		if len(b) == 0 {
+			return nil, &Error{Msg: ErrEmpty.Error()}
+		}
+		return []Blob{{Bytes: b, Form: FormBinary}}, nil
+	}
+	text, ok := TextOf(b)
+	if !ok {
+		if mode == ModeAuto {
+			return []Blob{{Bytes: b, Form: FormBinary}}, nil
+		}
+		_, at := IsBinary(b)
+		msg := "the input is binary data, not " + string(mode) + " text"
+		if at >= 0 {
+			msg += " (byte 0x" + strconv.FormatUint(uint64(b[at]), 16) + " at offset " + strconv.Itoa(at) + ")"
+		}
+		return nil, &Error{Msg: msg + "; read it as binary to take the bytes as the blob"}
+	}
+	switch mode {
+	case ModeAuto:
+		return Parse(text)
+	case ModeHex:
+		t := strings.TrimSpace(strings.TrimPrefix(text, "\uFEFF"))
+		lead := len(text) - len(strings.TrimLeft(strings.TrimPrefix(text, "\uFEFF"), " \t\r\n"))
+		if hasPrefixFold(t, "cb:") {
+			b, err := ParseMFCMAPI(t)
+			if err != nil {
+				return nil, shift(err, text, lead)
+			}
+			return []Blob{{Bytes: b, Form: FormMFCMAPI}}, nil
+		}
+		if t == "" {
+			return nil, &Error{Msg: ErrEmpty.Error()}
+		}
+		b, err := ParseHex(t)
+		if err != nil {
+			return nil, shift(err, text, lead)
+		}
+		return []Blob{{Bytes: b, Form: FormHex}}, nil
+	case ModeBase64:
+		t := strings.TrimSpace(strings.TrimPrefix(text, "\uFEFF"))
+		t, _ = cutPrefixFold(t, "base64:")
+		b, err := decodeBase64(t)
+		if err != nil {
+			return nil, err
+		}
+		return []Blob{{Bytes: b, Form: FormBase64}}, nil
+	case ModeXML:
+		t := strings.TrimSpace(strings.TrimPrefix(text, "\uFEFF"))
+		if t == "" {
+			return nil, &Error{Msg: ErrEmpty.Error()}
+		}
+		return parseXML(t)
+	}
+	return nil, &Error{Msg: "unknown input mode " + strconv.Quote(string(mode))}
 }

@@ -1,0 +1,20 @@
+#!/bin/bash -eu
+# OSS-Fuzz / ClusterFuzzLite build script for mapiblob's native Go fuzz
+# targets (package github.com/mapiblob/mapiblob/fuzz). One line per target:
+# fuzz/ossfuzz_test.go fails when a func Fuzz… of fuzz/*_test.go is missing
+# here, so a new target cannot be forgotten.
+#
+# Runs inside the image of fuzz/oss-fuzz/Dockerfile, from $SRC/mapiblob.
+# The module needs Go 1.26 or newer (go.mod); the Dockerfile installs it.
+cd "$SRC/mapiblob"
+
+compile_native_go_fuzzer github.com/mapiblob/mapiblob/fuzz FuzzTZDefinition fuzz_tz_definition
+compile_native_go_fuzzer github.com/mapiblob/mapiblob/fuzz FuzzTimeZoneStruct fuzz_time_zone_struct
+compile_native_go_fuzzer github.com/mapiblob/mapiblob/fuzz FuzzPattern fuzz_pattern
+compile_native_go_fuzzer github.com/mapiblob/mapiblob/fuzz FuzzAppointmentPattern fuzz_appointment_pattern
+compile_native_go_fuzzer github.com/mapiblob/mapiblob/fuzz FuzzGUID fuzz_guid
+compile_native_go_fuzzer github.com/mapiblob/mapiblob/fuzz FuzzExMerge fuzz_ex_merge
+compile_native_go_fuzzer github.com/mapiblob/mapiblob/fuzz FuzzExMergeLog fuzz_ex_merge_log
+compile_native_go_fuzzer github.com/mapiblob/mapiblob/fuzz FuzzInput fuzz_input
+compile_native_go_fuzzer github.com/mapiblob/mapiblob/fuzz FuzzInputHex fuzz_input_hex
+compile_native_go_fuzzer github.com/mapiblob/mapiblob/fuzz FuzzDetect fuzz_detect

@@ -18,7 +18,7 @@ import (
 	"strings"
 
 	"github.com/mapiblob/mapiblob/guid"
-	"github.com/mapiblob/mapiblob/internal/input"
+	"github.com/mapiblob/mapiblob/input"
 	"github.com/mapiblob/mapiblob/recurrence"
 	"github.com/mapiblob/mapiblob/tzdef"
 )
@@ -40,16 +40,12 @@ const (
 	KindGOID      = blob.KindGOID      // GlobalObjectId (PidLidGlobalObjectId, PidLidCleanGlobalObjectId)
 )
 
-// Blob is one binary value read from input text; Identity is set when the
-// text was an MFCMAPI XML export that names the property.
+// Blob is input.Blob: one binary value read from input, with the
+// property identity an MFCMAPI XML export gives it.
 type Blob = input.Blob
 
-// Identity is the property an MFCMAPI XML export says a blob belongs to.
+// Identity is input.Identity: the property a blob belongs to.
 type Identity = input.Identity
-
-// InputError is a problem with input text; Pos is a 1-based character
-// position (0 when there is no single place).
-type InputError = input.Error
 
 // Finding is a structural problem that does not stop decoding.
 type Finding = blob.Finding
@@ -58,6 +54,11 @@ type Finding = blob.Finding
 // "cb: N lpb: HEX", MFCMAPI's XML property export (several properties give
 // several blobs), "base64:…", or base64 when the text is not hex.
 func ReadInput(text string) ([]Blob, error) { return input.Parse(text) }
+
+// ReadInputBytes reads every blob in b, which may be text (as ReadInput
+// reads) or the blob's raw bytes; mode forces one reading
+// (input.ModeAuto tells them apart by content).
+func ReadInputBytes(b []byte, mode input.Mode) ([]Blob, error) { return input.ParseBytes(b, mode) }
 
 // ErrUnknownKind is returned by Decode when no kind fits the blob, or
 // several do and nothing tells them apart.

@@ -16,7 +16,7 @@ import (
 
 	"github.com/mapiblob/mapiblob"
 	"github.com/mapiblob/mapiblob/guid"
-	"github.com/mapiblob/mapiblob/internal/input"
+	"github.com/mapiblob/mapiblob/input"
 	"github.com/mapiblob/mapiblob/recurrence"
 	"github.com/mapiblob/mapiblob/tzdef"
 )

@@ -5,7 +5,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/mapiblob/mapiblob/internal/input"
+	"github.com/mapiblob/mapiblob/input"
 	"github.com/mapiblob/mapiblob/tzdef"
 )
 

@@ -7,7 +7,7 @@ import (
 	"strings"
 
 	"github.com/mapiblob/mapiblob"
-	"github.com/mapiblob/mapiblob/internal/input"
+	"github.com/mapiblob/mapiblob/input"
 	"github.com/mapiblob/mapiblob/recurrence"
 )
 

@@ -9,7 +9,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
-	"github.com/mapiblob/mapiblob/internal/input"
+	"github.com/mapiblob/mapiblob/input"
 )
 
 // maxInput bounds what is read from a file or standard input.

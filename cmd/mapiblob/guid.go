@@ -5,7 +5,6 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"os"
 	"strings"
 
 	"github.com/mapiblob/mapiblob/guid"
@@ -122,7 +121,7 @@ func scanLog(e *env, path, format string) error {
 	if format != "text" && format != "json" && format != "csv" {
 		return usageErr("unknown --format %q (want text, json or csv)", format)
 	}
-	f, err := os.Open(path)
+	f, err := e.open(path)
 	if err != nil {
 		return usageErr("cannot read %s: %v", path, err)
 	}

@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
-	"os"
 	"strings"
 	"unicode/utf8"
 
@@ -52,7 +51,7 @@ func readRaw(e *env, args []string) ([]byte, string, error) {
 		if path == "" {
 			return nil, "", usageErr("@ needs a file name")
 		}
-		f, err := os.Open(path)
+		f, err := e.open(path)
 		if err != nil {
 			return nil, "", usageErr("cannot read %s: %v", path, errors.Unwrap(err))
 		}

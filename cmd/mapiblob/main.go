@@ -11,6 +11,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
 	"sort"
 	"strings"
 )
@@ -49,6 +50,15 @@ func init() {
 type env struct {
 	stdin          io.Reader
 	stdout, stderr io.Writer
+	dir            string // where relative paths start; "" is the working directory
+}
+
+// open opens a file named on the command line.
+func (e *env) open(path string) (*os.File, error) {
+	if e.dir != "" && !filepath.IsAbs(path) {
+		path = filepath.Join(e.dir, path)
+	}
+	return os.Open(path)
 }
 
 // cliError carries an exit code with a message.

@@ -9,52 +9,52 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
-	"time"
 
 	_ "github.com/mapiblob/mapiblob/internal/golden" // accepts go test ./... -update
 )
-
-var bin string
-
-func TestMain(m *testing.M) {
-	dir, err := os.MkdirTemp("", "mapiblob-cli")
-	if err != nil {
-		panic(err)
-	}
-	bin = filepath.Join(dir, "mapiblob")
-	if out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput(); err != nil {
-		os.Stderr.Write(out)
-		os.Exit(2)
-	}
-	code := m.Run()
-	os.RemoveAll(dir)
-	os.Exit(code)
-}
 
 type result struct {
 	code           int
 	stdout, stderr string
 }
 
+// runBin runs the command in-process, as main would, with paths relative
+// to the module root.
 func runBin(t *testing.T, stdin []byte, args ...string) result {
 	t.Helper()
-	cmd := exec.Command(bin, args...)
-	cmd.Dir = "../.."
-	cmd.Stdin = bytes.NewReader(stdin)
 	var so, se bytes.Buffer
-	cmd.Stdout, cmd.Stderr = &so, &se
-	done := make(chan error, 1)
-	if err := cmd.Start(); err != nil {
-		t.Fatal(err)
+	code := run(args, &env{stdin: bytes.NewReader(stdin), stdout: &so, stderr: &se, dir: "../.."})
+	return result{code, so.String(), se.String()}
+}
+
+// The built binary wires main to run: exit codes and the error line.
+func TestBinary(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds the binary")
 	}
-	go func() { done <- cmd.Wait() }()
-	select {
-	case <-done:
-	case <-time.After(60 * time.Second):
-		cmd.Process.Kill()
-		t.Fatalf("mapiblob %v did not finish", args)
+	bin := filepath.Join(t.TempDir(), "mapiblob")
+	out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput()
+	if err != nil {
+		t.Fatalf("go build: %v\n%s", err, out)
 	}
-	return result{cmd.ProcessState.ExitCode(), so.String(), se.String()}
+	for _, tt := range []struct {
+		args []string
+		code int
+		out  string
+	}{
+		{[]string{"decode", "@testdata/samples/weekly-standup.apptrecur.hex"}, 0, "every week on Tuesday"},
+		{[]string{"decode", "02013Z"}, 1, "mapiblob: input: stray character 'Z' at position 6"},
+		{[]string{"nosuchcommand"}, 2, "mapiblob: unknown command"},
+	} {
+		cmd := exec.Command(bin, tt.args...)
+		cmd.Dir = "../.."
+		var so, se bytes.Buffer
+		cmd.Stdout, cmd.Stderr = &so, &se
+		_ = cmd.Run()
+		if got := cmd.ProcessState.ExitCode(); got != tt.code || !strings.Contains(so.String()+se.String(), tt.out) {
+			t.Errorf("mapiblob %v: exit %d, stdout %q, stderr %q; want exit %d and %q", tt.args, got, so.String(), se.String(), tt.code, tt.out)
+		}
+	}
 }
 
 // oneErrorLine checks the contract for failures: one line on stderr that

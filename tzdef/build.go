@@ -11,19 +11,41 @@ import (
 var ErrNotExpressible = fmt.Errorf("not expressible as a Windows time-zone rule")
 
 // yearTransitions lists the offset changes of loc during year, in order.
+//
+// It samples the offset every 12 hours and bisects each change to the
+// second, rather than asking Time.ZoneBounds: with the compact ("slim")
+// zone files that Go's embedded database and many systems ship, ZoneBounds
+// past a zone's last listed transition can report a bound before the time
+// asked about, and the changes of whole years would be missed. Zones do
+// not change their offset twice within 12 hours.
 func yearTransitions(loc *time.Location, year int) []time.Time {
+	const step = 12 * time.Hour
 	var out []time.Time
 	t := time.Date(year, 1, 1, 0, 0, 0, 0, loc)
 	end := time.Date(year+1, 1, 1, 0, 0, 0, 0, loc)
-	for i := 0; i < 16; i++ { // a real zone changes a few times a year at most
-		_, next := t.ZoneBounds()
-		if next.IsZero() || !next.Before(end) {
-			break
+	off := offsetAt(loc, t)
+	for t.Before(end) {
+		next := t.Add(step)
+		if next.After(end) {
+			next = end
 		}
-		// Past the zone's listed transitions Go reports year bounds that
-		// change nothing; only real offset changes count.
-		if offsetAt(loc, next) != offsetAt(loc, next.Add(-time.Second)) {
-			out = append(out, next)
+		if o := offsetAt(loc, next); o != off {
+			lo, hi := t, next // offset off at lo, o at hi
+			for hi.Sub(lo) > time.Second {
+				mid := lo.Add(hi.Sub(lo) / 2).Truncate(time.Second)
+				if !mid.After(lo) {
+					mid = lo.Add(time.Second)
+				}
+				if offsetAt(loc, mid) == off {
+					lo = mid
+				} else {
+					hi = mid
+				}
+			}
+			if hi.Before(end) {
+				out = append(out, hi)
+			}
+			off = o
 		}
 		t = next
 	}

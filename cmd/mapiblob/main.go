@@ -14,6 +14,7 @@ import (
 	"path/filepath"
 	"sort"
 	"strings"
+	_ "time/tzdata" // zone rules built in: tz build works without a zone database on the machine
 )
 
 // Exit codes.

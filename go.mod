@@ -8,3 +8,8 @@ require (
 	github.com/teambition/rrule-go v1.8.2
 	golang.org/x/text v0.43.0
 )
+
+require (
+	github.com/stretchr/testify v1.12.1
+	go.yaml.in/yaml/v3 v3.0.5 // indirect
+)

@@ -189,10 +189,12 @@ func (g *GlobalObjectID) AppendBinary(b []byte) ([]byte, error) {
 	if uint64(len(g.Data)) > math.MaxInt32 {
 		return b, ErrDataTooLong
 	}
-	return append(g.appendHeader(b, false), g.Trailing...), nil
+	b = g.appendHeader(b, false)
+	return append(append(b, g.Data...), g.Trailing...), nil
 }
 
-// appendHeader appends the header and Data; clean zeroes the instance date.
+// appendHeader appends the 40 bytes before Data (Size as len(Data)); clean
+// zeroes the instance date.
 func (g *GlobalObjectID) appendHeader(b []byte, clean bool) []byte {
 	b = append(b, g.ByteArrayID[:]...)
 	if clean {
@@ -202,8 +204,7 @@ func (g *GlobalObjectID) appendHeader(b []byte, clean bool) []byte {
 	}
 	b = wire.AppendU64(b, uint64(g.CreationTime))
 	b = append(b, g.X[:]...)
-	b = wire.AppendU32(b, uint32(len(g.Data)))
-	return append(b, g.Data...)
+	return wire.AppendU32(b, uint32(len(g.Data)))
 }
 
 // Equal reports whether g and o hold the same fields and bytes.

@@ -107,15 +107,15 @@ func (g *GlobalObjectID) UID() string {
 	if s, ok := g.VCalUID(); ok {
 		return s
 	}
-	return string(g.AppendUID(make([]byte, 0, 2*(HeaderSize+len(g.Data)+len(g.Trailing)))))
+	var stack [2 * (HeaderSize + 64)]byte
+	return string(g.AppendUID(stack[:0]))
 }
 
 // AppendUID appends the hex form of the UID (the clean id in upper-case
 // hex, trailing bytes included) to b, whatever form Data is in.
 func (g *GlobalObjectID) AppendUID(b []byte) []byte {
 	var raw [HeaderSize]byte
-	h := g.appendHeader(raw[:0], true)[:HeaderSize]
-	b = appendHex(b, h)
+	b = appendHex(b, g.appendHeader(raw[:0], true))
 	b = appendHex(b, g.Data)
 	return appendHex(b, g.Trailing)
 }

@@ -83,7 +83,11 @@ func (g *GlobalObjectID) check(clean bool) []Finding {
 		l.Add(CodeVCalMalformed, Warning, "Data", "the vCal-Uid UID is empty"+hexInstead)
 	}
 	if len(g.Trailing) > 0 {
-		l.Add(CodeTrailing, Warning, "Trailing", strconv.Itoa(len(g.Trailing))+" bytes follow Data; readers ignore them, but the hex UID includes them")
+		n := strconv.Itoa(len(g.Trailing)) + " bytes follow"
+		if len(g.Trailing) == 1 {
+			n = "1 byte follows"
+		}
+		l.Add(CodeTrailing, Warning, "Trailing", n+" Data; readers ignore them, but the hex UID includes them")
 	}
 	return l
 }

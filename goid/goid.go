@@ -97,11 +97,11 @@ func (g *GlobalObjectID) Kind() blob.Kind { return blob.KindGOID }
 // TrailingBytes are the bytes after Data.
 func (g *GlobalObjectID) TrailingBytes() []byte { return g.Trailing }
 
-// IsGlobalObjectID reports whether b starts like a GlobalObjectId: the
-// class id and room for the rest of the header. It is the signature a
-// detector can trust; Parse still checks Size.
+// IsGlobalObjectID reports whether b starts with the class id: the
+// signature a detector can trust. A blob cut short after it is still
+// reported, so that Parse can name the missing field.
 func IsGlobalObjectID(b []byte) bool {
-	return len(b) >= HeaderSize && guid.GUID(b[:16]) == ByteArrayID
+	return len(b) >= 16 && guid.GUID(b[:16]) == ByteArrayID
 }
 
 // Parse decodes a PidLidGlobalObjectId or PidLidCleanGlobalObjectId value.

@@ -350,7 +350,8 @@ func TestValue(t *testing.T) {
 	require.Equal(t, blob.KindGOID, v.Kind())
 	require.Nil(t, v.TrailingBytes())
 	require.True(t, IsGlobalObjectID(mustMarshal(t, mustNew(t))))
-	require.False(t, IsGlobalObjectID(mustMarshal(t, mustNew(t))[:39]))
+	require.True(t, IsGlobalObjectID(mustMarshal(t, mustNew(t))[:16]))
+	require.False(t, IsGlobalObjectID(mustMarshal(t, mustNew(t))[:15]))
 	require.True(t, errors.Is(ErrTruncated, blob.ErrTruncated))
 }
 

@@ -9,20 +9,23 @@ import (
 
 // Finding codes of this package. They are stable: scripts may match them.
 const (
-	CodeWrongClassID     = "GOID_WRONG_CLASS_ID"
-	CodeSizeMismatch     = "GOID_SIZE_MISMATCH"
-	CodeEmptyData        = "GOID_EMPTY_DATA"
-	CodeBadInstanceDate  = "GOID_BAD_INSTANCE_DATE"
-	CodeCleanHasDate     = "GOID_CLEAN_HAS_INSTANCE_DATE"
-	CodeCreationZero     = "GOID_CREATION_TIME_ZERO"
-	CodeCreationFuture   = "GOID_CREATION_TIME_FUTURE"
-	CodeXNonZero         = "GOID_X_NONZERO"
-	CodeVCalNoNUL        = "GOID_VCAL_NO_NUL"
-	CodeVCalVersion      = "GOID_VCAL_VERSION"
-	CodeVCalMalformed    = "GOID_VCAL_MALFORMED"
-	CodeTrailing         = "GOID_TRAILING_BYTES"
-	futureCreationMargin = 24 * time.Hour
+	CodeWrongClassID    = "GOID_WRONG_CLASS_ID"
+	CodeSizeMismatch    = "GOID_SIZE_MISMATCH"
+	CodeEmptyData       = "GOID_EMPTY_DATA"
+	CodeBadInstanceDate = "GOID_BAD_INSTANCE_DATE"
+	CodeCleanHasDate    = "GOID_CLEAN_HAS_INSTANCE_DATE"
+	CodeCreationZero    = "GOID_CREATION_TIME_ZERO"
+	CodeCreationFuture  = "GOID_CREATION_TIME_FUTURE"
+	CodeXNonZero        = "GOID_X_NONZERO"
+	CodeVCalNoNUL       = "GOID_VCAL_NO_NUL"
+	CodeVCalVersion     = "GOID_VCAL_VERSION"
+	CodeVCalMalformed   = "GOID_VCAL_MALFORMED"
+	CodeTrailing        = "GOID_TRAILING_BYTES"
 )
+
+// futureCreationMargin allows for clock skew before a creation time counts
+// as in the future.
+const futureCreationMargin = 24 * time.Hour
 
 // Check reports what in g is outside [MS-OXOCAL] 2.2.1.27 or upsets the
 // matching of meeting requests, responses and updates. It never fails; an

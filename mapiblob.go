@@ -17,7 +17,7 @@ import (
 	"github.com/mapiblob/mapiblob/blob"
 	"strings"
 
-	"github.com/mapiblob/mapiblob/guid"
+	"github.com/mapiblob/mapiblob/goid"
 	"github.com/mapiblob/mapiblob/input"
 	"github.com/mapiblob/mapiblob/recurrence"
 	"github.com/mapiblob/mapiblob/tzdef"
@@ -82,7 +82,7 @@ func Detect(b []byte, id *Identity) []Kind {
 		}
 		return []Kind{KindRecur}
 	}
-	if len(b) >= 16 && guid.GUID(b[:16]) == guid.GlobalObjectIdByteArrayID {
+	if goid.IsGlobalObjectID(b) {
 		return []Kind{KindGOID}
 	}
 	var out []Kind
@@ -154,15 +154,34 @@ func Decode(b []byte, opt Options) (*Result, error) {
 			v = ap
 		}
 	case KindGOID:
-		return nil, fmt.Errorf("%w (%d bytes): it is a GlobalObjectId (PidLidGlobalObjectId), which this version does not decode", ErrUnknownKind, len(b))
+		var g *goid.GlobalObjectID
+		if g, err = goid.Parse(b); err == nil {
+			if p, ok := opt.Property.Property(); ok && p.Name == "PidLidCleanGlobalObjectId" {
+				return &Result{Kind: kind, Size: len(b), Value: g, Trailing: g.Trailing, Findings: g.CheckClean(), Property: opt.Property}, nil
+			}
+			v = g
+		}
 	default:
 		return nil, fmt.Errorf("%w: unknown kind %q (want one of %s)", ErrUnknownKind, string(kind), kindList(Kinds()))
 	}
 	if err != nil {
-		return nil, err
+		return nil, &KindError{Kind: kind, Err: err}
 	}
 	return &Result{Kind: kind, Size: len(b), Value: v, Trailing: v.TrailingBytes(), Findings: v.Check(), Property: opt.Property}, nil
 }
+
+// KindError is a decoder's error with the kind that was decoded: its
+// message is "apptrecur: ExceptionInfo[2].Subject at offset 0x9c: …", and
+// errors.As finds the *blob.DecodeError inside.
+type KindError struct {
+	Kind Kind
+	Err  error
+}
+
+func (e *KindError) Error() string { return string(e.Kind) + ": " + e.Err.Error() }
+
+// Unwrap returns the decoder's error.
+func (e *KindError) Unwrap() error { return e.Err }
 
 // Kinds lists the kinds Decode reads.
 func Kinds() []Kind { return blob.Kinds() }

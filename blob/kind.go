@@ -47,7 +47,7 @@ func (k Kind) String() string {
 }
 
 // Value is a decoded structure: *tzdef.Definition, *tzdef.TimeZoneStruct,
-// *recurrence.Pattern, *recurrence.AppointmentPattern or *guid.GlobalObjectID.
+// *recurrence.Pattern, *recurrence.AppointmentPattern or *goid.GlobalObjectID.
 type Value interface {
 	// Kind says which structure the value is.
 	Kind() Kind

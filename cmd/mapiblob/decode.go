@@ -11,7 +11,7 @@ import (
 	"github.com/mapiblob/mapiblob/recurrence"
 )
 
-const decodeUsage = `mapiblob decode [--kind auto|tzdef|tzstruct|recur|apptrecur] [--format text|json|smartview] [--codepage CP] [--input auto|hex|base64|binary|xml] [INPUT]
+const decodeUsage = `mapiblob decode [--kind auto|tzdef|tzstruct|recur|apptrecur|goid] [--format text|json|smartview] [--codepage CP] [--input auto|hex|base64|binary|xml] [INPUT]
 
 Decodes each blob of INPUT. --kind auto (the default) picks the structure from
 the property an MFCMAPI XML export names, else from the bytes. --format json
@@ -19,7 +19,7 @@ prints one JSON object per blob; smartview prints what MFCMAPI's SmartView pane
 shows. --codepage decodes the 8-bit exception subjects and locations (default
 windows-1252; e.g. 932, shift_jis, 1250). ` + inputFlagHelp
 
-const checkUsage = `mapiblob check [--kind auto|tzdef|tzstruct|recur|apptrecur] [--format text|json] [--codepage CP] [--input auto|hex|base64|binary|xml] [INPUT]
+const checkUsage = `mapiblob check [--kind auto|tzdef|tzstruct|recur|apptrecur|goid] [--format text|json] [--codepage CP] [--input auto|hex|base64|binary|xml] [INPUT]
 
 Prints each blob's findings: code, severity, field path and what Outlook does
 with it. Exits 1 when a finding has error severity. ` + inputFlagHelp
@@ -51,7 +51,7 @@ func decodeFlags(name, usage string, e *env, args []string, formats ...string) (
 	}
 	k, ok := mapiblob.ParseKind(*kind)
 	if !ok {
-		return nil, nil, usageErr("unknown --kind %q (want auto, tzdef, tzstruct, recur or apptrecur)", *kind)
+		return nil, nil, usageErr("unknown --kind %q (want auto, tzdef, tzstruct, recur, apptrecur or goid)", *kind)
 	}
 	o.kind = k
 	valid := false
@@ -108,11 +108,7 @@ func decodeBlobs(e *env, o *decodeOpts, args []string) ([]mapiblob.Blob, []*mapi
 			if errors.Is(err, mapiblob.ErrUnknownKind) {
 				return nil, nil, invalidErr("%s%v; name the kind with --kind", where, err)
 			}
-			kind := o.kind
-			if kind == mapiblob.KindAuto {
-				kind = "blob"
-			}
-			return nil, nil, invalidErr("%s%s: %v", where, kind, err)
+			return nil, nil, invalidErr("%s%v", where, err)
 		}
 		out = append(out, r)
 	}

@@ -42,6 +42,7 @@ func init() {
 		"tz":          {"build a time-zone blob for a zone; list a blob's transitions", tzUsage, runTZ},
 		"occurrences": {"list the meetings of a recurring series", occurrencesUsage, runOccurrences},
 		"ical":        {"print a recurring series as an iCalendar VCALENDAR", icalUsage, runICal},
+		"uid":         {"print a meeting's iCalendar UID from its GlobalObjectId, or the reverse", uidUsage, runUID},
 		"version":     {"print the version", "mapiblob version", runVersion},
 		"help":        {"show help for a command", "mapiblob help [COMMAND]", runHelp},
 	}

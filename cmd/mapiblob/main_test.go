@@ -314,7 +314,18 @@ func TestCheckCrossBlobs(t *testing.T) {
 	}
 }
 
-func TestDecodeGlobalObjectIdSaysWhatItIs(t *testing.T) {
-	goid := "040000008200E00074C5B7101A82E00800000000F0DB09F532E5CA01000000000000000010000000D7A8E4C2A1C44C49A39CD1A0BD4F5B55"
-	oneErrorLine(t, runBin(t, nil, "decode", goid), 1, "it is a GlobalObjectId (PidLidGlobalObjectId)")
+// A GlobalObjectId is detected by its class id; decode and check read it,
+// and check exits 0 when it has no error finding.
+func TestDecodeGlobalObjectID(t *testing.T) {
+	const id = "040000008200E00074C5B7101A82E00800000000F0DB09F532E5CA01000000000000000010000000D7A8E4C2A1C44C49A39CD1A0BD4F5B55"
+	r := runBin(t, nil, "decode", "--format", "json", id)
+	if r.code != 0 || !strings.HasPrefix(r.stdout, `{"kind":"goid","size":56,`) {
+		t.Errorf("decode: %+v", r)
+	}
+	if r := runBin(t, nil, "check", id); r.code != 0 {
+		t.Errorf("check: %+v", r)
+	}
+	if r := runBin(t, nil, "decode", id[:60]); r.code != 1 || !strings.Contains(r.stderr, "goid: ") {
+		t.Errorf("decode of a cut-short id: %+v", r)
+	}
 }

@@ -12,6 +12,7 @@ compile_native_go_fuzzer github.com/mapiblob/mapiblob/fuzz FuzzTZDefinition fuzz
 compile_native_go_fuzzer github.com/mapiblob/mapiblob/fuzz FuzzTimeZoneStruct fuzz_time_zone_struct
 compile_native_go_fuzzer github.com/mapiblob/mapiblob/fuzz FuzzPattern fuzz_pattern
 compile_native_go_fuzzer github.com/mapiblob/mapiblob/fuzz FuzzAppointmentPattern fuzz_appointment_pattern
+compile_native_go_fuzzer github.com/mapiblob/mapiblob/fuzz FuzzGlobalObjectID fuzz_global_object_id
 compile_native_go_fuzzer github.com/mapiblob/mapiblob/fuzz FuzzGUID fuzz_guid
 compile_native_go_fuzzer github.com/mapiblob/mapiblob/fuzz FuzzExMerge fuzz_ex_merge
 compile_native_go_fuzzer github.com/mapiblob/mapiblob/fuzz FuzzExMergeLog fuzz_ex_merge_log

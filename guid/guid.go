@@ -13,8 +13,11 @@
 package guid
 
 import (
+	"encoding"
 	"encoding/base64"
 	"encoding/binary"
+	"errors"
+	"fmt"
 	"strconv"
 	"strings"
 )
@@ -185,3 +188,40 @@ func (g *GUID) UnmarshalText(b []byte) error {
 	*g = v
 	return nil
 }
+
+// ErrLength is returned by FromBytes and UnmarshalBinary for input that is
+// not exactly 16 bytes.
+var ErrLength = errors.New("guid: a GUID is exactly 16 bytes")
+
+// FromBytes returns the GUID whose MAPI byte order (the order of the bytes
+// in a blob: Data1–Data3 little-endian) is b. b must be 16 bytes long.
+func FromBytes(b []byte) (GUID, error) {
+	if len(b) != 16 {
+		return Nil, fmt.Errorf("%w, not %d", ErrLength, len(b))
+	}
+	return GUID(b), nil
+}
+
+// MarshalBinary returns the 16 bytes in MAPI byte order.
+func (g GUID) MarshalBinary() ([]byte, error) { return g[:], nil }
+
+// AppendBinary appends the 16 bytes in MAPI byte order.
+func (g GUID) AppendBinary(b []byte) ([]byte, error) { return append(b, g[:]...), nil }
+
+// UnmarshalBinary reads exactly 16 bytes in MAPI byte order.
+func (g *GUID) UnmarshalBinary(b []byte) error {
+	v, err := FromBytes(b)
+	if err != nil {
+		return err
+	}
+	*g = v
+	return nil
+}
+
+var (
+	_ encoding.BinaryMarshaler   = GUID{}
+	_ encoding.BinaryAppender    = GUID{}
+	_ encoding.BinaryUnmarshaler = (*GUID)(nil)
+	_ encoding.TextMarshaler     = GUID{}
+	_ encoding.TextUnmarshaler   = (*GUID)(nil)
+)

@@ -2,6 +2,7 @@ package guid
 
 import (
 	"errors"
+	"github.com/stretchr/testify/require"
 	"math/rand/v2"
 	"os"
 	"strings"
@@ -258,5 +259,23 @@ func BenchmarkFormat(b *testing.B) {
 				sinkS = sample.Format(f)
 			}
 		})
+	}
+}
+
+func TestBinaryForm(t *testing.T) {
+	want := GUID{0x43, 0x03, 0x96, 0x66, 0x5D, 0xB1, 0x3B, 0x44, 0x81, 0x99, 0x1F, 0x91, 0x43, 0x32, 0x5B, 0x37}
+	b, err := want.MarshalBinary()
+	require.NoError(t, err)
+	var got GUID
+	require.NoError(t, got.UnmarshalBinary(b))
+	require.Equal(t, want, got)
+	require.Equal(t, "{66960343-B15D-443B-8199-1F9143325B37}", got.String())
+	out, err := want.AppendBinary([]byte{1})
+	require.NoError(t, err)
+	require.Equal(t, append([]byte{1}, want[:]...), out)
+	for _, n := range []int{0, 15, 17} {
+		_, err := FromBytes(make([]byte, n))
+		require.ErrorIs(t, err, ErrLength, "length %d", n)
+		require.ErrorIs(t, got.UnmarshalBinary(make([]byte, n)), ErrLength)
 	}
 }

@@ -41,7 +41,7 @@ func (d *Definition) Check() []Finding {
 	// Outlook reads the key name as a NUL-terminated string: a name made of
 	// NUL characters is as empty as one of length 0, and crashes it alike.
 	if strings.Trim(d.KeyName, "\x00") == "" {
-		const crash = "; Outlook 2010 with update KB 2553248 crashes when it opens, selects or dismisses a reminder for such a meeting (fixed in a later Outlook 2010 update). Rewrite the property with the zone's Windows key name, e.g. `mapiblob tz build --zone \"Eastern Standard Time\"`"
+		const crash = "; Outlook 2010 with update KB 2553248 crashes when it opens, selects or dismisses a reminder for such a meeting (fixed in a later Outlook 2010 update). Rewrite the time-zone properties from the meeting's own zone, with its Windows key name"
 		if d.KeyName == "" {
 			l.Add(CodeEmptyKeyName, Error, "cchKeyName", "the time-zone key name is empty"+crash)
 		} else {

@@ -338,29 +338,6 @@ func TestCheckCodes(t *testing.T) {
 	}
 }
 
-func BenchmarkParseDefinition(b *testing.B) {
-	fx := fixtures.Load(b, "TIMEZONEDEFINITION-1")
-	b.SetBytes(int64(len(fx.Blob)))
-	b.ReportAllocs()
-	for i := 0; i < b.N; i++ {
-		if _, err := Parse(fx.Blob); err != nil {
-			b.Fatal(err)
-		}
-	}
-}
-
-func BenchmarkUnmarshalDefinitionReuse(b *testing.B) {
-	fx := fixtures.Load(b, "TIMEZONEDEFINITION-1")
-	b.SetBytes(int64(len(fx.Blob)))
-	b.ReportAllocs()
-	var d Definition
-	for i := 0; i < b.N; i++ {
-		if err := d.UnmarshalBinary(fx.Blob); err != nil {
-			b.Fatal(err)
-		}
-	}
-}
-
 func TestUnmarshalReuse(t *testing.T) {
 	var d Definition
 	for _, name := range []string{"TIMEZONEDEFINITION-2", "TIMEZONEDEFINITION-1", "TIMEZONEDEFINITION-3", "TIMEZONEDEFINITION-2"} {
@@ -374,18 +351,6 @@ func TestUnmarshalReuse(t *testing.T) {
 		}
 		if out, _ := d.MarshalBinary(); !bytes.Equal(out, b) {
 			t.Errorf("%s: reused value does not encode back", name)
-		}
-	}
-}
-
-func BenchmarkParseTimeZoneStruct(b *testing.B) {
-	fx := fixtures.Load(b, "TIMEZONE-1")
-	b.SetBytes(int64(len(fx.Blob)))
-	b.ReportAllocs()
-	var tz TimeZoneStruct
-	for i := 0; i < b.N; i++ {
-		if err := tz.UnmarshalBinary(fx.Blob); err != nil {
-			b.Fatal(err)
 		}
 	}
 }

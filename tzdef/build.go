@@ -17,6 +17,13 @@ func yearTransitions(loc *time.Location, year int) []time.Time {
 	end := time.Date(year+1, 1, 1, 0, 0, 0, 0, loc)
 	for i := 0; i < 16; i++ { // a real zone changes a few times a year at most
 		_, next := t.ZoneBounds()
+		if !next.IsZero() && !next.After(t) {
+			// Past the last transition a zone file lists, Go derives the
+			// bounds from its rule string and can report an end before t
+			// (seen with the "slim" files of time/tzdata and
+			// $GOROOT/lib/time/zoneinfo.zip); search for the change instead.
+			next = nextChange(loc, t, end)
+		}
 		if next.IsZero() || !next.Before(end) {
 			break
 		}
@@ -28,6 +35,36 @@ func yearTransitions(loc *time.Location, year int) []time.Time {
 		t = next
 	}
 	return out
+}
+
+// nextChange is the first instant after t and before end at which loc's
+// offset differs from its offset at t (found day by day, then to the
+// second), or the zero time when there is none.
+func nextChange(loc *time.Location, t, end time.Time) time.Time {
+	off := offsetAt(loc, t)
+	for lo := t; lo.Before(end); {
+		hi := lo.Add(24 * time.Hour)
+		if hi.After(end) {
+			hi = end
+		}
+		if offsetAt(loc, hi) == off {
+			lo = hi
+			continue
+		}
+		for hi.Sub(lo) > time.Second {
+			mid := lo.Add(hi.Sub(lo) / 2).Truncate(time.Second)
+			if !mid.After(lo) {
+				mid = lo.Add(time.Second)
+			}
+			if offsetAt(loc, mid) == off {
+				lo = mid
+			} else {
+				hi = mid
+			}
+		}
+		return hi
+	}
+	return time.Time{}
 }
 
 func offsetAt(loc *time.Location, t time.Time) int { _, o := t.In(loc).Zone(); return o }

@@ -1,12 +1,15 @@
 package tzdef
 
 import (
+	"bytes"
 	"encoding/binary"
 	"encoding/json"
-	"github.com/mapiblob/mapiblob/blob"
 	"strconv"
 	"sync/atomic"
+	"unicode/utf16"
+	"unicode/utf8"
 
+	"github.com/mapiblob/mapiblob/blob"
 	"github.com/mapiblob/mapiblob/internal/wire"
 )
 
@@ -121,14 +124,16 @@ type Definition struct {
 	// Trailing holds bytes after the last rule; shown by the JSON envelope.
 	Trailing []byte `json:"-"`
 
-	keyRaw []byte // KeyName's UTF-16 when it does not survive conversion to a string
+	keyRaw []byte // KeyName's UTF-16 when it does not survive conversion to a string; empty otherwise
 	keyDec string // KeyName as decoded, to tell whether keyRaw still applies
 }
 
 // HexBytes is a byte slice that JSON shows as upper-case hex ("" when empty).
 type HexBytes = blob.HexBytes
 
-// Parse decodes a TZDEFINITION.
+// Parse decodes a TZDEFINITION into a new value: two allocations (the value
+// and its rules) for a blob without trailing or extra header bytes whose
+// key name is a Windows one.
 func Parse(b []byte) (*Definition, error) {
 	d := new(Definition)
 	if err := d.UnmarshalBinary(b); err != nil {
@@ -137,140 +142,144 @@ func Parse(b []byte) (*Definition, error) {
 	return d, nil
 }
 
-// UnmarshalBinary decodes b into d. It reuses d's rule storage (and its key
-// name when unchanged), so decoding blob after blob into one value does not
-// allocate; after an error d's contents are unspecified.
+// UnmarshalBinary decodes b into d. It reuses d's storage — the rule slice,
+// ExtraHeaderData, Trailing and the key name when unchanged — growing a slice
+// only when it is too small, so decoding blob after blob into one value does
+// not allocate; the previous result's slices are overwritten. After an error
+// d's contents are unspecified.
 //
 // Errors: ErrTruncated; ErrUnsupportedVersion for a major version other
 // than 2 or a minor version below 1 (in the header or any rule);
 // ErrInvalid when cbHeader is smaller than the fields it must cover.
 // Everything else that is out of the specification is left to Check.
 func (d *Definition) UnmarshalBinary(b []byte) error {
-	if !cursorOnly && d.parseFast(b) {
-		return nil
-	}
-	var r wire.Reader
-	r.Reset(b)
-	var v Definition
-	v.MajorVersion = r.U8("bMajorVersion")
-	v.MinorVersion = r.U8("bMinorVersion")
-	if r.OK() && (v.MajorVersion != MajorVersion || v.MinorVersion < MinorVersion) {
-		return versionError(&r, "bMajorVersion", 0, v.MajorVersion, v.MinorVersion)
-	}
-	cbOff := r.Offset()
-	v.HeaderSize = r.U16("cbHeader")
-	v.Reserved = r.U16("wReserved")
-	v.KeyNameLength = r.U16("cchKeyName")
-	raw := r.UTF16("KeyName", int(v.KeyNameLength))
-	v.RuleCount = r.U16("cRules")
-	if err := r.Err(); err != nil {
-		return err
-	}
-	var exact bool
-	v.KeyName, exact = wire.DecodeUTF16(raw)
-	if !exact {
-		v.keyRaw = append([]byte(nil), raw...)
-		v.keyDec = v.KeyName
-	}
-	need := 6 + 2*int(v.KeyNameLength)
-	if int(v.HeaderSize) < need {
-		r.FailAt("cbHeader", cbOff, ErrInvalid, "cbHeader "+strconv.Itoa(int(v.HeaderSize))+
-			" is less than the "+strconv.Itoa(need)+" bytes of wReserved, cchKeyName, KeyName and cRules")
-		return r.Err()
-	}
-	if extra := int(v.HeaderSize) - need; extra > 0 {
-		v.ExtraHeaderData = append(HexBytes(nil), r.Bytes("ExtraHeaderData", extra)...)
-	}
-	cRulesOff := 8 + 2*int(v.KeyNameLength)
-	n, ok := r.Count("TZRules", cRulesOff, uint64(v.RuleCount), RuleSize)
+	c := wire.NewCursor(b)
+	// bMajorVersion, bMinorVersion, cbHeader, wReserved, cchKeyName.
+	h, ok := c.Fixed(definitionHeaderSize)
 	if !ok {
-		return r.Err()
+		return headerError(b)
 	}
-	if n > 0 {
-		v.Rules = make([]Rule, n)
+	if h[0] != MajorVersion || h[1] < MinorVersion {
+		return versionError("bMajorVersion", 0, h[0], h[1])
 	}
-	for i := range v.Rules {
-		r.Enter("TZRules", i)
-		if !readRule(&r, &v.Rules[i]) {
-			return r.Err()
+	d.MajorVersion, d.MinorVersion = h[0], h[1]
+	d.HeaderSize = binary.LittleEndian.Uint16(h[2:])
+	d.Reserved = binary.LittleEndian.Uint16(h[4:])
+	d.KeyNameLength = binary.LittleEndian.Uint16(h[6:])
+	var raw []byte
+	if !c.Bytes(&raw, 2*int(d.KeyNameLength)) {
+		return c.Truncated("KeyName", 2*int(d.KeyNameLength))
+	}
+	cRulesOff := c.Offset()
+	if !c.U16(&d.RuleCount) {
+		return c.Truncated("cRules", 2)
+	}
+	need := 6 + 2*int(d.KeyNameLength)
+	if int(d.HeaderSize) < need {
+		return wire.Invalid("cbHeader", 2, "cbHeader "+strconv.Itoa(int(d.HeaderSize))+
+			" is less than the "+strconv.Itoa(need)+" bytes of wReserved, cchKeyName, KeyName and cRules")
+	}
+	var extra []byte
+	if n := int(d.HeaderSize) - need; !c.Bytes(&extra, n) {
+		return c.Truncated("ExtraHeaderData", n)
+	}
+	n := int(d.RuleCount)
+	if !c.Fits(uint64(n), RuleSize) {
+		return wire.CountTooLarge("TZRules", cRulesOff, uint64(n), RuleSize, c.Len())
+	}
+	rb, _ := c.Fixed(RuleSize * n) // cannot fail after Fits
+	rules := d.Rules[:0]
+	if cap(rules) < n {
+		rules = make([]Rule, n)
+	}
+	rules = rules[:n]
+	for i := range rules {
+		r := (*[RuleSize]byte)(rb[RuleSize*i:])
+		if r[0] != RuleMajorVersion || r[1] < RuleMinorVersion {
+			return versionError(wire.Path("TZRules", i, "bMajorVersion"), cRulesOff+2+len(extra)+RuleSize*i, r[0], r[1])
 		}
-		r.Leave()
+		rules[i].decode(r)
 	}
-	if r.Len() > 0 {
-		v.Trailing = append([]byte(nil), r.Rest()...)
-	}
-	*d = v
+	d.Rules = rules
+	d.setKeyName(raw)
+	d.ExtraHeaderData = reuse(d.ExtraHeaderData, extra)
+	d.Trailing = reuse(d.Trailing, c.Rest())
 	return nil
 }
 
-// cursorOnly turns the fast paths off, so tests can check that both paths
-// decode every blob alike.
-var cursorOnly bool
+// definitionHeaderSize is the fixed part of a TZDEFINITION before KeyName.
+const definitionHeaderSize = 8
 
-// parseFast decodes the common, well-formed layout (exact cbHeader, every
-// rule present and readable) without the cursor. It reports false, leaving
-// d untouched, whenever anything is unusual; the cursor path then decodes
-// or reports the problem.
-func (d *Definition) parseFast(b []byte) bool {
-	if len(b) < 10 || b[0] != MajorVersion || b[1] < MinorVersion {
-		return false
+// headerError is the error for a blob too short for the fixed header: the
+// first field it lacks, after the version check once both version bytes
+// are there.
+func headerError(b []byte) error {
+	if len(b) >= 2 && (b[0] != MajorVersion || b[1] < MinorVersion) {
+		return versionError("bMajorVersion", 0, b[0], b[1])
 	}
-	cch := int(binary.LittleEndian.Uint16(b[6:]))
-	end := 8 + 2*cch + 2
-	if end > len(b) || int(binary.LittleEndian.Uint16(b[2:])) != 6+2*cch {
-		return false
+	return truncatedIn("", 0, headerLayout[:], len(b))
+}
+
+var headerLayout = [...]field{
+	{"bMajorVersion", 0, 1}, {"bMinorVersion", 1, 1}, {"cbHeader", 2, 2}, {"wReserved", 4, 2}, {"cchKeyName", 6, 2},
+}
+
+// reuse copies src into dst's storage, growing it only when too small; an
+// empty src leaves dst empty (nil stays nil).
+func reuse(dst, src []byte) []byte {
+	if len(src) == 0 {
+		return dst[:0]
 	}
-	n := int(binary.LittleEndian.Uint16(b[end-2:]))
-	if n == 0 || end+RuleSize*n > len(b) {
-		return false
-	}
-	for i := 0; i < n; i++ {
-		if rb := b[end+RuleSize*i:]; rb[0] != RuleMajorVersion || rb[1] < RuleMinorVersion {
-			return false
+	return append(dst[:0], src...)
+}
+
+// setKeyName sets KeyName (and keyRaw) from the raw UTF-16 of the blob
+// without allocating when the key name is unchanged, is the last one
+// interned, or is a Windows key name CLDR knows.
+func (d *Definition) setKeyName(raw []byte) {
+	if len(d.keyRaw) > 0 {
+		if d.KeyName == d.keyDec && bytes.Equal(d.keyRaw, raw) {
+			return // the same inexact key name again
 		}
+	} else if sameKey(d.KeyName, raw) || utf16Equal(d.KeyName, raw) {
+		return
 	}
-	raw := b[8 : 8+2*cch]
-	key := d.KeyName
-	if !sameKey(key, raw) {
-		var ok bool
-		if last := lastKey.Load(); last != nil && sameKey(*last, raw) {
-			key = *last
-		} else if key, ok = knownKey(raw); ok {
-			remember(key)
-		} else {
-			var exact bool
-			if key, exact = wire.DecodeUTF16(raw); !exact {
-				return false
-			}
-		}
+	d.keyRaw, d.keyDec = d.keyRaw[:0], ""
+	if last := lastKey.Load(); last != nil && sameKey(*last, raw) {
+		d.KeyName = *last
+		return
 	}
-	rules := d.Rules[:0:cap(d.Rules)]
-	if cap(rules) >= n {
-		rules = rules[:n]
-	} else {
-		rules = make([]Rule, n)
+	if p := knownKey(raw); p != nil {
+		lastKey.Store(p)
+		d.KeyName = *p
+		return
 	}
-	for i := range rules {
-		decodeRule(b[end+RuleSize*i:end+RuleSize*(i+1)], &rules[i])
+	key, exact := wire.DecodeUTF16(raw)
+	d.KeyName = key
+	if !exact {
+		d.keyRaw = append(d.keyRaw, raw...)
+		d.keyDec = key
 	}
-	*d = Definition{
-		MajorVersion: b[0], MinorVersion: b[1], HeaderSize: uint16(6 + 2*cch),
-		Reserved: binary.LittleEndian.Uint16(b[4:]), KeyNameLength: uint16(cch), KeyName: key,
-		RuleCount: uint16(n), Rules: rules,
-	}
-	if rest := b[end+RuleSize*n:]; len(rest) > 0 {
-		d.Trailing = append([]byte(nil), rest...)
-	}
-	return true
 }
 
 // sameKey reports whether raw (UTF-16LE) spells the ASCII string key, so a
-// value decoding blob after blob of one zone keeps its key name string.
+// value decoding blob after blob of one zone keeps its key name string. It
+// compares eight characters at a time.
 func sameKey(key string, raw []byte) bool {
 	if len(raw) != 2*len(key) {
 		return false
 	}
-	for i := 0; i < len(key); i++ {
+	i := 0
+	for ; i+8 <= len(key) && 2*i+16 <= len(raw); i += 8 {
+		k := uint64(key[i]) | uint64(key[i+1])<<8 | uint64(key[i+2])<<16 | uint64(key[i+3])<<24 |
+			uint64(key[i+4])<<32 | uint64(key[i+5])<<40 | uint64(key[i+6])<<48 | uint64(key[i+7])<<56
+		if k&0x8080808080808080 != 0 ||
+			binary.LittleEndian.Uint64(raw[2*i:]) != widen(uint32(k)) ||
+			binary.LittleEndian.Uint64(raw[2*i+8:]) != widen(uint32(k>>32)) {
+			return false
+		}
+	}
+	for ; i < len(key); i++ {
 		if raw[2*i] != key[i] || raw[2*i+1] != 0 || key[i] >= 0x80 {
 			return false
 		}
@@ -278,34 +287,62 @@ func sameKey(key string, raw []byte) bool {
 	return true
 }
 
+// widen spreads four bytes into four little-endian 16-bit units (the
+// UTF-16LE of four ASCII characters).
+func widen(x uint32) uint64 {
+	v := uint64(x)
+	v = (v | v<<16) & 0x0000FFFF0000FFFF
+	return (v | v<<8) & 0x00FF00FF00FF00FF
+}
+
+// utf16Equal reports whether raw is exactly the UTF-16LE encoding of key
+// (which must be valid UTF-8): then decoding raw would give key back.
+func utf16Equal(key string, raw []byte) bool {
+	for _, r := range key {
+		if r == utf8.RuneError || len(raw) < 2 {
+			return false // invalid UTF-8 (or U+FFFD, decoded afresh) or raw too short
+		}
+		if r < 0x10000 {
+			if binary.LittleEndian.Uint16(raw) != uint16(r) {
+				return false
+			}
+			raw = raw[2:]
+			continue
+		}
+		hi, lo := utf16.EncodeRune(r)
+		if len(raw) < 4 || binary.LittleEndian.Uint16(raw) != uint16(hi) || binary.LittleEndian.Uint16(raw[2:]) != uint16(lo) {
+			return false
+		}
+		raw = raw[4:]
+	}
+	return len(raw) == 0
+}
+
 // lastKey is the key name most recently interned: blobs of one zone
-// usually come in runs.
+// usually come in runs. It points into keyNames, so storing it allocates
+// nothing.
 var lastKey atomic.Pointer[string]
 
-func remember(key string) { lastKey.Store(&key) }
-
 // knownKey returns the interned string of a Windows key name that CLDR
-// knows, without allocating, when raw spells one.
-func knownKey(raw []byte) (string, bool) {
+// knows, without allocating, when raw spells one; nil otherwise.
+func knownKey(raw []byte) *string {
 	var buf [64]byte
 	n := len(raw) / 2
 	if n > len(buf) {
-		return "", false
+		return nil
 	}
 	for i := 0; i < n; i++ {
 		c := raw[2*i]
 		if raw[2*i+1] != 0 || c >= 0x80 {
-			return "", false
+			return nil
 		}
 		buf[i] = c
 	}
-	k, ok := keyNames[string(buf[:n])]
-	return k, ok
+	return keyNames[string(buf[:n])]
 }
 
-// decodeRule decodes 66 bytes the caller has bounds-checked.
-func decodeRule(b []byte, t *Rule) {
-	_ = b[RuleSize-1]
+// decode fills t from its 66 bytes, the version already checked.
+func (t *Rule) decode(b *[RuleSize]byte) {
 	t.MajorVersion = b[0]
 	t.MinorVersion = b[1]
 	t.Reserved = binary.LittleEndian.Uint16(b[2:])
@@ -315,43 +352,15 @@ func decodeRule(b []byte, t *Rule) {
 	t.Bias = int32(binary.LittleEndian.Uint32(b[22:]))
 	t.StandardBias = int32(binary.LittleEndian.Uint32(b[26:]))
 	t.DaylightBias = int32(binary.LittleEndian.Uint32(b[30:]))
-	t.StandardDate.decode(b[34:50])
-	t.DaylightDate.decode(b[50:66])
+	t.StandardDate.decode((*[SystemTimeSize]byte)(b[34:50]))
+	t.DaylightDate.decode((*[SystemTimeSize]byte)(b[50:66]))
 }
 
-func versionError(r *wire.Reader, field string, off int, major, minor uint8) error {
-	r.FailAt(field, off, ErrUnsupportedVersion, "version "+strconv.Itoa(int(major))+"."+strconv.Itoa(int(minor))+
+// versionError is the ErrUnsupportedVersion error for the version bytes of
+// the header or of a rule.
+func versionError(path string, off int, major, minor uint8) error {
+	return wire.Unsupported(path, off, "version "+strconv.Itoa(int(major))+"."+strconv.Itoa(int(minor))+
 		" is not readable (major version must be 2 and minor version at least 1)")
-	return r.Err()
-}
-
-func readRule(r *wire.Reader, t *Rule) bool {
-	start := r.Offset()
-	if r.Len() >= RuleSize {
-		b := r.Bytes("", RuleSize)
-		if b[0] != RuleMajorVersion || b[1] < RuleMinorVersion {
-			versionError(r, "bMajorVersion", start, b[0], b[1])
-			return false
-		}
-		decodeRule(b, t)
-		return true
-	}
-	t.MajorVersion = r.U8("bMajorVersion")
-	t.MinorVersion = r.U8("bMinorVersion")
-	if r.OK() && (t.MajorVersion != RuleMajorVersion || t.MinorVersion < RuleMinorVersion) {
-		versionError(r, "bMajorVersion", start, t.MajorVersion, t.MinorVersion)
-		return false
-	}
-	t.Reserved = r.U16("wReserved")
-	t.Flags = RuleFlags(r.U16("wTZRuleFlags"))
-	t.Year = r.U16("wYear")
-	copy(t.X[:], r.Bytes("X", 14))
-	t.Bias = r.I32("lBias")
-	t.StandardBias = r.I32("lStandardBias")
-	t.DaylightBias = r.I32("lDaylightBias")
-	t.StandardDate = readSystemTime(r, "stStandardDate")
-	t.DaylightDate = readSystemTime(r, "stDaylightDate")
-	return r.OK()
 }
 
 // MarshalBinary encodes d. The stored counts (cbHeader, cchKeyName, cRules)
@@ -367,7 +376,7 @@ func (d *Definition) Size() int {
 }
 
 func (d *Definition) keyUnits() int {
-	if d.keyRaw != nil && d.KeyName == d.keyDec {
+	if len(d.keyRaw) > 0 && d.KeyName == d.keyDec {
 		return len(d.keyRaw) / 2
 	}
 	return wire.UTF16Len(d.KeyName)
@@ -383,7 +392,7 @@ func (d *Definition) AppendBinary(b []byte) ([]byte, error) {
 	b = wire.AppendU16(b, uint16(6+2*units+len(d.ExtraHeaderData)))
 	b = wire.AppendU16(b, d.Reserved)
 	b = wire.AppendU16(b, uint16(units))
-	if d.keyRaw != nil && d.KeyName == d.keyDec {
+	if len(d.keyRaw) > 0 && d.KeyName == d.keyDec {
 		b = append(b, d.keyRaw...)
 	} else {
 		b, _ = wire.AppendUTF16(b, d.KeyName)

@@ -25,28 +25,18 @@ type SystemTime struct {
 // SystemTimeSize is the encoded size of a SystemTime.
 const SystemTimeSize = 16
 
-// decode fills st from 16 bytes, as two 64-bit loads.
-func (st *SystemTime) decode(b []byte) {
+// decode fills st from its 16 bytes.
+func (st *SystemTime) decode(b *[SystemTimeSize]byte) {
 	lo := binary.LittleEndian.Uint64(b[0:8])
 	hi := binary.LittleEndian.Uint64(b[8:16])
 	st.Year, st.Month, st.DayOfWeek, st.Day = uint16(lo), uint16(lo>>16), uint16(lo>>32), uint16(lo>>48)
 	st.Hour, st.Minute, st.Second, st.Milliseconds = uint16(hi), uint16(hi>>16), uint16(hi>>32), uint16(hi>>48)
 }
 
-func readSystemTime(r *wire.Reader, name string) SystemTime {
-	r.Enter(name, -1)
-	st := SystemTime{
-		Year:         r.U16("wYear"),
-		Month:        r.U16("wMonth"),
-		DayOfWeek:    r.U16("wDayOfWeek"),
-		Day:          r.U16("wDay"),
-		Hour:         r.U16("wHour"),
-		Minute:       r.U16("wMinute"),
-		Second:       r.U16("wSecond"),
-		Milliseconds: r.U16("wMilliseconds"),
-	}
-	r.Leave()
-	return st
+// systemTimeLayout names the fields of a SYSTEMTIME for truncation errors.
+var systemTimeLayout = [...]field{
+	{"wYear", 0, 2}, {"wMonth", 2, 2}, {"wDayOfWeek", 4, 2}, {"wDay", 6, 2},
+	{"wHour", 8, 2}, {"wMinute", 10, 2}, {"wSecond", 12, 2}, {"wMilliseconds", 14, 2},
 }
 
 // AppendBinary appends the 16-byte encoding.

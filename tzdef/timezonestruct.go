@@ -26,7 +26,8 @@ type TimeZoneStruct struct {
 // TimeZoneStructSize is the encoded size without trailing bytes.
 const TimeZoneStructSize = 48
 
-// ParseTimeZoneStruct decodes a PidLidTimeZoneStruct value.
+// ParseTimeZoneStruct decodes a PidLidTimeZoneStruct value into a new
+// value: one allocation, two with trailing bytes.
 func ParseTimeZoneStruct(b []byte) (*TimeZoneStruct, error) {
 	tz := new(TimeZoneStruct)
 	if err := tz.UnmarshalBinary(b); err != nil {
@@ -35,41 +36,49 @@ func ParseTimeZoneStruct(b []byte) (*TimeZoneStruct, error) {
 	return tz, nil
 }
 
-// UnmarshalBinary decodes b into tz. It does not allocate unless b has
-// bytes after the structure.
+// UnmarshalBinary decodes b into tz. It reuses tz.Trailing's storage for
+// bytes after the structure, growing it only when too small, so it does not
+// allocate when decoding into one value again and again.
 func (tz *TimeZoneStruct) UnmarshalBinary(b []byte) error {
-	if len(b) == TimeZoneStructSize && !cursorOnly {
-		// Fast path: the whole structure is there, nothing can fail.
-		tz.Bias = int32(binary.LittleEndian.Uint32(b[0:]))
-		tz.StandardBias = int32(binary.LittleEndian.Uint32(b[4:]))
-		tz.DaylightBias = int32(binary.LittleEndian.Uint32(b[8:]))
-		tz.StandardYear = binary.LittleEndian.Uint16(b[12:])
-		tz.StandardDate.decode(b[14:30])
-		tz.DaylightYear = binary.LittleEndian.Uint16(b[30:])
-		tz.DaylightDate.decode(b[32:48])
-		tz.Trailing = nil
-		return nil
+	c := wire.NewCursor(b)
+	blk, ok := c.Fixed(TimeZoneStructSize)
+	if !ok {
+		return truncatedIn("", 0, tzStructLayout[:], len(b))
 	}
-	var r wire.Reader
-	r.Reset(b)
-	v := TimeZoneStruct{
-		Bias:         r.I32("lBias"),
-		StandardBias: r.I32("lStandardBias"),
-		DaylightBias: r.I32("lDaylightBias"),
-		StandardYear: r.U16("wStandardYear"),
-		StandardDate: readSystemTime(&r, "stStandardDate"),
-		DaylightYear: r.U16("wDaylightYear"),
-		DaylightDate: readSystemTime(&r, "stDaylightDate"),
-	}
-	if err := r.Err(); err != nil {
-		return err
-	}
-	if r.Len() > 0 {
-		v.Trailing = append([]byte(nil), r.Rest()...)
-	}
-	*tz = v
+	tz.decode((*[TimeZoneStructSize]byte)(blk))
+	tz.Trailing = reuse(tz.Trailing, c.Rest())
 	return nil
 }
+
+// decode fills tz from its 48 bytes.
+func (tz *TimeZoneStruct) decode(b *[TimeZoneStructSize]byte) {
+	tz.Bias = int32(binary.LittleEndian.Uint32(b[0:]))
+	tz.StandardBias = int32(binary.LittleEndian.Uint32(b[4:]))
+	tz.DaylightBias = int32(binary.LittleEndian.Uint32(b[8:]))
+	tz.StandardYear = binary.LittleEndian.Uint16(b[12:])
+	tz.StandardDate.decode((*[SystemTimeSize]byte)(b[14:30]))
+	tz.DaylightYear = binary.LittleEndian.Uint16(b[30:])
+	tz.DaylightDate.decode((*[SystemTimeSize]byte)(b[32:48]))
+}
+
+// tzStructLayout names the fields of a TimeZoneStruct, those of its
+// SYSTEMTIMEs included, for truncation errors.
+var tzStructLayout = func() (l [4 + 1 + 2*len(systemTimeLayout)]field) {
+	i := 0
+	add := func(name string, off, size int) { l[i] = field{name, off, size}; i++ }
+	add("lBias", 0, 4)
+	add("lStandardBias", 4, 4)
+	add("lDaylightBias", 8, 4)
+	add("wStandardYear", 12, 2)
+	for _, f := range systemTimeLayout {
+		add("stStandardDate."+f.name, 14+f.off, f.size)
+	}
+	add("wDaylightYear", 30, 2)
+	for _, f := range systemTimeLayout {
+		add("stDaylightDate."+f.name, 32+f.off, f.size)
+	}
+	return l
+}()
 
 // MarshalBinary encodes tz, trailing bytes included.
 func (tz *TimeZoneStruct) MarshalBinary() ([]byte, error) {

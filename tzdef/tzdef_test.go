@@ -167,28 +167,6 @@ func TestSouthernHemisphere(t *testing.T) {
 	}
 }
 
-func TestTruncationsFail(t *testing.T) {
-	for _, name := range []string{"TIMEZONEDEFINITION-1", "TIMEZONEDEFINITION-2"} {
-		fx := fixtures.Load(t, name)
-		for n := 0; n < len(fx.Blob); n++ {
-			_, err := Parse(fx.Blob[:n])
-			var de *DecodeError
-			if !errors.As(err, &de) || !errors.Is(err, ErrTruncated) || de.Path == "" || de.Offset > n {
-				t.Fatalf("%s[:%d]: err = %v", name, n, err)
-			}
-		}
-	}
-	fx := fixtures.Load(t, "TIMEZONE-1")
-	for n := 0; n < len(fx.Blob); n++ {
-		var tz TimeZoneStruct
-		err := tz.UnmarshalBinary(fx.Blob[:n])
-		var de *DecodeError
-		if !errors.As(err, &de) || de.Path == "" || de.Offset > n {
-			t.Fatalf("TIMEZONE-1[:%d]: %v", n, err)
-		}
-	}
-}
-
 func TestDecodeErrors(t *testing.T) {
 	fx := fixtures.Load(t, "TIMEZONEDEFINITION-1")
 	mod := func(f func(b []byte)) []byte {
@@ -335,57 +313,5 @@ func TestCheckCodes(t *testing.T) {
 	other.Bias = 360
 	if fs := d.CheckAgainst(other); len(fs) != 1 || fs[0].Severity != Error || d.ConsistentWith(other) {
 		t.Errorf("inconsistent pair: %v", fs)
-	}
-}
-
-func BenchmarkParseDefinition(b *testing.B) {
-	fx := fixtures.Load(b, "TIMEZONEDEFINITION-1")
-	b.SetBytes(int64(len(fx.Blob)))
-	b.ReportAllocs()
-	for i := 0; i < b.N; i++ {
-		if _, err := Parse(fx.Blob); err != nil {
-			b.Fatal(err)
-		}
-	}
-}
-
-func BenchmarkUnmarshalDefinitionReuse(b *testing.B) {
-	fx := fixtures.Load(b, "TIMEZONEDEFINITION-1")
-	b.SetBytes(int64(len(fx.Blob)))
-	b.ReportAllocs()
-	var d Definition
-	for i := 0; i < b.N; i++ {
-		if err := d.UnmarshalBinary(fx.Blob); err != nil {
-			b.Fatal(err)
-		}
-	}
-}
-
-func TestUnmarshalReuse(t *testing.T) {
-	var d Definition
-	for _, name := range []string{"TIMEZONEDEFINITION-2", "TIMEZONEDEFINITION-1", "TIMEZONEDEFINITION-3", "TIMEZONEDEFINITION-2"} {
-		b := fixtures.Load(t, name).Blob
-		if err := d.UnmarshalBinary(b); err != nil {
-			t.Fatal(err)
-		}
-		fresh, _ := Parse(b)
-		if d.SmartView() != fresh.SmartView() {
-			t.Errorf("%s: reused value differs", name)
-		}
-		if out, _ := d.MarshalBinary(); !bytes.Equal(out, b) {
-			t.Errorf("%s: reused value does not encode back", name)
-		}
-	}
-}
-
-func BenchmarkParseTimeZoneStruct(b *testing.B) {
-	fx := fixtures.Load(b, "TIMEZONE-1")
-	b.SetBytes(int64(len(fx.Blob)))
-	b.ReportAllocs()
-	var tz TimeZoneStruct
-	for i := 0; i < b.N; i++ {
-		if err := tz.UnmarshalBinary(fx.Blob); err != nil {
-			b.Fatal(err)
-		}
 	}
 }

@@ -49,12 +49,13 @@ func WindowsNames() []string {
 // windowsToIANA and ianaToWindows are in zones_cldr.go, which go generate
 // writes from CLDR.
 
-// keyNames maps each Windows key name to itself, so a decoder can use one
-// shared string instead of allocating a new one per blob.
-var keyNames = func() map[string]string {
-	m := make(map[string]string, len(windowsToIANA))
+// keyNames maps each Windows key name to one shared copy of itself, so a
+// decoder can use that string instead of allocating a new one per blob (and
+// remember it by pointer without allocating either).
+var keyNames = func() map[string]*string {
+	m := make(map[string]*string, len(windowsToIANA))
 	for k := range windowsToIANA {
-		m[k] = k
+		m[k] = &k
 	}
 	return m
 }()

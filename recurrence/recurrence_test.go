@@ -73,59 +73,6 @@ func TestTruncationsFail(t *testing.T) {
 	}
 }
 
-func BenchmarkParse(b *testing.B) {
-	for _, name := range apptFixtures {
-		fx := fixtures.Load(b, name)
-		b.Run(name, func(b *testing.B) {
-			b.SetBytes(int64(len(fx.Blob)))
-			b.ReportAllocs()
-			for i := 0; i < b.N; i++ {
-				if _, err := Parse(fx.Blob); err != nil {
-					b.Fatal(err)
-				}
-			}
-		})
-	}
-	for _, name := range apptFixtures {
-		fx := fixtures.Load(b, name)
-		b.Run("reuse/"+name, func(b *testing.B) {
-			b.SetBytes(int64(len(fx.Blob)))
-			b.ReportAllocs()
-			var ap AppointmentPattern
-			for i := 0; i < b.N; i++ {
-				if err := ap.UnmarshalBinary(fx.Blob); err != nil {
-					b.Fatal(err)
-				}
-			}
-		})
-	}
-	for _, name := range patternFixtures {
-		fx := fixtures.Load(b, name)
-		b.Run("reuse/"+name, func(b *testing.B) {
-			b.SetBytes(int64(len(fx.Blob)))
-			b.ReportAllocs()
-			var p Pattern
-			for i := 0; i < b.N; i++ {
-				if err := p.UnmarshalBinary(fx.Blob); err != nil {
-					b.Fatal(err)
-				}
-			}
-		})
-	}
-	for _, name := range patternFixtures {
-		fx := fixtures.Load(b, name)
-		b.Run(name, func(b *testing.B) {
-			b.SetBytes(int64(len(fx.Blob)))
-			b.ReportAllocs()
-			for i := 0; i < b.N; i++ {
-				if _, err := ParsePattern(fx.Blob); err != nil {
-					b.Fatal(err)
-				}
-			}
-		})
-	}
-}
-
 // The text form of the issue's example: ARP-1 is "every 2 weeks on
 // Thursday, 14:30–15:30, from 2010-10-28, 18 occurrences until 2011-06-30;
 // 4 deleted, 1 modified", then the cancelled dates and the exception.

@@ -238,7 +238,7 @@ func NewAppointment(p *Pattern, start, duration time.Duration) (*AppointmentPatt
 // wholeMinutes is d in minutes, when it is whole minutes from 0 to max.
 func wholeMinutes(what string, d time.Duration, max int64) (int64, error) {
 	if d%time.Minute != 0 || d < 0 || d/time.Minute > time.Duration(max) {
-		return 0, fmt.Errorf("recurrence: %s %v is not whole minutes from 0 to %v", what, d, time.Duration(max)*time.Minute)
+		return 0, fmt.Errorf("recurrence: %s %v is not whole minutes from 0 to %d minutes", what, d, max)
 	}
 	return int64(d / time.Minute), nil
 }

@@ -147,21 +147,36 @@ func TestDayMask(t *testing.T) {
 }
 
 func TestBuilderErrors(t *testing.T) {
-	for _, err := range []error{
-		func() error { _, err := NewDaily(date(2026, 1, 1), 0, NoEnd()); return err }(),
-		func() error { _, err := NewDaily(date(2026, 1, 1), 1000, NoEnd()); return err }(),
-		func() error { _, err := NewWeekly(date(2026, 1, 1), 1, 0, time.Sunday, NoEnd()); return err }(),
-		func() error { _, err := NewMonthly(date(2026, 1, 1), 1, 32, NoEnd()); return err }(),
-		func() error { _, err := NewMonthlyNth(date(2026, 1, 1), 1, 6, Monday, NoEnd()); return err }(),
-		func() error { _, err := NewYearly(date(2026, 1, 1), 9, time.May, 1, NoEnd()); return err }(),
-		func() error { _, err := NewDaily(date(2026, 1, 1), 1, EndAfter(1000)); return err }(),
-		func() error { _, err := NewDaily(date(2026, 1, 1), 1, EndOn(date(2025, 1, 1))); return err }(),
+	weekly := must(NewWeekly(date(2026, 1, 5), 1, Monday, time.Sunday, EndAfter(3)))
+	for _, c := range []struct {
+		err  error
+		want string
+	}{
+		{second(NewDaily(date(2026, 1, 1), 0, NoEnd())), "recurrence: every n days 0 is not 1–999"},
+		{second(NewDaily(date(2026, 1, 1), 1000, NoEnd())), "recurrence: every n days 1000 is not 1–999"},
+		{second(NewWeekly(date(2026, 1, 1), 1, 0, time.Sunday, NoEnd())), "recurrence: weekday set 0x0 is empty or has bits above Saturday"},
+		{second(NewWeekly(date(2026, 1, 1), 1, 0x80|Monday, time.Sunday, NoEnd())), "recurrence: weekday set 0x82 is empty or has bits above Saturday"},
+		{second(NewMonthly(date(2026, 1, 1), 1, 32, NoEnd())), "recurrence: day of month 32 is not 1–31"},
+		{second(NewMonthlyNth(date(2026, 1, 1), 1, 6, Monday, NoEnd())), "recurrence: nth 6 is not 1–5"},
+		{second(NewYearly(date(2026, 1, 1), 9, time.May, 1, NoEnd())), "recurrence: every n years 9 is not 1–8"},
+		{second(NewDaily(date(2026, 1, 1), 1, EndAfter(1000))), "recurrence: 1000 occurrences: Outlook allows 1–999"},
+		{second(NewDaily(date(2026, 1, 1), 1, EndOn(date(2025, 1, 1)))), "recurrence: end date 2025-01-01 is before the first occurrence 2026-01-01"},
+		{second(NewAppointment(weekly, 24*time.Hour, time.Hour)), "recurrence: start 24h0m0s is not whole minutes from 0 to 1439 minutes"},
+		{second(NewAppointment(weekly, 9*time.Hour+30*time.Second, time.Hour)), "recurrence: start 9h0m30s is not whole minutes from 0 to 1439 minutes"},
+		{second(NewAppointment(weekly, 9*time.Hour, -time.Minute)), "recurrence: duration -1m0s is not whole minutes from 0 to 1073741824 minutes"},
+		{must(NewAppointment(weekly, 9*time.Hour, time.Hour)).ModifyInstance(date(2026, 1, 12), Overrides{ReminderDelta: ptrTo(90 * time.Second)}),
+			"recurrence: reminder delta 1m30s is not whole minutes from 0 to 4294967295 minutes"},
+		{must(NewAppointment(weekly, 9*time.Hour, time.Hour)).ModifyInstance(date(2026, 1, 13), Overrides{}),
+			"recurrence: 2026-01-13 is not a date of the series"},
 	} {
-		if err == nil {
-			t.Error("invalid intent accepted")
+		if c.err == nil || c.err.Error() != c.want {
+			t.Errorf("got %v, want %q", c.err, c.want)
 		}
 	}
 }
+
+// second is the error of a two-value call.
+func second[T any](_ T, err error) error { return err }
 
 type occ struct {
 	local, utc, status, orig string

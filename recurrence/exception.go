@@ -264,6 +264,14 @@ type masks struct {
 	fs    []field
 	base  uint32
 	byBit [16]uint32
+	ops   [32]op // fs in compact form, for the decoding loop
+}
+
+// op is what decodeFields needs of a field, in 8 bytes.
+type op struct {
+	kind            fieldKind
+	fixed           uint8 // kind.size()
+	off, off2, span uint16
 }
 
 // The masks of each table, [highlight] for infoFields and extFields.
@@ -272,6 +280,10 @@ var infoMasks, extMasks = [2]masks{newMasks(infoFields, false), newMasks(infoFie
 
 func newMasks(fs []field, highlight bool) masks {
 	m := masks{fs: fs, base: maskOf(fs, 0, highlight, false)}
+	for k := range fs {
+		f := &fs[k]
+		m.ops[k] = op{f.kind, uint8(f.kind.size()), uint16(f.off), uint16(f.off2), uint16(f.span)}
+	}
 	for b := range m.byBit {
 		m.byBit[b] = maskOf(fs, 1<<b, highlight, true)
 	}
@@ -300,72 +312,87 @@ func (m *masks) of(flags OverrideFlags) uint32 {
 // formatted unless a read fails; the error then names the field and its
 // offset as [MS-OXOCAL] spells them.
 func decodeFields(c *wire.Cursor, e *Exception, m *masks, i int) error {
-	fs := m.fs
 	b := c.Peek()
 	p := 0 // bytes of b used; each read first checks len(b)-p
-	for pass, mask := 0, m.base; pass < 2; pass, mask = pass+1, m.of(e.Info.OverrideFlags) {
+	base := unsafe.Pointer(e)
+	for pass, mask := 0, m.base; pass < 2; pass++ {
+		if pass == 1 {
+			mask = m.of(e.Info.OverrideFlags)
+		}
 		for ; mask != 0; mask &= mask - 1 {
-			f := &fs[bits.TrailingZeros32(mask)]
-			kind := f.kind
-			fixed := kind.size()
+			k := bits.TrailingZeros32(mask)
+			o := &m.ops[k&31]
+			kind, fixed := o.kind, int(o.fixed)
 			need := fixed
 			if kind == kindHighlight {
 				need = 4 // ChangeHighlightSize; what follows is checked against it
 			}
 			if len(b)-p < need {
-				name := f.name1
-				switch {
-				case f.kind <= kindDate:
-					name = f.name
-				case f.kind == kindText8 && len(b)-p >= 2:
-					p, need, name = p+2, 2, f.name2
-				case f.kind == kindText8:
-					need = 2
-				case f.kind == kindHighlight:
-					name = f.name + "." + f.name1
-				}
-				return fieldTruncated(c, p, fs, i, name, need)
+				return shortField(c, p, m.fs, k, i)
 			}
 			switch kind {
 			case kindU16:
-				*f.u16(e, f.off) = le.Uint16(b[p:])
+				*(*uint16)(unsafe.Add(base, o.off)) = le.Uint16(b[p:])
 			case kindU32, kindDate:
-				*f.u32(e, f.off) = le.Uint32(b[p:])
+				*(*uint32)(unsafe.Add(base, o.off)) = le.Uint32(b[p:])
 			case kindText8:
-				*f.u16(e, f.off) = le.Uint16(b[p:])
-				*f.u16(e, f.off2) = le.Uint16(b[p+2:])
-				need = int(*f.u16(e, f.off2))
+				*(*uint16)(unsafe.Add(base, o.off)) = le.Uint16(b[p:])
+				n := le.Uint16(b[p+2:])
+				*(*uint16)(unsafe.Add(base, o.off2)) = n
+				need = int(n)
 			case kindText16:
-				*f.u16(e, f.off) = le.Uint16(b[p:])
-				need = 2 * int(*f.u16(e, f.off))
+				n := le.Uint16(b[p:])
+				*(*uint16)(unsafe.Add(base, o.off)) = n
+				need = 2 * int(n)
 			case kindBlock:
-				*f.u32(e, f.off) = le.Uint32(b[p:])
-				need = int(*f.u32(e, f.off))
-			case kindHighlight:
 				n := le.Uint32(b[p:])
-				*f.u32(e, f.off) = n
+				*(*uint32)(unsafe.Add(base, o.off)) = n
+				need = int(n)
+			case kindHighlight:
+				f := &m.fs[k]
+				n := le.Uint32(b[p:])
+				*(*uint32)(unsafe.Add(base, o.off)) = n
 				if n < 4 {
-					return wire.Invalid(wire.Path(record(fs), i, f.name+"."+f.name1), c.Offset()+p,
+					return wire.Invalid(wire.Path(record(m.fs), i, f.name+"."+f.name1), c.Offset()+p,
 						"ChangeHighlightSize "+strconv.FormatUint(uint64(n), 10)+" is less than the 4 bytes of ChangeHighlightValue")
 				}
 				if uint64(n) > uint64(len(b)-p-4) {
-					return fieldTruncated(c, p+4, fs, i, f.name+"."+f.name2, int(n))
+					return fieldTruncated(c, p+4, m.fs, i, f.name+"."+f.name2, int(n))
 				}
-				*f.u32(e, f.off2) = le.Uint32(b[p+4:])
+				*(*uint32)(unsafe.Add(base, o.off2)) = le.Uint32(b[p+4:])
 				need = int(n - 4)
 			}
 			p += fixed
 			if kind >= kindText8 { // the bytes of a string or block
 				if len(b)-p < need {
-					return fieldTruncated(c, p, fs, i, f.name, need)
+					return fieldTruncated(c, p, m.fs, i, m.fs[k].name, need)
 				}
-				*f.spanOf(e) = wire.Span{Off: uint32(c.Offset() + p), Len: uint32(need)}
+				*(*wire.Span)(unsafe.Add(base, o.span)) = wire.Span{Off: uint32(c.Offset() + p), Len: uint32(need)}
 				p += need
 			}
 		}
 	}
 	c.Skip(p)
 	return nil
+}
+
+// shortField is the error for field k of exception i when fewer bytes
+// than its fixed part are left p bytes past the cursor: the first of its
+// length and value fields that does not fit.
+func shortField(c *wire.Cursor, p int, fs []field, k, i int) error {
+	f := &fs[k]
+	name, need := f.name1, f.kind.size()
+	switch {
+	case f.kind <= kindDate:
+		name = f.name
+	case f.kind == kindText8 && c.Len()-p >= 2:
+		p, need, name = p+2, 2, f.name2
+	case f.kind == kindText8:
+		need = 2
+	case f.kind == kindHighlight:
+		name, need = f.name+"."+f.name1, 4
+	}
+	return fieldTruncated(c, p, fs, i, name, need)
 }
 
 // fieldTruncated is the error for a read of need bytes that failed p

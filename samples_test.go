@@ -3,6 +3,7 @@ package mapiblob
 import (
 	"path/filepath"
 	"testing"
+	"time"
 
 	"github.com/mapiblob/mapiblob/internal/golden"
 	"github.com/mapiblob/mapiblob/recurrence"
@@ -38,33 +39,21 @@ func day(y, m, d int) recurrence.Minutes {
 // is cancelled and the 2026-02-17 one moved to Wednesday 2026-02-18
 // 14:00–14:30 in "Room 5".
 func sampleWeekly() *recurrence.AppointmentPattern {
-	moved := day(2026, 2, 18)
-	orig := day(2026, 2, 17)
-	ap := &recurrence.AppointmentPattern{
-		RecurrencePattern: recurrence.Pattern{
-			ReaderVersion: 0x3004, WriterVersion: 0x3004, RecurFrequency: recurrence.Weekly, PatternType: recurrence.Week,
-			Period: 1, PatternTypeSpecific: recurrence.PatternTypeSpecific{DaysOfWeek: recurrence.Tuesday},
-			EndType: recurrence.EndAfterNOccurrences, OccurrenceCount: 10,
-			DeletedInstanceDates:  []recurrence.Minutes{day(2026, 2, 3), orig},
-			ModifiedInstanceDates: []recurrence.Minutes{moved},
-			StartDate:             day(2026, 1, 6), EndDate: day(2026, 3, 10),
-		},
-		ReaderVersion2: 0x3006, WriterVersion2: 0x3009, StartTimeOffset: 570, EndTimeOffset: 600,
-		ExceptionInfo: []recurrence.ExceptionInfo{{
-			StartDateTime: moved + 840, EndDateTime: moved + 870, OriginalStartDate: orig + 570,
-			OverrideFlags: recurrence.ARO_LOCATION, LocationLength: 7, LocationLength2: 6, Location: []byte("Room 5"),
-		}},
-		ExtendedException: []recurrence.ExtendedException{{
-			ChangeHighlight: recurrence.ChangeHighlight{ChangeHighlightSize: 4, ChangeHighlightValue: 0x0B},
-			StartDateTime:   moved + 840, EndDateTime: moved + 870, OriginalStartDate: orig + 570,
-			WideCharLocationLength: 6, WideCharLocation: utf16le("Room 5"),
-		}},
+	p, err := recurrence.NewWeekly(mustDate(2026, 1, 6), 1, recurrence.Tuesday, time.Sunday, recurrence.EndAfter(10))
+	if err != nil {
+		panic(err)
 	}
-	fdt, _ := ap.RecurrencePattern.ExpectedFirstDateTime()
-	ap.RecurrencePattern.FirstDateTime = fdt
-	ap.RecurrencePattern.DeletedInstanceCount = 2
-	ap.RecurrencePattern.ModifiedInstanceCount = 1
-	ap.ExceptionCount = 1
+	ap, err := recurrence.NewAppointment(p, 9*time.Hour+30*time.Minute, 30*time.Minute)
+	if err != nil {
+		panic(err)
+	}
+	if err := ap.DeleteInstance(mustDate(2026, 2, 3)); err != nil {
+		panic(err)
+	}
+	start, end, room := time.Date(2026, 2, 18, 14, 0, 0, 0, time.UTC), time.Date(2026, 2, 18, 14, 30, 0, 0, time.UTC), "Room 5"
+	if err := ap.ModifyInstance(mustDate(2026, 2, 17), recurrence.Overrides{Start: &start, End: &end, Location: &room}); err != nil {
+		panic(err)
+	}
 	return ap
 }
 
@@ -80,14 +69,6 @@ func sampleTask() *recurrence.Pattern {
 	}
 	p.FirstDateTime, _ = p.ExpectedFirstDateTime()
 	return p
-}
-
-func utf16le(s string) []byte {
-	var b []byte
-	for _, r := range s {
-		b = append(b, byte(r), byte(r>>8))
-	}
-	return b
 }
 
 type marshaler interface{ MarshalBinary() ([]byte, error) }

@@ -1,7 +1,7 @@
 package recurrence
 
 import (
-	"encoding/binary"
+	"unsafe"
 
 	"github.com/mapiblob/mapiblob/internal/sv"
 
@@ -68,92 +68,31 @@ func (f OverrideFlags) String() string {
 	return s
 }
 
-// ExceptionInfo describes one modified instance ([MS-OXOCAL] 2.2.1.44.2).
-// Only the fields whose OverrideFlags bit is set are present in the blob;
-// the others are zero here and absent from the JSON form.
-type ExceptionInfo struct {
-	StartDateTime     Minutes
-	EndDateTime       Minutes
-	OriginalStartDate Minutes
-	OverrideFlags     OverrideFlags
-	SubjectLength     uint16 // as stored; should be SubjectLength2 + 1
-	SubjectLength2    uint16 // as stored; the length of Subject
-	Subject           []byte // 8-bit, in the item's code page; see SubjectText
-	MeetingType       uint32
-	ReminderDelta     uint32
-	ReminderSet       uint32
-	LocationLength    uint16
-	LocationLength2   uint16
-	Location          []byte // 8-bit, in the item's code page; see LocationText
-	BusyStatus        uint32
-	Attachment        uint32
-	SubType           uint32
-	AppointmentColor  uint32
-}
-
-// SubjectText decodes Subject in code page cp.
-func (e *ExceptionInfo) SubjectText(cp CodePage) string { return cp.Decode(e.Subject) }
-
-// LocationText decodes Location in code page cp.
-func (e *ExceptionInfo) LocationText(cp CodePage) string { return cp.Decode(e.Location) }
-
-// ChangeHighlight is the ChangeHighlight of an ExtendedException
-// ([MS-OXOCAL] 2.2.1.44.3), present when WriterVersion2 ≥ 0x3009.
-type ChangeHighlight struct {
-	ChangeHighlightSize  uint32   `json:"ChangeHighlightSize"` // as stored; encoding writes 4 + len(Reserved)
-	ChangeHighlightValue uint32   `json:"ChangeHighlightValue"`
-	Reserved             HexBytes `json:"Reserved"`
-}
-
-// ExtendedException carries the Unicode strings and change highlight of
-// one exception ([MS-OXOCAL] 2.2.1.44.4). StartDateTime, EndDateTime,
-// OriginalStartDate, the strings and ReservedBlockEE2 exist only when the
-// matching ExceptionInfo has ARO_SUBJECT or ARO_LOCATION (HasDates).
-type ExtendedException struct {
-	ChangeHighlight        ChangeHighlight
-	ReservedBlockEE1Size   uint32 // as stored
-	ReservedBlockEE1       HexBytes
-	StartDateTime          Minutes
-	EndDateTime            Minutes
-	OriginalStartDate      Minutes
-	WideCharSubjectLength  uint16
-	WideCharSubject        []byte // UTF-16LE; see SubjectText
-	WideCharLocationLength uint16
-	WideCharLocation       []byte // UTF-16LE; see LocationText
-	ReservedBlockEE2Size   uint32
-	ReservedBlockEE2       HexBytes
-}
-
-// SubjectText decodes WideCharSubject.
-func (x *ExtendedException) SubjectText() string {
-	s, _ := wire.DecodeUTF16(x.WideCharSubject)
-	return s
-}
-
-// LocationText decodes WideCharLocation.
-func (x *ExtendedException) LocationText() string {
-	s, _ := wire.DecodeUTF16(x.WideCharLocation)
-	return s
-}
-
 // HexBytes is a byte slice that JSON shows as upper-case hex ("" when empty).
 type HexBytes = blob.HexBytes
 
 // AppointmentPattern is an AppointmentRecurrencePattern ([MS-OXOCAL]
 // 2.2.1.44.5), the value of PidLidAppointmentRecur.
+//
+// A decoded pattern is two allocations whatever it holds: the value, and
+// one pointer-free block that holds a copy of the input, both date lists
+// and the exceptions; strings and reserved blocks are spans into the copy.
 type AppointmentPattern struct {
 	RecurrencePattern  Pattern
-	ReaderVersion2     uint32
-	WriterVersion2     uint32
-	StartTimeOffset    uint32 // minutes after midnight at which each occurrence starts
-	EndTimeOffset      uint32 // minutes after that midnight at which it ends
-	ExceptionCount     uint16 // as stored; encoding writes len(ExceptionInfo)
-	ExceptionInfo      []ExceptionInfo
-	ReservedBlock1Size uint32 // as stored
+	ReaderVersion2     uint32 // ReaderVersion2: 0x3006
+	WriterVersion2     uint32 // WriterVersion2: 0x3008 or 0x3009 (ChangeHighlight present)
+	StartTimeOffset    uint32 // StartTimeOffset: minutes after midnight at which each occurrence starts
+	EndTimeOffset      uint32 // EndTimeOffset: minutes after that midnight at which it ends
+	ExceptionCount     uint16 // ExceptionCount, as stored; encoding writes len(Exceptions)
+	ReservedBlock1Size uint32 // ReservedBlock1Size, as stored
 	ReservedBlock1     HexBytes
-	ExtendedException  []ExtendedException
-	ReservedBlock2Size uint32 // as stored
+	ReservedBlock2Size uint32 // ReservedBlock2Size, as stored
 	ReservedBlock2     HexBytes
+
+	// Exceptions holds ExceptionInfo[i] with ExtendedException[i], in blob
+	// order; their strings and blocks are read through the pattern
+	// (SubjectText, ExceptionSubject, ExceptionBytes…).
+	Exceptions []Exception
 
 	// Trailing holds bytes after ReservedBlock2; shown by the JSON envelope.
 	Trailing []byte
@@ -162,43 +101,15 @@ type AppointmentPattern struct {
 	// forms (0: windows-1252). It is not part of the blob.
 	CodePage CodePage
 
-	buf []byte // the copy of the input that strings and blocks point into
+	buf []byte   // the copy of the input that spans point into, and text added by SetSubject/SetLocation
+	mem []uint64 // the pointer-free block buf, the date lists and Exceptions are carved from
 }
-
-// extended returns the ExtendedException of exception i, or nil.
-func (ap *AppointmentPattern) extended(i int) *ExtendedException {
-	if i < len(ap.ExtendedException) {
-		return &ap.ExtendedException[i]
-	}
-	return nil
-}
-
-// subjectOf is the subject an exception gives its instance: the UTF-16 copy
-// in x when it has one (it is authoritative), else the 8-bit Subject read in
-// code page cp. x may be nil.
-func subjectOf(e *ExceptionInfo, x *ExtendedException, cp CodePage) string {
-	if x != nil && len(x.WideCharSubject) > 0 {
-		return x.SubjectText()
-	}
-	return e.SubjectText(cp)
-}
-
-// locationOf is subjectOf for the location.
-func locationOf(e *ExceptionInfo, x *ExtendedException, cp CodePage) string {
-	if x != nil && len(x.WideCharLocation) > 0 {
-		return x.LocationText()
-	}
-	return e.LocationText(cp)
-}
-
-// HasDates reports whether the ExtendedException of an exception with
-// these flags carries dates, strings and ReservedBlockEE2.
-func (f OverrideFlags) HasDates() bool { return f&(ARO_SUBJECT|ARO_LOCATION) != 0 }
 
 // Parse decodes an AppointmentRecurrencePattern (PidLidAppointmentRecur).
 //
 // The input is copied once; every string and reserved block of the result
-// points into that copy, so the result does not alias b.
+// points into that copy, so the result does not alias b. The result is two
+// allocations, whatever the number of exceptions.
 func Parse(b []byte) (*AppointmentPattern, error) {
 	ap := new(AppointmentPattern)
 	if err := ap.UnmarshalBinary(b); err != nil {
@@ -207,433 +118,230 @@ func Parse(b []byte) (*AppointmentPattern, error) {
 	return ap, nil
 }
 
-// minimum encoded sizes, for the count guards
-const (
-	minExceptionInfo     = 14
-	minExtendedException = 4
-)
+// minimum encoded sizes, for the count guard: ExceptionInfo is at least 14
+// bytes, ExtendedException 4.
+const minException = 14 + 4
 
 // UnmarshalBinary decodes b into ap; see Parse. It reuses ap's storage —
-// the copy of the input, the date lists and the exception slices — so
-// decoding many blobs into one value allocates nothing once the storage is
-// large enough; the strings, blocks and lists of the previous result are
-// overwritten. After an error ap's contents are unspecified.
+// the copy of the input, the date lists and the exceptions — so decoding
+// many blobs into one value allocates nothing once the storage is large
+// enough; the strings, blocks and lists of the previous result are
+// overwritten. b may point into ap's own storage. After an error ap's
+// contents are unspecified.
 func (ap *AppointmentPattern) UnmarshalBinary(b []byte) error {
-	buf := append(ap.buf[:0], b...) // memmove: safe even if b points into ap.buf
-	ap.buf = buf
-	if !cursorOnly && ap.decodeFast(buf) {
-		return nil
+	c := wire.NewCursor(b)
+	p := &ap.RecurrencePattern
+	dl, err := p.decode(&c)
+	if err != nil {
+		return err
 	}
-	var r wire.Reader
-	r.Reset(buf)
-	v := AppointmentPattern{CodePage: ap.CodePage, buf: buf}
-	if !readPattern(&r, &v.RecurrencePattern) {
-		return r.Err()
-	}
-	rv2Off := r.Offset()
-	v.ReaderVersion2 = r.U32("ReaderVersion2")
-	v.WriterVersion2 = r.U32("WriterVersion2")
-	if !r.OK() {
-		return r.Err()
-	}
-	if v.ReaderVersion2 != ReaderVersion2 {
-		r.FailAt("ReaderVersion2", rv2Off, ErrUnsupportedVersion, "ReaderVersion2 "+sv.Hex(uint64(v.ReaderVersion2), 8)+" is not 0x00003006")
-		return r.Err()
-	}
-	if v.WriterVersion2 < WriterVersion2Min {
-		r.FailAt("WriterVersion2", rv2Off+4, ErrUnsupportedVersion, "WriterVersion2 "+sv.Hex(uint64(v.WriterVersion2), 8)+" is below 0x00003006")
-		return r.Err()
-	}
-	v.StartTimeOffset = r.U32("StartTimeOffset")
-	v.EndTimeOffset = r.U32("EndTimeOffset")
-	ecOff := r.Offset()
-	v.ExceptionCount = r.U16("ExceptionCount")
-	n, ok := r.Count("ExceptionInfo", ecOff, uint64(v.ExceptionCount), minExceptionInfo+minExtendedException)
+	rv2Off := c.Offset()
+	v, ok := c.Fixed(8)
 	if !ok {
-		return r.Err()
+		return runTruncated(&c, versionParts)
 	}
-	if n > 0 {
-		if cap(ap.ExceptionInfo) >= n && cap(ap.ExtendedException) >= n {
-			v.ExceptionInfo, v.ExtendedException = ap.ExceptionInfo[:n], ap.ExtendedException[:n]
-		} else {
-			v.ExceptionInfo = make([]ExceptionInfo, n)
-			v.ExtendedException = make([]ExtendedException, n)
+	ap.ReaderVersion2, ap.WriterVersion2 = le.Uint32(v), le.Uint32(v[4:])
+	if ap.ReaderVersion2 != ReaderVersion2 {
+		return wire.Unsupported("ReaderVersion2", rv2Off, "ReaderVersion2 "+sv.Hex(uint64(ap.ReaderVersion2), 8)+" is not 0x00003006")
+	}
+	if ap.WriterVersion2 < WriterVersion2Min {
+		return wire.Unsupported("WriterVersion2", rv2Off+4, "WriterVersion2 "+sv.Hex(uint64(ap.WriterVersion2), 8)+" is below 0x00003006")
+	}
+	o, ok := c.Fixed(10)
+	if !ok {
+		return runTruncated(&c, offsetParts)
+	}
+	ap.StartTimeOffset, ap.EndTimeOffset, ap.ExceptionCount = le.Uint32(o), le.Uint32(o[4:]), le.Uint16(o[8:])
+	ecOff := c.Offset() - 2
+	n := int(ap.ExceptionCount)
+	if !c.Fits(uint64(n), minException) {
+		return wire.CountTooLarge("ExceptionInfo", ecOff, uint64(n), minException, c.Len())
+	}
+
+	// Every count is checked: carve the input copy, the dates and the
+	// exceptions from one pointer-free block, and go on in the copy (b may
+	// lie in the block being reused).
+	bufW, dateW := words(len(b)), words(4*dl.n())
+	mem := grow(ap.mem, bufW+dateW+words(n*int(unsafe.Sizeof(Exception{}))))
+	ap.mem = mem
+	buf := carve[byte](mem, len(b))
+	copy(buf, b)
+	ap.buf = buf
+	dl.fill(p, buf, carve[Minutes](mem[bufW:], dl.n()))
+	p.Trailing = nil
+	ap.Exceptions = carve[Exception](mem[bufW+dateW:], n)
+	off := c.Offset()
+	c.Reset(buf)
+	c.Skip(off)
+
+	highlight := ap.WriterVersion2 >= ChangeHighlightVersion
+	info, ext := &infoMasks[b2i(highlight)], &extMasks[b2i(highlight)]
+	clear(ap.Exceptions) // absent fields are zero
+	for i := range ap.Exceptions {
+		if err := decodeFields(&c, &ap.Exceptions[i], info, i); err != nil {
+			return err
 		}
 	}
-	for i := range v.ExceptionInfo {
-		r.Enter("ExceptionInfo", i)
-		if !readExceptionInfo(&r, &v.ExceptionInfo[i]) {
-			return r.Err()
+	if err := readBlock(&c, buf, &ap.ReservedBlock1Size, &ap.ReservedBlock1, "ReservedBlock1Size", "ReservedBlock1"); err != nil {
+		return err
+	}
+	for i := range ap.Exceptions {
+		if err := decodeFields(&c, &ap.Exceptions[i], ext, i); err != nil {
+			return err
 		}
-		r.Leave()
 	}
-	v.ReservedBlock1Size, v.ReservedBlock1 = readBlock(&r, "ReservedBlock1Size", "ReservedBlock1")
-	highlight := v.WriterVersion2 >= ChangeHighlightVersion
-	for i := range v.ExtendedException {
-		r.Enter("ExtendedException", i)
-		if !readExtendedException(&r, &v.ExtendedException[i], v.ExceptionInfo[i].OverrideFlags, highlight) {
-			return r.Err()
-		}
-		r.Leave()
+	if err := readBlock(&c, buf, &ap.ReservedBlock2Size, &ap.ReservedBlock2, "ReservedBlock2Size", "ReservedBlock2"); err != nil {
+		return err
 	}
-	v.ReservedBlock2Size, v.ReservedBlock2 = readBlock(&r, "ReservedBlock2Size", "ReservedBlock2")
-	if !r.OK() {
-		return r.Err()
+	ap.Trailing = nil
+	if c.Len() > 0 {
+		ap.Trailing = c.Rest()
 	}
-	if r.Len() > 0 {
-		v.Trailing = r.Rest()
-	}
-	*ap = v
 	return nil
 }
 
-// decodeFast decodes a well-formed blob without the cursor, into ap
-// directly, reusing its storage. It reports false whenever anything would
-// fail; the cursor path then decodes from the start and names the problem.
-func (ap *AppointmentPattern) decodeFast(b []byte) bool {
-	p := &ap.RecurrencePattern
-	dates := p.dates
-	*p = Pattern{dates: dates}
-	n, ok := decodePattern(b, p)
-	if !ok || len(b)-n < 18 {
-		return false
+// readBlock reads a size and that many bytes (nil when none), pointing
+// into buf, the cursor's input.
+func readBlock(c *wire.Cursor, buf []byte, size *uint32, dst *HexBytes, sizeName, name string) error {
+	if !c.U32(size) {
+		return c.Truncated(sizeName, 4)
 	}
-	rest := b[n:]
-	ap.ReaderVersion2, ap.WriterVersion2 = le32(rest), le32(rest[4:])
-	if ap.ReaderVersion2 != ReaderVersion2 || ap.WriterVersion2 < WriterVersion2Min {
-		return false
+	var s wire.Span
+	if !c.Span(&s, int(*size)) {
+		return c.Truncated(name, int(*size))
 	}
-	ap.StartTimeOffset, ap.EndTimeOffset = le32(rest[8:]), le32(rest[12:])
-	count := int(le16(rest[16:]))
-	rest = rest[18:]
-	if count > len(rest)/(minExceptionInfo+minExtendedException) {
-		return false
+	*dst = nil
+	if s.Len > 0 {
+		*dst = s.In(buf)
 	}
-	ap.ExceptionCount = uint16(count)
-	if count == 0 {
-		ap.ExceptionInfo, ap.ExtendedException = ap.ExceptionInfo[:0], ap.ExtendedException[:0]
-	} else if cap(ap.ExceptionInfo) >= count && cap(ap.ExtendedException) >= count {
-		ap.ExceptionInfo, ap.ExtendedException = ap.ExceptionInfo[:count], ap.ExtendedException[:count]
-	} else {
-		ap.ExceptionInfo, ap.ExtendedException = make([]ExceptionInfo, count), make([]ExtendedException, count)
-	}
-	for i := range ap.ExceptionInfo {
-		m, ok := decodeExceptionInfo(rest, &ap.ExceptionInfo[i])
-		if !ok {
-			return false
-		}
-		rest = rest[m:]
-	}
-	block := func(size *uint32, dst *HexBytes) bool {
-		if len(rest) < 4 {
-			return false
-		}
-		*size = le32(rest)
-		rest = rest[4:]
-		if uint64(*size) > uint64(len(rest)) {
-			return false
-		}
-		*dst = nil
-		if m := int(*size); m > 0 {
-			*dst = rest[:m:m]
-			rest = rest[m:]
-		}
-		return true
-	}
-	if !block(&ap.ReservedBlock1Size, &ap.ReservedBlock1) {
-		return false
-	}
-	highlight := ap.WriterVersion2 >= ChangeHighlightVersion
-	for i := range ap.ExtendedException {
-		m, ok := decodeExtendedException(rest, &ap.ExtendedException[i], ap.ExceptionInfo[i].OverrideFlags, highlight)
-		if !ok {
-			return false
-		}
-		rest = rest[m:]
-	}
-	if !block(&ap.ReservedBlock2Size, &ap.ReservedBlock2) {
-		return false
-	}
-	ap.Trailing = nil
-	if len(rest) > 0 {
-		ap.Trailing = rest
-	}
-	return true
+	return nil
 }
 
-func readBlock(r *wire.Reader, sizeName, name string) (uint32, HexBytes) {
-	size := r.U32(sizeName)
-	if !r.OK() {
-		return 0, nil
+// words is the number of uint64 words that hold n bytes.
+func words(n int) int { return (n + 7) / 8 }
+
+// grow returns mem with n words, reusing its array when it is large enough.
+func grow(mem []uint64, n int) []uint64 {
+	if cap(mem) >= n {
+		return mem[:n]
 	}
-	if uint64(size) > uint64(r.Len()) {
-		r.Fail(name, ErrTruncated, "need "+itoa(int(size))+" bytes, "+itoa(r.Len())+" left")
-		return 0, nil
-	}
-	if size == 0 {
-		return 0, nil
-	}
-	return size, r.Bytes(name, int(size))
+	return make([]uint64, n)
 }
 
-func le16(b []byte) uint16 { return uint16(b[0]) | uint16(b[1])<<8 }
-func le32(b []byte) uint32 {
-	return uint32(b[0]) | uint32(b[1])<<8 | uint32(b[2])<<16 | uint32(b[3])<<24
+// carve returns the first n elements of type T laid over mem, or nil for
+// n = 0. T must hold no pointers (mem is not scanned by the garbage
+// collector) and need no alignment beyond 8 bytes; the caller has made mem
+// large enough.
+func carve[T any](mem []uint64, n int) []T {
+	if n == 0 {
+		return nil
+	}
+	return unsafe.Slice((*T)(unsafe.Pointer(unsafe.SliceData(mem))), n)
 }
 
-// decodeExceptionInfo decodes one ExceptionInfo from the start of b without
-// the cursor, returning the bytes used, or ok false when b is too short (the
-// cursor path then reports where).
-func decodeExceptionInfo(b []byte, e *ExceptionInfo) (n int, ok bool) {
-	if len(b) < 14 {
-		return 0, false
+// bytes is the content of span s of the pattern's buffer.
+func (ap *AppointmentPattern) bytes(s wire.Span) []byte { return s.In(ap.buf) }
+
+// ExceptionBytes returns the raw bytes of a string or block of exception
+// i, named as [MS-OXOCAL] names it: "Subject", "Location" (8-bit, in the
+// item's code page), "WideCharSubject", "WideCharLocation" (UTF-16LE),
+// "ReservedBlockEE1", "ReservedBlockEE2" or "ChangeHighlight.Reserved". It
+// is nil for an absent field or an unknown name. The bytes are the
+// pattern's own: do not modify them.
+func (ap *AppointmentPattern) ExceptionBytes(i int, name string) []byte {
+	f := fieldNamed(name)
+	if f == nil {
+		return nil
 	}
-	*e = ExceptionInfo{
-		StartDateTime: Minutes(le32(b[0:])), EndDateTime: Minutes(le32(b[4:])),
-		OriginalStartDate: Minutes(le32(b[8:])), OverrideFlags: OverrideFlags(le16(b[12:])),
-	}
-	f := e.OverrideFlags
-	n = 14
-	u32 := func(dst *uint32) bool {
-		if len(b) < n+4 {
-			return false
-		}
-		*dst = le32(b[n:])
-		n += 4
-		return true
-	}
-	str := func(l1, l2 *uint16, s *[]byte) bool {
-		if len(b) < n+4 {
-			return false
-		}
-		*l1, *l2 = le16(b[n:]), le16(b[n+2:])
-		n += 4
-		m := int(*l2)
-		if len(b) < n+m {
-			return false
-		}
-		*s = b[n : n+m : n+m]
-		n += m
-		return true
-	}
-	if f&ARO_SUBJECT != 0 && !str(&e.SubjectLength, &e.SubjectLength2, &e.Subject) ||
-		f&ARO_MEETINGTYPE != 0 && !u32(&e.MeetingType) ||
-		f&ARO_REMINDERDELTA != 0 && !u32(&e.ReminderDelta) ||
-		f&ARO_REMINDER != 0 && !u32(&e.ReminderSet) ||
-		f&ARO_LOCATION != 0 && !str(&e.LocationLength, &e.LocationLength2, &e.Location) ||
-		f&ARO_BUSYSTATUS != 0 && !u32(&e.BusyStatus) ||
-		f&ARO_ATTACHMENT != 0 && !u32(&e.Attachment) ||
-		f&ARO_SUBTYPE != 0 && !u32(&e.SubType) ||
-		f&ARO_APPTCOLOR != 0 && !u32(&e.AppointmentColor) {
-		return 0, false
-	}
-	return n, true
+	return ap.bytes(*f.spanOf(&ap.Exceptions[i]))
 }
 
-// decodeExtendedException is the cursor-free path of readExtendedException.
-func decodeExtendedException(b []byte, x *ExtendedException, f OverrideFlags, highlight bool) (n int, ok bool) {
-	*x = ExtendedException{}
-	block := func(size *uint32, dst *HexBytes) bool {
-		if len(b) < n+4 {
-			return false
-		}
-		*size = le32(b[n:])
-		n += 4
-		if uint64(*size) > uint64(len(b)-n) {
-			return false
-		}
-		if m := int(*size); m > 0 {
-			*dst = b[n : n+m : n+m]
-			n += m
-		}
-		return true
-	}
-	if highlight {
-		if len(b) < 8 {
-			return 0, false
-		}
-		size := le32(b)
-		if size < 4 || uint64(size) > uint64(len(b)-4) {
-			return 0, false
-		}
-		x.ChangeHighlight.ChangeHighlightSize = size
-		x.ChangeHighlight.ChangeHighlightValue = le32(b[4:])
-		n = 8
-		if m := int(size - 4); m > 0 {
-			x.ChangeHighlight.Reserved = b[n : n+m : n+m]
-			n += m
-		}
-	}
-	if !block(&x.ReservedBlockEE1Size, &x.ReservedBlockEE1) {
-		return 0, false
-	}
-	if !f.HasDates() {
-		return n, true
-	}
-	if len(b) < n+12 {
-		return 0, false
-	}
-	x.StartDateTime, x.EndDateTime, x.OriginalStartDate = Minutes(le32(b[n:])), Minutes(le32(b[n+4:])), Minutes(le32(b[n+8:]))
-	n += 12
-	wide := func(l *uint16, s *[]byte) bool {
-		if len(b) < n+2 {
-			return false
-		}
-		*l = le16(b[n:])
-		n += 2
-		m := 2 * int(*l)
-		if len(b) < n+m {
-			return false
-		}
-		*s = b[n : n+m : n+m]
-		n += m
-		return true
-	}
-	if f&ARO_SUBJECT != 0 && !wide(&x.WideCharSubjectLength, &x.WideCharSubject) ||
-		f&ARO_LOCATION != 0 && !wide(&x.WideCharLocationLength, &x.WideCharLocation) ||
-		!block(&x.ReservedBlockEE2Size, &x.ReservedBlockEE2) {
-		return 0, false
-	}
-	return n, true
+// SubjectText decodes ExceptionInfo[i].Subject in code page cp.
+func (ap *AppointmentPattern) SubjectText(i int, cp CodePage) string {
+	return cp.Decode(ap.bytes(ap.Exceptions[i].Info.subject))
 }
 
-func readExceptionInfo(r *wire.Reader, e *ExceptionInfo) bool {
-	if !cursorOnly {
-		if n, ok := decodeExceptionInfo(r.Peek(), e); ok {
-			r.Skip(n)
-			return true
-		}
-	}
-	*e = ExceptionInfo{}
-	if r.Len() >= 14 {
-		b := r.Bytes("", 14)
-		e.StartDateTime = Minutes(binary.LittleEndian.Uint32(b[0:]))
-		e.EndDateTime = Minutes(binary.LittleEndian.Uint32(b[4:]))
-		e.OriginalStartDate = Minutes(binary.LittleEndian.Uint32(b[8:]))
-		e.OverrideFlags = OverrideFlags(binary.LittleEndian.Uint16(b[12:]))
-	} else {
-		e.StartDateTime = Minutes(r.U32("StartDateTime"))
-		e.EndDateTime = Minutes(r.U32("EndDateTime"))
-		e.OriginalStartDate = Minutes(r.U32("OriginalStartDate"))
-		e.OverrideFlags = OverrideFlags(r.U16("OverrideFlags"))
-	}
-	f := e.OverrideFlags
-	if f&ARO_SUBJECT != 0 {
-		e.SubjectLength = r.U16("SubjectLength")
-		e.SubjectLength2 = r.U16("SubjectLength2")
-		e.Subject = r.String8("Subject", int(e.SubjectLength2))
-	}
-	if f&ARO_MEETINGTYPE != 0 {
-		e.MeetingType = r.U32("MeetingType")
-	}
-	if f&ARO_REMINDERDELTA != 0 {
-		e.ReminderDelta = r.U32("ReminderDelta")
-	}
-	if f&ARO_REMINDER != 0 {
-		e.ReminderSet = r.U32("ReminderSet")
-	}
-	if f&ARO_LOCATION != 0 {
-		e.LocationLength = r.U16("LocationLength")
-		e.LocationLength2 = r.U16("LocationLength2")
-		e.Location = r.String8("Location", int(e.LocationLength2))
-	}
-	if f&ARO_BUSYSTATUS != 0 {
-		e.BusyStatus = r.U32("BusyStatus")
-	}
-	if f&ARO_ATTACHMENT != 0 {
-		e.Attachment = r.U32("Attachment")
-	}
-	if f&ARO_SUBTYPE != 0 {
-		e.SubType = r.U32("SubType")
-	}
-	if f&ARO_APPTCOLOR != 0 {
-		e.AppointmentColor = r.U32("AppointmentColor")
-	}
-	return r.OK()
+// LocationText decodes ExceptionInfo[i].Location in code page cp.
+func (ap *AppointmentPattern) LocationText(i int, cp CodePage) string {
+	return cp.Decode(ap.bytes(ap.Exceptions[i].Info.location))
 }
 
-func readExtendedException(r *wire.Reader, x *ExtendedException, f OverrideFlags, highlight bool) bool {
-	if !cursorOnly {
-		if n, ok := decodeExtendedException(r.Peek(), x, f, highlight); ok {
-			r.Skip(n)
-			return true
-		}
+// WideCharSubjectText decodes ExtendedException[i].WideCharSubject.
+func (ap *AppointmentPattern) WideCharSubjectText(i int) string {
+	s, _ := wire.DecodeUTF16(ap.bytes(ap.Exceptions[i].Extended.wideCharSubject))
+	return s
+}
+
+// WideCharLocationText decodes ExtendedException[i].WideCharLocation.
+func (ap *AppointmentPattern) WideCharLocationText(i int) string {
+	s, _ := wire.DecodeUTF16(ap.bytes(ap.Exceptions[i].Extended.wideCharLocation))
+	return s
+}
+
+// ExceptionSubject is the subject exception i gives its instance: the
+// UTF-16 copy when there is one (it is authoritative), else the 8-bit
+// Subject read in code page cp.
+func (ap *AppointmentPattern) ExceptionSubject(i int, cp CodePage) string {
+	return ap.exceptionText(i, subjectField, cp)
+}
+
+// ExceptionLocation is ExceptionSubject for the location.
+func (ap *AppointmentPattern) ExceptionLocation(i int, cp CodePage) string {
+	return ap.exceptionText(i, locationField, cp)
+}
+
+// exceptionText is the text of the 8-bit field f of exception i, from its
+// UTF-16 twin when that has any.
+func (ap *AppointmentPattern) exceptionText(i int, f *field, cp CodePage) string {
+	e := &ap.Exceptions[i]
+	if w := wideOf(f); w.spanOf(e).Len > 0 {
+		s, _ := wire.DecodeUTF16(ap.bytes(*w.spanOf(e)))
+		return s
 	}
-	*x = ExtendedException{}
-	if highlight {
-		off := r.Offset()
-		x.ChangeHighlight.ChangeHighlightSize = r.U32("ChangeHighlight.ChangeHighlightSize")
-		if !r.OK() {
-			return false
-		}
-		size := x.ChangeHighlight.ChangeHighlightSize
-		if size < 4 {
-			return r.FailAt("ChangeHighlight.ChangeHighlightSize", off, ErrInvalid,
-				"ChangeHighlightSize "+itoa(int(size))+" is less than the 4 bytes of ChangeHighlightValue")
-		}
-		if uint64(size) > uint64(r.Len()) {
-			return r.Fail("ChangeHighlight.ChangeHighlightValue", ErrTruncated, "need "+itoa(int(size))+" bytes, "+itoa(r.Len())+" left")
-		}
-		x.ChangeHighlight.ChangeHighlightValue = r.U32("ChangeHighlight.ChangeHighlightValue")
-		if size > 4 {
-			x.ChangeHighlight.Reserved = r.Bytes("ChangeHighlight.Reserved", int(size-4))
-		}
-	}
-	x.ReservedBlockEE1Size, x.ReservedBlockEE1 = readBlock(r, "ReservedBlockEE1Size", "ReservedBlockEE1")
-	if f.HasDates() {
-		x.StartDateTime = Minutes(r.U32("StartDateTime"))
-		x.EndDateTime = Minutes(r.U32("EndDateTime"))
-		x.OriginalStartDate = Minutes(r.U32("OriginalStartDate"))
-		if f&ARO_SUBJECT != 0 {
-			x.WideCharSubjectLength = r.U16("WideCharSubjectLength")
-			x.WideCharSubject = r.UTF16("WideCharSubject", int(x.WideCharSubjectLength))
-		}
-		if f&ARO_LOCATION != 0 {
-			x.WideCharLocationLength = r.U16("WideCharLocationLength")
-			x.WideCharLocation = r.UTF16("WideCharLocation", int(x.WideCharLocationLength))
-		}
-		x.ReservedBlockEE2Size, x.ReservedBlockEE2 = readBlock(r, "ReservedBlockEE2Size", "ReservedBlockEE2")
-	}
-	return r.OK()
+	return cp.Decode(ap.bytes(*f.spanOf(e)))
+}
+
+// SetSubject overrides the subject of exception i: it sets ARO_SUBJECT and
+// both copies, the 8-bit one in code page cp (characters cp cannot encode
+// become '?') with SubjectLength = SubjectLength2 + 1, and the UTF-16 one.
+func (ap *AppointmentPattern) SetSubject(i int, s string, cp CodePage) {
+	ap.setText(&ap.Exceptions[i], subjectField, s, cp)
+}
+
+// SetLocation is SetSubject for the location (ARO_LOCATION).
+func (ap *AppointmentPattern) SetLocation(i int, s string, cp CodePage) {
+	ap.setText(&ap.Exceptions[i], locationField, s, cp)
+}
+
+// setText fills both copies of the 8-bit field f and its UTF-16 twin,
+// appending the bytes to the pattern's buffer.
+func (ap *AppointmentPattern) setText(e *Exception, f *field, s string, cp CodePage) {
+	e.Info.OverrideFlags |= f.flags
+	b8 := encode8(cp, s)
+	*f.spanOf(e) = ap.appendBytes(b8)
+	*f.u16(e, f.off2), *f.u16(e, f.off) = uint16(len(b8)), uint16(len(b8)+1)
+	w := wideOf(f)
+	wide, n := wire.AppendUTF16(nil, s)
+	*w.spanOf(e) = ap.appendBytes(wide)
+	*w.u16(e, w.off) = uint16(n)
+}
+
+// appendBytes adds b to the pattern's buffer and returns where it lies.
+// The buffer's decoded part is never written: its capacity is clipped, so
+// the first append moves the buffer.
+func (ap *AppointmentPattern) appendBytes(b []byte) wire.Span {
+	s := wire.Span{Off: uint32(len(ap.buf)), Len: uint32(len(b))}
+	ap.buf = append(ap.buf[:len(ap.buf):len(ap.buf)], b...)
+	return s
 }
 
 // Size is the encoded length of ap.
 func (ap *AppointmentPattern) Size() int {
-	n := ap.RecurrencePattern.Size() + 18 + len(ap.ReservedBlock1) + 4 + len(ap.ReservedBlock2) + 4 + len(ap.Trailing)
-	for i := range ap.ExceptionInfo {
-		e := &ap.ExceptionInfo[i]
-		n += 14 + 4*bits(e.OverrideFlags&(ARO_MEETINGTYPE|ARO_REMINDERDELTA|ARO_REMINDER|ARO_BUSYSTATUS|ARO_ATTACHMENT|ARO_SUBTYPE|ARO_APPTCOLOR))
-		if e.OverrideFlags&ARO_SUBJECT != 0 {
-			n += 4 + len(e.Subject)
-		}
-		if e.OverrideFlags&ARO_LOCATION != 0 {
-			n += 4 + len(e.Location)
-		}
-	}
-	for i := range ap.ExtendedException {
-		x := &ap.ExtendedException[i]
-		if ap.WriterVersion2 >= ChangeHighlightVersion {
-			n += 8 + len(x.ChangeHighlight.Reserved)
-		}
-		n += 4 + len(x.ReservedBlockEE1)
-		if i < len(ap.ExceptionInfo) && ap.ExceptionInfo[i].OverrideFlags.HasDates() {
-			f := ap.ExceptionInfo[i].OverrideFlags
-			n += 12 + 4 + len(x.ReservedBlockEE2)
-			if f&ARO_SUBJECT != 0 {
-				n += 2 + len(x.WideCharSubject)
-			}
-			if f&ARO_LOCATION != 0 {
-				n += 2 + len(x.WideCharLocation)
-			}
-		}
-	}
-	return n
-}
-
-func bits(f OverrideFlags) int {
-	n := 0
-	for ; f != 0; f &= f - 1 {
-		n++
+	n := ap.RecurrencePattern.Size() + 18 + 4 + len(ap.ReservedBlock1) + 4 + len(ap.ReservedBlock2) + len(ap.Trailing)
+	highlight := ap.WriterVersion2 >= ChangeHighlightVersion
+	for i := range ap.Exceptions {
+		e := &ap.Exceptions[i]
+		n += encodedSize(e, infoFields, highlight) + encodedSize(e, extFields, highlight)
 	}
 	return n
 }
@@ -644,14 +352,10 @@ func (ap *AppointmentPattern) MarshalBinary() ([]byte, error) {
 }
 
 // AppendBinary appends the encoding of ap to b. Counts and sizes are
-// computed from the slices, except SubjectLength and LocationLength, which
-// are written as stored (use SetSubject/SetLocation to keep them right).
+// computed from the data, except SubjectLength and LocationLength, which
+// are written as stored (SetSubject and SetLocation keep them right).
 func (ap *AppointmentPattern) AppendBinary(b []byte) ([]byte, error) {
-	if len(ap.ExtendedException) != len(ap.ExceptionInfo) {
-		return nil, &DecodeError{Path: "ExtendedException", Err: ErrInvalid,
-			Detail: "there must be one ExtendedException per ExceptionInfo (" + itoa(len(ap.ExtendedException)) + " vs " + itoa(len(ap.ExceptionInfo)) + ")"}
-	}
-	if len(ap.ExceptionInfo) > 0xFFFF {
+	if len(ap.Exceptions) > 0xFFFF {
 		return nil, &DecodeError{Path: "ExceptionCount", Err: ErrInvalid, Detail: "more than 65535 exceptions"}
 	}
 	b, err := ap.RecurrencePattern.appendPattern(b)
@@ -662,122 +366,28 @@ func (ap *AppointmentPattern) AppendBinary(b []byte) ([]byte, error) {
 	b = wire.AppendU32(b, ap.WriterVersion2)
 	b = wire.AppendU32(b, ap.StartTimeOffset)
 	b = wire.AppendU32(b, ap.EndTimeOffset)
-	b = wire.AppendU16(b, uint16(len(ap.ExceptionInfo)))
-	for i := range ap.ExceptionInfo {
-		b = ap.ExceptionInfo[i].appendTo(b)
+	b = wire.AppendU16(b, uint16(len(ap.Exceptions)))
+	highlight := ap.WriterVersion2 >= ChangeHighlightVersion
+	for i := range ap.Exceptions {
+		b = appendFields(b, &ap.Exceptions[i], infoFields, ap.buf, highlight)
 	}
 	b = wire.AppendU32(b, uint32(len(ap.ReservedBlock1)))
 	b = append(b, ap.ReservedBlock1...)
-	for i := range ap.ExtendedException {
-		b = ap.ExtendedException[i].appendTo(b, ap.ExceptionInfo[i].OverrideFlags, ap.WriterVersion2 >= ChangeHighlightVersion)
+	for i := range ap.Exceptions {
+		b = appendFields(b, &ap.Exceptions[i], extFields, ap.buf, highlight)
 	}
 	b = wire.AppendU32(b, uint32(len(ap.ReservedBlock2)))
 	b = append(b, ap.ReservedBlock2...)
 	return append(b, ap.Trailing...), nil
 }
 
-func (e *ExceptionInfo) appendTo(b []byte) []byte {
-	b = wire.AppendU32(b, uint32(e.StartDateTime))
-	b = wire.AppendU32(b, uint32(e.EndDateTime))
-	b = wire.AppendU32(b, uint32(e.OriginalStartDate))
-	b = wire.AppendU16(b, uint16(e.OverrideFlags))
-	f := e.OverrideFlags
-	if f&ARO_SUBJECT != 0 {
-		b = wire.AppendU16(b, e.SubjectLength)
-		b = wire.AppendU16(b, uint16(len(e.Subject)))
-		b = append(b, e.Subject...)
-	}
-	if f&ARO_MEETINGTYPE != 0 {
-		b = wire.AppendU32(b, e.MeetingType)
-	}
-	if f&ARO_REMINDERDELTA != 0 {
-		b = wire.AppendU32(b, e.ReminderDelta)
-	}
-	if f&ARO_REMINDER != 0 {
-		b = wire.AppendU32(b, e.ReminderSet)
-	}
-	if f&ARO_LOCATION != 0 {
-		b = wire.AppendU16(b, e.LocationLength)
-		b = wire.AppendU16(b, uint16(len(e.Location)))
-		b = append(b, e.Location...)
-	}
-	if f&ARO_BUSYSTATUS != 0 {
-		b = wire.AppendU32(b, e.BusyStatus)
-	}
-	if f&ARO_ATTACHMENT != 0 {
-		b = wire.AppendU32(b, e.Attachment)
-	}
-	if f&ARO_SUBTYPE != 0 {
-		b = wire.AppendU32(b, e.SubType)
-	}
-	if f&ARO_APPTCOLOR != 0 {
-		b = wire.AppendU32(b, e.AppointmentColor)
-	}
-	return b
-}
-
-func (x *ExtendedException) appendTo(b []byte, f OverrideFlags, highlight bool) []byte {
-	if highlight {
-		b = wire.AppendU32(b, uint32(4+len(x.ChangeHighlight.Reserved)))
-		b = wire.AppendU32(b, x.ChangeHighlight.ChangeHighlightValue)
-		b = append(b, x.ChangeHighlight.Reserved...)
-	}
-	b = wire.AppendU32(b, uint32(len(x.ReservedBlockEE1)))
-	b = append(b, x.ReservedBlockEE1...)
-	if f.HasDates() {
-		b = wire.AppendU32(b, uint32(x.StartDateTime))
-		b = wire.AppendU32(b, uint32(x.EndDateTime))
-		b = wire.AppendU32(b, uint32(x.OriginalStartDate))
-		if f&ARO_SUBJECT != 0 {
-			b = wire.AppendU16(b, uint16(len(x.WideCharSubject)/2))
-			b = append(b, x.WideCharSubject[:len(x.WideCharSubject)&^1]...)
-		}
-		if f&ARO_LOCATION != 0 {
-			b = wire.AppendU16(b, uint16(len(x.WideCharLocation)/2))
-			b = append(b, x.WideCharLocation[:len(x.WideCharLocation)&^1]...)
-		}
-		b = wire.AppendU32(b, uint32(len(x.ReservedBlockEE2)))
-		b = append(b, x.ReservedBlockEE2...)
-	}
-	return b
-}
-
 // IsAppointmentPattern reports whether b holds a RecurrencePattern followed
 // by the ReaderVersion2 of an AppointmentRecurrencePattern, which is how a
 // PidLidAppointmentRecur value differs from a task's PidLidTaskRecurrence.
 func IsAppointmentPattern(b []byte) bool {
-	var r wire.Reader
-	r.Reset(b)
+	c := wire.NewCursor(b)
 	var p Pattern
-	if !readPatternNoAlloc(&r, &p) {
-		return false
-	}
-	return r.Len() >= 4 && r.U32("") == ReaderVersion2
+	var v uint32
+	_, err := p.decode(&c)
+	return err == nil && c.U32(&v) && v == ReaderVersion2
 }
-
-// readPatternNoAlloc walks a pattern without building its date lists.
-func readPatternNoAlloc(r *wire.Reader, p *Pattern) bool {
-	p.ReaderVersion = r.U16("ReaderVersion")
-	p.WriterVersion = r.U16("WriterVersion")
-	r.U16("RecurFrequency")
-	p.PatternType = PatternType(r.U16("PatternType"))
-	r.Bytes("", 14)
-	n := p.PatternType.specificSize()
-	if !r.OK() || n < 0 || p.ReaderVersion != PatternVersion {
-		return false
-	}
-	r.Bytes("", n+12)
-	d := r.U32("")
-	if uint64(d)*4 > uint64(r.Len()) {
-		return false
-	}
-	r.Bytes("", int(d)*4)
-	m := r.U32("")
-	if uint64(m)*4 > uint64(r.Len()) {
-		return false
-	}
-	r.Bytes("", int(m)*4+8)
-	return r.OK()
-}
-
-func decode8(cp CodePage, b []byte) string { return cp.Decode(b) }

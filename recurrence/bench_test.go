@@ -17,7 +17,7 @@ func BenchmarkOccurrencesDailyTenYears(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	ap := must(NewAppointment(must(NewDaily(date(2020, 1, 1), 1, EndOn(date(2029, 12, 31)))), 9*60, 30))
+	ap := must(NewAppointment(must(NewDaily(date(2020, 1, 1), 1, EndOn(date(2029, 12, 31)))), 9*time.Hour, 30*time.Minute))
 	n := 0
 	for range ap.Occurrences(def, time.Time{}, time.Time{}, ExpandOptions{}) {
 		n++

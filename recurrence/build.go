@@ -5,8 +5,6 @@ import (
 	"fmt"
 	"sort"
 	"time"
-
-	"github.com/mapiblob/mapiblob/internal/wire"
 )
 
 // End says how a series built by the New… constructors ends.
@@ -220,17 +218,29 @@ func NewYearlyLastDay(start time.Time, n int, month time.Month, end End) (*Patte
 }
 
 // NewAppointment wraps a pattern as an appointment's recurrence: each
-// occurrence starts `startMinute` minutes after midnight (0–1439) and lasts
-// `duration` minutes. WriterVersion2 is 0x3009.
-func NewAppointment(p *Pattern, startMinute, duration int) (*AppointmentPattern, error) {
-	if err := errors.Join(checkRange("start minute", startMinute, 0, 1439), checkRange("duration in minutes", duration, 0, 1<<30)); err != nil {
+// occurrence starts at `start` after midnight (0 to 23:59) and lasts
+// `duration`, both in whole minutes:
+// NewAppointment(p, 9*time.Hour+30*time.Minute, 30*time.Minute) is
+// 09:30–10:00. WriterVersion2 is 0x3009.
+func NewAppointment(p *Pattern, start, duration time.Duration) (*AppointmentPattern, error) {
+	s, err1 := wholeMinutes("start", start, 1439)
+	d, err2 := wholeMinutes("duration", duration, 1<<30)
+	if err := errors.Join(err1, err2); err != nil {
 		return nil, err
 	}
 	if p.SlidingFlag != 0 {
 		return nil, errors.New("recurrence: a regenerating (sliding) pattern belongs to tasks, not appointments")
 	}
 	return &AppointmentPattern{RecurrencePattern: *p, ReaderVersion2: ReaderVersion2, WriterVersion2: WriterVersion2,
-		StartTimeOffset: uint32(startMinute), EndTimeOffset: uint32(startMinute + duration)}, nil
+		StartTimeOffset: uint32(s), EndTimeOffset: uint32(s + d)}, nil
+}
+
+// wholeMinutes is d in minutes, when it is whole minutes from 0 to max.
+func wholeMinutes(what string, d time.Duration, max int64) (int64, error) {
+	if d%time.Minute != 0 || d < 0 || d/time.Minute > time.Duration(max) {
+		return 0, fmt.Errorf("recurrence: %s %v is not whole minutes from 0 to %d minutes", what, d, max)
+	}
+	return int64(d / time.Minute), nil
 }
 
 // isPatternDate reports whether midnight d is a date of the series.
@@ -286,8 +296,8 @@ type Overrides struct {
 	Start, End       *time.Time // new wall-clock start and end (their zones are ignored)
 	Subject          *string
 	Location         *string
-	MeetingType      *uint32 // PidLidAppointmentStateFlags of the exception
-	ReminderDelta    *uint32 // minutes
+	MeetingType      *uint32        // PidLidAppointmentStateFlags of the exception
+	ReminderDelta    *time.Duration // whole minutes before the start
 	ReminderSet      *bool
 	BusyStatus       *uint32 // 0 free, 1 tentative, 2 busy, 3 out of office, 4 working elsewhere
 	Attachment       *bool
@@ -312,22 +322,6 @@ func encode8(cp CodePage, s string) []byte {
 		}
 	}
 	return out
-}
-
-// setText fills both copies of an exception's subject or location: the
-// 8-bit one with its two lengths (Length = Length2 + 1) and the UTF-16 one.
-func setText(s string, cp CodePage, length, length2 *uint16, b8 *[]byte, wideLength *uint16, wide *[]byte) {
-	*b8 = encode8(cp, s)
-	*length2, *length = uint16(len(*b8)), uint16(len(*b8)+1)
-	*wide, _ = wire.AppendUTF16(nil, s)
-	*wideLength = uint16(len(*wide) / 2)
-}
-
-func boolU32(b bool) uint32 {
-	if b {
-		return 1
-	}
-	return 0
 }
 
 // ModifyInstance turns the occurrence that the pattern puts on original's
@@ -370,59 +364,53 @@ func (ap *AppointmentPattern) ModifyInstance(original time.Time, ov Overrides) e
 			return fmt.Errorf("recurrence: %s already has an occurrence; two instances must not share a day", nd.String()[:10])
 		}
 	}
-	e := ExceptionInfo{StartDateTime: start, EndDateTime: end, OriginalStartDate: orig}
-	x := ExtendedException{}
-	if ov.Subject != nil {
-		e.OverrideFlags |= ARO_SUBJECT
-		setText(*ov.Subject, ov.CodePage, &e.SubjectLength, &e.SubjectLength2, &e.Subject, &x.WideCharSubjectLength, &x.WideCharSubject)
-		ch |= 0x10
+	e := Exception{Info: ExceptionInfo{StartDateTime: start, EndDateTime: end, OriginalStartDate: orig}}
+	var texts [2]struct {
+		f *field
+		s string
 	}
-	if ov.Location != nil {
-		e.OverrideFlags |= ARO_LOCATION
-		setText(*ov.Location, ov.CodePage, &e.LocationLength, &e.LocationLength2, &e.Location, &x.WideCharLocationLength, &x.WideCharLocation)
-		ch |= 0x8
-	}
-	for _, f := range []struct {
-		flag OverrideFlags
-		v    *uint32
-		dst  *uint32
-	}{
-		{ARO_MEETINGTYPE, ov.MeetingType, &e.MeetingType}, {ARO_REMINDERDELTA, ov.ReminderDelta, &e.ReminderDelta},
-		{ARO_BUSYSTATUS, ov.BusyStatus, &e.BusyStatus}, {ARO_APPTCOLOR, ov.AppointmentColor, &e.AppointmentColor},
-	} {
-		if f.v != nil {
-			e.OverrideFlags |= f.flag
-			*f.dst = *f.v
+	nt := 0
+	for k := range infoFields {
+		f := &infoFields[k]
+		if f.text != nil {
+			if s := f.text(&ov); s != nil {
+				e.Info.OverrideFlags |= f.flags
+				ch |= f.chBit
+				texts[nt].f, texts[nt].s = f, *s
+				nt++
+			}
 		}
-	}
-	for _, f := range []struct {
-		flag OverrideFlags
-		v    *bool
-		dst  *uint32
-	}{
-		{ARO_REMINDER, ov.ReminderSet, &e.ReminderSet}, {ARO_ATTACHMENT, ov.Attachment, &e.Attachment},
-		{ARO_SUBTYPE, ov.AllDay, &e.SubType},
-	} {
-		if f.v != nil {
-			e.OverrideFlags |= f.flag
-			*f.dst = boolU32(*f.v)
+		if f.override != nil {
+			v, set, err := f.override(&ov)
+			if err != nil {
+				return err
+			}
+			if set {
+				e.Info.OverrideFlags |= f.flags
+				*f.u32(&e, f.off) = v
+			}
 		}
 	}
 	if ov.ExceptionalBody {
-		e.OverrideFlags |= ARO_EXCEPTIONAL_BODY
-		ch |= 0x80
+		e.Info.OverrideFlags |= ARO_EXCEPTIONAL_BODY
+		ch |= 0x80 // BIT_CH_BODY
 	}
-	if e.OverrideFlags.HasDates() {
-		x.StartDateTime, x.EndDateTime, x.OriginalStartDate = start, end, orig
+	if e.Info.OverrideFlags.HasDates() {
+		e.Extended.StartDateTime, e.Extended.EndDateTime, e.Extended.OriginalStartDate = start, end, orig
 	}
 	if ap.WriterVersion2 >= ChangeHighlightVersion {
-		x.ChangeHighlight = ChangeHighlight{ChangeHighlightSize: 4, ChangeHighlightValue: ch}
+		e.Extended.ChangeHighlight = ChangeHighlight{ChangeHighlightSize: 4, ChangeHighlightValue: ch}
 	}
-	// Insert in start order, keeping ExtendedException aligned.
-	i := sort.Search(len(ap.ExceptionInfo), func(i int) bool { return ap.ExceptionInfo[i].StartDateTime > start })
-	ap.ExceptionInfo = append(ap.ExceptionInfo[:i:i], append([]ExceptionInfo{e}, ap.ExceptionInfo[i:]...)...)
-	ap.ExtendedException = append(ap.ExtendedException[:i:i], append([]ExtendedException{x}, ap.ExtendedException[i:]...)...)
-	ap.ExceptionCount = uint16(len(ap.ExceptionInfo))
+	for _, t := range texts[:nt] {
+		ap.setText(&e, t.f, t.s, ov.CodePage)
+	}
+	// Insert in start order, in a new array (the decoded one is shared
+	// with the pattern's other storage).
+	i := sort.Search(len(ap.Exceptions), func(i int) bool { return ap.Exceptions[i].Info.StartDateTime > start })
+	exs := make([]Exception, 0, len(ap.Exceptions)+1)
+	exs = append(append(append(exs, ap.Exceptions[:i]...), e), ap.Exceptions[i:]...)
+	ap.Exceptions = exs
+	ap.ExceptionCount = uint16(len(exs))
 	p.DeletedInstanceDates = insertSorted(append([]Minutes(nil), p.DeletedInstanceDates...), d)
 	p.DeletedInstanceCount = uint32(len(p.DeletedInstanceDates))
 	p.ModifiedInstanceDates = insertSorted(append([]Minutes(nil), p.ModifiedInstanceDates...), start.Date())

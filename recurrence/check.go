@@ -349,8 +349,8 @@ func (ap *AppointmentPattern) check(l *lint.List) {
 	if ap.ReservedBlock2Size != 0 {
 		l.Add(CodeReservedBlock, Warning, "ReservedBlock2Size", "ReservedBlock2Size must be 0")
 	}
-	for i := range ap.ExtendedException {
-		x := &ap.ExtendedException[i]
+	for i := range ap.Exceptions {
+		x := &ap.Exceptions[i].Extended
 		pre := "ExtendedException[" + itoa(i) + "]."
 		if x.ReservedBlockEE1Size != 0 {
 			l.Add(CodeReservedBlock, Warning, pre+"ReservedBlockEE1Size", "ReservedBlockEE1Size is "+itoa(int(x.ReservedBlockEE1Size))+"; it must be 0 (the bytes are kept)")
@@ -360,8 +360,8 @@ func (ap *AppointmentPattern) check(l *lint.List) {
 		}
 	}
 	deleted, modified := setOf(p.DeletedInstanceDates), setOf(p.ModifiedInstanceDates)
-	for i := range ap.ExceptionInfo {
-		e := &ap.ExceptionInfo[i]
+	for i := range ap.Exceptions {
+		e := &ap.Exceptions[i].Info
 		pre := "ExceptionInfo[" + itoa(i) + "]."
 		if rest := e.OverrideFlags &^ aroKnown; rest != 0 {
 			l.Add(CodeUnknownOverride, Warning, pre+"OverrideFlags", "undefined override bits "+sv.Hex(uint64(rest), 4))
@@ -369,11 +369,15 @@ func (ap *AppointmentPattern) check(l *lint.List) {
 		if e.EndDateTime < e.StartDateTime {
 			l.Add(CodeExceptionEnd, Error, pre+"EndDateTime", "the exception ends ("+e.EndDateTime.String()+") before it starts ("+e.StartDateTime.String()+")")
 		}
-		if e.OverrideFlags&ARO_SUBJECT != 0 && int(e.SubjectLength) != int(e.SubjectLength2)+1 {
-			l.Add(CodeLengthMismatch, Error, pre+"SubjectLength", "SubjectLength "+itoa(int(e.SubjectLength))+" is not SubjectLength2 + 1 ("+itoa(int(e.SubjectLength2)+1)+"); MFCMAPI skips the string and misreads the rest")
-		}
-		if e.OverrideFlags&ARO_LOCATION != 0 && int(e.LocationLength) != int(e.LocationLength2)+1 {
-			l.Add(CodeLengthMismatch, Error, pre+"LocationLength", "LocationLength "+itoa(int(e.LocationLength))+" is not LocationLength2 + 1 ("+itoa(int(e.LocationLength2)+1)+"); MFCMAPI skips the string and misreads the rest")
+		for k := range infoFields {
+			f := &infoFields[k]
+			if f.kind != kindText8 || !f.present(e.OverrideFlags, false) {
+				continue
+			}
+			l1, l2 := int(*f.u16(&ap.Exceptions[i], f.off)), int(*f.u16(&ap.Exceptions[i], f.off2))
+			if l1 != l2+1 {
+				l.Add(CodeLengthMismatch, Error, pre+f.name1, f.name1+" "+itoa(l1)+" is not "+f.name2+" + 1 ("+itoa(l2+1)+"); MFCMAPI skips the string and misreads the rest")
+			}
 		}
 		if !modified.has(e.StartDateTime.Date()) {
 			l.Add(CodeExceptionNotModified, Error, pre+"StartDateTime", "the exception's day "+e.StartDateTime.Date().String()[:10]+" is not among ModifiedInstanceDates; Outlook does not show it")
@@ -381,27 +385,27 @@ func (ap *AppointmentPattern) check(l *lint.List) {
 		if !deleted.has(e.OriginalStartDate.Date()) {
 			l.Add(CodeOriginalNotDeleted, Error, pre+"OriginalStartDate", "the exception's original day "+e.OriginalStartDate.Date().String()[:10]+" is not among DeletedInstanceDates; Outlook shows the original occurrence as well")
 		}
-		if i < len(ap.ExtendedException) && e.OverrideFlags.HasDates() {
-			x := &ap.ExtendedException[i]
+		if e.OverrideFlags.HasDates() {
+			x := &ap.Exceptions[i].Extended
 			if x.StartDateTime != e.StartDateTime || x.EndDateTime != e.EndDateTime || x.OriginalStartDate != e.OriginalStartDate {
 				l.Add(CodeExtendedMismatch, Warning, "ExtendedException["+itoa(i)+"]", "its dates differ from those of ExceptionInfo["+itoa(i)+"]")
 			}
 		}
-		if i > 0 && e.StartDateTime < ap.ExceptionInfo[i-1].StartDateTime {
+		if i > 0 && e.StartDateTime < ap.Exceptions[i-1].Info.StartDateTime {
 			l.Add(CodeExceptionsUnsorted, Info, pre+"StartDateTime", "exceptions are not in time order (Outlook itself writes them so); matching is by date, not position")
 		}
 	}
 	ap.checkAgainstSeries(l, deleted)
 	// Two exceptions on one day, and exceptions overlapping their neighbours.
-	idx := make([]int, len(ap.ExceptionInfo))
+	idx := make([]int, len(ap.Exceptions))
 	for i := range idx {
 		idx[i] = i
 	}
 	sort.SliceStable(idx, func(a, b int) bool {
-		return ap.ExceptionInfo[idx[a]].StartDateTime < ap.ExceptionInfo[idx[b]].StartDateTime
+		return ap.Exceptions[idx[a]].Info.StartDateTime < ap.Exceptions[idx[b]].Info.StartDateTime
 	})
 	for k := 1; k < len(idx); k++ {
-		a, b := &ap.ExceptionInfo[idx[k-1]], &ap.ExceptionInfo[idx[k]]
+		a, b := &ap.Exceptions[idx[k-1]].Info, &ap.Exceptions[idx[k]].Info
 		path := "ExceptionInfo[" + itoa(idx[k]) + "]"
 		if a.StartDateTime.Date() == b.StartDateTime.Date() {
 			l.Add(CodeSameDay, Warning, path, "two instances start on "+b.StartDateTime.String()[:10]+"; the specification forbids two instances on one day")
@@ -415,7 +419,7 @@ func (ap *AppointmentPattern) check(l *lint.List) {
 // around it: none may share its day, and it must not overlap them.
 func (ap *AppointmentPattern) checkAgainstSeries(l *lint.List, deleted dateSet) {
 	p := &ap.RecurrencePattern
-	if p.Expandable() != nil || len(ap.ExceptionInfo) == 0 {
+	if p.Expandable() != nil || len(ap.Exceptions) == 0 {
 		return
 	}
 	// The range's last date, once (it may walk OccurrenceCount dates).
@@ -430,8 +434,8 @@ func (ap *AppointmentPattern) checkAgainstSeries(l *lint.List, deleted dateSet) 
 	if ap.EndTimeOffset > ap.StartTimeOffset {
 		dur = Minutes(ap.EndTimeOffset - ap.StartTimeOffset)
 	}
-	for i := range ap.ExceptionInfo {
-		e := &ap.ExceptionInfo[i]
+	for i := range ap.Exceptions {
+		e := &ap.Exceptions[i].Info
 		path := "ExceptionInfo[" + itoa(i) + "]"
 		lo := dayOf(e.StartDateTime) - 7
 		hi := dayOf(e.EndDateTime) + 7

@@ -12,7 +12,7 @@ import (
 // what a reader would see.
 func TestEachFindingCode(t *testing.T) {
 	weekly := func() *AppointmentPattern {
-		return must(NewAppointment(must(NewWeekly(date(2026, 3, 2), 1, Monday, time.Sunday, EndAfter(10))), 540, 60))
+		return must(NewAppointment(must(NewWeekly(date(2026, 3, 2), 1, Monday, time.Sunday, EndAfter(10))), 9*time.Hour, time.Hour))
 	}
 	withException := func() *AppointmentPattern {
 		ap := weekly()
@@ -36,9 +36,9 @@ func TestEachFindingCode(t *testing.T) {
 		{CodeHijriMismatch, "RecurrencePattern.CalendarType", weekly(), func(ap *AppointmentPattern) { ap.RecurrencePattern.CalendarType = CAL_HIJRI }},
 		{CodeDayMask, "RecurrencePattern.PatternTypeSpecific.DaysOfWeek", weekly(), func(ap *AppointmentPattern) { ap.RecurrencePattern.PatternTypeSpecific.DaysOfWeek = 0 }},
 		{CodeDayMask, "RecurrencePattern.PatternTypeSpecific.DaysOfWeek", weekly(), func(ap *AppointmentPattern) { ap.RecurrencePattern.PatternTypeSpecific.DaysOfWeek |= 0x80 }},
-		{CodeNth, "RecurrencePattern.PatternTypeSpecific.N", must(NewAppointment(must(NewMonthlyNth(date(2026, 1, 1), 1, 2, Monday, NoEnd())), 0, 30)),
+		{CodeNth, "RecurrencePattern.PatternTypeSpecific.N", must(NewAppointment(must(NewMonthlyNth(date(2026, 1, 1), 1, 2, Monday, NoEnd())), 0, 30*time.Minute)),
 			func(ap *AppointmentPattern) { ap.RecurrencePattern.PatternTypeSpecific.N = 6 }},
-		{CodeDayOfMonth, "RecurrencePattern.PatternTypeSpecific.Day", must(NewAppointment(must(NewMonthly(date(2026, 1, 1), 1, 2, NoEnd())), 0, 30)),
+		{CodeDayOfMonth, "RecurrencePattern.PatternTypeSpecific.Day", must(NewAppointment(must(NewMonthly(date(2026, 1, 1), 1, 2, NoEnd())), 0, 30*time.Minute)),
 			func(ap *AppointmentPattern) { ap.RecurrencePattern.PatternTypeSpecific.Day = 32 }},
 		{CodePeriod, "RecurrencePattern.Period", weekly(), func(ap *AppointmentPattern) { ap.RecurrencePattern.Period = 0 }},
 		{CodePeriod, "RecurrencePattern.Period", weekly(), func(ap *AppointmentPattern) { ap.RecurrencePattern.Period = 100 }},
@@ -78,34 +78,33 @@ func TestEachFindingCode(t *testing.T) {
 			ap.RecurrencePattern.DeletedInstanceDates[0] += 7 * 1440
 		}},
 		{CodeExceptionsUnsorted, "ExceptionInfo[1].StartDateTime", second(withException()), func(ap *AppointmentPattern) {
-			ap.ExceptionInfo[0], ap.ExceptionInfo[1] = ap.ExceptionInfo[1], ap.ExceptionInfo[0]
-			ap.ExtendedException[0], ap.ExtendedException[1] = ap.ExtendedException[1], ap.ExtendedException[0]
+			ap.Exceptions[0], ap.Exceptions[1] = ap.Exceptions[1], ap.Exceptions[0]
 		}},
-		{CodeExtendedMismatch, "ExtendedException[0]", withException(), func(ap *AppointmentPattern) { ap.ExtendedException[0].EndDateTime += 5 }},
+		{CodeExtendedMismatch, "ExtendedException[0]", withException(), func(ap *AppointmentPattern) { ap.Exceptions[0].Extended.EndDateTime += 5 }},
 		{CodeSameDay, "ExceptionInfo[0]", withException(), func(ap *AppointmentPattern) {
-			e := &ap.ExceptionInfo[0]
+			e := &ap.Exceptions[0].Info
 			e.StartDateTime += 7*1440 + 240 // onto the next Monday, which has its own occurrence
 			e.EndDateTime += 7*1440 + 240
-			ap.ExtendedException[0].StartDateTime, ap.ExtendedException[0].EndDateTime = e.StartDateTime, e.EndDateTime
+			ap.Exceptions[0].Extended.StartDateTime, ap.Exceptions[0].Extended.EndDateTime = e.StartDateTime, e.EndDateTime
 			ap.RecurrencePattern.ModifiedInstanceDates[0] += 7 * 1440
 		}},
 		{CodeOverlap, "ExceptionInfo[0]", withException(), func(ap *AppointmentPattern) {
-			e := &ap.ExceptionInfo[0]
+			e := &ap.Exceptions[0].Info
 			e.StartDateTime += 6*1440 + 14*60 // Sunday 2026-03-22 23:00, for 12 hours: into Monday's 09:00 occurrence
 			e.EndDateTime = e.StartDateTime + 12*60
-			ap.ExtendedException[0].StartDateTime, ap.ExtendedException[0].EndDateTime = e.StartDateTime, e.EndDateTime
+			ap.Exceptions[0].Extended.StartDateTime, ap.Exceptions[0].Extended.EndDateTime = e.StartDateTime, e.EndDateTime
 			ap.RecurrencePattern.ModifiedInstanceDates[0] = e.StartDateTime.Date()
 		}},
-		{CodeLengthMismatch, "ExceptionInfo[0].SubjectLength", withException(), func(ap *AppointmentPattern) { ap.ExceptionInfo[0].SubjectLength = 7 }},
+		{CodeLengthMismatch, "ExceptionInfo[0].SubjectLength", withException(), func(ap *AppointmentPattern) { ap.Exceptions[0].Info.SubjectLength = 7 }},
 		{CodeTimeOffsets, "StartTimeOffset", weekly(), func(ap *AppointmentPattern) { ap.StartTimeOffset, ap.EndTimeOffset = 1440, 1500 }},
 		{CodeTimeOffsets, "EndTimeOffset", weekly(), func(ap *AppointmentPattern) { ap.EndTimeOffset = 500 }},
 		{CodeReservedBlock, "ReservedBlock1Size", weekly(), func(ap *AppointmentPattern) { ap.ReservedBlock1 = HexBytes{1} }},
 		{CodeReservedBlock, "ReservedBlock2Size", weekly(), func(ap *AppointmentPattern) { ap.ReservedBlock2 = HexBytes{1} }},
-		{CodeUnknownOverride, "ExceptionInfo[0].OverrideFlags", withException(), func(ap *AppointmentPattern) { ap.ExceptionInfo[0].OverrideFlags |= 0x400 }},
+		{CodeUnknownOverride, "ExceptionInfo[0].OverrideFlags", withException(), func(ap *AppointmentPattern) { ap.Exceptions[0].Info.OverrideFlags |= 0x400 }},
 		{CodeWriterVersion2, "WriterVersion2", weekly(), func(ap *AppointmentPattern) { ap.WriterVersion2 = 0x3007 }},
 		{CodeExceptionEnd, "ExceptionInfo[0].EndDateTime", withException(), func(ap *AppointmentPattern) {
-			ap.ExceptionInfo[0].EndDateTime = ap.ExceptionInfo[0].StartDateTime - 1
-			ap.ExtendedException[0].EndDateTime = ap.ExceptionInfo[0].EndDateTime
+			ap.Exceptions[0].Info.EndDateTime = ap.Exceptions[0].Info.StartDateTime - 1
+			ap.Exceptions[0].Extended.EndDateTime = ap.Exceptions[0].Info.EndDateTime
 		}},
 		{CodeTrailing, "Trailing", weekly(), func(ap *AppointmentPattern) { ap.Trailing = []byte{0} }},
 	}

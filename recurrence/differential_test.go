@@ -78,7 +78,7 @@ func TestDifferentialRRule(t *testing.T) {
 	}
 	for i := 0; i < 3000; i++ {
 		p, what := randomPattern(rng)
-		ap := must(NewAppointment(p, rng.IntN(24)*60, 30))
+		ap := must(NewAppointment(p, time.Duration(rng.IntN(24))*time.Hour, 30*time.Minute))
 		// Delete a few pattern dates.
 		var dates []Minutes
 		for d, err := range p.Dates(time.Time{}, windowTo(p), DateOptions{}) {

@@ -29,7 +29,7 @@ func Example() {
 func ExampleAppointmentPattern_Occurrences() {
 	start := time.Date(2026, 3, 2, 0, 0, 0, 0, time.UTC)
 	p, _ := recurrence.NewWeekly(start, 1, recurrence.Monday, time.Sunday, recurrence.EndAfter(3))
-	ap, _ := recurrence.NewAppointment(p, 9*60, 30) // 09:00–09:30
+	ap, _ := recurrence.NewAppointment(p, 9*time.Hour, 30*time.Minute) // 09:00–09:30
 	room := "Room 5"
 	_ = ap.ModifyInstance(time.Date(2026, 3, 9, 0, 0, 0, 0, time.UTC), recurrence.Overrides{Location: &room})
 	zone, _, _ := tzdef.FromWindowsName("Eastern Standard Time", 2020, 2030)

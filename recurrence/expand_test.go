@@ -127,7 +127,7 @@ func TestBuildersAreClean(t *testing.T) {
 			if !equalJSON(t, p, back) {
 				t.Errorf("%s does not decode back equal", p.Describe())
 			}
-			ap := must(NewAppointment(p, 9*60, 30))
+			ap := must(NewAppointment(p, 9*time.Hour, 30*time.Minute))
 			if fs := ap.Check(); len(fs) != 0 {
 				t.Errorf("appointment %s: %v", p.Describe(), fs)
 			}
@@ -147,21 +147,36 @@ func TestDayMask(t *testing.T) {
 }
 
 func TestBuilderErrors(t *testing.T) {
-	for _, err := range []error{
-		func() error { _, err := NewDaily(date(2026, 1, 1), 0, NoEnd()); return err }(),
-		func() error { _, err := NewDaily(date(2026, 1, 1), 1000, NoEnd()); return err }(),
-		func() error { _, err := NewWeekly(date(2026, 1, 1), 1, 0, time.Sunday, NoEnd()); return err }(),
-		func() error { _, err := NewMonthly(date(2026, 1, 1), 1, 32, NoEnd()); return err }(),
-		func() error { _, err := NewMonthlyNth(date(2026, 1, 1), 1, 6, Monday, NoEnd()); return err }(),
-		func() error { _, err := NewYearly(date(2026, 1, 1), 9, time.May, 1, NoEnd()); return err }(),
-		func() error { _, err := NewDaily(date(2026, 1, 1), 1, EndAfter(1000)); return err }(),
-		func() error { _, err := NewDaily(date(2026, 1, 1), 1, EndOn(date(2025, 1, 1))); return err }(),
+	weekly := must(NewWeekly(date(2026, 1, 5), 1, Monday, time.Sunday, EndAfter(3)))
+	for _, c := range []struct {
+		err  error
+		want string
+	}{
+		{second(NewDaily(date(2026, 1, 1), 0, NoEnd())), "recurrence: every n days 0 is not 1–999"},
+		{second(NewDaily(date(2026, 1, 1), 1000, NoEnd())), "recurrence: every n days 1000 is not 1–999"},
+		{second(NewWeekly(date(2026, 1, 1), 1, 0, time.Sunday, NoEnd())), "recurrence: weekday set 0x0 is empty or has bits above Saturday"},
+		{second(NewWeekly(date(2026, 1, 1), 1, 0x80|Monday, time.Sunday, NoEnd())), "recurrence: weekday set 0x82 is empty or has bits above Saturday"},
+		{second(NewMonthly(date(2026, 1, 1), 1, 32, NoEnd())), "recurrence: day of month 32 is not 1–31"},
+		{second(NewMonthlyNth(date(2026, 1, 1), 1, 6, Monday, NoEnd())), "recurrence: nth 6 is not 1–5"},
+		{second(NewYearly(date(2026, 1, 1), 9, time.May, 1, NoEnd())), "recurrence: every n years 9 is not 1–8"},
+		{second(NewDaily(date(2026, 1, 1), 1, EndAfter(1000))), "recurrence: 1000 occurrences: Outlook allows 1–999"},
+		{second(NewDaily(date(2026, 1, 1), 1, EndOn(date(2025, 1, 1)))), "recurrence: end date 2025-01-01 is before the first occurrence 2026-01-01"},
+		{second(NewAppointment(weekly, 24*time.Hour, time.Hour)), "recurrence: start 24h0m0s is not whole minutes from 0 to 1439 minutes"},
+		{second(NewAppointment(weekly, 9*time.Hour+30*time.Second, time.Hour)), "recurrence: start 9h0m30s is not whole minutes from 0 to 1439 minutes"},
+		{second(NewAppointment(weekly, 9*time.Hour, -time.Minute)), "recurrence: duration -1m0s is not whole minutes from 0 to 1073741824 minutes"},
+		{must(NewAppointment(weekly, 9*time.Hour, time.Hour)).ModifyInstance(date(2026, 1, 12), Overrides{ReminderDelta: ptrTo(90 * time.Second)}),
+			"recurrence: reminder delta 1m30s is not whole minutes from 0 to 4294967295 minutes"},
+		{must(NewAppointment(weekly, 9*time.Hour, time.Hour)).ModifyInstance(date(2026, 1, 13), Overrides{}),
+			"recurrence: 2026-01-13 is not a date of the series"},
 	} {
-		if err == nil {
-			t.Error("invalid intent accepted")
+		if c.err == nil || c.err.Error() != c.want {
+			t.Errorf("got %v, want %q", c.err, c.want)
 		}
 	}
 }
+
+// second is the error of a two-value call.
+func second[T any](_ T, err error) error { return err }
 
 type occ struct {
 	local, utc, status, orig string
@@ -261,7 +276,7 @@ func loadZone(t *testing.T, iana, key string) *tzdef.Definition {
 func TestExpandDST(t *testing.T) {
 	ny := loadZone(t, "America/New_York", "Eastern Standard Time")
 	// Daily at 02:30 across the spring gap and 01:30 across the autumn overlap.
-	gap := must(NewAppointment(must(NewDaily(date(2026, 3, 7), 1, EndAfter(3))), 150, 30))
+	gap := must(NewAppointment(must(NewDaily(date(2026, 3, 7), 1, EndAfter(3))), 2*time.Hour+30*time.Minute, 30*time.Minute))
 	got := expand(t, gap, ny, time.Time{}, time.Time{})
 	want := []occ{{"2026-03-07 02:30 -0500", "07:30Z", "normal", ""}, {"2026-03-08 03:30 -0400", "07:30Z", "normal", ""}, {"2026-03-09 02:30 -0400", "06:30Z", "normal", ""}}
 	for i := range want {
@@ -269,7 +284,7 @@ func TestExpandDST(t *testing.T) {
 			t.Errorf("gap #%d %+v, want %+v", i, got[i], want[i])
 		}
 	}
-	overlap := must(NewAppointment(must(NewDaily(date(2026, 10, 31), 1, EndAfter(3))), 90, 30))
+	overlap := must(NewAppointment(must(NewDaily(date(2026, 10, 31), 1, EndAfter(3))), 90*time.Minute, 30*time.Minute))
 	got = expand(t, overlap, ny, time.Time{}, time.Time{})
 	want = []occ{{"2026-10-31 01:30 -0400", "05:30Z", "", ""}, {"2026-11-01 01:30 -0400", "05:30Z", "", ""}, {"2026-11-02 01:30 -0500", "06:30Z", "", ""}}
 	for i := range want {
@@ -279,7 +294,7 @@ func TestExpandDST(t *testing.T) {
 	}
 	// Southern hemisphere: Sydney leaves daylight time on 2026-04-05.
 	syd := loadZone(t, "Australia/Sydney", "AUS Eastern Standard Time")
-	weekly := must(NewAppointment(must(NewWeekly(date(2026, 3, 30), 1, Monday, time.Sunday, EndAfter(2))), 9*60, 60))
+	weekly := must(NewAppointment(must(NewWeekly(date(2026, 3, 30), 1, Monday, time.Sunday, EndAfter(2))), 9*time.Hour, time.Hour))
 	got = expand(t, weekly, syd, time.Time{}, time.Time{})
 	if got[0].local != "2026-03-30 09:00 +1100" || got[0].utc != "22:00Z" || got[1].local != "2026-04-06 09:00 +1000" || got[1].utc != "23:00Z" {
 		t.Errorf("Sydney: %v", got)
@@ -289,7 +304,7 @@ func TestExpandDST(t *testing.T) {
 func TestExpandExceptions(t *testing.T) {
 	// Weekly on Tuesday 10:00–11:00, 5 occurrences from 2026-01-06; the first
 	// is deleted and the third moved to Monday 2026-01-19 16:00.
-	ap := must(NewAppointment(must(NewWeekly(date(2026, 1, 6), 1, Tuesday, time.Sunday, EndAfter(5))), 600, 60))
+	ap := must(NewAppointment(must(NewWeekly(date(2026, 1, 6), 1, Tuesday, time.Sunday, EndAfter(5))), 10*time.Hour, time.Hour))
 	if err := ap.DeleteInstance(date(2026, 1, 6)); err != nil {
 		t.Fatal(err)
 	}
@@ -336,7 +351,7 @@ func TestExpandExceptions(t *testing.T) {
 }
 
 func TestExpandBounds(t *testing.T) {
-	ap := must(NewAppointment(must(NewDaily(date(2026, 1, 1), 1, NoEnd())), 540, 60))
+	ap := must(NewAppointment(must(NewDaily(date(2026, 1, 1), 1, NoEnd())), 9*time.Hour, time.Hour))
 	for _, err := range ap.Occurrences(nil, time.Time{}, time.Time{}, ExpandOptions{}) {
 		if !errors.Is(err, ErrUnbounded) {
 			t.Errorf("unbounded: %v", err)

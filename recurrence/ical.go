@@ -195,8 +195,8 @@ func (ap *AppointmentPattern) ICalendar(zone tzdef.Zone, opt ICalOptions) (strin
 	}
 	w.Line("RRULE", rrule)
 	moved := map[Minutes]bool{}
-	for i := range ap.ExceptionInfo {
-		moved[ap.ExceptionInfo[i].OriginalStartDate.Date()] = true
+	for i := range ap.Exceptions {
+		moved[ap.Exceptions[i].Info.OriginalStartDate.Date()] = true
 	}
 	for _, d := range p.DeletedInstanceDates {
 		if !moved[d] {
@@ -204,8 +204,8 @@ func (ap *AppointmentPattern) ICalendar(zone tzdef.Zone, opt ICalOptions) (strin
 		}
 	}
 	w.Line("END", "VEVENT")
-	for i := range ap.ExceptionInfo {
-		e := &ap.ExceptionInfo[i]
+	for i := range ap.Exceptions {
+		e := &ap.Exceptions[i].Info
 		w.Line("BEGIN", "VEVENT")
 		w.Line("UID", ical.Text(uid))
 		w.Line("DTSTAMP", stamp.UTC().Format("20060102T150405Z"))
@@ -214,10 +214,10 @@ func (ap *AppointmentPattern) ICalendar(zone tzdef.Zone, opt ICalOptions) (strin
 		when("DTEND", e.EndDateTime)
 		summary, location := opt.Summary, opt.Location
 		if e.OverrideFlags&ARO_SUBJECT != 0 {
-			summary = subjectOf(e, ap.extended(i), ap.CodePage)
+			summary = ap.ExceptionSubject(i, ap.CodePage)
 		}
 		if e.OverrideFlags&ARO_LOCATION != 0 {
-			location = locationOf(e, ap.extended(i), ap.CodePage)
+			location = ap.ExceptionLocation(i, ap.CodePage)
 		}
 		if summary != "" {
 			w.Line("SUMMARY", ical.Text(summary))

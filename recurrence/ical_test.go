@@ -102,7 +102,7 @@ func TestICalendarParsesAndZonesAgree(t *testing.T) {
 				}
 			}
 		}
-		if tz == nil || events != 1+len(ap.ExceptionInfo) {
+		if tz == nil || events != 1+len(ap.Exceptions) {
 			t.Fatalf("%s: VTIMEZONE %v, %d events", name, tz != nil, events)
 		}
 		if got := tz.Props.Get("TZID").Value; got != def.KeyName {

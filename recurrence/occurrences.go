@@ -13,13 +13,16 @@ type Occurrence struct {
 	Start         time.Time // in the series' zone (wall clock in UTC when no zone was given)
 	End           time.Time
 	OriginalStart time.Time // the slot the pattern gave it (iCalendar RECURRENCE-ID)
-	// Exception is the ExceptionInfo of a modified instance, nil for a
-	// normal one; Extended is its ExtendedException (nil when absent).
-	Exception *ExceptionInfo
-	Extended  *ExtendedException
+	// Exception is the exception of a modified instance (its ExceptionInfo
+	// and ExtendedException), nil for a normal one; Index is its position
+	// in the pattern's Exceptions.
+	Exception *Exception
+	Index     int
 	// Floating is true when no zone was given: Start and End are wall-clock
 	// times, not instants.
 	Floating bool
+
+	ap *AppointmentPattern // the pattern whose buffer holds the exception's strings
 }
 
 // Modified reports whether the occurrence is an exception.
@@ -91,12 +94,12 @@ func (ap *AppointmentPattern) Occurrences(zone tzdef.Zone, from, to time.Time, o
 		}
 		p := &ap.RecurrencePattern
 		// Exceptions by original day, and sorted by their actual start.
-		byStart := make([]int, len(ap.ExceptionInfo))
+		byStart := make([]int, len(ap.Exceptions))
 		for i := range byStart {
 			byStart[i] = i
 		}
 		sort.SliceStable(byStart, func(a, b int) bool {
-			return ap.ExceptionInfo[byStart[a]].StartDateTime < ap.ExceptionInfo[byStart[b]].StartDateTime
+			return ap.Exceptions[byStart[a]].Info.StartDateTime < ap.Exceptions[byStart[b]].Info.StartDateTime
 		})
 		deleted := p.DeletedInstanceDates
 		sorted := sort.SliceIsSorted(deleted, func(a, b int) bool { return deleted[a] < deleted[b] })
@@ -120,12 +123,9 @@ func (ap *AppointmentPattern) Occurrences(zone tzdef.Zone, from, to time.Time, o
 		walkTo := to
 		next := 0 // next exception (in byStart order) to merge
 		emitException := func(i int) bool {
-			e := &ap.ExceptionInfo[i]
+			e := &ap.Exceptions[i].Info
 			o := Occurrence{Start: c.at(e.StartDateTime), End: c.at(e.EndDateTime), OriginalStart: c.at(e.OriginalStartDate),
-				Exception: e, Floating: zone == nil}
-			if i < len(ap.ExtendedException) {
-				o.Extended = &ap.ExtendedException[i]
-			}
+				Exception: &ap.Exceptions[i], Index: i, Floating: zone == nil, ap: ap}
 			if !overlaps(o, from, to) {
 				return true
 			}
@@ -138,7 +138,7 @@ func (ap *AppointmentPattern) Occurrences(zone tzdef.Zone, from, to time.Time, o
 			}
 			startM := d + Minutes(ap.StartTimeOffset)
 			// Exceptions that start before this slot go first.
-			for next < len(byStart) && ap.ExceptionInfo[byStart[next]].StartDateTime < startM {
+			for next < len(byStart) && ap.Exceptions[byStart[next]].Info.StartDateTime < startM {
 				if !emitException(byStart[next]) {
 					return
 				}
@@ -219,25 +219,15 @@ func (o *Occurrence) Overrides(cp CodePage) map[string]any {
 		return nil
 	}
 	m := map[string]any{}
-	f := e.OverrideFlags
-	if f&ARO_SUBJECT != 0 {
-		m["Subject"] = subjectOf(e, o.Extended, cp)
-	}
-	if f&ARO_LOCATION != 0 {
-		m["Location"] = locationOf(e, o.Extended, cp)
-	}
-	for _, x := range []struct {
-		flag OverrideFlags
-		name string
-		v    uint32
-	}{
-		{ARO_MEETINGTYPE, "MeetingType", e.MeetingType}, {ARO_REMINDERDELTA, "ReminderDelta", e.ReminderDelta},
-		{ARO_REMINDER, "ReminderSet", e.ReminderSet}, {ARO_BUSYSTATUS, "BusyStatus", e.BusyStatus},
-		{ARO_ATTACHMENT, "Attachment", e.Attachment}, {ARO_SUBTYPE, "SubType", e.SubType},
-		{ARO_APPTCOLOR, "AppointmentColor", e.AppointmentColor},
-	} {
-		if f&x.flag != 0 {
-			m[x.name] = x.v
+	for k := range infoFields {
+		f := &infoFields[k]
+		if f.flags == 0 || !f.present(e.Info.OverrideFlags, false) {
+			continue
+		}
+		if f.kind == kindText8 {
+			m[f.name] = o.ap.exceptionText(o.Index, f, cp)
+		} else {
+			m[f.name] = f.value(e)
 		}
 	}
 	return m

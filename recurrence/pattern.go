@@ -53,11 +53,12 @@ type Pattern struct {
 	// shown by the JSON envelope.
 	Trailing []byte `json:"-"`
 
-	dates []Minutes // backing array of both date lists, reused by UnmarshalBinary
+	mem []uint64 // ParsePattern: the pointer-free block of the input copy and the date lists
 }
 
 // ParsePattern decodes a task's RecurrencePattern (PidLidTaskRecurrence).
-// Bytes after the pattern are kept in Trailing.
+// Bytes after the pattern are kept in Trailing. The result is one
+// allocation, two when the pattern has instance dates or trailing bytes.
 func ParsePattern(b []byte) (*Pattern, error) {
 	p := new(Pattern)
 	if err := p.UnmarshalBinary(b); err != nil {
@@ -66,186 +67,167 @@ func ParsePattern(b []byte) (*Pattern, error) {
 	return p, nil
 }
 
-// UnmarshalBinary decodes b into p; see ParsePattern. It reuses the
-// storage of p's date lists, so decoding many blobs into one value does not
-// allocate for them; after an error p's contents are unspecified.
+// UnmarshalBinary decodes b into p; see ParsePattern. It reuses p's
+// storage for the date lists and trailing bytes, so decoding many blobs
+// into one value does not allocate once it is large enough; b may point
+// into that storage. After an error p's contents are unspecified.
 func (p *Pattern) UnmarshalBinary(b []byte) error {
-	var r wire.Reader
-	r.Reset(b)
-	v := Pattern{dates: p.dates}
-	if !readPattern(&r, &v) {
-		return r.Err()
+	c := wire.NewCursor(b)
+	dl, err := p.decode(&c)
+	if err != nil {
+		return err
 	}
-	if r.Len() > 0 {
-		v.Trailing = append([]byte(nil), r.Rest()...)
+	p.Trailing = nil
+	if dl.n() == 0 && c.Len() == 0 {
+		p.DeletedInstanceDates, p.ModifiedInstanceDates = nil, nil
+		return nil
 	}
-	*p = v
+	// One pointer-free block: a copy of the input (b may lie in the block
+	// being reused), then the dates.
+	bufW := words(len(b))
+	mem := grow(p.mem, bufW+words(4*dl.n()))
+	p.mem = mem
+	buf := carve[byte](mem, len(b))
+	copy(buf, b)
+	dl.fill(p, buf, carve[Minutes](mem[bufW:], dl.n()))
+	if end := c.Offset(); end < len(buf) {
+		p.Trailing = buf[end:len(buf):len(buf)]
+	}
 	return nil
 }
 
-// readPattern decodes a RecurrencePattern at the reader's position. The
-// two date lists share one backing array.
-// cursorOnly turns the fast paths off, so tests can check that both paths
-// decode every blob alike.
-var cursorOnly bool
+// dateLists says where a decoded pattern's date lists lie in its input.
+type dateLists struct {
+	del, mod int // offsets of DeletedInstanceDates and ModifiedInstanceDates
+	nd, nm   int // their lengths
+}
 
-func readPattern(r *wire.Reader, p *Pattern) bool {
-	if !cursorOnly {
-		if n, ok := decodePattern(r.Peek(), p); ok {
-			r.Skip(n)
-			return true
-		}
+func (d dateLists) n() int { return d.nd + d.nm }
+
+// fill decodes the date lists from the input copy buf into dates (n()
+// elements, their backing array).
+func (d dateLists) fill(p *Pattern, buf []byte, dates []Minutes) {
+	p.DeletedInstanceDates, p.ModifiedInstanceDates = nil, nil
+	if d.nd > 0 {
+		p.DeletedInstanceDates = dates[:d.nd:d.nd]
+		decodeDates(p.DeletedInstanceDates, buf[d.del:])
 	}
-	if r.Len() >= 22 {
-		b := r.Bytes("", 22)
-		p.ReaderVersion = binary.LittleEndian.Uint16(b[0:])
-		p.WriterVersion = binary.LittleEndian.Uint16(b[2:])
-		p.RecurFrequency = RecurFrequency(binary.LittleEndian.Uint16(b[4:]))
-		p.PatternType = PatternType(binary.LittleEndian.Uint16(b[6:]))
-		p.CalendarType = CalendarType(binary.LittleEndian.Uint16(b[8:]))
-		p.FirstDateTime = binary.LittleEndian.Uint32(b[10:])
-		p.Period = binary.LittleEndian.Uint32(b[14:])
-		p.SlidingFlag = binary.LittleEndian.Uint32(b[18:])
-	} else {
-		p.ReaderVersion = r.U16("ReaderVersion")
-		p.WriterVersion = r.U16("WriterVersion")
-		p.RecurFrequency = RecurFrequency(r.U16("RecurFrequency"))
-		p.PatternType = PatternType(r.U16("PatternType"))
-		p.CalendarType = CalendarType(r.U16("CalendarType"))
-		p.FirstDateTime = r.U32("FirstDateTime")
-		p.Period = r.U32("Period")
-		p.SlidingFlag = r.U32("SlidingFlag")
-		if !r.OK() {
-			return false
-		}
+	if d.nm > 0 {
+		p.ModifiedInstanceDates = dates[d.nd:]
+		decodeDates(p.ModifiedInstanceDates, buf[d.mod:])
 	}
+}
+
+// decode reads a RecurrencePattern at the cursor into p's fields and says
+// where its date lists are; the caller gives them storage (every count is
+// checked against the bytes left before that). Nothing is formatted unless
+// a read fails.
+func (p *Pattern) decode(c *wire.Cursor) (dateLists, error) {
+	var dl dateLists
+	h, ok := c.Fixed(22)
+	if !ok {
+		return dl, runTruncated(c, headParts)
+	}
+	p.ReaderVersion = le.Uint16(h[0:])
+	p.WriterVersion = le.Uint16(h[2:])
+	p.RecurFrequency = RecurFrequency(le.Uint16(h[4:]))
+	p.PatternType = PatternType(le.Uint16(h[6:]))
+	p.CalendarType = CalendarType(le.Uint16(h[8:]))
+	p.FirstDateTime = le.Uint32(h[10:])
+	p.Period = le.Uint32(h[14:])
+	p.SlidingFlag = le.Uint32(h[18:])
 	if p.ReaderVersion != PatternVersion {
-		return r.FailAt("ReaderVersion", 0, ErrUnsupportedVersion, "ReaderVersion "+sv.Hex(uint64(p.ReaderVersion), 4)+" is not 0x3004")
+		return dl, wire.Unsupported("ReaderVersion", 0, "ReaderVersion "+sv.Hex(uint64(p.ReaderVersion), 4)+" is not 0x3004")
 	}
 	if p.WriterVersion != PatternVersion {
-		return r.FailAt("WriterVersion", 2, ErrUnsupportedVersion, "WriterVersion "+sv.Hex(uint64(p.WriterVersion), 4)+" is not 0x3004")
+		return dl, wire.Unsupported("WriterVersion", 2, "WriterVersion "+sv.Hex(uint64(p.WriterVersion), 4)+" is not 0x3004")
 	}
+	s := &p.PatternTypeSpecific
+	*s = PatternTypeSpecific{}
 	switch p.PatternType.specificSize() {
 	case 0:
 	case 4:
-		v := r.U32("PatternTypeSpecific")
+		v, ok := c.Fixed(4)
+		if !ok {
+			return dl, runTruncated(c, specificParts4)
+		}
 		if p.PatternType == Week {
-			p.PatternTypeSpecific.DaysOfWeek = DayMask(v)
+			s.DaysOfWeek = DayMask(le.Uint32(v))
 		} else {
-			p.PatternTypeSpecific.Day = v
+			s.Day = le.Uint32(v)
 		}
 	case 8:
-		p.PatternTypeSpecific.DaysOfWeek = DayMask(r.U32("PatternTypeSpecific.DaysOfWeek"))
-		p.PatternTypeSpecific.N = r.U32("PatternTypeSpecific.N")
+		v, ok := c.Fixed(8)
+		if !ok {
+			return dl, runTruncated(c, specificParts8)
+		}
+		s.DaysOfWeek, s.N = DayMask(le.Uint32(v)), le.Uint32(v[4:])
 	default:
-		return r.FailAt("PatternType", 6, ErrInvalid, "PatternType "+sv.Hex(uint64(p.PatternType), 4)+
+		return dl, wire.Invalid("PatternType", 6, "PatternType "+sv.Hex(uint64(p.PatternType), 4)+
 			" is not defined, so the size of PatternTypeSpecific is unknown")
 	}
-	p.EndType = EndType(r.U32("EndType"))
-	p.OccurrenceCount = r.U32("OccurrenceCount")
-	p.FirstDOW = r.U32("FirstDOW")
-	delOff := r.Offset()
-	p.DeletedInstanceCount = r.U32("DeletedInstanceCount")
-	nd, ok := r.Count("DeletedInstanceDates", delOff, uint64(p.DeletedInstanceCount), 4)
+	t, ok := c.Fixed(16)
 	if !ok {
-		return false
+		return dl, runTruncated(c, endParts)
 	}
-	del := r.Bytes("DeletedInstanceDates", 4*nd)
-	modOff := r.Offset()
-	p.ModifiedInstanceCount = r.U32("ModifiedInstanceCount")
-	nm, ok := r.Count("ModifiedInstanceDates", modOff, uint64(p.ModifiedInstanceCount), 4)
+	p.EndType = EndType(le.Uint32(t))
+	p.OccurrenceCount = le.Uint32(t[4:])
+	p.FirstDOW = le.Uint32(t[8:])
+	p.DeletedInstanceCount = le.Uint32(t[12:])
+	if !c.Fits(uint64(p.DeletedInstanceCount), 4) {
+		return dl, wire.CountTooLarge("DeletedInstanceDates", c.Offset()-4, uint64(p.DeletedInstanceCount), 4, c.Len())
+	}
+	dl.del, dl.nd = c.Offset(), int(p.DeletedInstanceCount)
+	c.Skip(4 * dl.nd)
+	modOff := c.Offset()
+	if !c.U32(&p.ModifiedInstanceCount) {
+		return dl, c.Truncated("ModifiedInstanceCount", 4)
+	}
+	if !c.Fits(uint64(p.ModifiedInstanceCount), 4) {
+		return dl, wire.CountTooLarge("ModifiedInstanceDates", modOff, uint64(p.ModifiedInstanceCount), 4, c.Len())
+	}
+	dl.mod, dl.nm = c.Offset(), int(p.ModifiedInstanceCount)
+	c.Skip(4 * dl.nm)
+	d, ok := c.Fixed(8)
 	if !ok {
-		return false
+		return dl, runTruncated(c, dateParts)
 	}
-	mod := r.Bytes("ModifiedInstanceDates", 4*nm)
-	p.StartDate = Minutes(r.U32("StartDate"))
-	p.EndDate = Minutes(r.U32("EndDate"))
-	if !r.OK() {
-		return false
-	}
-	if nd+nm > 0 {
-		all := p.dates
-		if cap(all) >= nd+nm {
-			all = all[:nd+nm]
-		} else {
-			all = make([]Minutes, nd+nm)
-			p.dates = all
-		}
-		decodeDates(all[:nd], del)
-		decodeDates(all[nd:], mod)
-		p.DeletedInstanceDates = all[:nd:nd]
-		p.ModifiedInstanceDates = all[nd:]
-	}
-	return true
+	p.StartDate, p.EndDate = Minutes(le.Uint32(d)), Minutes(le.Uint32(d[4:]))
+	return dl, nil
 }
 
-// decodePattern is the cursor-free path of readPattern for well-formed
-// input: it returns the bytes used, or ok false (leaving the dates storage
-// as it was) whenever anything would fail, for the cursor path to report.
-func decodePattern(b []byte, p *Pattern) (n int, ok bool) {
-	if len(b) < 50 {
-		return 0, false
-	}
-	if binary.LittleEndian.Uint16(b[0:]) != PatternVersion || binary.LittleEndian.Uint16(b[2:]) != PatternVersion {
-		return 0, false
-	}
-	pt := PatternType(binary.LittleEndian.Uint16(b[6:]))
-	size := pt.specificSize()
-	if size < 0 || len(b) < 50+size {
-		return 0, false
-	}
-	n = 22 + size
-	d := int(binary.LittleEndian.Uint32(b[n+12:]))
-	if d < 0 || d > (len(b)-n-16-12)/4 {
-		return 0, false
-	}
-	mOff := n + 16 + 4*d
-	m := int(binary.LittleEndian.Uint32(b[mOff:]))
-	if m < 0 || m > (len(b)-mOff-4-8)/4 {
-		return 0, false
-	}
-	end := mOff + 4 + 4*m
-	p.ReaderVersion = PatternVersion
-	p.WriterVersion = PatternVersion
-	p.RecurFrequency = RecurFrequency(binary.LittleEndian.Uint16(b[4:]))
-	p.PatternType = pt
-	p.CalendarType = CalendarType(binary.LittleEndian.Uint16(b[8:]))
-	p.FirstDateTime = binary.LittleEndian.Uint32(b[10:])
-	p.Period = binary.LittleEndian.Uint32(b[14:])
-	p.SlidingFlag = binary.LittleEndian.Uint32(b[18:])
-	switch size {
-	case 4:
-		v := binary.LittleEndian.Uint32(b[22:])
-		if pt == Week {
-			p.PatternTypeSpecific.DaysOfWeek = DayMask(v)
-		} else {
-			p.PatternTypeSpecific.Day = v
+var le = binary.LittleEndian
+
+// part is one field of a run that the decoder reads with one length check
+// (wire.Cursor.Fixed); the parts name the field a short read stops in.
+type part struct {
+	name string
+	size int
+}
+
+// The runs of RecurrencePattern and AppointmentRecurrencePattern.
+var (
+	headParts = []part{{"ReaderVersion", 2}, {"WriterVersion", 2}, {"RecurFrequency", 2}, {"PatternType", 2},
+		{"CalendarType", 2}, {"FirstDateTime", 4}, {"Period", 4}, {"SlidingFlag", 4}}
+	specificParts4 = []part{{"PatternTypeSpecific", 4}}
+	specificParts8 = []part{{"PatternTypeSpecific.DaysOfWeek", 4}, {"PatternTypeSpecific.N", 4}}
+	endParts       = []part{{"EndType", 4}, {"OccurrenceCount", 4}, {"FirstDOW", 4}, {"DeletedInstanceCount", 4}}
+	dateParts      = []part{{"StartDate", 4}, {"EndDate", 4}}
+	versionParts   = []part{{"ReaderVersion2", 4}, {"WriterVersion2", 4}}
+	offsetParts    = []part{{"StartTimeOffset", 4}, {"EndTimeOffset", 4}, {"ExceptionCount", 2}}
+)
+
+// runTruncated is the error for a run of parts longer than the bytes left:
+// the first part that does not fit, at its offset.
+func runTruncated(c *wire.Cursor, parts []part) error {
+	off, left := c.Offset(), c.Len()
+	for _, p := range parts {
+		if left < p.size {
+			return wire.TruncatedAt(p.name, off, p.size, left)
 		}
-	case 8:
-		p.PatternTypeSpecific.DaysOfWeek = DayMask(binary.LittleEndian.Uint32(b[22:]))
-		p.PatternTypeSpecific.N = binary.LittleEndian.Uint32(b[26:])
+		off, left = off+p.size, left-p.size
 	}
-	p.EndType = EndType(binary.LittleEndian.Uint32(b[n:]))
-	p.OccurrenceCount = binary.LittleEndian.Uint32(b[n+4:])
-	p.FirstDOW = binary.LittleEndian.Uint32(b[n+8:])
-	p.DeletedInstanceCount = uint32(d)
-	p.ModifiedInstanceCount = uint32(m)
-	p.StartDate = Minutes(binary.LittleEndian.Uint32(b[end:]))
-	p.EndDate = Minutes(binary.LittleEndian.Uint32(b[end+4:]))
-	if d+m > 0 {
-		all := p.dates
-		if cap(all) >= d+m {
-			all = all[:d+m]
-		} else {
-			all = make([]Minutes, d+m)
-			p.dates = all
-		}
-		decodeDates(all[:d], b[n+16:])
-		decodeDates(all[d:], b[mOff+4:])
-		p.DeletedInstanceDates = all[:d:d]
-		p.ModifiedInstanceDates = all[d:]
-	}
-	return end + 8, true
+	panic("recurrence: runTruncated of a run that fits")
 }
 
 // Size is the encoded length of p without trailing bytes.

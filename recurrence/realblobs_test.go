@@ -65,7 +65,7 @@ func TestHebrewFirstDateTimeNotJudgedInGregorianMonths(t *testing.T) {
 }
 
 func weeklyWithExceptions() *AppointmentPattern {
-	return must(NewAppointment(must(NewWeekly(date(2026, 3, 2), 1, Monday, time.Sunday, EndAfter(10))), 540, 60))
+	return must(NewAppointment(must(NewWeekly(date(2026, 3, 2), 1, Monday, time.Sunday, EndAfter(10))), 9*time.Hour, time.Hour))
 }
 
 func reparse(t *testing.T, ap *AppointmentPattern) *AppointmentPattern {
@@ -118,11 +118,28 @@ func TestReservedBlockEESizes(t *testing.T) {
 	ap := weeklyWithExceptions()
 	s := "x"
 	require.NoError(t, ap.ModifyInstance(date(2026, 3, 16), Overrides{Subject: &s}))
-	ap.ExtendedException[0].ReservedBlockEE1 = HexBytes{1, 2}
-	ap.ExtendedException[0].ReservedBlockEE2 = HexBytes{3}
-	got := reparse(t, ap)
-	require.Equal(t, HexBytes{1, 2}, got.ExtendedException[0].ReservedBlockEE1)
-	require.Equal(t, HexBytes{3}, got.ExtendedException[0].ReservedBlockEE2)
+	b, err := ap.MarshalBinary()
+	require.NoError(t, err)
+	// The exception overrides the subject "x" only, so the blob ends with
+	// ReservedBlockEE1Size, three dates, WideCharSubjectLength and one
+	// UTF-16 unit, ReservedBlockEE2Size and ReservedBlock2Size: give the
+	// two EE blocks two bytes and one.
+	n := len(b)
+	ee1, ee2 := n-28, n-8
+	require.Equal(t, make([]byte, 4), b[ee1:ee1+4])
+	var blob []byte
+	blob = append(blob, b[:ee1]...)
+	blob = append(blob, 2, 0, 0, 0, 1, 2)
+	blob = append(blob, b[ee1+4:ee2]...)
+	blob = append(blob, 1, 0, 0, 0, 3)
+	blob = append(blob, b[ee2+4:]...)
+	got, err := Parse(blob)
+	require.NoError(t, err)
+	require.Equal(t, []byte{1, 2}, got.ExceptionBytes(0, "ReservedBlockEE1"))
+	require.Equal(t, []byte{3}, got.ExceptionBytes(0, "ReservedBlockEE2"))
+	out, err := got.MarshalBinary()
+	require.NoError(t, err)
+	require.Equal(t, blob, out)
 	want := []findingSummary{
 		{CodeReservedBlock, Warning, "ExtendedException[0].ReservedBlockEE1Size"},
 		{CodeReservedBlock, Warning, "ExtendedException[0].ReservedBlockEE2Size"},

@@ -118,10 +118,6 @@ var changeHighlightNames = []sv.FlagName{
 	{Bit: 0x1000, Name: "BIT_CH_ATT_REM"}, {Bit: 0x80000000, Name: "BIT_CH_NOTUSED"},
 }
 
-func (ap *AppointmentPattern) quoted8(b []byte) string {
-	return `"` + decode8(ap.CodePage, b) + `"`
-}
-
 // SmartView renders ap as MFCMAPI's SmartView pane does ("Recurrence
 // Pattern" then "Appointment Recurrence Pattern").
 func (ap *AppointmentPattern) SmartView() string {
@@ -133,96 +129,18 @@ func (ap *AppointmentPattern) SmartView() string {
 	w.Line(1, "StartTimeOffset: ", h8(ap.StartTimeOffset), " = ", strconv.FormatUint(uint64(ap.StartTimeOffset), 10), " = ", mfcTime(Minutes(ap.StartTimeOffset)))
 	w.Line(1, "EndTimeOffset: ", h8(ap.EndTimeOffset), " = ", strconv.FormatUint(uint64(ap.EndTimeOffset), 10), " = ", mfcTime(Minutes(ap.EndTimeOffset)))
 	w.Line(1, "ExceptionCount: ", sv.Hex(uint64(ap.ExceptionCount), 4))
-	for i := range ap.ExceptionInfo {
-		e := &ap.ExceptionInfo[i]
+	highlight := ap.WriterVersion2 >= ChangeHighlightVersion
+	for i := range ap.Exceptions {
 		w.Line(2, "ExceptionInfo[", strconv.Itoa(i), "]")
-		w.Line(3, "StartDateTime: ", h8(uint32(e.StartDateTime)), " = ", mfcTime(e.StartDateTime))
-		w.Line(3, "EndDateTime: ", h8(uint32(e.EndDateTime)), " = ", mfcTime(e.EndDateTime))
-		w.Line(3, "OriginalStartDate: ", h8(uint32(e.OriginalStartDate)), " = ", mfcTime(e.OriginalStartDate))
-		w.Line(3, "OverrideFlags: ", sv.Hex(uint64(e.OverrideFlags), 4), " = ", e.OverrideFlags.String())
-		f := e.OverrideFlags
-		if f&ARO_SUBJECT != 0 {
-			w.Line(3, "SubjectLength: ", sv.Hex(uint64(e.SubjectLength), 4), " = ", strconv.Itoa(int(e.SubjectLength)))
-			w.Line(3, "SubjectLength2: ", sv.Hex(uint64(e.SubjectLength2), 4), " = ", strconv.Itoa(int(e.SubjectLength2)))
-			if len(e.Subject) > 0 {
-				w.Line(3, "Subject: ", ap.quoted8(e.Subject))
-			}
-		}
-		if f&ARO_MEETINGTYPE != 0 {
-			w.Line(3, "MeetingType: ", h8(e.MeetingType), " = ", sv.Flags(uint64(e.MeetingType), meetingTypeNames))
-		}
-		if f&ARO_REMINDERDELTA != 0 {
-			w.Line(3, "ReminderDelta: ", h8(e.ReminderDelta))
-		}
-		if f&ARO_REMINDER != 0 {
-			w.Line(3, "ReminderSet: ", h8(e.ReminderSet))
-		}
-		if f&ARO_LOCATION != 0 {
-			w.Line(3, "LocationLength: ", sv.Hex(uint64(e.LocationLength), 4), " = ", strconv.Itoa(int(e.LocationLength)))
-			w.Line(3, "LocationLength2: ", sv.Hex(uint64(e.LocationLength2), 4), " = ", strconv.Itoa(int(e.LocationLength2)))
-			if len(e.Location) > 0 {
-				w.Line(3, "Location: ", ap.quoted8(e.Location))
-			}
-		}
-		if f&ARO_BUSYSTATUS != 0 {
-			w.Line(3, "BusyStatus: ", h8(e.BusyStatus))
-		}
-		if f&ARO_ATTACHMENT != 0 {
-			w.Line(3, "Attachment: ", h8(e.Attachment))
-		}
-		if f&ARO_SUBTYPE != 0 {
-			w.Line(3, "SubType: ", h8(e.SubType))
-		}
-		if f&ARO_APPTCOLOR != 0 {
-			w.Line(3, "AppointmentColor: ", h8(e.AppointmentColor))
-		}
+		writeSmartView(&w, 3, &ap.Exceptions[i], infoFields, ap.buf, ap.CodePage, highlight)
 	}
 	w.Line(1, "ReservedBlock1Size: ", h8(ap.ReservedBlock1Size))
 	if len(ap.ReservedBlock1) > 0 {
 		w.Line(2, sv.Bytes(ap.ReservedBlock1))
 	}
-	highlight := ap.WriterVersion2 >= ChangeHighlightVersion
-	for i := range ap.ExtendedException {
-		x := &ap.ExtendedException[i]
-		var f OverrideFlags
-		if i < len(ap.ExceptionInfo) {
-			f = ap.ExceptionInfo[i].OverrideFlags
-		}
+	for i := range ap.Exceptions {
 		w.Line(1, "ExtendedException[", strconv.Itoa(i), "]")
-		if highlight {
-			w.Line(2, "ChangeHighlight")
-			w.Line(3, "ChangeHighlightSize: ", h8(x.ChangeHighlight.ChangeHighlightSize))
-			w.Line(3, "ChangeHighlightValue: ", h8(x.ChangeHighlight.ChangeHighlightValue), " = ",
-				sv.Flags(uint64(x.ChangeHighlight.ChangeHighlightValue), changeHighlightNames))
-			if len(x.ChangeHighlight.Reserved) > 0 {
-				w.Line(3, "Reserved: ", sv.Bytes(x.ChangeHighlight.Reserved))
-			}
-		}
-		w.Line(2, "ReservedBlockEE1Size: ", h8(x.ReservedBlockEE1Size))
-		if len(x.ReservedBlockEE1) > 0 {
-			w.Line(3, sv.Bytes(x.ReservedBlockEE1))
-		}
-		if f.HasDates() {
-			w.Line(2, "StartDateTime: ", h8(uint32(x.StartDateTime)), " = ", mfcTime(x.StartDateTime))
-			w.Line(2, "EndDateTime: ", h8(uint32(x.EndDateTime)), " = ", mfcTime(x.EndDateTime))
-			w.Line(2, "OriginalStartDate: ", h8(uint32(x.OriginalStartDate)), " = ", mfcTime(x.OriginalStartDate))
-			if f&ARO_SUBJECT != 0 {
-				w.Line(2, "WideCharSubjectLength: ", h8(uint32(x.WideCharSubjectLength)), " = ", strconv.Itoa(int(x.WideCharSubjectLength)))
-				if len(x.WideCharSubject) > 0 {
-					w.Line(2, "WideCharSubject: \"", x.SubjectText(), "\"")
-				}
-			}
-			if f&ARO_LOCATION != 0 {
-				w.Line(2, "WideCharLocationLength: ", h8(uint32(x.WideCharLocationLength)), " = ", strconv.Itoa(int(x.WideCharLocationLength)))
-				if len(x.WideCharLocation) > 0 {
-					w.Line(2, "WideCharLocation: \"", x.LocationText(), "\"")
-				}
-			}
-			w.Line(2, "ReservedBlockEE2Size: ", h8(x.ReservedBlockEE2Size))
-			if len(x.ReservedBlockEE2) > 0 {
-				w.Line(3, sv.Bytes(x.ReservedBlockEE2))
-			}
-		}
+		writeSmartView(&w, 2, &ap.Exceptions[i], extFields, ap.buf, ap.CodePage, highlight)
 	}
 	w.Line(1, "ReservedBlock2Size: ", h8(ap.ReservedBlock2Size))
 	if len(ap.ReservedBlock2) > 0 {

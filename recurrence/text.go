@@ -125,8 +125,8 @@ func (ap *AppointmentPattern) Text() string {
 	fmt.Fprintf(&b, "%s, %s–%s, from %s, %s", p.Describe(), hhmm(ap.StartTimeOffset), hhmm(ap.EndTimeOffset),
 		p.StartDate.Time(nil).Format("2006-01-02"), p.endWords())
 	modified := map[Minutes]bool{}
-	for i := range ap.ExceptionInfo {
-		modified[ap.ExceptionInfo[i].OriginalStartDate.Date()] = true
+	for i := range ap.Exceptions {
+		modified[ap.Exceptions[i].Info.OriginalStartDate.Date()] = true
 	}
 	var cancelled []string
 	for _, d := range p.DeletedInstanceDates {
@@ -136,21 +136,21 @@ func (ap *AppointmentPattern) Text() string {
 	}
 	// "deleted" counts DeletedInstanceDates as the blob does: the original
 	// dates of modified instances too.
-	fmt.Fprintf(&b, "; %d deleted, %d modified", len(p.DeletedInstanceDates), len(ap.ExceptionInfo))
+	fmt.Fprintf(&b, "; %d deleted, %d modified", len(p.DeletedInstanceDates), len(ap.Exceptions))
 	if len(cancelled) > 0 {
 		fmt.Fprintf(&b, "\ncancelled: %s", strings.Join(cancelled, ", "))
 	}
-	for i := range ap.ExceptionInfo {
-		e := &ap.ExceptionInfo[i]
+	for i := range ap.Exceptions {
+		e := &ap.Exceptions[i].Info
 		fmt.Fprintf(&b, "\nmodified: %s–%s", e.StartDateTime.Time(nil).Format("2006-01-02 15:04"), e.EndDateTime.Time(nil).Format("15:04"))
 		if e.OriginalStartDate != e.StartDateTime {
 			fmt.Fprintf(&b, " (moved from %s)", e.OriginalStartDate.Time(nil).Format("2006-01-02 15:04"))
 		}
 		if e.OverrideFlags&ARO_SUBJECT != 0 {
-			fmt.Fprintf(&b, " %q", subjectOf(e, ap.extended(i), ap.CodePage))
+			fmt.Fprintf(&b, " %q", ap.ExceptionSubject(i, ap.CodePage))
 		}
 		if e.OverrideFlags&ARO_LOCATION != 0 {
-			fmt.Fprintf(&b, " at %q", locationOf(e, ap.extended(i), ap.CodePage))
+			fmt.Fprintf(&b, " at %q", ap.ExceptionLocation(i, ap.CodePage))
 		}
 		if e.OverrideFlags&ARO_BUSYSTATUS != 0 {
 			fmt.Fprintf(&b, " busy status %d", e.BusyStatus)

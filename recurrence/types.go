@@ -10,8 +10,10 @@ package recurrence
 
 import (
 	"encoding"
-	"github.com/mapiblob/mapiblob/blob"
+	"strconv"
 	"time"
+
+	"github.com/mapiblob/mapiblob/blob"
 
 	"github.com/mapiblob/mapiblob/internal/sv"
 )
@@ -110,7 +112,22 @@ func (m Minutes) IsMidnight() bool { return m%1440 == 0 }
 func (m Minutes) Weekday() time.Weekday { return time.Weekday((uint64(m)/1440 + 1) % 7) }
 
 // String prints m as an ISO 8601 wall-clock time, "2010-10-28T14:30".
-func (m Minutes) String() string { return m.Time(nil).Format("2006-01-02T15:04") }
+func (m Minutes) String() string {
+	b, _ := m.AppendText(make([]byte, 0, 16))
+	return string(b)
+}
+
+// AppendText appends the form String prints (encoding.TextAppender).
+func (m Minutes) AppendText(b []byte) ([]byte, error) {
+	return m.Time(nil).AppendFormat(b, "2006-01-02T15:04"), nil
+}
+
+// MarshalText is the form String prints (encoding.TextMarshaler).
+func (m Minutes) MarshalText() ([]byte, error) { return m.AppendText(make([]byte, 0, 16)) }
+
+// MarshalJSON writes the raw number of minutes: the JSON form keeps dates
+// as stored (see JSON.md); MarshalText is for text formats and map keys.
+func (m Minutes) MarshalJSON() ([]byte, error) { return strconv.AppendUint(nil, uint64(m), 10), nil }
 
 // RecurFrequency is the RecurrencePattern's RecurFrequency.
 type RecurFrequency uint16
@@ -353,6 +370,8 @@ func (m DayMask) smartView() string {
 }
 
 var (
+	_ encoding.TextAppender      = Minutes(0)
+	_ encoding.TextMarshaler     = Minutes(0)
 	_ encoding.BinaryMarshaler   = (*Pattern)(nil)
 	_ encoding.BinaryUnmarshaler = (*Pattern)(nil)
 	_ encoding.BinaryAppender    = (*Pattern)(nil)

@@ -24,7 +24,7 @@ import (
 )
 
 // Version is the module's version, printed by `mapiblob version`.
-const Version = "0.1.0"
+const Version = "0.2.0"
 
 // Kind names a structure this module decodes; the zero value, KindAuto,
 // detects it.

@@ -8,6 +8,7 @@ import (
 	"sync/atomic"
 	"unicode/utf16"
 	"unicode/utf8"
+	"unsafe"
 
 	"github.com/mapiblob/mapiblob/blob"
 	"github.com/mapiblob/mapiblob/internal/wire"
@@ -126,20 +127,37 @@ type Definition struct {
 
 	keyRaw []byte // KeyName's UTF-16 when it does not survive conversion to a string; empty otherwise
 	keyDec string // KeyName as decoded, to tell whether keyRaw still applies
+	fresh  bool   // decoding for Parse: the value has no storage yet, use one block
+	keyMem []byte // Parse's block for an unknown key name: UTF-8, then the raw UTF-16; used once
 }
 
 // HexBytes is a byte slice that JSON shows as upper-case hex ("" when empty).
 type HexBytes = blob.HexBytes
 
-// Parse decodes a TZDEFINITION into a new value: two allocations (the value
-// and its rules) for a blob without trailing or extra header bytes whose
-// key name is a Windows one.
+// Parse decodes a TZDEFINITION into a new value. It makes at most two
+// allocations whatever the blob holds — one for a blob of one or two rules
+// whose key name is a Windows one and that has no extra header or trailing
+// bytes (the common case): the value carries room for two rules, and
+// everything else a blob may need (more rules, ExtraHeaderData, Trailing,
+// an unknown key name) shares one more pointer-free block.
 func Parse(b []byte) (*Definition, error) {
-	d := new(Definition)
-	if err := d.UnmarshalBinary(b); err != nil {
+	v := new(parsedDefinition)
+	d := &v.Definition
+	d.Rules = v.rules[:0:len(v.rules)]
+	d.fresh = true
+	err := d.UnmarshalBinary(b)
+	d.fresh = false
+	if err != nil {
 		return nil, err
 	}
 	return d, nil
+}
+
+// parsedDefinition is what Parse allocates: a Definition with room for the
+// rules of most blobs.
+type parsedDefinition struct {
+	Definition
+	rules [2]Rule
 }
 
 // UnmarshalBinary decodes b into d. It reuses d's storage — the rule slice,
@@ -188,6 +206,10 @@ func (d *Definition) UnmarshalBinary(b []byte) error {
 		return wire.CountTooLarge("TZRules", cRulesOff, uint64(n), RuleSize, c.Len())
 	}
 	rb, _ := c.Fixed(RuleSize * n) // cannot fail after Fits
+	rest := c.Rest()
+	if d.fresh {
+		d.layOut(n, len(extra), len(rest), raw)
+	}
 	rules := d.Rules[:0]
 	if cap(rules) < n {
 		rules = make([]Rule, n)
@@ -203,8 +225,46 @@ func (d *Definition) UnmarshalBinary(b []byte) error {
 	d.Rules = rules
 	d.setKeyName(raw)
 	d.ExtraHeaderData = reuse(d.ExtraHeaderData, extra)
-	d.Trailing = reuse(d.Trailing, c.Rest())
+	d.Trailing = reuse(d.Trailing, rest)
 	return nil
+}
+
+// layOut gives a value being made by Parse the storage that a blob of n
+// rules, extra bytes of ExtraHeaderData, rest bytes of Trailing and key
+// name raw needs beyond the value's own room for two rules, in one
+// pointer-free block (a []uint64, so the rules in it are aligned). Each
+// slice is clipped to its length, so reusing the value later never writes
+// into another's part. A key name CLDR does not know is decoded into the
+// block too (setKeyName), and that part is never written again, since
+// KeyName is a string.
+func (d *Definition) layOut(n, extra, rest int, raw []byte) {
+	keyBytes := 0
+	if len(raw) > 0 && knownKey(raw) == nil {
+		keyBytes = 3*len(raw)/2 + len(raw) // UTF-8 (at most 3 bytes a unit) and a raw copy
+	}
+	ruleBytes := 0
+	if n > cap(d.Rules) {
+		ruleBytes = n * int(unsafe.Sizeof(Rule{}))
+	}
+	total := ruleBytes + extra + rest + keyBytes
+	if total == 0 {
+		return
+	}
+	block := make([]uint64, (total+7)/8)
+	mem := unsafe.Slice((*byte)(unsafe.Pointer(&block[0])), 8*len(block))
+	if ruleBytes > 0 {
+		d.Rules = unsafe.Slice((*Rule)(unsafe.Pointer(&block[0])), n)[:0:n]
+		mem = mem[ruleBytes:]
+	}
+	if extra > 0 {
+		d.ExtraHeaderData = mem[:0:extra]
+	}
+	if rest > 0 {
+		d.Trailing = mem[extra : extra : extra+rest]
+	}
+	if keyBytes > 0 {
+		d.keyMem = mem[extra+rest : extra+rest+keyBytes : extra+rest+keyBytes]
+	}
 }
 
 // definitionHeaderSize is the fixed part of a TZDEFINITION before KeyName.
@@ -252,6 +312,18 @@ func (d *Definition) setKeyName(raw []byte) {
 	if p := knownKey(raw); p != nil {
 		lastKey.Store(p)
 		d.KeyName = *p
+		return
+	}
+	if mem := d.keyMem; len(mem) > 0 {
+		// Parse's block: the string points into it, and the block is
+		// dropped so that nothing writes there again.
+		d.keyMem = nil
+		u, exact := wire.AppendUTF16AsUTF8(mem[:0], raw)
+		d.KeyName = unsafe.String(unsafe.SliceData(u), len(u))
+		if !exact {
+			d.keyRaw = append(mem[len(u):len(u)], raw...)
+			d.keyDec = d.KeyName
+		}
 		return
 	}
 	key, exact := wire.DecodeUTF16(raw)

@@ -10,41 +10,49 @@ import (
 // text holds an unpaired surrogate (replaced by U+FFFD) or an odd final
 // byte, i.e. when AppendUTF16 of the result would not give raw back.
 func DecodeUTF16(raw []byte) (s string, exact bool) {
-	exact = len(raw)%2 == 0
 	n := len(raw) / 2
 	// Fast path: all code units below 0x80, one allocation.
-	var sb strings.Builder
-	sb.Grow(n)
 	i := 0
 	for ; i < n; i++ {
-		lo, hi := raw[2*i], raw[2*i+1]
-		if hi != 0 || lo >= 0x80 {
+		if raw[2*i+1] != 0 || raw[2*i] >= 0x80 {
 			break
 		}
-		sb.WriteByte(lo)
 	}
 	if i == n {
-		return sb.String(), exact
+		var sb strings.Builder
+		sb.Grow(n)
+		for j := 0; j < n; j++ {
+			sb.WriteByte(raw[2*j])
+		}
+		return sb.String(), len(raw)%2 == 0
 	}
-	buf := make([]byte, 0, n*3)
+	buf, exact := AppendUTF16AsUTF8(make([]byte, 0, n*3), raw)
+	return string(buf), exact
+}
+
+// AppendUTF16AsUTF8 appends the UTF-8 of UTF-16LE bytes raw to dst, at
+// most 3 bytes for each 2 of raw. exact is as for DecodeUTF16.
+func AppendUTF16AsUTF8(dst, raw []byte) (out []byte, exact bool) {
+	exact = len(raw)%2 == 0
+	n := len(raw) / 2
 	for i := 0; i < n; i++ {
 		u := rune(binary.LittleEndian.Uint16(raw[2*i:]))
 		switch {
 		case u >= 0xD800 && u < 0xDC00 && i+1 < n:
 			u2 := rune(binary.LittleEndian.Uint16(raw[2*i+2:]))
 			if u2 >= 0xDC00 && u2 < 0xE000 {
-				buf = utf8.AppendRune(buf, 0x10000+(u-0xD800)<<10+(u2-0xDC00))
+				dst = utf8.AppendRune(dst, 0x10000+(u-0xD800)<<10+(u2-0xDC00))
 				i++
 				continue
 			}
-			buf = utf8.AppendRune(buf, utf8.RuneError)
+			dst = utf8.AppendRune(dst, utf8.RuneError)
 			exact = false
 		case u >= 0xD800 && u < 0xE000:
-			buf = utf8.AppendRune(buf, utf8.RuneError)
+			dst = utf8.AppendRune(dst, utf8.RuneError)
 			exact = false
 		default:
-			buf = utf8.AppendRune(buf, u)
+			dst = utf8.AppendRune(dst, u)
 		}
 	}
-	return string(buf), exact
+	return dst, exact
 }

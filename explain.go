@@ -417,8 +417,7 @@ func explainBlobs(x *Explanation, blobs []Blob, o *explainOpts) {
 		needZones = needZones || s.Zone == nil
 	}
 	if needZones {
-		x.Zones = tzdef.WindowsNames()
-		sort.Strings(x.Zones)
+		x.Zones = ZoneNames()
 	}
 }
 
@@ -668,6 +667,14 @@ func sameYear(a, b tzdef.Zone, y int) bool {
 	yb, okb := b.Year(y)
 	return oka && okb && ya.StdOffset == yb.StdOffset && ya.DstOffset == yb.DstOffset && ya.HasDST == yb.HasDST &&
 		ya.DSTStart.Equal(yb.DSTStart) && ya.DSTEnd.Equal(yb.DSTEnd)
+}
+
+// ZoneNames lists the Windows time-zone key names a user may pick from
+// (CLDR's table), sorted.
+func ZoneNames() []string {
+	names := tzdef.WindowsNames()
+	sort.Strings(names)
+	return names
 }
 
 // ZonesMatching lists the Windows time zones (CLDR's key names, sorted)

@@ -64,7 +64,7 @@ func paste(text string) chromedp.Action[chromedp.Void] {
 		if _, err := chromedp.Evaluate[chromedp.Void](js)(ctx, t); err != nil {
 			return chromedp.Void{}, err
 		}
-		_, err = chromedp.Poll[bool](`document.body.dataset.explained !== ` + jsString(n))(ctx, t)
+		_, err = chromedp.Poll[bool](`document.body.dataset.explained !== `+jsString(n))(ctx, t)
 		return chromedp.Void{}, err
 	}
 }

@@ -147,7 +147,6 @@ func quoteAll(ws []string) []string {
 
 func sorted(s []string) []string { sort.Strings(s); return s }
 
-
 // mapiblob prints no colour: nothing it writes holds an escape sequence,
 // so NO_COLOR (and a terminal without colour) needs nothing.
 func TestNoColour(t *testing.T) {

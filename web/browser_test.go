@@ -102,6 +102,9 @@ func TestBrowser(t *testing.T) {
 	if testing.Short() {
 		t.Skip("builds the WebAssembly module and drives Chromium")
 	}
+	if raceEnabled {
+		t.Skip("not under the race detector: .ci/web.sh runs it without -race")
+	}
 	chrome := findChromium(t)
 	dir := t.TempDir()
 	rep, err := Build(dir)
@@ -120,7 +123,7 @@ func TestBrowser(t *testing.T) {
 	require.True(t, strings.HasPrefix(srv.URL, "http://127.0.0.1:"), srv.URL)
 
 	opts := append(chromedp.DefaultExecAllocatorOptions[:], chromedp.ExecPath(chrome),
-		chromedp.NoSandbox, chromedp.DisableGPU, chromedp.WindowSize(1280, 900),
+		chromedp.NoSandbox, chromedp.DisableGPU, chromedp.WindowSize(1280, 1250),
 		chromedp.Flag("no-proxy-server", true))
 	actx, cancel := chromedp.NewExecAllocator(context.Background(), opts...)
 	defer cancel()

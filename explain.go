@@ -303,6 +303,10 @@ func ExplainBytes(b []byte, opt ExplainOptions) *Explanation {
 		return x
 	}
 	x := &Explanation{}
+	if what := itemFile(b); what != "" {
+		x.Input, x.Error = InputInvalid, what+": reading whole items is not in this version; open the item in MFCMAPI, export its properties (Export to XML) and paste or drop that"
+		return x
+	}
 	o, err := opt.check()
 	if err != nil {
 		x.Input, x.Error = InputInvalid, err.Error()
@@ -315,6 +319,18 @@ func ExplainBytes(b []byte, opt ExplainOptions) *Explanation {
 	}
 	explainBlobs(x, blobs, o)
 	return x
+}
+
+// itemFile names the item file b is by its signature — a compound file
+// (.msg) or TNEF (winmail.dat) — or returns "".
+func itemFile(b []byte) string {
+	switch {
+	case bytes.HasPrefix(b, []byte{0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1}):
+		return "an Outlook item file (.msg, a compound file)"
+	case bytes.HasPrefix(b, []byte{0x78, 0x9F, 0x3E, 0x22}):
+		return "a TNEF file (winmail.dat)"
+	}
+	return ""
 }
 
 // guidSized reports whether blobs is one 16-byte value of no known

@@ -221,4 +221,11 @@ func TestExplainBytes(t *testing.T) {
 	}
 	x = ExplainBytes(u, ExplainOptions{})
 	require.Equal(t, InputGUID, x.Input, x.Error)
+	// Whole items are named, not misread as a blob.
+	for sig, want := range map[string]string{"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1\x00\x00": ".msg", "\x78\x9F\x3E\x22\x01\x00": "TNEF"} {
+		x = ExplainBytes([]byte(sig), ExplainOptions{})
+		require.Equal(t, InputInvalid, x.Input)
+		require.Contains(t, x.Error, want)
+		require.Contains(t, x.Error, "Export to XML")
+	}
 }

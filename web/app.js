@@ -204,8 +204,8 @@
       c.append(findingsTable(x.crossFindings, "cross-findings"));
       output.append(c);
     }
+    if (x.series) output.append(renderSeries(x.series)); // the series first: it is what a paste of an item is for
     for (const b of x.blobs || []) output.append(renderBlob(b));
-    if (x.series) output.append(renderSeries(x.series));
     if (x.guid) output.append(renderGUID(x.guid));
     (x.exmerge || []).forEach((e, i) => output.append(renderExMerge(e, i + 1)));
   }

@@ -190,6 +190,7 @@ func TestBrowser(t *testing.T) {
 	adsi, err := chromedp.Run(ctx, chromedp.Text(adsiCell))
 	require.NoError(t, err)
 	require.Equal(t, seed.ExMergeADSI, strings.TrimSpace(adsi))
+	screenshot(t, ctx, filepath.Join(art, "exmerge.png"))
 
 	// A series with its zone: occurrences, and the .ics downloaded.
 	series, err := seed.SeriesExport(root)
@@ -202,6 +203,7 @@ func TestBrowser(t *testing.T) {
 	occ, err := chromedp.Run(ctx, chromedp.Text(chromedp.CSS(`[data-testid="occurrences"]`)))
 	require.NoError(t, err)
 	require.Contains(t, occ, "2026-01-06 09:30–10:00 -05:00  (14:30Z)  normal")
+	screenshot(t, ctx, filepath.Join(art, "series.png"))
 	require.NoError(t, chromedp.Do(ctx, chromedp.Click(download)))
 	var ics []byte
 	require.Eventually(t, func() bool {
@@ -236,6 +238,16 @@ func TestBrowser(t *testing.T) {
 	adsi, err = chromedp.Run(ctx, chromedp.Text(adsiCell))
 	require.NoError(t, err)
 	require.Equal(t, seed.ExMergeADSI, strings.TrimSpace(adsi))
+}
+
+// screenshot keeps the visible part of the page, from the top.
+func screenshot(t *testing.T, ctx context.Context, path string) {
+	t.Helper()
+	require.NoError(t, chromedp.Do(ctx, chromedp.Evaluate[chromedp.Void](`window.scrollTo(0, 0)`)))
+	b, err := chromedp.Run(ctx, chromedp.CaptureScreenshot())
+	require.NoError(t, err)
+	require.NoError(t, os.WriteFile(path, b, 0o644))
+	t.Logf("screenshot: %s", path)
 }
 
 func dedupe(s []string) []string {

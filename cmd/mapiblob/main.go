@@ -12,6 +12,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"runtime"
 	"sort"
 	"strings"
 	_ "time/tzdata" // zone rules built in: tz build works without a zone database on the machine
@@ -45,6 +46,7 @@ func init() {
 		"uid":         {"print a meeting's iCalendar UID from its GlobalObjectId, or the reverse", uidUsage, runUID},
 		"version":     {"print the version", "mapiblob version", runVersion},
 		"help":        {"show help for a command", "mapiblob help [COMMAND]", runHelp},
+		"completion":  {"print a shell completion script: bash, zsh, fish or powershell", completionUsage, runCompletion},
 	}
 }
 
@@ -104,9 +106,17 @@ func run(args []string, e *env) (code int) {
 	}
 	cmd, ok := commands[name]
 	if !ok {
-		fmt.Fprintf(e.stderr, "mapiblob: unknown command %q; run 'mapiblob help' for the list\n", name)
+		fmt.Fprintf(e.stderr, "mapiblob: unknown command %q%s; run 'mapiblob help' for the list\n", name, commandSuggestion(name))
 		return exitUsage
 	}
+
+	// -h/--help right after any command prints its usage, also for the
+	// commands that take no flags (version, help, completion).
+	if len(args) > 1 && (args[1] == "-h" || args[1] == "--help" || args[1] == "-help") {
+		fmt.Fprintln(e.stdout, cmd.usage)
+		return exitOK
+	}
+
 	err := cmd.run(e, args[1:])
 	if err == nil {
 		return exitOK
@@ -158,7 +168,7 @@ func runHelp(e *env, args []string) error {
 }
 
 func runVersion(e *env, args []string) error {
-	fmt.Fprintln(e.stdout, "mapiblob", version())
+	fmt.Fprintf(e.stdout, "mapiblob %s (%s %s/%s)\n", version(), runtime.Version(), runtime.GOOS, runtime.GOARCH)
 	return nil
 }
 
@@ -174,6 +184,10 @@ func newFlags(name string) *flag.FlagSet {
 // parseFlags parses flags wherever they stand among the arguments, so that
 // `mapiblob decode 0201… --format json` works too.
 func parseFlags(fs *flag.FlagSet, args []string, usage string, e *env) ([]string, error) {
+	if flagProbe != nil { // completion is asking for the flags
+		flagProbe(fs)
+		return nil, errProbed
+	}
 	var rest []string
 	for {
 		if err := fs.Parse(args); err != nil {
@@ -181,7 +195,7 @@ func parseFlags(fs *flag.FlagSet, args []string, usage string, e *env) ([]string
 				fmt.Fprintln(e.stdout, usage)
 				return nil, flag.ErrHelp
 			}
-			return nil, usageErr("%v (usage: %s)", err, firstLine(usage))
+			return nil, usageErr("%v%s (usage: %s)", err, flagSuggestion(fs, err), firstLine(usage))
 		}
 		args = fs.Args()
 		if len(args) == 0 {

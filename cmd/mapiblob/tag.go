@@ -21,10 +21,33 @@ LID_GLOBAL_OBJID, PR_START_DATE, PR_SUBJECT_A), case-insensitively: its tag,
 or property set and LID or string name, types, other names, area and
 defining reference. --search lists the properties whose names contain WORD.`
 
+// version is the module's version as the build recorded it: the tag or
+// pseudo-version of a module build (go install …@v1.2.3), else
+// mapiblob.Version with the VCS revision when the build stamped one
+// (0.1.0+1a2b3c4d5e6f, ".dirty" for uncommitted changes).
 func version() string {
 	v := mapiblob.Version
-	if bi, ok := debug.ReadBuildInfo(); ok && bi.Main.Version != "" && bi.Main.Version != "(devel)" {
-		v = bi.Main.Version
+	bi, ok := debug.ReadBuildInfo()
+	if !ok {
+		return v
+	}
+	if bi.Main.Version != "" && bi.Main.Version != "(devel)" {
+		return bi.Main.Version
+	}
+	var rev, modified string
+	for _, s := range bi.Settings {
+		switch s.Key {
+		case "vcs.revision":
+			rev = s.Value
+		case "vcs.modified":
+			modified = s.Value
+		}
+	}
+	if rev != "" {
+		v += "+" + rev[:min(12, len(rev))]
+		if modified == "true" {
+			v += ".dirty"
+		}
 	}
 	return v
 }

@@ -1,0 +1,121 @@
+package main
+
+import (
+	"bytes"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/google/go-cmp/cmp"
+	"github.com/stretchr/testify/require"
+
+	"github.com/mapiblob/mapiblob"
+	"github.com/mapiblob/mapiblob/internal/seed"
+)
+
+// The web page shows mapiblob.Explain; the CLI prints the same answers.
+func TestExplainMatchesCLI(t *testing.T) {
+	root := "../.."
+	seedXML, err := seed.SeedExport(root)
+	require.NoError(t, err)
+	series, err := seed.SeriesExport(root)
+	require.NoError(t, err)
+	read := func(p string) string {
+		b, err := os.ReadFile(filepath.Join(root, p))
+		require.NoError(t, err)
+		return string(b)
+	}
+	inputs := map[string]string{
+		"seed export":    seedXML,
+		"series export":  series,
+		"apptrecur hex":  read("testdata/samples/weekly-standup.apptrecur.hex"),
+		"task hex":       read("testdata/samples/monthly-task.recur.hex"),
+		"tzstruct":       read("testdata/samples/eastern.tzstruct.hex"),
+		"goid":           read("testdata/goid/outlook-exception.goid.hex"),
+		"mfcmapi cb lpb": "cb: 48 lpb: " + strings.TrimSpace(read("testdata/samples/eastern.tzstruct.hex")),
+	}
+	for name, in := range inputs {
+		t.Run(name, func(t *testing.T) {
+			x := mapiblob.Explain(in, mapiblob.ExplainOptions{})
+			require.Equal(t, mapiblob.InputBlobs, x.Input, x.Error)
+			require.Equal(t, "mapiblob decode", x.Command)
+			r := runBin(t, []byte(in), "decode")
+			require.Equal(t, 0, r.code, r.stderr)
+			if d := cmp.Diff(r.stdout, x.Text); d != "" {
+				t.Errorf("decode text (-cli +explain):\n%s", d)
+			}
+			r = runBin(t, []byte(in), "decode", "--format", "smartview")
+			var sv []string
+			for _, b := range x.Blobs {
+				sv = append(sv, b.SmartView)
+			}
+			require.Equal(t, r.stdout, strings.Join(sv, "\n\n")+"\n")
+			r = runBin(t, []byte(in), "decode", "--format", "json")
+			var js []string
+			for _, b := range x.Blobs {
+				var c bytes.Buffer
+				require.NoError(t, json.Compact(&c, []byte(b.JSON)))
+				js = append(js, c.String())
+			}
+			require.Equal(t, r.stdout, strings.Join(js, "\n")+"\n")
+		})
+	}
+
+	// GUIDs: what `mapiblob guid` prints.
+	for _, in := range []string{seed.ExMergeEscape, seed.ExMergeADSI, "{00062002-0000-0000-C000-000000000046}", "430396665DB13B4481991F9143325B37"} {
+		x := mapiblob.Explain(in, mapiblob.ExplainOptions{})
+		require.Equal(t, mapiblob.InputGUID, x.Input, in)
+		r := runBin(t, nil, "guid", in)
+		require.Equal(t, 0, r.code, r.stderr)
+		if d := cmp.Diff(r.stdout, x.Text); d != "" {
+			t.Errorf("guid %s (-cli +explain):\n%s", in, d)
+		}
+	}
+
+	// ExMerge lines: what `mapiblob guid --exmerge-log` prints for the good ones.
+	log := read("testdata/exmerge/ExMerge.log")
+	x := mapiblob.Explain(log, mapiblob.ExplainOptions{})
+	require.Equal(t, mapiblob.InputExMerge, x.Input)
+	r := runBin(t, nil, "guid", "--exmerge-log", "testdata/exmerge/ExMerge.log")
+	if d := cmp.Diff(r.stdout, x.Text); d != "" {
+		t.Errorf("exmerge (-cli +explain):\n%s", d)
+	}
+
+	// The series: what `mapiblob occurrences` and `mapiblob ical` print.
+	now := time.Date(2026, 1, 1, 8, 0, 0, 0, time.UTC)
+	x = mapiblob.Explain(series, mapiblob.ExplainOptions{Now: now, Count: 4})
+	require.NotNil(t, x.Series)
+	require.Equal(t, "mapiblob occurrences --recur @FILE --from 2026-01-01 --limit 4", x.Series.Command)
+	dir := t.TempDir()
+	require.NoError(t, os.WriteFile(filepath.Join(dir, "export.xml"), []byte(series), 0o644))
+	xml := filepath.Join(dir, "export.xml")
+	r = runBin(t, nil, "occurrences", "--recur", "@"+xml, "--from", "2026-01-01", "--limit", "4")
+	require.Equal(t, 0, r.code, r.stderr)
+	require.Equal(t, r.stdout, x.Series.Text)
+	r = runBin(t, nil, "ical", "--recur", "@"+xml)
+	require.Equal(t, 0, r.code, r.stderr)
+	stamp := regexp.MustCompile(`(?m)^DTSTAMP:.*\r\n`)
+	require.Equal(t, stamp.ReplaceAllString(r.stdout, ""), stamp.ReplaceAllString(x.Series.ICS, ""))
+
+	// A series whose zone the user picked: `--tz ZONE`.
+	ap := read("testdata/samples/weekly-standup.apptrecur.hex")
+	x = mapiblob.Explain(ap, mapiblob.ExplainOptions{Now: now, Count: 3, Zone: "Atlantic Standard Time"})
+	args := strings.Fields(strings.TrimPrefix(x.Series.Command, "mapiblob "))
+	require.Equal(t, []string{"occurrences", "--recur"}, args[:2])
+	r = runBin(t, nil, "occurrences", "--recur", args[2], "--tz", "Atlantic Standard Time", "--from", "2026-01-01", "--limit", "3")
+	require.Equal(t, 0, r.code, r.stderr)
+	require.Equal(t, r.stdout, x.Series.Text)
+
+	// The repair: what `mapiblob tz build` prints.
+	x = mapiblob.Explain(seedXML, mapiblob.ExplainOptions{})
+	rep := x.Blobs[0].Repair
+	require.NotNil(t, rep)
+	require.Equal(t, `mapiblob tz build --zone "Eastern Standard Time" --display`, rep.Command)
+	r = runBin(t, nil, "tz", "build", "--zone", "Eastern Standard Time", "--display")
+	require.Equal(t, 0, r.code, r.stderr)
+	require.Equal(t, r.stdout, rep.Hex+"\n")
+}

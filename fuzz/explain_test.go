@@ -1,0 +1,60 @@
+package fuzz
+
+import (
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/mapiblob/mapiblob"
+)
+
+// FuzzExplain feeds the web page's entry point whatever a user might paste
+// or drop: Explain and ExplainBytes never panic, always say what the input
+// was read as, give an error exactly when they read nothing, marshal to
+// JSON, and offer a repair's hex only for a blob with TZ_EMPTY_KEYNAME.
+func FuzzExplain(f *testing.F) {
+	for _, dir := range []string{"../testdata/samples", "../testdata/goid", "../testdata/exmerge"} {
+		paths, _ := filepath.Glob(filepath.Join(dir, "*"))
+		for _, p := range paths {
+			if strings.HasSuffix(p, ".json") {
+				continue
+			}
+			if b, err := os.ReadFile(p); err == nil {
+				f.Add(b)
+			}
+		}
+	}
+	f.Add([]byte(`C\03\96f\5D\B1\3BD\81\99\1F\91C2\5B7`))
+	f.Add([]byte("cb: 76 lpb: 0201060002000000010002013E000200D70700000000000000000000000000002C01000000000000C4FFFFFF00000B0000000100020000000000000000000300000002000200000000000000"))
+	opt := mapiblob.ExplainOptions{Now: time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC), Count: 3}
+	f.Fuzz(func(t *testing.T, in []byte) {
+		for _, x := range []*mapiblob.Explanation{mapiblob.Explain(string(in), opt), mapiblob.ExplainBytes(in, opt)} {
+			switch x.Input {
+			case mapiblob.InputInvalid:
+				if x.Error == "" {
+					t.Fatal("invalid input without an error")
+				}
+			case mapiblob.InputEmpty, mapiblob.InputBlobs, mapiblob.InputGUID, mapiblob.InputExMerge:
+			default:
+				t.Fatalf("input read as %q", x.Input)
+			}
+			if x.Input == mapiblob.InputGUID && (x.GUID == nil || len(x.GUID.Forms) == 0) {
+				t.Fatal("a GUID without forms")
+			}
+			for _, b := range x.Blobs {
+				if (b.Kind == "") == (b.Error == "") {
+					t.Fatalf("blob %d: kind %q and error %q", b.Index, b.Kind, b.Error)
+				}
+				if b.Repair != nil && b.Repair.Code != "TZ_EMPTY_KEYNAME" {
+					t.Fatalf("repair of %s", b.Repair.Code)
+				}
+			}
+			if _, err := json.Marshal(x); err != nil {
+				t.Fatalf("json: %v", err)
+			}
+		}
+	})
+}

@@ -1,0 +1,59 @@
+//go:build js && wasm
+
+// Command wasm is the web page's thin adapter over the library: it
+// registers JavaScript functions that call mapiblob.Explain and return its
+// result as JSON. No rule lives here.
+package main
+
+import (
+	"encoding/json"
+	"syscall/js"
+
+	"github.com/mapiblob/mapiblob"
+	_ "time/tzdata" // zone rules for repairs and series: the browser has no zone database
+)
+
+func options(v js.Value) mapiblob.ExplainOptions {
+	var o mapiblob.ExplainOptions
+	if v.Type() == js.TypeString {
+		_ = json.Unmarshal([]byte(v.String()), &o) // a bad option string leaves the defaults
+	}
+	return o
+}
+
+func result(x *mapiblob.Explanation) any {
+	b, err := json.Marshal(x)
+	if err != nil {
+		b, _ = json.Marshal(map[string]string{"input": mapiblob.InputInvalid, "error": err.Error()})
+	}
+	return string(b)
+}
+
+func arg(args []js.Value, i int) js.Value {
+	if i < len(args) {
+		return args[i]
+	}
+	return js.Undefined()
+}
+
+func main() {
+	// mapiblobExplain(text, optionsJSON) → explanation JSON
+	js.Global().Set("mapiblobExplain", js.FuncOf(func(_ js.Value, args []js.Value) any {
+		return result(mapiblob.Explain(arg(args, 0).String(), options(arg(args, 1))))
+	}))
+	// mapiblobExplainBytes(uint8Array, optionsJSON) → explanation JSON
+	js.Global().Set("mapiblobExplainBytes", js.FuncOf(func(_ js.Value, args []js.Value) any {
+		a := arg(args, 0)
+		b := make([]byte, a.Get("length").Int())
+		js.CopyBytesToGo(b, a)
+		return result(mapiblob.ExplainBytes(b, options(arg(args, 1))))
+	}))
+	// mapiblobZones() → the Windows zone names to pick from, as JSON
+	js.Global().Set("mapiblobZones", js.FuncOf(func(_ js.Value, _ []js.Value) any {
+		b, _ := json.Marshal(mapiblob.ZoneNames())
+		return string(b)
+	}))
+	js.Global().Set("mapiblobVersion", mapiblob.Version)
+	js.Global().Call("mapiblobReady")
+	select {}
+}

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# CI for issue 15, called at the end of .ci/run: the CLI cross-compiled for
+# Called at the end of .ci/run: the CLI cross-compiled for
 # the six release platforms (not packed), and the web page tested in
 # headless Chromium, which is installed when missing. The browser test's
 # screenshots are kept in $MAPIBLOB_ARTIFACTS (default dist/artifacts).

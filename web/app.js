@@ -90,7 +90,7 @@
     const box = el("div", { class: "repair", "data-testid": "repair-" + i });
     box.append(el("h3", { text: "Repair: " + r.code }));
     if (r.hex) {
-      box.append(el("p", { text: "Replace the value with a definition of " + r.zone + " (" + r.reason + "), built as the command line's " + r.command + " builds it" + (r.display ? ", for StartDisplay/EndDisplay" : "") + ". In MFCMAPI, open the property, choose the binary editor and paste:" }));
+      box.append(el("p", { text: "Replace the value with a definition of " + r.zone + " (" + r.reason + ")" + (r.display ? ", for StartDisplay/EndDisplay" : "") + " — the same bytes as the command line's " + r.command + ". In MFCMAPI, open the property, choose the binary editor and paste:" }));
       box.append(out("repaired hex", r.hex, "hex", "repair-hex-" + i));
       box.append(fold("the same as cb: N lpb:", r.mfcmapi, false));
       box.append(fold("what the repaired value says", r.text, false));

@@ -116,14 +116,14 @@ func runTZTransitions(e *env, args []string) error {
 		switch v := r.Value.(type) {
 		case *tzdef.Definition:
 			if rule := v.RuleFor(*year); rule != nil {
-				trs = rule.Transitions(*year)
+				trs = v.Transitions(*year)
 				desc = fmt.Sprintf("%s, rule from %d: %s", v.KeyName, rule.Year, rule.Describe())
 			} else {
 				desc = v.KeyName + ": no rules"
 			}
 		case *tzdef.TimeZoneStruct:
 			rule := v.Rule()
-			trs = rule.Transitions(*year)
+			trs = v.Transitions(*year)
 			desc = "TimeZoneStruct: " + rule.Describe()
 		default:
 			return invalidErr("transitions needs a time-zone blob, not %s", r.Kind)

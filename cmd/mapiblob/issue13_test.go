@@ -2,6 +2,9 @@ package main
 
 import (
 	"encoding/json"
+	"os"
+	"path/filepath"
+	"runtime"
 	"strings"
 	"testing"
 
@@ -49,4 +52,19 @@ func TestIssue13Bug4(t *testing.T) {
 	require.Equal(t, 0, r.code, r.stderr)
 	require.Contains(t, r.stdout, `"wYear":2009`)
 	require.Contains(t, r.stdout, `"wMilliseconds":999`)
+}
+
+// Bug 8: `mapiblob version` names the IANA release built into the binary,
+// which must be the release of the toolchain that builds it (run go
+// generate ./cmd/mapiblob after a Go update), and where zones are read from.
+func TestVersionNamesTZRelease(t *testing.T) {
+	r := runBin(t, nil, "version")
+	require.Equal(t, 0, r.code)
+	require.Contains(t, r.stdout, "time zones built in: IANA "+tzdataRelease)
+	require.Contains(t, r.stdout, "time zones read from: ")
+	b, err := os.ReadFile(filepath.Join(runtime.GOROOT(), "lib", "time", "update.bash"))
+	if err != nil {
+		t.Skipf("no update.bash in GOROOT: %v", err)
+	}
+	require.Contains(t, string(b), "\nCODE="+tzdataRelease+"\n", "zz_tzdata.go is stale: run go generate ./cmd/mapiblob")
 }

@@ -157,8 +157,12 @@ func runHelp(e *env, args []string) error {
 	return nil
 }
 
+//go:generate go run ./internal/gentzdata -o zz_tzdata.go
+
 func runVersion(e *env, args []string) error {
 	fmt.Fprintln(e.stdout, "mapiblob", version())
+	fmt.Fprintf(e.stdout, "time zones built in: IANA %s (time/tzdata of %s)\n", tzdataRelease, tzdataGo)
+	fmt.Fprintf(e.stdout, "time zones read from: %s\n", zoneSource())
 	return nil
 }
 

@@ -157,16 +157,19 @@ func (ap *AppointmentPattern) ICalendar(zone tzdef.Zone, opt ICalOptions) (strin
 	w.Line("BEGIN", "VCALENDAR")
 	w.Line("VERSION", "2.0")
 	w.Line("PRODID", ical.Text(prod))
+	// The VTIMEZONE covers every local time written: from the year before
+	// the earliest of them, so that its first onset precedes them all.
+	from := ap.earliestDate().Time(nil).Year() - 1
 	switch z := zone.(type) {
 	case *tzdef.Definition:
 		tzid = z.TZID()
-		w.Raw(z.VTimezone())
+		w.Raw(z.VTimezoneFrom(from))
 	case *tzdef.TimeZoneStruct:
 		tzid = opt.TZID
 		if tzid == "" {
 			tzid = "TimeZoneStruct"
 		}
-		w.Raw(z.VTimezone(tzid))
+		w.Raw(z.VTimezoneFrom(tzid, from))
 	}
 	when := func(name string, m Minutes) {
 		if tzid == "" {
@@ -239,6 +242,20 @@ func (ap *AppointmentPattern) ICalendar(zone tzdef.Zone, opt ICalOptions) (strin
 	}
 	w.Line("END", "VCALENDAR")
 	return w.String(), nil
+}
+
+// earliestDate is the earliest wall-clock time the series' iCalendar form
+// names: its start, a deleted date, an exception's original or new start.
+func (ap *AppointmentPattern) earliestDate() Minutes {
+	m := ap.RecurrencePattern.StartDate
+	for _, d := range ap.RecurrencePattern.DeletedInstanceDates {
+		m = min(m, d)
+	}
+	for i := range ap.ExceptionInfo {
+		e := &ap.ExceptionInfo[i]
+		m = min(m, e.StartDateTime, e.OriginalStartDate)
+	}
+	return m
 }
 
 func crc(b []byte) uint32 {

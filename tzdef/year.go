@@ -37,6 +37,7 @@ type segment struct {
 	from time.Time
 	off  int
 	dst  bool
+	date SystemTime // the rule's date that starts the segment (zero for the year's first)
 }
 
 // rawTransition is a transition of a rule read literally in one year.
@@ -185,13 +186,17 @@ func (t *Rule) yearOf(prev *Rule, year int) YearRule {
 	for ; i < n && (!trs[i].wall.After(jan1) || !trs[i].utc.After(yr.Start)); i++ {
 		dst = trs[i].toDST
 	}
-	yr.seg[0] = segment{yr.Start, t.offsetOf(dst), dst}
+	yr.seg[0] = segment{yr.Start, t.offsetOf(dst), dst, SystemTime{}}
 	yr.n = 1
 	for ; i < n; i++ {
 		if trs[i].toDST == yr.seg[yr.n-1].dst || trs[i].yearEnd {
 			continue
 		}
-		yr.seg[yr.n] = segment{trs[i].utc, t.offsetOf(trs[i].toDST), trs[i].toDST}
+		date := t.StandardDate
+		if trs[i].toDST {
+			date = t.DaylightDate
+		}
+		yr.seg[yr.n] = segment{trs[i].utc, t.offsetOf(trs[i].toDST), trs[i].toDST, date}
 		yr.n++
 	}
 	return yr

@@ -86,7 +86,6 @@ func TestICalPlacement(t *testing.T) {
 	require.NotContains(t, text, "20260302")
 }
 
-
 // ProfileCompatible writes day 30 of every month as BYMONTHDAY=30 plus an
 // RDATE for each February's last day, bounded by UNTIL (RDATEs are not
 // counted); the standard profile keeps the exact RFC 5545 form.

@@ -379,8 +379,14 @@ func (ap *AppointmentPattern) ICalendarNotes(zone tzdef.Zone, opt ICalOptions) (
 		w.Line("LOCATION", ical.Text(opt.Location))
 	}
 	w.Line("RRULE", rrule)
+	// RDATEs are written as UTC instants: libical's own expansion
+	// (icalcomponent_foreach_recurrence) ignores an RDATE's TZID.
 	for _, d := range rdates {
-		when("RDATE", d+Minutes(ap.StartTimeOffset))
+		if tzid == "" {
+			when("RDATE", d+Minutes(ap.StartTimeOffset))
+		} else {
+			w.Line("RDATE", c.at(d+Minutes(ap.StartTimeOffset)).UTC().Format("20060102T150405Z"))
+		}
 	}
 	for _, d := range p.DeletedInstanceDates {
 		if moved[d] {

@@ -68,3 +68,37 @@ func TestVersionNamesTZRelease(t *testing.T) {
 	}
 	require.Contains(t, string(b), "\nCODE="+tzdataRelease+"\n", "zz_tzdata.go is stale: run go generate ./cmd/mapiblob")
 }
+
+// tz drift: a weekly Monday 09:00 series in Mexico City stored with the
+// rule Windows had before Mexico abolished daylight saving (October 2022):
+// from April to October 2023 the stored rule puts it at 14:00Z, the
+// current rules at 15:00Z. check reports the stored rule as out of date.
+func TestTZDriftMexico2022(t *testing.T) {
+	old := strings.TrimSpace(runBin(t, nil, "tz", "build", "--zone", "Central Standard Time (Mexico)", "--years", "2000-2021").stdout)
+	const weeklyMonday = "043004300B2001000000C0210000010000000000000002000000232000000A000000000000000000000000000000A0B6320DDF80E95A06300000093000001C0200005802000000000000000000000000"
+	r := runBin(t, nil, "tz", "drift", "--from", "2023-01-01", "--to", "2024-01-01", "--recur", weeklyMonday, "--tz", old)
+	require.Equal(t, 1, r.code, r.stderr)
+	require.Contains(t, r.stdout, "stored rule for Central Standard Time (Mexico) is out of date since 2023\n")
+	require.Contains(t, r.stdout, "30 of 52 occurrences from 2023-01-01 to 2024-01-01 are at another instant")
+	lines := strings.Split(r.stdout, "\n")
+	var drifted []string
+	for _, l := range lines {
+		if strings.Contains(l, " stored ") && strings.Contains(l, "current rules") {
+			drifted = append(drifted, strings.TrimSpace(l))
+		}
+	}
+	require.Len(t, drifted, 30)
+	require.Equal(t, "2023-04-03 09:00  stored 14:00Z (UTC−5), current rules 15:00Z (UTC−6); clients on the current rules show it at 08:00", drifted[0])
+	require.True(t, strings.HasPrefix(drifted[29], "2023-10-23 09:00  stored 14:00Z"), drifted[29])
+
+	r = runBin(t, nil, "check", old)
+	require.Contains(t, r.stdout, "TZ_RULE_OUT_OF_DATE")
+	require.Contains(t, r.stdout, "stored rule for Central Standard Time (Mexico) is out of date since 2023")
+
+	// The current rule: nothing drifts, exit 0.
+	cur := strings.TrimSpace(runBin(t, nil, "tz", "build", "--zone", "Central Standard Time (Mexico)").stdout)
+	r = runBin(t, nil, "tz", "drift", "--from", "2023-01-01", "--to", "2024-01-01", "--recur", weeklyMonday, "--tz", cur)
+	require.Equal(t, 0, r.code, r.stdout+r.stderr)
+	require.Contains(t, r.stdout, "52 occurrences, none at another hour")
+	require.NotContains(t, runBin(t, nil, "check", cur).stdout, "TZ_RULE_OUT_OF_DATE")
+}

@@ -35,8 +35,9 @@ standard error, one "mapiblob: note: …" line each.
 (ical.js) misreads one form: a monthly series on day 29 or 30 whose months
 include February (BYMONTHDAY=28,29,30;BYSETPOS=-1 shows three meetings a
 month there); --profile compatible writes those as the day itself plus an
-RDATE for each short month's last day, which Thunderbird, Evolution
-(libical) and Outlook all read right.`
+RDATE for each short month's last day, which Thunderbird and Evolution
+(libical) read right; Outlook does not read RDATE, so give it the standard
+profile.`
 
 // readSeries decodes --recur (with any time-zone blobs an export holds
 // beside it) and --tz, which is a time-zone blob or a zone name.

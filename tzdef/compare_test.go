@@ -52,7 +52,7 @@ func TestLocalInstant(t *testing.T) {
 	ny, err := time.LoadLocation("America/New_York")
 	require.NoError(t, err)
 	w := func(y int, m time.Month, d, h, mi int) time.Time { return time.Date(y, m, d, h, mi, 0, 0, time.UTC) }
-	require.Equal(t, w(2026, 3, 8, 7, 30), LocalInstant(ny, w(2026, 3, 8, 2, 30)).UTC())  // gap: 02:30 EST
+	require.Equal(t, w(2026, 3, 8, 7, 30), LocalInstant(ny, w(2026, 3, 8, 2, 30)).UTC())   // gap: 02:30 EST
 	require.Equal(t, w(2026, 11, 1, 5, 30), LocalInstant(ny, w(2026, 11, 1, 1, 30)).UTC()) // overlap: 01:30 EDT
 	require.Equal(t, w(2026, 7, 1, 13, 0), LocalInstant(ny, w(2026, 7, 1, 9, 0)).UTC())
 }

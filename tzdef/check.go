@@ -107,7 +107,7 @@ func (d *Definition) checkCurrent(l *lint.List) {
 	if iana == "" || len(d.Rules) == 0 || len(d.Rules) > MaxRules {
 		return
 	}
-	loc, err := time.LoadLocation(iana)
+	loc, err := loadIANA(iana)
 	if err != nil {
 		return
 	}

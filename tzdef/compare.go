@@ -2,6 +2,7 @@ package tzdef
 
 import (
 	"sort"
+	"sync"
 	"time"
 )
 
@@ -137,4 +138,20 @@ func outOfDateSince(d *Definition, loc *time.Location, now int) (since int, ok b
 		since--
 	}
 	return since, true
+}
+
+// ianaLocations caches time.LoadLocation, which reads and parses the zone
+// file on every call: Check compares every definition with its zone.
+var ianaLocations sync.Map // IANA name → *time.Location
+
+func loadIANA(name string) (*time.Location, error) {
+	if loc, ok := ianaLocations.Load(name); ok {
+		return loc.(*time.Location), nil
+	}
+	loc, err := time.LoadLocation(name)
+	if err != nil {
+		return nil, err
+	}
+	ianaLocations.Store(name, loc)
+	return loc, nil
 }

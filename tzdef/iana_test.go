@@ -192,7 +192,11 @@ func TestIANASweep(t *testing.T) {
 					report("Location at %v: %d, IANA %d", u, got, want)
 				}
 			}
-			for u := first; u.Before(last); u = u.Add(time.Hour) {
+			step := time.Hour
+			if raceEnabled {
+				step = 6 * time.Hour
+			}
+			for u := first; u.Before(last); u = u.Add(step) {
 				instant(u)
 			}
 			around := []time.Duration{-61 * time.Minute, -time.Hour, -59 * time.Minute, -30 * time.Minute, -time.Minute, -time.Second,
@@ -221,7 +225,7 @@ func TestIANASweep(t *testing.T) {
 					report("wall %s read literally → %v, IANA %v", w.Format("2006-01-02 15:04:05"), got, want)
 				}
 			}
-			for w := time.Date(2000, 1, 1, 0, 0, 0, 0, time.UTC); w.Year() < 2038; w = w.Add(time.Hour) {
+			for w := time.Date(2000, 1, 1, 0, 0, 0, 0, time.UTC); w.Year() < 2038; w = w.Add(step) {
 				wall(w)
 			}
 			for _, c := range changes {

@@ -1,0 +1,5 @@
+//go:build !race
+
+package tzdef
+
+const raceEnabled = false

@@ -396,6 +396,7 @@ func (ap *AppointmentPattern) check(l *lint.List) {
 		}
 	}
 	ap.checkAgainstSeries(l, deleted)
+	ap.checkPlacement(l)
 	// Two exceptions on one day, and exceptions overlapping their neighbours.
 	idx := make([]int, len(ap.Exceptions))
 	for i := range idx {

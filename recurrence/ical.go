@@ -3,6 +3,7 @@ package recurrence
 import (
 	"errors"
 	"fmt"
+	mbits "math/bits"
 	"strconv"
 	"strings"
 	"time"
@@ -27,10 +28,59 @@ func byDay(m DayMask) string {
 	return strings.Join(ds, ",")
 }
 
-// rruleBody is the RRULE without its end (COUNT/UNTIL).
-func (p *Pattern) rruleBody() (string, error) {
+// firstDate is the series' first pattern date (StartDate itself when it
+// is one); ok is false when the series has none.
+func (p *Pattern) firstDate() (Minutes, bool) {
+	for d, err := range p.Dates(time.Time{}, p.StartDate.Time(nil).AddDate(10, 0, 0), DateOptions{}) {
+		return d, err == nil
+	}
+	return 0, false
+}
+
+// visitedMonths reports which calendar months a monthly or yearly pattern
+// can fall in, from the month of its first date d.
+func (p *Pattern) visitedMonths(d Minutes) (months [12]bool) {
+	m0 := int(d.Time(nil).Month()) - 1
+	for k := 0; k < 12; k++ {
+		months[(m0+k*int(p.Period))%12] = true
+	}
+	return months
+}
+
+// monthDay is how a Month pattern's Day (beyond a month's end = its last
+// day) reads in the months the pattern visits: "-1" when it is always the
+// last day, the day itself when every visited month has it, and otherwise
+// ok false (Day 29 or 30 with February among the months).
+func (p *Pattern) monthDay(first Minutes) (part string, ok bool) {
+	day := int(p.PatternTypeSpecific.Day)
+	minLen, maxLen := 31, 0
+	for m, v := range p.visitedMonths(first) {
+		if !v {
+			continue
+		}
+		lo, hi := daysIn(2001, time.Month(m+1)), daysIn(2000, time.Month(m+1)) // a common and a leap year
+		minLen, maxLen = min(minLen, lo), max(maxLen, hi)
+	}
+	switch {
+	case day >= maxLen:
+		return ";BYMONTHDAY=-1", true
+	case day <= minLen:
+		return ";BYMONTHDAY=" + strconv.Itoa(day), true
+	}
+	return "", false
+}
+
+// rruleBody is the RRULE without its end (COUNT/UNTIL). With compatible
+// set, a Month pattern whose day some visited months lack is written with
+// that day alone (RFC 5545 skips those months), and clamped is true: the
+// caller adds those months' last days as RDATEs.
+func (p *Pattern) rruleBody(compatible bool) (body string, clamped bool, err error) {
 	if err := p.Expandable(); err != nil {
-		return "", fmt.Errorf("%w: %w", ErrNotExportable, err)
+		return "", false, fmt.Errorf("%w: %w", ErrNotExportable, err)
+	}
+	first, ok := p.firstDate()
+	if !ok {
+		first = p.StartDate
 	}
 	s := p.PatternTypeSpecific
 	interval := func(n uint32) string {
@@ -39,25 +89,27 @@ func (p *Pattern) rruleBody() (string, error) {
 		}
 		return ";INTERVAL=" + strconv.FormatUint(uint64(n), 10)
 	}
-	monthDay := func(day uint32) string {
-		switch {
-		case day >= 31:
-			return ";BYMONTHDAY=-1"
-		case day == 30:
-			return ";BYMONTHDAY=28,29,30;BYSETPOS=-1"
-		case day == 29:
-			return ";BYMONTHDAY=28,29;BYSETPOS=-1"
-		}
-		return ";BYMONTHDAY=" + strconv.FormatUint(uint64(day), 10)
-	}
 	var parts string
 	switch p.PatternType {
 	case Day:
-		return "FREQ=DAILY" + interval(p.Period/1440), nil
+		return "FREQ=DAILY" + interval(p.Period/1440), false, nil
 	case Week:
-		return "FREQ=WEEKLY" + interval(p.Period) + ";BYDAY=" + byDay(s.DaysOfWeek) + ";WKST=" + rruleDays[p.FirstDOW%7], nil
+		return "FREQ=WEEKLY" + interval(p.Period) + ";BYDAY=" + byDay(s.DaysOfWeek) + ";WKST=" + rruleDays[p.FirstDOW%7], false, nil
 	case Month:
-		parts = monthDay(s.Day)
+		if part, ok := p.monthDay(first); ok {
+			parts = part
+		} else if compatible {
+			parts, clamped = ";BYMONTHDAY="+strconv.FormatUint(uint64(s.Day), 10), true
+		} else {
+			// Exact in RFC 5545: the last of the days 28…Day the month has.
+			// ical.js (Thunderbird) ignores BYSETPOS beside BYMONTHDAY;
+			// ProfileCompatible avoids it.
+			days := "28"
+			for d := 29; d <= int(s.Day); d++ {
+				days += "," + strconv.Itoa(d)
+			}
+			parts = ";BYMONTHDAY=" + days + ";BYSETPOS=-1"
+		}
 	case MonthEnd:
 		parts = ";BYMONTHDAY=-1"
 	case MonthNth:
@@ -65,29 +117,48 @@ func (p *Pattern) rruleBody() (string, error) {
 		if s.N == 5 {
 			pos = "-1"
 		}
-		parts = ";BYDAY=" + byDay(s.DaysOfWeek) + ";BYSETPOS=" + pos
+		if mbits.OnesCount8(uint8(s.DaysOfWeek&0x7F)) == 1 {
+			parts = ";BYDAY=" + pos + byDay(s.DaysOfWeek) // one weekday: BYDAY=2TU, -1FR
+		} else {
+			parts = ";BYDAY=" + byDay(s.DaysOfWeek) + ";BYSETPOS=" + pos
+		}
 	}
 	if p.Period%12 == 0 {
-		return "FREQ=YEARLY" + interval(p.Period/12) + ";BYMONTH=" + strconv.Itoa(int(p.StartDate.Time(nil).Month())) + parts, nil
+		return "FREQ=YEARLY" + interval(p.Period/12) + ";BYMONTH=" + strconv.Itoa(int(first.Time(nil).Month())) + parts, clamped, nil
 	}
-	return "FREQ=MONTHLY" + interval(p.Period) + parts, nil
+	return "FREQ=MONTHLY" + interval(p.Period) + parts, clamped, nil
 }
 
 // RRule returns the pattern as an RFC 5545 RRULE value, for a series whose
-// DTSTART is the date StartDate: COUNT for EndAfterNOccurrences, UNTIL as a
-// DATE for EndAfterDate, nothing for NeverEnd. A day beyond a month's end is
-// written so that RFC 5545 engines also take the month's last day
-// (BYMONTHDAY=-1, or 28,29,30 with BYSETPOS=-1).
+// DTSTART is its first pattern date: COUNT for EndAfterNOccurrences, UNTIL
+// as a DATE for EndAfterDate, nothing for NeverEnd. A day beyond a month's
+// end is written so that RFC 5545 engines also take the month's last day:
+// BYMONTHDAY=-1 where that is always the day (day 31; day 29 of
+// February), the day itself where every month the pattern visits has it,
+// else the last of the days 28…day (BYSETPOS=-1), which ical.js misreads
+// (see ProfileCompatible).
 func (p *Pattern) RRule() (string, error) {
-	return p.rrule(func() (string, error) { return p.EndDate.Time(nil).Format("20060102"), nil })
+	body, _, err := p.rruleBody(false)
+	if err != nil {
+		return "", err
+	}
+	return p.withEnd(body, func() (string, error) { return p.EndDate.Time(nil).Format("20060102"), nil })
 }
 
-// RRule returns the series' RRULE for a DTSTART of StartDate +
-// StartTimeOffset: UNTIL is the last day's start time, in UTC when zone is
-// given (floating local time otherwise).
+// RRule returns the series' RRULE for a DTSTART of its first pattern date
+// at StartTimeOffset: UNTIL is the last day's start time, in UTC when zone
+// is given (floating local time otherwise).
 func (ap *AppointmentPattern) RRule(zone tzdef.Zone) (string, error) {
-	until := ap.RecurrencePattern.EndDate + Minutes(ap.StartTimeOffset)
-	return ap.RecurrencePattern.rrule(func() (string, error) {
+	body, _, err := ap.RecurrencePattern.rruleBody(false)
+	if err != nil {
+		return "", err
+	}
+	return ap.RecurrencePattern.withEnd(body, ap.untilFunc(zone, ap.RecurrencePattern.EndDate))
+}
+
+func (ap *AppointmentPattern) untilFunc(zone tzdef.Zone, end Minutes) func() (string, error) {
+	until := end + Minutes(ap.StartTimeOffset)
+	return func() (string, error) {
 		if zone == nil || isNilZone(zone) {
 			return until.Time(nil).Format("20060102T150405"), nil
 		}
@@ -96,15 +167,11 @@ func (ap *AppointmentPattern) RRule(zone tzdef.Zone) (string, error) {
 			return "", err
 		}
 		return c.at(until).UTC().Format("20060102T150405Z"), nil
-	})
+	}
 }
 
-// rrule is the RRULE with its end: COUNT, UNTIL (as until writes it) or none.
-func (p *Pattern) rrule(until func() (string, error)) (string, error) {
-	body, err := p.rruleBody()
-	if err != nil {
-		return "", err
-	}
+// withEnd is the RRULE body with its end: COUNT, UNTIL (as until writes it) or none.
+func (p *Pattern) withEnd(body string, until func() (string, error)) (string, error) {
 	switch {
 	case p.EndType == EndAfterNOccurrences:
 		return body + ";COUNT=" + strconv.FormatUint(uint64(p.OccurrenceCount), 10), nil
@@ -118,6 +185,34 @@ func (p *Pattern) rrule(until func() (string, error)) (string, error) {
 	return body, nil
 }
 
+// Profile chooses how ICalendar trades the RRULE's simplicity for
+// exactness in the clients that read it.
+type Profile int
+
+const (
+	// ProfileStandard writes one RRULE, exact by RFC 5545, in the forms
+	// ical.js (Thunderbird) and libical (Evolution, GNOME) read right
+	// wherever one exists. The exception: a monthly series on day 29 or 30
+	// whose months include February is written BYMONTHDAY=28,29,30;
+	// BYSETPOS=-1, which libical reads right and ical.js does not (it
+	// ignores BYSETPOS beside BYMONTHDAY and shows three meetings a month).
+	ProfileStandard Profile = iota
+	// ProfileCompatible writes, for those series, an RRULE on the day
+	// itself (which skips the months without it) plus an RDATE for each of
+	// those months' last days, and UNTIL instead of COUNT (RDATEs are not
+	// counted). Thunderbird needs it for such series. A series without end
+	// gets RDATEs for RDateYears years (default 20) from its start.
+	ProfileCompatible
+)
+
+// String names the profile as the CLI's --profile does.
+func (p Profile) String() string {
+	if p == ProfileCompatible {
+		return "compatible"
+	}
+	return "standard"
+}
+
 // ICalOptions fill what the blob does not hold.
 type ICalOptions struct {
 	Summary  string    // the series' subject
@@ -126,23 +221,101 @@ type ICalOptions struct {
 	Stamp    time.Time // DTSTAMP (default: now)
 	TZID     string    // TZID for a TimeZoneStruct zone (default "TimeZoneStruct")
 	ProdID   string    // PRODID (default "-//mapiblob//mapiblob//EN")
+	Profile  Profile   // RRULE forms: ProfileStandard or ProfileCompatible
+	// RDateYears bounds the RDATEs ProfileCompatible writes for a series
+	// without end (0: 20 years from its start).
+	RDateYears int
 }
 
 // ICalendar writes the series as a complete VCALENDAR: the VTIMEZONE of its
 // zone, the master VEVENT with RRULE and an EXDATE for each deleted
 // instance that is not the original date of an exception, and one
-// overriding VEVENT with RECURRENCE-ID per exception.
+// overriding VEVENT with RECURRENCE-ID per exception. What it had to adjust
+// so that clients show what Outlook shows is in ICalendarNotes.
 func (ap *AppointmentPattern) ICalendar(zone tzdef.Zone, opt ICalOptions) (string, error) {
+	text, _, err := ap.ICalendarNotes(zone, opt)
+	return text, err
+}
+
+// ICalendarNotes is ICalendar, and says what it adjusted so that clients
+// place every instance where Outlook does:
+//   - DTSTART is the first pattern date: RFC 5545 clients show DTSTART as
+//     an occurrence even when the pattern does not give it, and Outlook
+//     does not, so a StartDate that is not a pattern date is not written;
+//   - a deleted date that is not a pattern date gets no EXDATE (it would
+//     match no instance);
+//   - an exception whose original date is not a pattern date gets an
+//     RDATE at its original start, so that its RECURRENCE-ID matches an
+//     instance (Outlook shows such an exception; clients drop an override
+//     that matches nothing).
+func (ap *AppointmentPattern) ICalendarNotes(zone tzdef.Zone, opt ICalOptions) (string, []string, error) {
 	if zone != nil && isNilZone(zone) {
 		zone = nil
 	}
-	rrule, err := ap.RRule(zone)
+	p := &ap.RecurrencePattern
+	compatible := opt.Profile == ProfileCompatible
+	body, clamped, err := p.rruleBody(compatible)
 	if err != nil {
-		return "", err
+		return "", nil, err
+	}
+	first, ok := p.firstDate()
+	if !ok {
+		return "", nil, fmt.Errorf("%w: the series has no occurrence", ErrNotExportable)
 	}
 	c, err := newClock(zone)
 	if err != nil {
-		return "", err
+		return "", nil, err
+	}
+	var notes []string
+	if first != p.StartDate {
+		notes = append(notes, fmt.Sprintf("DTSTART is %s, the first date of the pattern: StartDate %s is not one, and Outlook shows no meeting there",
+			first.String()[:10], p.StartDate.String()[:10]))
+	}
+	// RDATEs: the days ProfileCompatible's RRULE leaves out, and the
+	// original dates of exceptions that the pattern does not give.
+	var rdates []Minutes
+	rrule := ""
+	if clamped {
+		last, err := p.lastDate(DefaultMaxInstances)
+		if err != nil {
+			return "", nil, err
+		}
+		if last < 0 {
+			years := opt.RDateYears
+			if years <= 0 {
+				years = 20
+			}
+			m, _ := MinutesOf(p.StartDate.Time(nil).AddDate(years, 0, 0))
+			last = dayOf(m)
+			notes = append(notes, fmt.Sprintf("profile compatible: the series has no end; RDATEs for the months without day %d are written through %s only",
+				p.PatternTypeSpecific.Day, last.minutes().String()[:10]))
+		}
+		for d, err := range p.Dates(time.Time{}, last.minutes().Time(nil), DateOptions{}) {
+			if err != nil {
+				return "", nil, err
+			}
+			if d.Time(nil).Day() != int(p.PatternTypeSpecific.Day) {
+				rdates = append(rdates, d)
+			}
+		}
+		end := p.EndDate
+		if p.EndType == EndAfterNOccurrences {
+			end = last.minutes() // RDATEs are not counted: bound the RRULE by UNTIL
+		}
+		if p.EndType.IsNeverEnd() {
+			rrule = body
+		} else {
+			u, err := ap.untilFunc(zone, end)()
+			if err != nil {
+				return "", nil, err
+			}
+			rrule = body + ";UNTIL=" + u
+		}
+	} else {
+		rrule, err = p.withEnd(body, ap.untilFunc(zone, p.EndDate))
+		if err != nil {
+			return "", nil, err
+		}
 	}
 	var w ical.Writer
 	prod := opt.ProdID
@@ -157,16 +330,19 @@ func (ap *AppointmentPattern) ICalendar(zone tzdef.Zone, opt ICalOptions) (strin
 	w.Line("BEGIN", "VCALENDAR")
 	w.Line("VERSION", "2.0")
 	w.Line("PRODID", ical.Text(prod))
+	// The VTIMEZONE covers every local time written: from the year before
+	// the earliest of them, so that its first onset precedes them all.
+	from := ap.earliestDate().Time(nil).Year() - 1
 	switch z := zone.(type) {
 	case *tzdef.Definition:
 		tzid = z.TZID()
-		w.Raw(z.VTimezone())
+		w.Raw(z.VTimezoneFrom(from))
 	case *tzdef.TimeZoneStruct:
 		tzid = opt.TZID
 		if tzid == "" {
 			tzid = "TimeZoneStruct"
 		}
-		w.Raw(z.VTimezone(tzid))
+		w.Raw(z.VTimezoneFrom(tzid, from))
 	}
 	when := func(name string, m Minutes) {
 		if tzid == "" {
@@ -180,13 +356,22 @@ func (ap *AppointmentPattern) ICalendar(zone tzdef.Zone, opt ICalOptions) (strin
 		b, _ := ap.MarshalBinary()
 		uid = fmt.Sprintf("mapiblob-%08x-%d@mapiblob", crc(b), ap.RecurrencePattern.StartDate)
 	}
-	p := &ap.RecurrencePattern
-	first := p.StartDate + Minutes(ap.StartTimeOffset)
+	moved := map[Minutes]bool{}
+	for i := range ap.Exceptions {
+		e := &ap.Exceptions[i].Info
+		d := e.OriginalStartDate.Date()
+		moved[d] = true
+		if !p.isPatternDate(d) {
+			rdates = append(rdates, d)
+			notes = append(notes, fmt.Sprintf("exception %d: its original date %s is not a date of the pattern; an RDATE gives its RECURRENCE-ID an instance to replace",
+				i, d.String()[:10]))
+		}
+	}
 	w.Line("BEGIN", "VEVENT")
 	w.Line("UID", ical.Text(uid))
 	w.Line("DTSTAMP", stamp.UTC().Format("20060102T150405Z"))
-	when("DTSTART", first)
-	when("DTEND", p.StartDate+Minutes(ap.EndTimeOffset))
+	when("DTSTART", first+Minutes(ap.StartTimeOffset))
+	when("DTEND", first+Minutes(ap.EndTimeOffset))
 	if opt.Summary != "" {
 		w.Line("SUMMARY", ical.Text(opt.Summary))
 	}
@@ -194,14 +379,24 @@ func (ap *AppointmentPattern) ICalendar(zone tzdef.Zone, opt ICalOptions) (strin
 		w.Line("LOCATION", ical.Text(opt.Location))
 	}
 	w.Line("RRULE", rrule)
-	moved := map[Minutes]bool{}
-	for i := range ap.Exceptions {
-		moved[ap.Exceptions[i].Info.OriginalStartDate.Date()] = true
+	// RDATEs are written as UTC instants: libical's own expansion
+	// (icalcomponent_foreach_recurrence) ignores an RDATE's TZID.
+	for _, d := range rdates {
+		if tzid == "" {
+			when("RDATE", d+Minutes(ap.StartTimeOffset))
+		} else {
+			w.Line("RDATE", c.at(d+Minutes(ap.StartTimeOffset)).UTC().Format("20060102T150405Z"))
+		}
 	}
 	for _, d := range p.DeletedInstanceDates {
-		if !moved[d] {
-			when("EXDATE", d+Minutes(ap.StartTimeOffset))
+		if moved[d] {
+			continue
 		}
+		if !p.isPatternDate(d) {
+			notes = append(notes, fmt.Sprintf("deleted date %s is not a date of the series; no EXDATE is written for it", d.String()[:10]))
+			continue
+		}
+		when("EXDATE", d+Minutes(ap.StartTimeOffset))
 	}
 	w.Line("END", "VEVENT")
 	for i := range ap.Exceptions {
@@ -238,7 +433,21 @@ func (ap *AppointmentPattern) ICalendar(zone tzdef.Zone, opt ICalOptions) (strin
 		w.Line("END", "VEVENT")
 	}
 	w.Line("END", "VCALENDAR")
-	return w.String(), nil
+	return w.String(), notes, nil
+}
+
+// earliestDate is the earliest wall-clock time the series' iCalendar form
+// names: its start, a deleted date, an exception's original or new start.
+func (ap *AppointmentPattern) earliestDate() Minutes {
+	m := ap.RecurrencePattern.StartDate
+	for _, d := range ap.RecurrencePattern.DeletedInstanceDates {
+		m = min(m, d)
+	}
+	for i := range ap.Exceptions {
+		e := &ap.Exceptions[i].Info
+		m = min(m, e.StartDateTime, e.OriginalStartDate)
+	}
+	return m
 }
 
 func crc(b []byte) uint32 {

@@ -56,14 +56,20 @@ func offsetAt(loc *time.Location, t time.Time) int { _, o := t.In(loc).Zone(); r
 
 // relative turns the local date and clock of a transition into the
 // relative SYSTEMTIME form; preferLast chooses week 5 ("last") for a day in
-// the month's last seven days.
+// the month's last seven days. A transition at midnight that ends a year is
+// written 23:59:59.999 on 31 December, as Windows does.
 func relative(local time.Time, preferLast bool) SystemTime {
+	ms := uint16(0)
+	if local.Month() == time.January && local.Day() == 1 && local.Hour() == 0 && local.Minute() == 0 && local.Second() == 0 {
+		local = local.Add(-time.Millisecond)
+		ms = 999
+	}
 	week := (local.Day()-1)/7 + 1
 	if preferLast && local.Day()+7 > daysIn(local.Year(), local.Month()) {
 		week = 5
 	}
 	return SystemTime{Month: uint16(local.Month()), DayOfWeek: uint16(local.Weekday()), Day: uint16(week),
-		Hour: uint16(local.Hour()), Minute: uint16(local.Minute()), Second: uint16(local.Second())}
+		Hour: uint16(local.Hour()), Minute: uint16(local.Minute()), Second: uint16(local.Second()), Milliseconds: ms}
 }
 
 // januaryFirst is a relative SYSTEMTIME that falls on 1 January 00:00 of year.
@@ -72,41 +78,65 @@ func januaryFirst(year int) SystemTime {
 	return SystemTime{Month: 1, DayOfWeek: uint16(wd), Day: 1}
 }
 
+// yearEnd is a relative SYSTEMTIME that falls on 31 December 23:59:59.999
+// of year, Windows' way of writing the end of the year.
+func yearEnd(year int) SystemTime {
+	wd := time.Date(year, 12, 31, 0, 0, 0, 0, time.UTC).Weekday()
+	return SystemTime{Month: 12, DayOfWeek: uint16(wd), Day: 5, Hour: 23, Minute: 59, Second: 59, Milliseconds: 999}
+}
+
 // candidates returns the rules that reproduce loc's offsets in year (one
 // per way of naming the transition weeks), or an error naming the year.
+//
+// The layouts are chosen so that a reader who applies each rule to its own
+// year alone, as the specification describes, also gets loc's offsets and
+// wall-clock times at the year's edges: a year that begins in daylight time
+// and leaves it for good is written as daylight time from 1 January (a
+// daylight period spanning New Year, which "ends" at 23:59:59.999 on 31
+// December), never as daylight time starting at 00:00 on 1 January, which
+// such a reader takes for a one-hour gap.
 func candidates(loc *time.Location, year int) ([]Rule, error) {
 	trs := yearTransitions(loc, year)
-	before := offsetAt(loc, time.Date(year, 1, 1, 0, 0, 0, 0, loc).Add(-time.Second))
+	before := offsetAt(loc, time.Date(year, 1, 1, 0, 0, 0, 0, loc))
 	base := Rule{MajorVersion: RuleMajorVersion, MinorVersion: RuleMinorVersion, Reserved: RuleReserved, Year: uint16(year)}
-	set := func(std, dst int) {
-		base.Bias = int32(-std / 60)
-		base.StandardBias = 0
-		base.DaylightBias = int32(-(dst - std) / 60)
+	whole := func(offs ...int) error {
+		for _, o := range offs {
+			if o%60 != 0 {
+				return fmt.Errorf("%w: %d: offset %ds is not whole minutes", ErrNotExpressible, year, o)
+			}
+		}
+		return nil
 	}
+	set := func(r *Rule, std, dst int) {
+		r.Bias = int32(-std / 60)
+		r.StandardBias = 0
+		r.DaylightBias = int32(-(dst - std) / 60)
+	}
+	var out []Rule
 	switch len(trs) {
 	case 0:
 		std := offsetAt(loc, time.Date(year, 7, 1, 0, 0, 0, 0, loc))
-		if std%60 != 0 {
-			return nil, fmt.Errorf("%w: %d: offset %ds is not whole minutes", ErrNotExpressible, year, std)
+		if err := whole(std); err != nil {
+			return nil, err
 		}
-		set(std, std)
-		base.DaylightBias = 0
-		return []Rule{base}, nil
+		r := base
+		set(&r, std, std)
+		return []Rule{r}, nil
 	case 1:
 		after := offsetAt(loc, trs[0])
-		var out []Rule
+		if err := whole(before, after); err != nil {
+			return nil, err
+		}
 		for _, last := range []bool{true, false} {
 			r := base
 			if after > before { // a permanent move forward: "daylight" from the change to the year's end
-				set(before, after)
-				r.Bias, r.StandardBias, r.DaylightBias = base.Bias, 0, base.DaylightBias
+				set(&r, before, after)
 				r.DaylightDate = relative(trs[0].In(time.FixedZone("", before)), last)
 				r.StandardDate = januaryFirst(year)
-			} else { // a permanent move back: "daylight" from 1 January to the change
-				set(after, before)
-				r.Bias, r.StandardBias, r.DaylightBias = base.Bias, 0, base.DaylightBias
-				r.DaylightDate = januaryFirst(year)
+			} else { // a permanent move back: "daylight" from New Year to the change
+				set(&r, after, before)
 				r.StandardDate = relative(trs[0].In(time.FixedZone("", before)), last)
+				r.DaylightDate = yearEnd(year)
 			}
 			out = append(out, r)
 		}
@@ -123,14 +153,12 @@ func candidates(loc *time.Location, year int) ([]Rule, error) {
 			std, dst = o1, before
 			toDST, toStd = trs[1], trs[0]
 		}
-		if std%60 != 0 || dst%60 != 0 {
-			return nil, fmt.Errorf("%w: %d: offsets are not whole minutes", ErrNotExpressible, year)
+		if err := whole(std, dst); err != nil {
+			return nil, err
 		}
-		var out []Rule
 		for _, last := range []bool{true, false} {
 			r := base
-			set(std, dst)
-			r.Bias, r.StandardBias, r.DaylightBias = base.Bias, 0, base.DaylightBias
+			set(&r, std, dst)
 			r.DaylightDate = relative(toDST.In(time.FixedZone("", std)), last)
 			r.StandardDate = relative(toStd.In(time.FixedZone("", dst)), last)
 			out = append(out, r)
@@ -140,30 +168,78 @@ func candidates(loc *time.Location, year int) ([]Rule, error) {
 	return nil, fmt.Errorf("%w: %d has %d offset changes (more than one daylight-saving period)", ErrNotExpressible, year, len(trs))
 }
 
-// reproduces reports whether rule r gives loc's offsets throughout year.
-func reproduces(r *Rule, loc *time.Location, year int) bool {
+// reproduces reports whether rules (the last one for year) give loc's
+// offsets, changes of offset and wall-clock readings throughout year.
+func reproduces(rules []Rule, loc *time.Location, year int) bool {
+	d := Definition{Rules: rules}
 	want := yearTransitions(loc, year)
-	d := Definition{Rules: []Rule{*r}}
-	d.Rules[0].Year = 0
-	for _, t := range want {
-		for _, u := range []time.Time{t.Add(-time.Second), t} {
-			if o, _, _ := d.Offset(u); o != offsetAt(loc, u) {
-				return false
-			}
+	// The changes in loc's year, which may include the next year's start
+	// (a change at midnight ending 31 December) but not its own.
+	start := time.Date(year, 1, 1, 0, 0, 0, 0, loc)
+	end := time.Date(year+1, 1, 1, 0, 0, 0, 0, loc)
+	var got []Transition
+	for _, tr := range append(d.Transitions(year), d.Transitions(year+1)...) {
+		if tr.UTC.After(start) && tr.UTC.Before(end) {
+			got = append(got, tr)
 		}
 	}
-	got := r.Transitions(year)
-	if len(want) != len(got) && !(len(want) == 1 && len(got) == 2) {
+	if len(got) != len(want) {
 		return false
 	}
-	// Offsets at a few points of the year must agree too.
+	var points []time.Time
+	for i, t := range want {
+		if !got[i].UTC.Round(time.Second).Equal(t) {
+			return false
+		}
+		points = append(points, t.Add(-time.Hour), t.Add(-time.Second), t, t.Add(time.Hour))
+	}
+	points = append(points, start.Add(-time.Second), start, start.Add(time.Hour), start.Add(2*time.Hour))
 	for m := 1; m <= 12; m++ {
-		u := time.Date(year, time.Month(m), 15, 12, 0, 0, 0, time.UTC)
+		points = append(points, time.Date(year, time.Month(m), 15, 12, 0, 0, 0, time.UTC))
+	}
+	for _, u := range points {
 		if o, _, _ := d.Offset(u); o != offsetAt(loc, u) {
 			return false
 		}
 	}
+	// Wall-clock times around each change and at New Year read as loc reads them.
+	yr, _ := d.Year(year)
+	for _, t := range append(want, start) {
+		for _, dm := range []time.Duration{-90, -30, 0, 30, 90} {
+			u := t.Add(dm * time.Minute)
+			w := u.In(loc)
+			if w.Year() != year {
+				continue
+			}
+			if !isUnique(loc, w) {
+				continue
+			}
+			if got, _ := yr.UTC(wallFields(w)); !got.Equal(u) {
+				return false
+			}
+		}
+	}
 	return true
+}
+
+// wallFields is t's wall clock as a UTC-located time.
+func wallFields(t time.Time) time.Time {
+	y, mo, d := t.Date()
+	h, mi, s := t.Clock()
+	return time.Date(y, mo, d, h, mi, s, t.Nanosecond(), time.UTC)
+}
+
+// isUnique reports whether loc shows the wall clock of t only once.
+func isUnique(loc *time.Location, t time.Time) bool {
+	w := wallFields(t)
+	n := 0
+	for _, o := range []int{offsetAt(loc, t.Add(-15*time.Hour)), offsetAt(loc, t.Add(15*time.Hour))} {
+		u := w.Add(-time.Duration(o) * time.Second)
+		if offsetAt(loc, u) == o {
+			n++
+		}
+	}
+	return n == 1 || offsetAt(loc, t.Add(-15*time.Hour)) == offsetAt(loc, t.Add(15*time.Hour))
 }
 
 // FromLocation builds a Definition whose rules reproduce loc's offsets
@@ -185,7 +261,7 @@ func FromLocation(loc *time.Location, keyName string, firstYear, lastYear int) (
 	}
 	d := &Definition{MajorVersion: MajorVersion, MinorVersion: MinorVersion, Reserved: HeaderReserved, KeyName: keyName}
 	for y := firstYear; y <= lastYear; y++ {
-		if n := len(d.Rules); n > 0 && reproduces(&d.Rules[n-1], loc, y) {
+		if n := len(d.Rules); n > 0 && reproduces(d.Rules, loc, y) {
 			continue
 		}
 		cs, err := candidates(loc, y)
@@ -194,12 +270,13 @@ func FromLocation(loc *time.Location, keyName string, firstYear, lastYear int) (
 		}
 		chosen := -1
 		for i := range cs {
-			if reproduces(&cs[i], loc, y) {
+			try := append(d.Rules[:len(d.Rules):len(d.Rules)], cs[i])
+			if reproduces(try, loc, y) {
 				if chosen < 0 {
 					chosen = i
 				}
 				// Prefer the naming that also holds the next year.
-				if y < lastYear && reproduces(&cs[i], loc, y+1) {
+				if y < lastYear && reproduces(try, loc, y+1) {
 					chosen = i
 					break
 				}

@@ -3,6 +3,7 @@ package tzdef
 import (
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/mapiblob/mapiblob/internal/sv"
 
@@ -29,6 +30,7 @@ const (
 	CodeYearMismatch      = "TZ_YEAR_FIELD_MISMATCH"
 	CodeStructMismatch    = "TZ_STRUCT_MISMATCH"
 	CodeKeyNameTooLong    = "TZ_KEYNAME_TOO_LONG"
+	CodeOutOfDate         = "TZ_RULE_OUT_OF_DATE"
 )
 
 // MaxBias is the largest magnitude of a bias sum, in minutes (14 hours).
@@ -93,7 +95,27 @@ func (d *Definition) Check() []Finding {
 	if len(d.Trailing) > 0 {
 		l.Add(CodeTrailing, Warning, "Trailing", strconv.Itoa(len(d.Trailing))+" bytes follow the last rule; readers ignore them")
 	}
+	d.checkCurrent(&l)
 	return l
+}
+
+// checkCurrent compares the rules with the current IANA rules of the zone
+// CLDR maps the key name to (from the time-zone database this program
+// reads), from this year through ten years ahead.
+func (d *Definition) checkCurrent(l *lint.List) {
+	iana := IANAName(d.KeyName)
+	if iana == "" || len(d.Rules) == 0 || len(d.Rules) > MaxRules {
+		return
+	}
+	loc, err := loadIANA(iana)
+	if err != nil {
+		return
+	}
+	if since, ok := outOfDateSince(d, loc, time.Now().Year()); ok {
+		l.Add(CodeOutOfDate, Warning, "TZRules", "stored rule for "+d.KeyName+" is out of date since "+strconv.Itoa(since)+
+			": the zone's current rules ("+iana+") give other offsets, so Outlook shows meetings stored with it at the wrong hour "+
+			"until the time-zone update tool rebases them (`mapiblob tz drift` lists them)")
+	}
 }
 
 func (t *Rule) check(l *lint.List, p string) {

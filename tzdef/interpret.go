@@ -98,55 +98,55 @@ func (t *Rule) Transitions(year int) []Transition {
 	return out
 }
 
-// offsetAt is the UTC offset in seconds at the instant u under rule t, with
-// the year's transitions computed for year.
-func (t *Rule) offsetAt(u time.Time, year int) (offset int, dst bool) {
-	yr := t.yearOf(year)
-	if yr.InDST(u) {
-		return yr.DstOffset, true
-	}
-	return yr.StdOffset, false
-}
-
 // Offset returns the UTC offset in seconds at instant u and whether
-// daylight time is in force, using the rule of u's local year. ok is false
-// when d has no rules.
+// daylight time is in force, using the rule of u's local year (see
+// YearRule for where a year begins). ok is false when d has no rules.
 func (d *Definition) Offset(u time.Time) (offset int, dst bool, ok bool) {
-	u = u.UTC()
-	r := d.RuleFor(u.Year())
-	if r == nil {
+	if len(d.Rules) == 0 {
 		return 0, false, false
 	}
-	// The rule follows the local year, which differs from the UTC year for
-	// a few hours at New Year.
-	if y := u.Add(time.Duration(r.StandardOffset()) * time.Second).Year(); y != u.Year() {
-		r = d.RuleFor(y)
-		offset, dst = r.offsetAt(u, y)
-		return offset, dst, true
-	}
-	offset, dst = r.offsetAt(u, u.Year())
-	return offset, dst, true
+	yr := zoneYearAt(d, u)
+	i := yr.segmentAt(u)
+	return yr.seg[i].off, yr.seg[i].dst, true
 }
 
 // Offset returns the UTC offset in seconds at instant u and whether
 // daylight time is in force.
 func (tz *TimeZoneStruct) Offset(u time.Time) (offset int, dst bool) {
-	r := tz.Rule()
-	u = u.UTC()
-	return r.offsetAt(u, u.Add(time.Duration(r.StandardOffset())*time.Second).Year())
+	yr := zoneYearAt(tz, u)
+	i := yr.segmentAt(u)
+	return yr.seg[i].off, yr.seg[i].dst
 }
 
-// Transitions lists the transitions of year under the rule of that year.
+// zoneYearAt is the YearRule of the local year that instant u falls in.
+func zoneYearAt(z interface{ Year(int) (YearRule, bool) }, u time.Time) YearRule {
+	u = u.UTC()
+	y := u.Year()
+	yr, _ := z.Year(y)
+	switch {
+	case u.Before(yr.Start):
+		yr, _ = z.Year(y - 1)
+	case !u.Before(yr.End()):
+		yr, _ = z.Year(y + 1)
+	}
+	return yr
+}
+
+// Transitions lists the changes of offset during local year year, in time
+// order: those of the year's rule that change the offset, and a change at
+// the year's start when the rule begins the year at another offset than
+// the year before ended with. A rule's own dates, read literally, are
+// Rule.Transitions.
 func (d *Definition) Transitions(year int) []Transition {
-	r := d.RuleFor(year)
-	if r == nil {
+	yr, ok := d.Year(year)
+	if !ok {
 		return nil
 	}
-	return r.Transitions(year)
+	return yr.Transitions()
 }
 
-// Transitions lists the transitions of year.
+// Transitions lists the changes of offset during year.
 func (tz *TimeZoneStruct) Transitions(year int) []Transition {
-	r := tz.Rule()
-	return r.Transitions(year)
+	yr, _ := tz.Year(year)
+	return yr.Transitions()
 }

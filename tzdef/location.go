@@ -4,7 +4,6 @@ import (
 	"encoding/binary"
 	"errors"
 	"fmt"
-	"sort"
 	"strconv"
 	"sync"
 	"time"
@@ -44,17 +43,7 @@ func (d *Definition) location() (*time.Location, error) {
 			first = y
 		}
 	}
-	offset := func(u time.Time) (int, bool) { o, dst, _ := d.Offset(u); return o, dst }
-	candidates := func(year int) []time.Time {
-		r := d.RuleFor(year)
-		jan1 := time.Date(year, 1, 1, 0, 0, 0, 0, time.UTC).Add(-time.Duration(r.StandardOffset()) * time.Second)
-		out := []time.Time{jan1}
-		for _, tr := range r.Transitions(year) {
-			out = append(out, tr.UTC)
-		}
-		return out
-	}
-	return buildLocation(name, first, offset, candidates, d.RuleFor(LocationLastYear))
+	return buildLocation(name, first, d, d.RuleFor(LocationLastYear))
 }
 
 // Location returns a *time.Location that applies tz's rule to every year
@@ -66,15 +55,7 @@ func (tz *TimeZoneStruct) Location() (*time.Location, error) {
 
 func (tz *TimeZoneStruct) location() (*time.Location, error) {
 	r := tz.Rule()
-	offset := func(u time.Time) (int, bool) { return tz.Offset(u) }
-	candidates := func(year int) []time.Time {
-		var out []time.Time
-		for _, tr := range r.Transitions(year) {
-			out = append(out, tr.UTC)
-		}
-		return out
-	}
-	return buildLocation("TimeZoneStruct", 1970, offset, candidates, &r)
+	return buildLocation("TimeZoneStruct", 1970, tz, &r)
 }
 
 const maxCachedLocations = 256
@@ -109,38 +90,40 @@ type zoneType struct {
 	dst bool
 }
 
-func buildLocation(name string, first int, offset func(time.Time) (int, bool), candidates func(int) []time.Time, last *Rule) (*time.Location, error) {
-	start := time.Date(first, 1, 1, 0, 0, 0, 0, time.UTC).Add(-48 * time.Hour)
-	o0, d0 := offset(start)
-	types := []zoneType{{o0, d0}}
-	typeIndex := func(z zoneType) int {
-		for i, t := range types {
-			if t == z {
+// buildLocation lists the offsets of z's local years first … LocationLastYear
+// (the first year's as in force from its start back to the beginning of
+// time) and continues with rule last.
+func buildLocation(name string, first int, z interface{ Year(int) (YearRule, bool) }, last *Rule) (*time.Location, error) {
+	yr, _ := z.Year(first)
+	cur := zoneType{yr.PrevOffset, yr.prevDST}
+	types := []zoneType{cur}
+	typeIndex := func(t zoneType) int {
+		for i, x := range types {
+			if x == t {
 				return i
 			}
 		}
-		types = append(types, z)
+		types = append(types, t)
 		return len(types) - 1
 	}
 	var times []int64
 	var idx []byte
-	cur := zoneType{o0, d0}
 	for y := first; y <= LocationLastYear; y++ {
-		cs := candidates(y)
-		sort.Slice(cs, func(i, j int) bool { return cs[i].Before(cs[j]) })
-		for _, c := range cs {
-			o, dst := offset(c)
-			z := zoneType{o, dst}
-			if z == cur {
+		if y > first {
+			yr, _ = z.Year(y)
+		}
+		for i := 0; i < yr.n; i++ {
+			t := zoneType{yr.seg[i].off, yr.seg[i].dst}
+			if t == cur {
 				continue
 			}
-			i := typeIndex(z)
-			if i > 255 {
+			ti := typeIndex(t)
+			if ti > 255 {
 				return nil, errors.New("tzdef: too many distinct offsets for a location")
 			}
-			times = append(times, c.Unix())
-			idx = append(idx, byte(i))
-			cur = z
+			times = append(times, yr.seg[i].from.Unix())
+			idx = append(idx, byte(ti))
+			cur = t
 		}
 	}
 	return time.LoadLocationFromTZData(name, tzif(times, idx, types, posixTZ(last)))

@@ -30,112 +30,170 @@ func (d *Definition) TZID() string {
 	return d.KeyName
 }
 
-// VTimezone writes d as an iCalendar VTIMEZONE component (CRLF lines): TZID
-// from the key name with X-LIC-LOCATION naming the IANA zone where CLDR knows
-// it, and for each rule one STANDARD and one DAYLIGHT observance with a yearly
-// RRULE (closed by UNTIL when a later rule replaces it), or one STANDARD
-// without daylight saving.
+// VTimezone writes d as an iCalendar VTIMEZONE component (CRLF lines)
+// covering local times from 1 January of the year before its first rule;
+// VTimezoneFrom covers earlier years.
 func (d *Definition) VTimezone() string {
-	var w ical.Writer
-	d.writeVTimezone(&w)
-	return w.String()
+	from := 1601
+	for i := range d.Rules {
+		if y := int(d.Rules[i].Year); i == 0 || y-1 < from {
+			from = y - 1
+		}
+	}
+	return d.VTimezoneFrom(from)
 }
 
-func (d *Definition) writeVTimezone(w *ical.Writer) {
+// VTimezoneFrom writes d as an iCalendar VTIMEZONE component (CRLF lines)
+// that gives d's offsets to every local time from 1 January of year on (a
+// year before the first rule follows the first rule, as expansion does).
+// TZID is the key name, with X-LIC-LOCATION naming the IANA zone where
+// CLDR knows it. The observances are d's real changes of offset (those
+// Offset and Transitions give): a change that recurs on the same rule date
+// in consecutive years is one observance with a yearly RRULE, closed by
+// UNTIL when a later rule ends it; a change at the start of a year (a rule
+// that begins the year at another offset than the year before ended with)
+// is an observance dated 1 January 00:00. A date that daylight time
+// "starts" on 1 January while it carries over from the year before changes
+// nothing, and is not written.
+func (d *Definition) VTimezoneFrom(year int) string {
+	var w ical.Writer
 	w.Line("BEGIN", "VTIMEZONE")
 	w.Line("TZID", ical.Text(d.TZID()))
 	if iana := IANAName(d.KeyName); iana != "" {
 		w.Line("X-LIC-LOCATION", iana)
 	}
-	rules := append([]Rule(nil), d.Rules...)
-	sortRules(rules)
-	for i := range rules {
-		r := &rules[i]
-		from := int(r.Year)
-		switch {
-		case from < 1601 || i == 0 && !r.HasDST():
-			from = 1601
-		case i == 0:
-			// The first rule also covers earlier years: start its observances a
-			// year early so that January of its first year has an onset before it.
-			from--
+	last := year
+	for i := range d.Rules {
+		if y := int(d.Rules[i].Year); y > last {
+			last = y
 		}
-		next := 0
-		if i+1 < len(rules) {
-			next = int(rules[i+1].Year)
-		}
-		writeObservances(w, r, from, next)
+	}
+	if len(d.Rules) > 0 {
+		writeObservances(&w, d, year, last)
 	}
 	w.Line("END", "VTIMEZONE")
-}
-
-// VTimezone writes tz as a VTIMEZONE whose TZID is tzid.
-func (tz *TimeZoneStruct) VTimezone(tzid string) string {
-	var w ical.Writer
-	tz.writeVTimezone(&w, tzid)
 	return w.String()
 }
 
-func (tz *TimeZoneStruct) writeVTimezone(w *ical.Writer, tzid string) {
-	r := tz.Rule()
+// VTimezone writes tz as a VTIMEZONE whose TZID is tzid, covering local
+// times from 1970 on.
+func (tz *TimeZoneStruct) VTimezone(tzid string) string { return tz.VTimezoneFrom(tzid, 1970) }
+
+// VTimezoneFrom writes tz as a VTIMEZONE whose TZID is tzid, covering local
+// times from 1 January of year on.
+func (tz *TimeZoneStruct) VTimezoneFrom(tzid string, year int) string {
+	var w ical.Writer
 	w.Line("BEGIN", "VTIMEZONE")
 	w.Line("TZID", ical.Text(tzid))
-	writeObservances(w, &r, 1970, 0)
+	writeObservances(&w, tz, year, year)
 	w.Line("END", "VTIMEZONE")
+	return w.String()
 }
 
-func sortRules(rs []Rule) {
-	for i := 1; i < len(rs); i++ {
-		for j := i; j > 0 && rs[j].Year < rs[j-1].Year; j-- {
-			rs[j], rs[j-1] = rs[j-1], rs[j]
-		}
-	}
+// change is one change of offset, keyed by what makes it recur.
+type change struct {
+	year     int
+	utc      time.Time
+	from, to int
+	dst      bool
+	date     SystemTime // the rule date; zero for a change at the year's start
 }
 
-// writeObservances writes rule r for years from … next−1 (next 0: no end).
-func writeObservances(w *ical.Writer, r *Rule, from, next int) {
-	std, dst := r.StandardOffset(), r.DaylightOffset()
-	if !r.HasDST() {
-		w.Line("BEGIN", "STANDARD")
-		w.Line("DTSTART", fmt.Sprintf("%04d0101T000000", from))
-		w.Line("TZOFFSETFROM", icalOffset(std))
-		w.Line("TZOFFSETTO", icalOffset(std))
-		w.Line("END", "STANDARD")
-		return
+func (c change) key() change { c.year, c.utc = 0, time.Time{}; return c }
+
+// writeObservances writes z's changes of offset for local years from on:
+// an opening observance in force from 1601, then the changes of the years
+// from … last+2 grouped into yearly runs; the runs still going in the last
+// of those years (the last rule repeating) have no UNTIL.
+func writeObservances(w *ical.Writer, z interface{ Year(int) (YearRule, bool) }, from, last int) {
+	yr, _ := z.Year(from)
+	end := last + 2
+	// The opening observance: the offset in force as the year from begins.
+	writeObservance(w, yr.prevDST, "16010101T000000", "", yr.PrevOffset, yr.PrevOffset)
+	type run struct {
+		first, last change
 	}
-	for _, kind := range []string{"STANDARD", "DAYLIGHT"} {
-		st, offFrom, offTo := r.StandardDate, dst, std
-		if kind == "DAYLIGHT" {
-			st, offFrom, offTo = r.DaylightDate, std, dst
-		}
-		year := from
-		if !st.IsRelative() {
-			year = int(st.Year)
-		}
-		m, day, ok := st.DateIn(year)
-		if !ok {
-			continue
-		}
-		wall := time.Date(year, m, day, 0, 0, 0, 0, time.UTC).Add(st.timeOfDay())
-		w.Line("BEGIN", kind)
-		w.Line("DTSTART", wall.Format("20060102T150405"))
-		if st.IsRelative() {
-			week := fmt.Sprint(st.Day)
-			if st.Day == 5 {
-				week = "-1"
+	var open []run // runs still recurring, in order of their first change
+	flush := func(r run, until bool) {
+		c := r.first
+		local := c.utc.Add(time.Duration(c.from) * time.Second).Format("20060102T150405")
+		rrule := ""
+		if r.last.year > c.year || !until {
+			rrule = yearlyRule(c)
+			if until {
+				rrule += ";UNTIL=" + r.last.utc.Format("20060102T150405Z")
 			}
-			rrule := fmt.Sprintf("FREQ=YEARLY;BYMONTH=%d;BYDAY=%s%s", st.Month, week, icalDays[st.DayOfWeek%7])
-			if next > 0 {
-				if lm, ld, ok := st.DateIn(next - 1); ok {
-					last := time.Date(next-1, lm, ld, 0, 0, 0, 0, time.UTC).Add(st.timeOfDay()).Add(-time.Duration(offFrom) * time.Second)
-					rrule += ";UNTIL=" + last.Format("20060102T150405Z")
+		}
+		writeObservance(w, c.dst, local, rrule, c.from, c.to)
+	}
+	for y := from; y <= end; y++ {
+		if y > from {
+			yr, _ = z.Year(y)
+		}
+		var now []change
+		prevOff := yr.PrevOffset
+		for i := 0; i < yr.n; i++ {
+			s := yr.seg[i]
+			if s.off != prevOff {
+				now = append(now, change{y, s.from, prevOff, s.off, s.dst, s.date})
+			}
+			prevOff = s.off
+		}
+		// Extend the runs that recur this year; close the others.
+		var next []run
+		used := make([]bool, len(now))
+		for _, r := range open {
+			found := false
+			for j, c := range now {
+				if !used[j] && c.key() == r.first.key() && c.date.IsRelative() && r.last.year == y-1 {
+					r.last = c
+					used[j], found = true, true
+					break
 				}
 			}
-			w.Line("RRULE", rrule)
+			if found {
+				next = append(next, r)
+			} else {
+				flush(r, true)
+			}
 		}
-		w.Line("TZOFFSETFROM", icalOffset(offFrom))
-		w.Line("TZOFFSETTO", icalOffset(offTo))
-		w.Line("TZNAME", abbrev(offTo))
-		w.Line("END", kind)
+		for j, c := range now {
+			if !used[j] {
+				next = append(next, run{c, c})
+			}
+		}
+		open = next
 	}
+	for _, r := range open {
+		flush(r, r.last.year < end)
+	}
+}
+
+// yearlyRule is the RRULE (without UNTIL) that repeats change c every year.
+func yearlyRule(c change) string {
+	st := c.date
+	if st.IsZero() { // the start of the year
+		return "FREQ=YEARLY;BYMONTH=1;BYMONTHDAY=1"
+	}
+	week := fmt.Sprint(st.Day)
+	if st.Day == 5 {
+		week = "-1"
+	}
+	return fmt.Sprintf("FREQ=YEARLY;BYMONTH=%d;BYDAY=%s%s", st.Month, week, icalDays[st.DayOfWeek%7])
+}
+
+func writeObservance(w *ical.Writer, dst bool, dtstart, rrule string, from, to int) {
+	kind := "STANDARD"
+	if dst {
+		kind = "DAYLIGHT"
+	}
+	w.Line("BEGIN", kind)
+	w.Line("DTSTART", dtstart)
+	if rrule != "" {
+		w.Line("RRULE", rrule)
+	}
+	w.Line("TZOFFSETFROM", icalOffset(from))
+	w.Line("TZOFFSETTO", icalOffset(to))
+	w.Line("TZNAME", abbrev(to))
+	w.Line("END", kind)
 }

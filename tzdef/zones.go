@@ -35,6 +35,11 @@ var cldrSpelling = map[string]string{
 	"Pacific/Pohnpei":                "Pacific/Ponape",
 	"Pacific/Chuuk":                  "Pacific/Truk",
 	"Asia/Dacca":                     "Asia/Dhaka",
+	"Africa/Asmara":                  "Africa/Asmera",
+	"America/Argentina/Catamarca":    "America/Catamarca",
+	"America/Argentina/Jujuy":        "America/Jujuy",
+	"America/Argentina/Mendoza":      "America/Mendoza",
+	"America/Atikokan":               "America/Coral_Harbour",
 }
 
 // WindowsNames lists every Windows key name of CLDR's table.

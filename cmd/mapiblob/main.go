@@ -167,8 +167,12 @@ func runHelp(e *env, args []string) error {
 	return nil
 }
 
+//go:generate go run ./internal/gentzdata -o zz_tzdata.go
+
 func runVersion(e *env, args []string) error {
 	fmt.Fprintf(e.stdout, "mapiblob %s (%s %s/%s)\n", version(), runtime.Version(), runtime.GOOS, runtime.GOARCH)
+	fmt.Fprintf(e.stdout, "time zones built in: IANA %s (time/tzdata of %s)\n", tzdataRelease, tzdataGo)
+	fmt.Fprintf(e.stdout, "time zones read from: %s\n", zoneSource())
 	return nil
 }
 

@@ -22,11 +22,22 @@ the times are wall-clock times and the output says so. DATE is 2026-03-01 or
 2026-03-01T09:00 (in the series' zone). A series without end needs --to or
 --limit.`
 
-const icalUsage = `mapiblob ical --recur INPUT --tz INPUT [--summary S] [--location L] [--uid U] [--codepage CP]
+const icalUsage = `mapiblob ical --recur INPUT --tz INPUT [--summary S] [--location L] [--uid U] [--codepage CP] [--profile standard|compatible]
 
 Prints the series as a complete iCalendar VCALENDAR: the VTIMEZONE of its
 zone, the recurring VEVENT with RRULE and EXDATE, and one VEVENT with
-RECURRENCE-ID per modified instance.`
+RECURRENCE-ID per modified instance. What had to be adjusted so that
+clients show what Outlook shows (a StartDate that is not a date of the
+pattern, a deleted or original date the pattern does not give) is said on
+standard error, one "mapiblob: note: …" line each.
+
+--profile standard (the default) writes one exact RRULE. Thunderbird
+(ical.js) misreads one form: a monthly series on day 29 or 30 whose months
+include February (BYMONTHDAY=28,29,30;BYSETPOS=-1 shows three meetings a
+month there); --profile compatible writes those as the day itself plus an
+RDATE for each short month's last day, which Thunderbird and Evolution
+(libical) read right; Outlook does not read RDATE, so give it the standard
+profile.`
 
 // readSeries decodes --recur (with any time-zone blobs an export holds
 // beside it) and --tz, which is a time-zone blob or a zone name.
@@ -201,6 +212,7 @@ func runICal(e *env, args []string) error {
 	summary := fs.String("summary", "", "")
 	location := fs.String("location", "", "")
 	uid := fs.String("uid", "", "")
+	profile := fs.String("profile", "standard", "")
 	rest, err := parseFlags(fs, args, icalUsage, e)
 	if err != nil {
 		return err
@@ -212,10 +224,21 @@ func runICal(e *env, args []string) error {
 	if s.Appointment == nil {
 		return invalidErr("ical needs an appointment's PidLidAppointmentRecur, not a task pattern")
 	}
-	text, err := s.Appointment.ICalendar(s.Zone, recurrence.ICalOptions{Summary: *summary, Location: *location, UID: *uid})
+	opt := recurrence.ICalOptions{Summary: *summary, Location: *location, UID: *uid}
+	switch *profile {
+	case "standard":
+	case "compatible":
+		opt.Profile = recurrence.ProfileCompatible
+	default:
+		return usageErr("unknown --profile %q (want standard or compatible)", *profile)
+	}
+	text, notes, err := s.Appointment.ICalendarNotes(s.Zone, opt)
 	if err != nil {
 		return invalidErr("%v", err)
 	}
 	fmt.Fprint(e.stdout, text)
+	for _, n := range notes {
+		fmt.Fprintln(e.stderr, "mapiblob: note:", n)
+	}
 	return nil
 }

@@ -2,6 +2,8 @@ package main
 
 import (
 	"fmt"
+	"os"
+	"path/filepath"
 	"strconv"
 	"strings"
 	"time"
@@ -12,6 +14,7 @@ import (
 
 const tzUsage = `mapiblob tz build --zone ZONE [--years 2000-2037] [--kind tzdef|tzstruct] [--display]
 mapiblob tz transitions [--year YEAR] INPUT
+mapiblob tz drift [--zone IANA] [--from DATE] [--to DATE] [--recur INPUT --tz INPUT] [ITEM...]
 
 build prints a time-zone blob as hex for a Windows key name ("Atlantic Standard
 Time") or an IANA zone ("America/Halifax"), with one rule per year whose rules
@@ -21,22 +24,34 @@ PidLidTimeZoneStruct); --display clears the recurrence flag for the
 StartDisplay/EndDisplay properties.
 
 transitions lists a year's changes of offset (default: this year) in UTC and
-local time, for a tzdef or tzstruct blob.`
+local time, for a tzdef or tzstruct blob.
+
+drift is a dry run of a time-zone law change: for each series it compares
+the rule stored with it (PidLidAppointmentTimeZoneDefinitionRecur or
+PidLidTimeZoneStruct) with the current IANA rules of its zone (CLDR's zone
+for the key name, or --zone), and lists every occurrence from --from
+(default: now) to --to (default: five years later) whose instant differs,
+with both times: the meetings Outlook will show at another hour until the
+time-zone update tool rebases them. A series is given as --recur and --tz
+blobs, or as an ITEM holding both (an MFCMAPI XML export); @DIR takes every
+file of a folder as an item. Exit code 1 when a meeting moves.`
 
 func runTZ(e *env, args []string) error {
 	if len(args) == 0 {
-		return usageErr("tz needs a subcommand: build or transitions (usage: %s)", firstLine(tzUsage))
+		return usageErr("tz needs a subcommand: build, transitions or drift (usage: %s)", firstLine(tzUsage))
 	}
 	switch args[0] {
 	case "build":
 		return runTZBuild(e, args[1:])
 	case "transitions":
 		return runTZTransitions(e, args[1:])
+	case "drift":
+		return runTZDrift(e, args[1:])
 	case "-h", "--help", "help":
 		fmt.Fprintln(e.stdout, tzUsage)
 		return nil
 	}
-	return usageErr("unknown tz subcommand %q (want build or transitions)", args[0])
+	return usageErr("unknown tz subcommand %q (want build, transitions or drift)", args[0])
 }
 
 func parseYears(s string) (int, int, error) {
@@ -116,14 +131,14 @@ func runTZTransitions(e *env, args []string) error {
 		switch v := r.Value.(type) {
 		case *tzdef.Definition:
 			if rule := v.RuleFor(*year); rule != nil {
-				trs = rule.Transitions(*year)
+				trs = v.Transitions(*year)
 				desc = fmt.Sprintf("%s, rule from %d: %s", v.KeyName, rule.Year, rule.Describe())
 			} else {
 				desc = v.KeyName + ": no rules"
 			}
 		case *tzdef.TimeZoneStruct:
 			rule := v.Rule()
-			trs = rule.Transitions(*year)
+			trs = v.Transitions(*year)
 			desc = "TimeZoneStruct: " + rule.Describe()
 		default:
 			return invalidErr("transitions needs a time-zone blob, not %s", r.Kind)
@@ -144,3 +159,143 @@ func runTZTransitions(e *env, args []string) error {
 	}
 	return nil
 }
+
+func runTZDrift(e *env, args []string) error {
+	fs := newFlags("tz drift")
+	zone := fs.String("zone", "", "")
+	fromS := fs.String("from", "", "")
+	toS := fs.String("to", "", "")
+	recurArg := fs.String("recur", "", "")
+	tzArg := fs.String("tz", "", "")
+	rest, err := parseFlags(fs, args, tzUsage, e)
+	if err != nil {
+		return err
+	}
+	if len(rest) == 0 && *recurArg == "" {
+		return usageErr("tz drift needs a series: --recur and --tz, or ITEMs (item exports holding both)")
+	}
+	from, err := parseWhen(*fromS, time.UTC, "from")
+	if err != nil {
+		return err
+	}
+	if from.IsZero() {
+		from = time.Now().UTC().Truncate(time.Minute)
+	}
+	to, err := parseWhen(*toS, time.UTC, "to")
+	if err != nil {
+		return err
+	}
+	if to.IsZero() {
+		to = from.AddDate(5, 0, 0)
+	}
+	type named struct {
+		name   string
+		series *mapiblob.Series
+	}
+	var series []named
+	if *recurArg != "" {
+		if *tzArg == "" {
+			return usageErr("tz drift --recur needs --tz, the stored zone blob(s)")
+		}
+		s, err := readSeries(e, *recurArg, *tzArg, mapiblob.Options{})
+		if err != nil {
+			return err
+		}
+		series = append(series, named{"--recur", s})
+	}
+	var items []string
+	for _, a := range rest {
+		if dir, ok := strings.CutPrefix(a, "@"); ok {
+			path := dir
+			if e.dir != "" && !filepath.IsAbs(path) {
+				path = filepath.Join(e.dir, path)
+			}
+			if st, err := os.Stat(path); err == nil && st.IsDir() {
+				ents, err := os.ReadDir(path)
+				if err != nil {
+					return usageErr("cannot read %s: %v", dir, err)
+				}
+				for _, ent := range ents {
+					if !ent.IsDir() {
+						items = append(items, "@"+filepath.Join(dir, ent.Name()))
+					}
+				}
+				continue
+			}
+		}
+		items = append(items, a)
+	}
+	for _, item := range items {
+		name := item
+		if len(name) > 40 {
+			name = name[:37] + "…"
+		}
+		rs, err := decodeAll(e, &decodeOpts{kind: mapiblob.KindAuto}, []string{item})
+		if err != nil {
+			return err
+		}
+		s, _ := mapiblob.SeriesOf(rs, nil, 0)
+		series = append(series, named{name, s})
+	}
+	bad := false
+	for _, ns := range series {
+		name, s := ns.name, ns.series
+		if s == nil || s.Appointment == nil || s.Zone == nil {
+			fmt.Fprintf(e.stdout, "%s: no recurring meeting with a time zone\n", name)
+			bad = true
+			continue
+		}
+		iana := *zone
+		key := "TimeZoneStruct"
+		if d, ok := s.Zone.(*tzdef.Definition); ok {
+			key = d.KeyName
+			if iana == "" {
+				iana = tzdef.IANAName(d.KeyName)
+			}
+		}
+		if iana == "" {
+			return usageErr("%s: the stored zone has no key name CLDR knows; name its IANA zone with --zone", name)
+		}
+		loc, err := time.LoadLocation(iana)
+		if err != nil {
+			return usageErr("--zone %q: %v", iana, err)
+		}
+		dr, err := s.Drift(loc, from, to)
+		if err != nil {
+			return invalidErr("%s: %v", name, err)
+		}
+		fmt.Fprintf(e.stdout, "%s: %s\n", name, s.Appointment.RecurrencePattern.Describe())
+		fmt.Fprintf(e.stdout, "  stored rule %q compared with IANA %s (%s)\n", key, iana, zoneSource())
+		if dr.Since == 0 {
+			fmt.Fprintf(e.stdout, "  the stored rule agrees with the current rules from %s to %s; %d occurrences, none at another hour\n",
+				from.Format("2006-01-02"), to.Format("2006-01-02"), dr.Compared)
+			continue
+		}
+		fmt.Fprintf(e.stdout, "  stored rule for %s is out of date since %d\n", key, dr.Since)
+		for _, df := range dr.Differences {
+			if !df.To.After(from) || !df.From.Before(to) {
+				continue
+			}
+			fmt.Fprintf(e.stdout, "  %s – %s: stored %s, now %s\n", df.From.In(loc).Format("2006-01-02 15:04"), df.To.In(loc).Format("2006-01-02 15:04"),
+				tzdef.FormatOffset(df.Stored), tzdef.FormatOffset(df.Current))
+		}
+		fmt.Fprintf(e.stdout, "  %d of %d occurrences from %s to %s are at another instant under the current rules:\n",
+			len(dr.Drifted), dr.Compared, from.Format("2006-01-02"), to.Format("2006-01-02"))
+		for _, r := range dr.Drifted {
+			mod := ""
+			if r.Modified {
+				mod = " (modified)"
+			}
+			fmt.Fprintf(e.stdout, "  %s  stored %s (%s), current rules %s (%s); clients on the current rules show it at %s%s\n",
+				r.Stored.Format("2006-01-02 15:04"), r.Stored.UTC().Format("15:04Z"), tzdef.FormatOffset(offsetOf(r.Stored)),
+				r.Current.UTC().Format("15:04Z"), tzdef.FormatOffset(offsetOf(r.Current)), r.Stored.In(loc).Format("15:04"), mod)
+		}
+		bad = true
+	}
+	if bad {
+		return &cliError{exitInvalid, ""}
+	}
+	return nil
+}
+
+func offsetOf(t time.Time) int { _, o := t.Zone(); return o }

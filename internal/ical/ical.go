@@ -10,28 +10,25 @@ import (
 // Writer accumulates content lines.
 type Writer struct{ b strings.Builder }
 
-// Line writes NAME[;PARAMS]:VALUE, folded.
+// Line writes NAME[;PARAMS]:VALUE, folded as RFC 5545 §3.1 asks: no line
+// longer than 75 octets without its CRLF, a continuation line being a
+// space and at most 74 octets of content, and never inside a UTF-8
+// character.
 func (w *Writer) Line(name, value string) {
 	line := name + ":" + value
-	for len(line) > 75 {
-		cut := 75
+	limit := 75
+	for len(line) > limit {
+		cut := limit
 		for cut > 0 && !utf8.RuneStart(line[cut]) {
 			cut--
+		}
+		if cut == 0 { // not UTF-8: cut where the limit is
+			cut = limit
 		}
 		w.b.WriteString(line[:cut])
 		w.b.WriteString("\r\n ")
 		line = line[cut:]
-		if len(line) <= 74 {
-			break
-		}
-		// Continuation lines carry a leading space: 74 octets of content.
-		cut = 74
-		for cut > 0 && !utf8.RuneStart(line[cut]) {
-			cut--
-		}
-		w.b.WriteString(line[:cut])
-		w.b.WriteString("\r\n ")
-		line = line[cut:]
+		limit = 74
 	}
 	w.b.WriteString(line)
 	w.b.WriteString("\r\n")

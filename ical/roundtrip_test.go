@@ -172,6 +172,19 @@ func sameOccurrences(t testing.TB, ics string, want *recurrence.AppointmentPatte
 		}
 		return out
 	}
+	dates := func(p *recurrence.Pattern) []recurrence.Minutes {
+		var out []recurrence.Minutes
+		for d, err := range p.Dates(from, to, recurrence.DateOptions{}) {
+			require.NoError(t, err)
+			out = append(out, d)
+		}
+		return out
+	}
+	wd := dates(&want.RecurrencePattern)
+	require.NotEmpty(t, wd)
+	if d := cmp.Diff(wd, dates(&it.Appointment.RecurrencePattern)); d != "" {
+		t.Fatalf("pattern dates differ (-source +imported):\n%s\n%s", d, ics)
+	}
 	if d := cmp.Diff(list(want, wz), list(it.Appointment, it.Zone)); d != "" {
 		t.Fatalf("occurrences differ (-source +imported):\n%s\n%s", d, ics)
 	}

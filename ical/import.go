@@ -98,17 +98,9 @@ func (it *Item) Property(name string) *Property {
 // stop the others: the error joins one error per failed component (naming
 // its UID) and the items of the rest are returned.
 func Import(r io.Reader, opt ImportOptions) ([]Item, error) {
-	var cals []*goical.Calendar
-	dec := goical.NewDecoder(r)
-	for {
-		cal, err := dec.Decode()
-		if err == io.EOF {
-			break
-		}
-		if err != nil {
-			return nil, fmt.Errorf("ical: %w", err)
-		}
-		cals = append(cals, cal)
+	cals, err := decodeAll(r)
+	if err != nil {
+		return nil, err
 	}
 	if len(cals) == 0 {
 		return nil, errors.New("ical: no VCALENDAR")
@@ -126,9 +118,9 @@ func Import(r io.Reader, opt ImportOptions) ([]Item, error) {
 		for _, c := range cal.Children {
 			switch c.Name {
 			case "VTIMEZONE":
-				if p := c.Props.Get("TZID"); p != nil {
-					if _, dup := vtz[p.Value]; !dup {
-						vtz[p.Value] = c
+				if id, ok := text(c, "TZID"); ok {
+					if _, dup := vtz[id]; !dup {
+						vtz[id] = c
 					}
 				}
 			case "VEVENT":
@@ -188,6 +180,28 @@ func Import(r io.Reader, opt ImportOptions) ([]Item, error) {
 		items = append(items, it)
 	}
 	return items, errors.Join(errs...)
+}
+
+// decodeAll reads every VCALENDAR of r. go-ical panics on some malformed
+// content lines (an empty parameter value at the end of a line, found by
+// FuzzICalImport): that is an error here.
+func decodeAll(r io.Reader) (cals []*goical.Calendar, err error) {
+	defer func() {
+		if p := recover(); p != nil {
+			cals, err = nil, fmt.Errorf("ical: malformed content line (%v)", p)
+		}
+	}()
+	dec := goical.NewDecoder(r)
+	for {
+		cal, err := dec.Decode()
+		if err == io.EOF {
+			return cals, nil
+		}
+		if err != nil {
+			return nil, fmt.Errorf("ical: %w", err)
+		}
+		cals = append(cals, cal)
+	}
 }
 
 // ImportBytes is Import of an iCalendar text held in memory.

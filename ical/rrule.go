@@ -382,6 +382,13 @@ func (r *rule) pattern(s series, warn func(string, ...any)) (*recurrence.Pattern
 			if len(r.byMonth) > 0 {
 				return nil, unsupported("BYMONTH in a monthly rule", "")
 			}
+			if interval%12 == 0 && interval/12 <= 8 {
+				// Every 12·n months is a yearly series in DTSTART's month, as
+				// the export writes it back: import it so.
+				y := *r
+				y.freq, y.interval, y.byMonth = "YEARLY", interval/12, []int{int(s.start.Month())}
+				return y.pattern(s, warn)
+			}
 			if err := limit(99, "months"); err != nil {
 				return nil, err
 			}
@@ -451,6 +458,8 @@ func (r *rule) pattern(s series, warn func(string, ...any)) (*recurrence.Pattern
 	switch {
 	case r.count > 0 && r.count <= recurrence.MaxOccurrences:
 		end = recurrence.EndAfter(r.count)
+	case r.count > recurrence.DefaultMaxInstances:
+		return nil, unsupported(fmt.Sprintf("COUNT=%d", r.count), fmt.Sprintf("more than %d occurrences", recurrence.DefaultMaxInstances))
 	case r.count > 0:
 		// More than Outlook's "end after" holds: end on the date of the last one.
 		p, err := build(recurrence.NoEnd())
@@ -459,7 +468,7 @@ func (r *rule) pattern(s series, warn func(string, ...any)) (*recurrence.Pattern
 		}
 		n := 0
 		var last recurrence.Minutes
-		for d, err := range p.Dates(time.Time{}, time.Time{}, recurrence.DateOptions{MaxInstances: r.count + 1}) {
+		for d, err := range p.Dates(time.Time{}, recurrence.NeverEndDate.Time(nil), recurrence.DateOptions{MaxInstances: r.count + 1}) {
 			if err != nil {
 				return nil, fmt.Errorf("RRULE: COUNT=%d: %w", r.count, err)
 			}

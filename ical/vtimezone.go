@@ -331,7 +331,8 @@ func observances(vtz *goical.Component) ([]observance, error) {
 // TZRULE_FLAG_RECUR_CURRENT_TZREG (as tzdef.FromLocation does). The first
 // rule also governs the years before it; when it has daylight saving its
 // year is the one after its observances' first DTSTART, which undoes the
-// lead-in year that Definition.VTimezone writes. A year with more than one
+// lead-in year that Definition.VTimezone writes, and without daylight
+// saving it is 1601, the year Definition.VTimezone starts it. A year with more than one
 // daylight-saving period, or offsets that are not whole minutes, cannot be
 // a Windows rule and is an error naming it.
 func DefinitionFromVTimezone(vtz *goical.Component, keyName string, now int) (*tzdef.Definition, *tzdef.TimeZoneStruct, error) {
@@ -411,7 +412,10 @@ func DefinitionFromVTimezone(vtz *goical.Component, keyName string, now int) (*t
 	if len(d.Rules) > tzdef.MaxRules {
 		return nil, nil, fmt.Errorf("VTIMEZONE %s: %d rules, more than a TZDEFINITION holds", keyName, len(d.Rules))
 	}
-	if d.Rules[0].HasDST() && d.Rules[0].Year == uint16(ymin) && (len(d.Rules) == 1 || int(d.Rules[1].Year) > ymin+1) {
+	switch {
+	case !d.Rules[0].HasDST():
+		d.Rules[0].Year = 1601 // as Definition.VTimezone writes a first rule without daylight saving
+	case d.Rules[0].Year == uint16(ymin) && (len(d.Rules) == 1 || int(d.Rules[1].Year) > ymin+1):
 		d.Rules[0].Year++
 	}
 	now = min(max(now, int(d.Rules[0].Year)), ymax)

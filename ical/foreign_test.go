@@ -2,6 +2,7 @@ package ical
 
 import (
 	"errors"
+	"os"
 	"sort"
 	"strings"
 	"testing"
@@ -11,6 +12,7 @@ import (
 	"github.com/stretchr/testify/require"
 	"github.com/teambition/rrule-go"
 
+	"github.com/mapiblob/mapiblob/input"
 	"github.com/mapiblob/mapiblob/recurrence"
 )
 
@@ -412,4 +414,31 @@ END:VEVENT`)
 	require.Nil(t, items[1].Appointment)
 	require.Equal(t, "GMT Standard Time", items[1].StartZone.KeyName)
 	require.Equal(t, time.Date(2026, 1, 5, 9, 0, 0, 0, time.UTC), items[1].Start)
+}
+
+// The README's sample series, written by hand as iCalendar, imports to the
+// sample blob byte for byte.
+func TestReadmeSample(t *testing.T) {
+	want, err := os.ReadFile("../testdata/samples/weekly-standup.apptrecur.hex")
+	require.NoError(t, err)
+	b, err := input.ParseHex(string(want))
+	require.NoError(t, err)
+	ics := calendar(`BEGIN:VEVENT
+UID:weekly-standup@example.com
+DTSTART;TZID=W. Europe Standard Time:20260106T093000
+DTEND;TZID=W. Europe Standard Time:20260106T100000
+RRULE:FREQ=WEEKLY;BYDAY=TU;COUNT=10
+EXDATE;TZID=W. Europe Standard Time:20260203T093000
+SUMMARY:Standup
+END:VEVENT
+BEGIN:VEVENT
+UID:weekly-standup@example.com
+RECURRENCE-ID;TZID=W. Europe Standard Time:20260217T093000
+DTSTART;TZID=W. Europe Standard Time:20260218T140000
+DTEND;TZID=W. Europe Standard Time:20260218T143000
+SUMMARY:Standup
+LOCATION:Room 5
+END:VEVENT`)
+	it := importOne(t, ics, ImportOptions{})
+	require.Equal(t, b, it.Property("PidLidAppointmentRecur").Bytes())
 }

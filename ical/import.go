@@ -186,6 +186,14 @@ func Import(r io.Reader, opt ImportOptions) ([]Item, error) {
 // content lines (an empty parameter value at the end of a line, found by
 // FuzzICalImport): that is an error here.
 func decodeAll(r io.Reader) (cals []*goical.Calendar, err error) {
+	b, err := io.ReadAll(r)
+	if err != nil {
+		return nil, fmt.Errorf("ical: %w", err)
+	}
+	if err := checkParams(b); err != nil {
+		return nil, err
+	}
+	r = bytes.NewReader(b)
 	defer func() {
 		if p := recover(); p != nil {
 			cals, err = nil, fmt.Errorf("ical: malformed content line (%v)", p)
@@ -202,6 +210,43 @@ func decodeAll(r io.Reader) (cals []*goical.Calendar, err error) {
 		}
 		cals = append(cals, cal)
 	}
+}
+
+// maxParams bounds the name and parameters of a content line: go-ical
+// copies parameter values in quadratic time.
+const maxParams = 4096
+
+// checkParams refuses a content line (folded lines joined) whose name and
+// parameters, up to the first ':' outside quotes, are longer than
+// maxParams.
+func checkParams(b []byte) error {
+	n, line, quoted, inValue := 0, 1, false, false
+	for i := 0; i < len(b); i++ {
+		c := b[i]
+		if c == '\n' {
+			line++
+			if i+1 < len(b) && (b[i+1] == ' ' || b[i+1] == '\t') {
+				i++ // a folded line continues the same content line
+				continue
+			}
+			n, quoted, inValue = 0, false, false
+			continue
+		}
+		if inValue || c == '\r' {
+			continue
+		}
+		switch {
+		case c == '"':
+			quoted = !quoted
+		case c == ':' && !quoted:
+			inValue = true
+			continue
+		}
+		if n++; n > maxParams {
+			return fmt.Errorf("ical: line %d: name and parameters longer than %d bytes", line, maxParams)
+		}
+	}
+	return nil
 }
 
 // ImportBytes is Import of an iCalendar text held in memory.

@@ -27,12 +27,12 @@ type Property struct {
 }
 
 // Named reports whether p is a named property (identified by Set and LID).
-func (p *Property) Named() bool { return p.Tag == 0 }
+func (p Property) Named() bool { return p.Tag == 0 }
 
 // Bytes is the value as MAPI stores it: the blob itself, UTF-16LE without
 // terminator, a little-endian 32-bit integer, a 16-bit boolean, or a
 // FILETIME.
-func (p *Property) Bytes() []byte {
+func (p Property) Bytes() []byte {
 	switch v := p.Value.(type) {
 	case []byte:
 		return v
@@ -64,7 +64,7 @@ func fileTime(t time.Time) uint64 {
 
 // ID names the property as the CLI prints it: "0x0037001F" for a tagged
 // property, "PSETID_Appointment:0x8216" for a named one.
-func (p *Property) ID() string {
+func (p Property) ID() string {
 	if p.Named() {
 		return fmt.Sprintf("%s:0x%04X", p.SetName, p.LID)
 	}

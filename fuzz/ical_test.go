@@ -148,7 +148,7 @@ func lossy(it *ical.Item) string {
 	return ""
 }
 
-// FuzzICalImport: no input makes Import panic; every series it imports
+// FuzzICalImport: no input makes Import panic, with or without Expand; every series it imports
 // exports (recurrence.AppointmentPattern.ICalendar) and imports again to
 // the same blobs — at once when nothing the export cannot write is
 // involved (lossy), else from the second round on; every recurring task's
@@ -161,6 +161,10 @@ func FuzzICalImport(f *testing.F) {
 	f.Fuzz(func(t *testing.T, b []byte) {
 		if len(b) > 32<<10 {
 			return
+		}
+		expanded, _ := ical.ImportBytes(b, ical.ImportOptions{Expand: true, MaxExpanded: 20, Now: icalNow})
+		if len(expanded) > 20*len(b) {
+			t.Fatalf("%d items from %d bytes", len(expanded), len(b))
 		}
 		items, _ := ical.ImportBytes(b, opt)
 		for i := range items {

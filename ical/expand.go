@@ -19,7 +19,8 @@ const expandYears = 10
 // occurrence (RRULEs and RDATEs, less EXDATEs, overrides in place of their
 // occurrence), as Outlook's importer does with such series. The rules are
 // expanded by github.com/teambition/rrule-go in the series' zone; at most
-// MaxExpanded items, and only the first expandYears years.
+// MaxExpanded items, and only the first expandYears years (one year for
+// an hourly rule).
 func (im *importer) expand(master *goical.Component, overrides []*goical.Component, uid string, e *event, reason error) (items []Item, err error) {
 	defer func() {
 		if r := recover(); r != nil {
@@ -48,6 +49,11 @@ func (im *importer) expand(master *goical.Component, overrides []*goical.Compone
 	in := func(wall time.Time) time.Time { return im.zone.instant(wall).In(loc) }
 	dtstart := in(start)
 	horizon := dtstart.AddDate(expandYears, 0, 0)
+	for _, p := range master.Props.Values("RRULE") {
+		if strings.Contains(strings.ToUpper(p.Value), "FREQ=HOURLY") {
+			horizon = dtstart.AddDate(1, 0, 0) // an hourly rule whose filters rarely match walks every hour
+		}
+	}
 	limit := im.opt.MaxExpanded
 	if limit <= 0 {
 		limit = DefaultMaxExpanded

@@ -44,6 +44,7 @@ func init() {
 		"occurrences": {"list the meetings of a recurring series", occurrencesUsage, runOccurrences},
 		"ical":        {"print a recurring series as an iCalendar VCALENDAR", icalUsage, runICal},
 		"uid":         {"print a meeting's iCalendar UID from its GlobalObjectId, or the reverse", uidUsage, runUID},
+		"import":      {"turn iCalendar (VEVENT, RRULE, VTIMEZONE) into Outlook's properties", importUsage, runImport},
 		"version":     {"print the version", "mapiblob version", runVersion},
 		"help":        {"show help for a command", "mapiblob help [COMMAND]", runHelp},
 		"completion":  {"print a shell completion script: bash, zsh, fish or powershell", completionUsage, runCompletion},

@@ -20,3 +20,4 @@ compile_native_go_fuzzer github.com/mapiblob/mapiblob/fuzz FuzzInput fuzz_input
 compile_native_go_fuzzer github.com/mapiblob/mapiblob/fuzz FuzzInputHex fuzz_input_hex
 compile_native_go_fuzzer github.com/mapiblob/mapiblob/fuzz FuzzDetect fuzz_detect
 compile_native_go_fuzzer github.com/mapiblob/mapiblob/fuzz FuzzExplain fuzz_explain
+compile_native_go_fuzzer github.com/mapiblob/mapiblob/fuzz FuzzICalImport fuzz_i_cal_import

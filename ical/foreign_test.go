@@ -1,0 +1,444 @@
+package ical
+
+import (
+	"errors"
+	"os"
+	"sort"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/google/go-cmp/cmp"
+	"github.com/stretchr/testify/require"
+	"github.com/teambition/rrule-go"
+
+	"github.com/mapiblob/mapiblob/input"
+	"github.com/mapiblob/mapiblob/recurrence"
+)
+
+// crlf turns a readable test text into iCalendar lines.
+func crlf(s string) string {
+	return strings.ReplaceAll(strings.TrimSpace(s), "\n", "\r\n") + "\r\n"
+}
+
+// vtzBerlin is a VTIMEZONE as Thunderbird writes it: current rules only,
+// from 1970; the TZID is the caller's.
+func vtzBerlin(tzid string) string {
+	return `BEGIN:VTIMEZONE
+TZID:` + tzid + `
+BEGIN:DAYLIGHT
+TZOFFSETFROM:+0100
+TZOFFSETTO:+0200
+TZNAME:CEST
+DTSTART:19700329T020000
+RRULE:FREQ=YEARLY;BYDAY=-1SU;BYMONTH=3
+END:DAYLIGHT
+BEGIN:STANDARD
+TZOFFSETFROM:+0200
+TZOFFSETTO:+0100
+TZNAME:CET
+DTSTART:19701025T030000
+RRULE:FREQ=YEARLY;BYDAY=-1SU;BYMONTH=10
+END:STANDARD
+END:VTIMEZONE`
+}
+
+// vtzLosAngeles is a VTIMEZONE as Google Calendar writes it.
+const vtzLosAngeles = `BEGIN:VTIMEZONE
+TZID:America/Los_Angeles
+X-LIC-LOCATION:America/Los_Angeles
+BEGIN:DAYLIGHT
+TZOFFSETFROM:-0800
+TZOFFSETTO:-0700
+TZNAME:PDT
+DTSTART:19700308T020000
+RRULE:FREQ=YEARLY;BYMONTH=3;BYDAY=2SU
+END:DAYLIGHT
+BEGIN:STANDARD
+TZOFFSETFROM:-0700
+TZOFFSETTO:-0800
+TZNAME:PST
+DTSTART:19701101T020000
+RRULE:FREQ=YEARLY;BYMONTH=11;BYDAY=1SU
+END:STANDARD
+END:VTIMEZONE`
+
+func calendar(parts ...string) string {
+	return crlf("BEGIN:VCALENDAR\nVERSION:2.0\nPRODID:-//test//test//EN\n" + strings.Join(parts, "\n") + "\nEND:VCALENDAR")
+}
+
+// source is what an independent engine (rrule-go) says the iCalendar
+// series holds.
+type source struct {
+	loc       *time.Location
+	dtstart   time.Time
+	rrule     string
+	dur       time.Duration
+	exdates   []time.Time
+	overrides map[time.Time][2]time.Time // original start → new start, end
+}
+
+func (s source) occurrences(t *testing.T, to time.Time) []string {
+	t.Helper()
+	o, err := rrule.StrToROptionInLocation(s.rrule, s.loc)
+	require.NoError(t, err)
+	o.Dtstart = s.dtstart
+	r, err := rrule.NewRRule(*o)
+	require.NoError(t, err)
+	set := rrule.Set{}
+	set.RRule(r)
+	for _, x := range s.exdates {
+		set.ExDate(x)
+	}
+	var out []string
+	for _, st := range set.Between(s.dtstart.Add(-time.Second), to, true) {
+		en := st.Add(s.dur)
+		if ov, ok := s.overrides[st.UTC()]; ok {
+			st, en = ov[0], ov[1]
+		}
+		out = append(out, st.UTC().Format(time.RFC3339)+"–"+en.UTC().Format(time.RFC3339))
+	}
+	require.NotEmpty(t, out)
+	sort.Strings(out)
+	return out
+}
+
+func imported(t *testing.T, it *Item, to time.Time) []string {
+	t.Helper()
+	require.NotNil(t, it.Appointment)
+	var out []string
+	for o, err := range it.Appointment.Occurrences(it.Zone, time.Time{}, to, recurrence.ExpandOptions{}) {
+		require.NoError(t, err)
+		out = append(out, o.Start.UTC().Format(time.RFC3339)+"–"+o.End.UTC().Format(time.RFC3339))
+	}
+	sort.Strings(out)
+	return out
+}
+
+func importOne(t *testing.T, ics string, opt ImportOptions) *Item {
+	t.Helper()
+	items, err := ImportBytes([]byte(ics), opt)
+	require.NoError(t, err, ics)
+	require.Len(t, items, 1)
+	return &items[0]
+}
+
+func load(t *testing.T, name string) *time.Location {
+	t.Helper()
+	loc, err := time.LoadLocation(name)
+	require.NoError(t, err)
+	return loc
+}
+
+func TestGoogleStyle(t *testing.T) {
+	ics := calendar(vtzLosAngeles, `BEGIN:VEVENT
+DTSTART;TZID=America/Los_Angeles:20260302T100000
+DTEND;TZID=America/Los_Angeles:20260302T110000
+RRULE:FREQ=WEEKLY;BYDAY=MO,WE;UNTIL=20261231T235959Z
+EXDATE;TZID=America/Los_Angeles:20260316T100000
+DTSTAMP:20260101T000000Z
+UID:abc123xyz@google.com
+SUMMARY:Standup
+TRANSP:OPAQUE
+END:VEVENT
+BEGIN:VEVENT
+DTSTART;TZID=America/Los_Angeles:20260326T150000
+DTEND;TZID=America/Los_Angeles:20260326T153000
+DTSTAMP:20260101T000000Z
+UID:abc123xyz@google.com
+RECURRENCE-ID;TZID=America/Los_Angeles:20260325T100000
+SUMMARY:Standup (moved)
+TRANSP:OPAQUE
+END:VEVENT`)
+	it := importOne(t, ics, ImportOptions{})
+	require.Equal(t, "Pacific Standard Time", it.Zone.KeyName)
+	require.Empty(t, it.Warnings)
+	la := load(t, "America/Los_Angeles")
+	src := source{loc: la, dtstart: time.Date(2026, 3, 2, 10, 0, 0, 0, la), rrule: "FREQ=WEEKLY;BYDAY=MO,WE;UNTIL=20261231T235959Z",
+		dur: time.Hour, exdates: []time.Time{time.Date(2026, 3, 16, 10, 0, 0, 0, la)},
+		overrides: map[time.Time][2]time.Time{time.Date(2026, 3, 25, 10, 0, 0, 0, la).UTC(): {time.Date(2026, 3, 26, 15, 0, 0, 0, la), time.Date(2026, 3, 26, 15, 30, 0, 0, la)}}}
+	to := time.Date(2027, 1, 1, 0, 0, 0, 0, time.UTC)
+	require.Empty(t, cmp.Diff(src.occurrences(t, to), imported(t, it, to)))
+	ap := it.Appointment
+	require.Len(t, ap.Exceptions, 1)
+	require.Equal(t, "Standup (moved)", ap.ExceptionSubject(0, 0))
+	require.Equal(t, recurrence.ARO_SUBJECT, ap.Exceptions[0].Info.OverrideFlags, "only the subject is overridden (TRANSP repeats the master)")
+	require.Equal(t, "every Monday and Wednesday from 10:00 AM to 11:00 AM", it.Property("PidLidRecurrencePattern").Value)
+}
+
+// Thunderbird writes a VTIMEZONE; here its TZID is a name no table knows.
+func TestVTimezoneOnlyCustomTZID(t *testing.T) {
+	ics := calendar(vtzBerlin("Mitteleuropa (Büro)"), `BEGIN:VEVENT
+UID:tb-1
+DTSTAMP:20260101T000000Z
+DTSTART;TZID="Mitteleuropa (Büro)":20260113T173000
+DTEND;TZID="Mitteleuropa (Büro)":20260113T190000
+RRULE:FREQ=MONTHLY;BYDAY=2TU;COUNT=20
+SUMMARY:Verein
+END:VEVENT`)
+	it := importOne(t, ics, ImportOptions{})
+	require.Equal(t, "Mitteleuropa (Büro)", it.Zone.KeyName)
+	require.True(t, it.Zone.ConsistentWith(it.ZoneStruct))
+	be := load(t, "Europe/Berlin")
+	src := source{loc: be, dtstart: time.Date(2026, 1, 13, 17, 30, 0, 0, be), rrule: "FREQ=MONTHLY;BYDAY=2TU;COUNT=20", dur: 90 * time.Minute}
+	to := time.Date(2030, 1, 1, 0, 0, 0, 0, time.UTC)
+	require.Empty(t, cmp.Diff(src.occurrences(t, to), imported(t, it, to)))
+	// The same VTIMEZONE under an IANA TZID is that zone.
+	ics = strings.ReplaceAll(ics, "Mitteleuropa (Büro)", "Europe/Berlin")
+	it = importOne(t, ics, ImportOptions{})
+	require.Equal(t, "W. Europe Standard Time", it.Zone.KeyName)
+	require.Empty(t, it.Warnings)
+}
+
+func TestNamedZonesWithoutVTimezone(t *testing.T) {
+	for _, tc := range []struct {
+		tzid, key, iana, rrule string
+	}{
+		{"W. Europe Standard Time", "W. Europe Standard Time", "Europe/Berlin", "FREQ=DAILY;INTERVAL=2;COUNT=200"},
+		{"Asia/Kolkata", "India Standard Time", "Asia/Kolkata", "FREQ=YEARLY;BYMONTH=8;BYMONTHDAY=15;COUNT=5"},
+		{"America/New_York", "Eastern Standard Time", "America/New_York", "FREQ=MONTHLY;BYDAY=MO,TU,WE,TH,FR;BYSETPOS=-1;UNTIL=20280101T000000Z"},
+	} {
+		t.Run(tc.tzid, func(t *testing.T) {
+			ics := calendar(`BEGIN:VEVENT
+UID:named-1
+DTSTAMP:20260101T000000Z
+DTSTART;TZID=` + tc.tzid + `:20260130T083000
+DURATION:PT45M
+RRULE:` + tc.rrule + `
+END:VEVENT`)
+			it := importOne(t, ics, ImportOptions{})
+			require.Equal(t, tc.key, it.Zone.KeyName)
+			loc := load(t, tc.iana)
+			src := source{loc: loc, dtstart: time.Date(2026, 1, 30, 8, 30, 0, 0, loc), rrule: tc.rrule, dur: 45 * time.Minute}
+			to := time.Date(2032, 1, 1, 0, 0, 0, 0, time.UTC)
+			if strings.Contains(tc.rrule, "BYMONTHDAY=15") {
+				// DTSTART is not on the rule: RFC 5545 and Outlook agree to start on the first date that is.
+				require.NotEmpty(t, it.Warnings)
+			}
+			require.Empty(t, cmp.Diff(src.occurrences(t, to), imported(t, it, to)))
+		})
+	}
+}
+
+func TestFloating(t *testing.T) {
+	ics := calendar(`BEGIN:VEVENT
+UID:float-1
+DTSTAMP:20260101T000000Z
+DTSTART:20260105T090000
+DTEND:20260105T100000
+RRULE:FREQ=WEEKLY;COUNT=10
+END:VEVENT`)
+	_, err := ImportBytes([]byte(ics), ImportOptions{})
+	require.ErrorContains(t, err, "floating time")
+	it := importOne(t, ics, ImportOptions{FloatingZone: "Tokyo Standard Time"})
+	require.Equal(t, "Tokyo Standard Time", it.Zone.KeyName)
+	tk := load(t, "Asia/Tokyo")
+	src := source{loc: tk, dtstart: time.Date(2026, 1, 5, 9, 0, 0, 0, tk), rrule: "FREQ=WEEKLY;COUNT=10", dur: time.Hour}
+	to := time.Date(2027, 1, 1, 0, 0, 0, 0, time.UTC)
+	require.Empty(t, cmp.Diff(src.occurrences(t, to), imported(t, it, to)))
+	it = importOne(t, ics, ImportOptions{FloatingZone: "Europe/Paris"})
+	require.Equal(t, "Romance Standard Time", it.Zone.KeyName)
+}
+
+func TestAllDay(t *testing.T) {
+	ics := calendar(`BEGIN:VEVENT
+UID:bday-1
+DTSTAMP:20260101T000000Z
+DTSTART;VALUE=DATE:20260704
+DTEND;VALUE=DATE:20260705
+RRULE:FREQ=YEARLY
+SUMMARY:Independence Day
+TRANSP:TRANSPARENT
+END:VEVENT`)
+	it := importOne(t, ics, ImportOptions{})
+	require.True(t, it.AllDay)
+	require.Equal(t, true, it.Property("PidLidAppointmentSubType").Value)
+	require.Equal(t, int32(0), it.Property("PidLidBusyStatus").Value)
+	require.Equal(t, "every July 4", it.Property("PidLidRecurrencePattern").Value)
+	require.Len(t, it.Warnings, 1)
+	require.Contains(t, it.Warnings[0], "UTC")
+	require.Equal(t, uint32(0), it.Appointment.StartTimeOffset)
+	require.Equal(t, uint32(1440), it.Appointment.EndTimeOffset)
+	it = importOne(t, ics, ImportOptions{FloatingZone: "Eastern Standard Time"})
+	require.Empty(t, it.Warnings)
+	require.Equal(t, time.Date(2026, 7, 4, 4, 0, 0, 0, time.UTC), it.Start)
+}
+
+// A VTIMEZONE whose rules are not those of the zone its TZID names is
+// followed, and the warning says so.
+func TestVTimezoneDisagrees(t *testing.T) {
+	old := `BEGIN:VTIMEZONE
+TZID:Eastern Standard Time
+BEGIN:STANDARD
+DTSTART:16011028T020000
+RRULE:FREQ=YEARLY;BYDAY=-1SU;BYMONTH=10
+TZOFFSETFROM:-0400
+TZOFFSETTO:-0500
+END:STANDARD
+BEGIN:DAYLIGHT
+DTSTART:16010401T020000
+RRULE:FREQ=YEARLY;BYDAY=1SU;BYMONTH=4
+TZOFFSETFROM:-0500
+TZOFFSETTO:-0400
+END:DAYLIGHT
+END:VTIMEZONE`
+	ics := calendar(old, `BEGIN:VEVENT
+UID:old-est
+DTSTAMP:20260101T000000Z
+DTSTART;TZID=Eastern Standard Time:20260105T090000
+DTEND;TZID=Eastern Standard Time:20260105T100000
+RRULE:FREQ=WEEKLY;COUNT=52
+END:VEVENT`)
+	it := importOne(t, ics, ImportOptions{})
+	require.Len(t, it.Warnings, 1)
+	require.Contains(t, it.Warnings[0], "disagrees")
+	r := it.Zone.RecurRule()
+	require.Equal(t, uint16(4), r.DaylightDate.Month, "the VTIMEZONE's April rule is kept")
+	require.Equal(t, "Eastern Standard Time", it.Zone.KeyName)
+}
+
+func TestUnsupportedRRules(t *testing.T) {
+	for _, tc := range []struct{ rrule, part string }{
+		{"FREQ=DAILY;BYHOUR=9,14", "RRULE: BYHOUR is not expressible in an Outlook recurrence"},
+		{"FREQ=HOURLY;INTERVAL=4", "RRULE: FREQ=HOURLY is not expressible"},
+		{"FREQ=MINUTELY", "FREQ=MINUTELY"},
+		{"FREQ=MONTHLY;BYMONTHDAY=1,15", "BYMONTHDAY=1,15"},
+		{"FREQ=MONTHLY;BYMONTHDAY=-2", "BYMONTHDAY=-2"},
+		{"FREQ=YEARLY;BYWEEKNO=20", "BYWEEKNO"},
+		{"FREQ=YEARLY;BYYEARDAY=100", "BYYEARDAY"},
+		{"FREQ=YEARLY;BYMONTH=1,7", "BYMONTH=1,7"},
+		{"FREQ=MONTHLY;BYDAY=MO", "BYDAY=MO without an ordinal or BYSETPOS"},
+		{"FREQ=MONTHLY;BYDAY=-2FR", "BYDAY=-2FR"},
+		{"FREQ=MONTHLY;BYDAY=MO,TU;BYSETPOS=3,-1", "BYSETPOS=3,-1"},
+		{"FREQ=WEEKLY;BYDAY=1MO", "BYDAY=1MO in a weekly rule"},
+		{"FREQ=WEEKLY;INTERVAL=100", "INTERVAL=100"},
+		{"FREQ=YEARLY;INTERVAL=9", "INTERVAL=9"},
+		{"FREQ=DAILY;BYMONTH=3", "BYMONTH=3 in a daily rule"},
+		{"FREQ=YEARLY;BYMONTHDAY=1", "BYMONTHDAY=1 without BYMONTH"},
+	} {
+		t.Run(tc.rrule, func(t *testing.T) {
+			ics := calendar(`BEGIN:VEVENT
+UID:u-1
+DTSTAMP:20260101T000000Z
+DTSTART;TZID=Europe/Berlin:20260105T090000
+DTEND;TZID=Europe/Berlin:20260105T100000
+RRULE:` + tc.rrule + `
+END:VEVENT`)
+			_, err := ImportBytes([]byte(ics), ImportOptions{})
+			require.ErrorContains(t, err, tc.part)
+			require.True(t, errors.Is(err, ErrNotExpressible), "%v", err)
+			var re *RRuleError
+			require.True(t, errors.As(err, &re))
+		})
+	}
+	ics := calendar(`BEGIN:VEVENT
+UID:u-2
+DTSTAMP:20260101T000000Z
+DTSTART;TZID=Europe/Berlin:20260105T090000
+RRULE:FREQ=WEEKLY
+RDATE;TZID=Europe/Berlin:20260107T090000
+END:VEVENT`)
+	_, err := ImportBytes([]byte(ics), ImportOptions{})
+	require.ErrorContains(t, err, "RDATE: RDATE is not expressible")
+}
+
+func TestExpandUnsupported(t *testing.T) {
+	ics := calendar(`BEGIN:VEVENT
+UID:exp-1
+DTSTAMP:20260101T000000Z
+DTSTART;TZID=Europe/Berlin:20260105T090000
+DTEND;TZID=Europe/Berlin:20260105T093000
+RRULE:FREQ=DAILY;BYHOUR=9,14;COUNT=6
+EXDATE;TZID=Europe/Berlin:20260106T090000
+SUMMARY:Pills
+END:VEVENT`)
+	items, err := ImportBytes([]byte(ics), ImportOptions{Expand: true})
+	require.NoError(t, err)
+	require.Len(t, items, 5)
+	var got []string
+	for _, it := range items {
+		got = append(got, it.Start.Format(time.RFC3339))
+		require.Nil(t, it.Appointment)
+		require.Equal(t, false, it.Property("PidLidRecurring").Value)
+		require.NotNil(t, it.Property("PidLidGlobalObjectId"))
+		require.Contains(t, it.Warnings[0], "expanded into single occurrences")
+	}
+	require.Equal(t, []string{"2026-01-05T08:00:00Z", "2026-01-05T13:00:00Z", "2026-01-06T13:00:00Z", "2026-01-07T08:00:00Z", "2026-01-07T13:00:00Z"}, got)
+}
+
+func TestTask(t *testing.T) {
+	p, err := recurrence.NewMonthlyNth(date(2026, 2, 1), 1, 1, recurrence.Monday, recurrence.EndAfter(12))
+	require.NoError(t, err)
+	rr, err := p.RRule()
+	require.NoError(t, err)
+	ics := calendar(`BEGIN:VTODO
+UID:task-1
+DTSTAMP:20260101T000000Z
+DTSTART;VALUE=DATE:` + p.StartDate.Time(nil).Format("20060102") + `
+RRULE:` + rr + `
+SUMMARY:Send the report
+END:VTODO`)
+	it := importOne(t, ics, ImportOptions{})
+	want, _ := p.MarshalBinary()
+	require.Equal(t, want, it.Property("PidLidTaskRecurrence").Value)
+	require.Equal(t, true, it.Property("PidLidTaskFRecurring").Value)
+	require.Equal(t, "VTODO", it.Component)
+}
+
+// Overrides and masters with several items in one file: one item each.
+func TestSeveralEvents(t *testing.T) {
+	ics := calendar(`BEGIN:VEVENT
+UID:a
+DTSTAMP:20260101T000000Z
+DTSTART:20260105T090000Z
+DTEND:20260105T100000Z
+RRULE:FREQ=DAILY;COUNT=3
+END:VEVENT
+BEGIN:VEVENT
+UID:b
+DTSTAMP:20260101T000000Z
+DTSTART;TZID=Europe/London:20260105T090000
+DTEND;TZID=Europe/London:20260105T100000
+SUMMARY:one-off
+END:VEVENT
+BEGIN:VEVENT
+UID:c
+DTSTAMP:20260101T000000Z
+DTSTART:20260105T090000Z
+RRULE:FREQ=HOURLY
+END:VEVENT`)
+	items, err := ImportBytes([]byte(ics), ImportOptions{})
+	require.ErrorContains(t, err, `VEVENT "c": RRULE: FREQ=HOURLY`)
+	require.Len(t, items, 2)
+	require.Equal(t, "UTC", items[0].Zone.KeyName)
+	require.Nil(t, items[1].Appointment)
+	require.Equal(t, "GMT Standard Time", items[1].StartZone.KeyName)
+	require.Equal(t, time.Date(2026, 1, 5, 9, 0, 0, 0, time.UTC), items[1].Start)
+}
+
+// The README's sample series, written by hand as iCalendar, imports to the
+// sample blob byte for byte.
+func TestReadmeSample(t *testing.T) {
+	want, err := os.ReadFile("../testdata/samples/weekly-standup.apptrecur.hex")
+	require.NoError(t, err)
+	b, err := input.ParseHex(string(want))
+	require.NoError(t, err)
+	ics := calendar(`BEGIN:VEVENT
+UID:weekly-standup@example.com
+DTSTART;TZID=W. Europe Standard Time:20260106T093000
+DTEND;TZID=W. Europe Standard Time:20260106T100000
+RRULE:FREQ=WEEKLY;BYDAY=TU;COUNT=10
+EXDATE;TZID=W. Europe Standard Time:20260203T093000
+SUMMARY:Standup
+END:VEVENT
+BEGIN:VEVENT
+UID:weekly-standup@example.com
+RECURRENCE-ID;TZID=W. Europe Standard Time:20260217T093000
+DTSTART;TZID=W. Europe Standard Time:20260218T140000
+DTEND;TZID=W. Europe Standard Time:20260218T143000
+SUMMARY:Standup
+LOCATION:Room 5
+END:VEVENT`)
+	it := importOne(t, ics, ImportOptions{})
+	require.Equal(t, b, it.Property("PidLidAppointmentRecur").Bytes())
+}

@@ -60,11 +60,11 @@ func cfbLess(a, b string) bool {
 }
 
 type cfbEntry struct {
-	node                *cfbNode
-	kind                byte // 1 storage, 2 stream, 5 root
-	left, right, child  uint32
-	start               uint32
-	size                uint32
+	node               *cfbNode
+	kind               byte // 1 storage, 2 stream, 5 root
+	left, right, child uint32
+	start              uint32
+	size               uint32
 }
 
 var errCFBTooLarge = errors.New("cfb: the file would need more than 109 FAT sectors; the writer does not write DIFAT sectors")

@@ -23,12 +23,12 @@ type jsonProperty struct {
 }
 
 type jsonItem struct {
-	Source       string          `json:"source"`
-	Item         string          `json:"item"`
-	Parent       *string         `json:"parent"`
-	MessageClass string          `json:"messageClass"`
-	Properties   []jsonProperty  `json:"properties"`
-	Findings     []blob.Finding  `json:"findings,omitempty"`
+	Source       string         `json:"source"`
+	Item         string         `json:"item"`
+	Parent       *string        `json:"parent"`
+	MessageClass string         `json:"messageClass"`
+	Properties   []jsonProperty `json:"properties"`
+	Findings     []blob.Finding `json:"findings,omitempty"`
 }
 
 func (p *Property) jsonForm() jsonProperty {

@@ -373,7 +373,7 @@ func marshalTNEF(it *Item, depth int) ([]byte, error) {
 	}
 	for _, a := range it.Attachments {
 		rend := make([]byte, 14)
-		binary.LittleEndian.PutUint16(rend, 1)             // atyp: file
+		binary.LittleEndian.PutUint16(rend, 1)              // atyp: file
 		binary.LittleEndian.PutUint32(rend[2:], 0xFFFFFFFF) // ulPosition
 		attr(lvlAttachment, attAttachRendData, rend)
 		ap, err := appendPropList(nil, a.Properties, a.Embedded, cp, depth)

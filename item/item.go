@@ -237,10 +237,14 @@ func (it *Item) Decode() {
 func decodeString8(v *Value, cp blob.CodePage) {
 	switch v.Type {
 	case proptag.PT_STRING8:
-		v.Str = cp.Decode(v.Bytes)
+		if v.Bytes != nil {
+			v.Str = cp.Decode(v.Bytes)
+		}
 	case proptag.PT_MV_STRING8:
 		for i := range v.Multi {
-			v.Multi[i].Str = cp.Decode(v.Multi[i].Bytes)
+			if v.Multi[i].Bytes != nil {
+				v.Multi[i].Str = cp.Decode(v.Multi[i].Bytes)
+			}
 		}
 	}
 }

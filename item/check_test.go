@@ -160,3 +160,53 @@ func TestSetChecker(t *testing.T) {
 	require.True(t, strings.HasPrefix(f[0].Message, "1301 recurring items"))
 	_ = recurrence.ARO_SUBJECT
 }
+
+// The repair of an export whose StartDisplay has an empty key name (with
+// PR_ENTRYID and a GlobalObjectId): inferred from the other properties, its
+// five properties decode with no findings, and the repaired item checks
+// clean.
+func TestRepairTZ(t *testing.T) {
+	it := itemtest.Meeting(itemtest.Options{EmptyStartDisplayKeyName: true, Zone: "Atlantic Standard Time", NoExceptionMessage: true})
+	x, err := item.ReadXML(item.MarshalXML(it), "export.xml")
+	require.NoError(t, err)
+	it = x[0]
+	require.NotNil(t, it.Get("PidTagEntryId"))
+	require.NotNil(t, it.GlobalObjectID())
+	r, err := it.RepairTZ("")
+	require.NoError(t, err)
+	require.Equal(t, "Atlantic Standard Time", r.Zone)
+	require.Contains(t, r.Inferred, "PidLidAppointmentTimeZoneDefinitionRecur")
+	require.Len(t, r.Properties, 5)
+	for i := range r.Properties {
+		p := &r.Properties[i]
+		require.NoError(t, p.Err, p.Name())
+		if p.Decoded != nil {
+			require.Empty(t, p.Decoded.Findings, p.Name())
+		}
+		it.Set(*p)
+	}
+	require.Empty(t, it.Check())
+	require.Equal(t, "(UTC-04:00) Atlantic Standard Time", r.Properties[4].Value.Str)
+	// The XML fragment reads back as the same properties.
+	back, err := item.ReadXML([]byte(r.XML()), "repair.xml")
+	require.NoError(t, err)
+	require.Len(t, back[0].Properties, 5)
+	for i := range back[0].Properties {
+		require.Equal(t, r.Properties[i].Value.Bytes, back[0].Properties[i].Value.Bytes)
+		require.Equal(t, r.Properties[i].Name(), back[0].Properties[i].Name())
+	}
+
+	// Disagreeing names: refused, saying which.
+	d, _, _ := tzdef.FromZoneName("Eastern Standard Time", 2000, 2037)
+	b, _ := d.ForDisplay().MarshalBinary()
+	it.Set(item.MustProp("PidLidAppointmentTimeZoneDefinitionEndDisplay", item.Binary(b)))
+	_, err = it.RepairTZ("")
+	require.ErrorContains(t, err, "disagree")
+	require.ErrorContains(t, err, `"Eastern Standard Time"`)
+	require.ErrorContains(t, err, `"Atlantic Standard Time"`)
+	// A zone given is used as it is.
+	r, err = it.RepairTZ("Europe/Berlin")
+	require.NoError(t, err)
+	require.Equal(t, "W. Europe Standard Time", r.Zone)
+	require.Empty(t, r.Inferred)
+}

@@ -12,6 +12,7 @@ import (
 )
 
 const decodeUsage = `mapiblob decode [--kind auto|tzdef|tzstruct|recur|apptrecur|goid] [--format text|json|smartview] [--codepage CP] [--input auto|hex|base64|binary|xml] [INPUT]
+mapiblob decode [--format text|json|smartview] FILE|DIR...
 
 Decodes each blob of INPUT. --kind auto (the default) picks the structure from
 the property an MFCMAPI XML export names, else from the bytes. --format json
@@ -20,13 +21,27 @@ shows. --codepage decodes the 8-bit exception subjects and locations (default
 windows-1252; e.g. 932, shift_jis, 1250). ` + inputFlagHelp
 
 const checkUsage = `mapiblob check [--kind auto|tzdef|tzstruct|recur|apptrecur|goid] [--format text|json] [--codepage CP] [--input auto|hex|base64|binary|xml] [INPUT]
+mapiblob check [--format text|json] FILE|DIR...
 
 Prints each blob's findings: code, severity, field path and what Outlook does
 with it. Exits 1 when a finding has error severity. ` + inputFlagHelp
 
 const inputFlagHelp = `--input says how to read INPUT: auto (the default) takes binary data (a .bin
 file of the blob's bytes) as the blob and detects the text form; hex, base64,
-binary and xml force one.`
+binary and xml force one.
+
+` + itemsHelp
+
+const itemsHelp = `FILE|DIR: whole items — Outlook .msg files, TNEF (winmail.dat, raw or base64),
+.eml messages with a TNEF part, MFCMAPI XML exports (one message, or several in
+a contents table) — and directories of them (.msg .eml .tnef .dat .xml .b64,
+read recursively). Every property is shown by its name, each binary one this
+tool decodes is decoded, and one that does not decode keeps its error while
+the rest go on. check adds the item checks of Microsoft's Calendar Checking
+Tool and, for several items, the recurring-meeting limit and duplicates.
+--format json writes one JSON object per item, one per line (NDJSON); check
+ends with a {"set": …} line. A file that cannot be read is reported on
+standard error and the rest go on.`
 
 type decodeOpts struct {
 	kind   mapiblob.Kind
@@ -120,6 +135,12 @@ func runDecode(e *env, args []string) error {
 	if err != nil {
 		return err
 	}
+	if src, err := itemArgs(e, rest); err != nil || src != nil {
+		if err != nil {
+			return err
+		}
+		return runItemsDecode(e, o, src)
+	}
 	results, err := decodeAll(e, o, rest)
 	if err != nil {
 		return err
@@ -151,6 +172,12 @@ func runCheck(e *env, args []string) error {
 	o, rest, err := decodeFlags("check", checkUsage, e, args, "text", "json")
 	if err != nil {
 		return err
+	}
+	if src, err := itemArgs(e, rest); err != nil || src != nil {
+		if err != nil {
+			return err
+		}
+		return runItemsCheck(e, o, src)
 	}
 	blobs, results, err := decodeBlobs(e, o, rest)
 	if err != nil {

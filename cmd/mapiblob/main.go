@@ -43,6 +43,7 @@ func init() {
 		"occurrences": {"list the meetings of a recurring series", occurrencesUsage, runOccurrences},
 		"ical":        {"print a recurring series as an iCalendar VCALENDAR", icalUsage, runICal},
 		"uid":         {"print a meeting's iCalendar UID from its GlobalObjectId, or the reverse", uidUsage, runUID},
+		"repair":      {"write an item's consistent time-zone properties (repair tz)", repairUsage, runRepair},
 		"version":     {"print the version", "mapiblob version", runVersion},
 		"help":        {"show help for a command", "mapiblob help [COMMAND]", runHelp},
 	}

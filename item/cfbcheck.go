@@ -195,6 +195,11 @@ func checkCFB(b []byte) error {
 		if uint64(len(miniStream))*uint64(ss) < root.size {
 			return fmt.Errorf("cfb: the mini stream says %d bytes but its chain holds %d sectors", root.size, len(miniStream))
 		}
+		for _, n := range miniStream {
+			if _, err := sectorAt(n, "the mini stream"); err != nil {
+				return err
+			}
+		}
 	}
 	miniLimit := len(miniStream) * ss / cfbMiniSize
 	for i, e := range dir {

@@ -6,6 +6,7 @@ import (
 	"hash/fnv"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/mapiblob/mapiblob/blob"
@@ -242,7 +243,7 @@ func (it *Item) InferZone() (zone, why string, err error) {
 		return "", "", fmt.Errorf("the item's time-zone properties disagree: %s", strings.Join(from, ", "))
 	}
 	zone = names[0]
-	def, _, err := tzdef.FromZoneName(zone, 1990, 2037)
+	def, _, err := zoneRules(zone, 1990, 2037)
 	if err != nil {
 		return "", "", fmt.Errorf("%s names %q, which is not a zone this tool knows: %v", strings.Join(from, ", "), zone, err)
 	}
@@ -397,3 +398,32 @@ func (s *SetChecker) Findings() []blob.Finding {
 
 // Count is the number of items added and how many are recurring.
 func (s *SetChecker) Count() (items, recurring int) { return s.n, s.recurring }
+
+type zoneKey struct {
+	name        string
+	first, last int
+}
+
+type zoneVal struct {
+	def *tzdef.Definition
+	st  *tzdef.TimeZoneStruct
+	err error
+}
+
+var zoneCache sync.Map // zoneKey → zoneVal, for known zones only
+
+// zoneRules is tzdef.FromZoneName, cached: building a zone's rules takes
+// milliseconds, and a folder of items names the same few zones. The
+// results are shared: callers must not change them.
+func zoneRules(name string, first, last int) (*tzdef.Definition, *tzdef.TimeZoneStruct, error) {
+	k := zoneKey{name, first, last}
+	if v, ok := zoneCache.Load(k); ok {
+		z := v.(zoneVal)
+		return z.def, z.st, z.err
+	}
+	def, st, err := tzdef.FromZoneName(name, first, last)
+	if err == nil { // only zones tzdef knows: the cache stays small whatever items name
+		zoneCache.Store(k, zoneVal{def, st, err})
+	}
+	return def, st, err
+}

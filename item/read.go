@@ -147,7 +147,8 @@ func ReadEML(b []byte, source string) ([]*Item, error) {
 		case "quoted-printable":
 			r = quotedprintable.NewReader(body)
 		}
-		data, err := io.ReadAll(io.LimitReader(r, int64(len(b))+1))
+		data := make([]byte, 0, len(b)) // the decoded part is never longer than the message
+		data, err = readInto(data, r)
 		if err != nil {
 			return fmt.Errorf("part %d (application/ms-tnef): %v", parts, err)
 		}
@@ -191,4 +192,19 @@ func (s *stripSpace) Read(p []byte) (int, error) {
 		n++
 	}
 	return n, nil
+}
+
+// readInto appends r's bytes to b, never beyond cap(b).
+func readInto(b []byte, r io.Reader) ([]byte, error) {
+	for len(b) < cap(b) {
+		n, err := r.Read(b[len(b):cap(b)])
+		b = b[:len(b)+n]
+		if err == io.EOF {
+			return b, nil
+		}
+		if err != nil {
+			return b, err
+		}
+	}
+	return b, nil
 }

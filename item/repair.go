@@ -3,8 +3,6 @@ package item
 import (
 	"fmt"
 	"strings"
-
-	"github.com/mapiblob/mapiblob/tzdef"
 )
 
 // TZRepair is the consistent set of time-zone properties for an item's
@@ -40,7 +38,7 @@ func (it *Item) RepairTZ(zone string) (*TZRepair, error) {
 	if s, ok := it.StartWhole(); ok && s.Year() < first && s.Year() > 1601 {
 		first = s.Year()
 	}
-	def, st, err := tzdef.FromZoneName(zone, first, 2037)
+	def, st, err := zoneRules(zone, first, 2037)
 	if err != nil {
 		return nil, err
 	}

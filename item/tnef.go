@@ -76,7 +76,7 @@ func readTNEF(b []byte, source, path string, depth int) (*Item, error) {
 		if want := checksum(data); sum != want {
 			return nil, fmt.Errorf("%s: attribute 0x%08X at offset %d: checksum 0x%04X, the data sums to 0x%04X", path, id, off, sum, want)
 		}
-		where := fmt.Sprintf("%s: attribute 0x%08X at offset %d", path, id, off)
+		where := func() string { return fmt.Sprintf("%s: attribute 0x%08X at offset %d", path, id, off) }
 		switch {
 		case level == lvlMessage && id == attMessageClass:
 			msgClass = string(trimNUL(data))
@@ -85,22 +85,26 @@ func readTNEF(b []byte, source, path string, depth int) (*Item, error) {
 		case level == lvlMessage && id == attMAPIProps:
 			props, _, _, err := readPropList(data, source, path, depth, nil)
 			if err != nil {
-				return nil, fmt.Errorf("%s (attMAPIProps): %w", where, err)
+				return nil, fmt.Errorf("%s (attMAPIProps): %w", where(), err)
 			}
-			it.Properties = append(it.Properties, props...)
+			if it.Properties == nil {
+				it.Properties = props
+			} else {
+				it.Properties = append(it.Properties, props...)
+			}
 		case level == lvlMessage && id == attRecipTable:
 			if len(data) < 4 {
-				return nil, fmt.Errorf("%s (attRecipTable): too short for the row count", where)
+				return nil, fmt.Errorf("%s (attRecipTable): too short for the row count", where())
 			}
 			rows := binary.LittleEndian.Uint32(data)
 			rest := data[4:]
 			if int64(rows) > int64(len(rest)/4) {
-				return nil, fmt.Errorf("%s (attRecipTable): %d rows cannot fit in %d bytes", where, rows, len(rest))
+				return nil, fmt.Errorf("%s (attRecipTable): %d rows cannot fit in %d bytes", where(), rows, len(rest))
 			}
 			for r := uint32(0); r < rows; r++ {
 				row, used, _, err := readPropList(rest, source, path, depth, nil)
 				if err != nil {
-					return nil, fmt.Errorf("%s (attRecipTable row %d): %w", where, r, err)
+					return nil, fmt.Errorf("%s (attRecipTable row %d): %w", where(), r, err)
 				}
 				it.Recipients = append(it.Recipients, row)
 				rest = rest[used:]
@@ -117,7 +121,7 @@ func readTNEF(b []byte, source, path string, depth int) (*Item, error) {
 			embPath := fmt.Sprintf("%sattachment[%d]", slash(path), ai)
 			props, _, emb, err := readPropList(data, source, embPath, depth, &embPath)
 			if err != nil {
-				return nil, fmt.Errorf("%s (attAttachment %d): %w", where, ai, err)
+				return nil, fmt.Errorf("%s (attAttachment %d): %w", where(), ai, err)
 			}
 			cur.Properties = append(cur.Properties, props...)
 			if emb != nil {
@@ -157,13 +161,35 @@ func checksum(b []byte) uint16 {
 
 var errShort = errors.New("truncated")
 
+// lazyWhat names what is being read, for errors only: the message is
+// built when one is returned.
+type lazyWhat struct {
+	i     int
+	tag   proptag.PropTag
+	start int
+	field string
+}
+
+func (w lazyWhat) String() string {
+	if w.i < 0 {
+		return w.field
+	}
+	s := fmt.Sprintf("property %d (tag %s at offset %d)", w.i, w.tag, w.start)
+	if w.field != "" {
+		s += " " + w.field
+	}
+	return s
+}
+
+func (w lazyWhat) with(f string) lazyWhat { w.field = f; return w }
+
 // tnefCursor reads a MAPI property list.
 type tnefCursor struct {
 	b   []byte
 	off int
 }
 
-func (c *tnefCursor) u32(what string) (uint32, error) {
+func (c *tnefCursor) u32(what lazyWhat) (uint32, error) {
 	if len(c.b)-c.off < 4 {
 		return 0, fmt.Errorf("%s at offset %d: need 4 bytes, %d left", what, c.off, len(c.b)-c.off)
 	}
@@ -172,7 +198,7 @@ func (c *tnefCursor) u32(what string) (uint32, error) {
 	return v, nil
 }
 
-func (c *tnefCursor) bytes(n uint32, what string) ([]byte, error) {
+func (c *tnefCursor) bytes(n uint32, what lazyWhat) ([]byte, error) {
 	if int64(n) > int64(len(c.b)-c.off) {
 		return nil, fmt.Errorf("%s at offset %d: says %d bytes, %d left", what, c.off, n, len(c.b)-c.off)
 	}
@@ -190,7 +216,7 @@ func (c *tnefCursor) bytes(n uint32, what string) ([]byte, error) {
 // PidTagAttachDataObject holding one (embPath names it).
 func readPropList(b []byte, source, path string, depth int, embPath *string) ([]Property, int, *Item, error) {
 	c := &tnefCursor{b: b}
-	count, err := c.u32("property count")
+	count, err := c.u32(lazyWhat{i: -1, field: "property count"})
 	if err != nil {
 		return nil, 0, nil, err
 	}
@@ -201,35 +227,35 @@ func readPropList(b []byte, source, path string, depth int, embPath *string) ([]
 	var emb *Item
 	for i := uint32(0); i < count; i++ {
 		start := c.off
-		tag32, err := c.u32(fmt.Sprintf("property %d tag", i))
+		tag32, err := c.u32(lazyWhat{i: -1, field: "property tag"})
 		if err != nil {
 			return nil, 0, nil, err
 		}
 		tag := proptag.PropTag(tag32)
-		what := fmt.Sprintf("property %d (tag %s at offset %d)", i, tag, start)
+		what := lazyWhat{int(i), tag, start, ""}
 		var n *Named
 		if tag.IsNamed() {
-			g, err := c.bytes(16, what+" name GUID")
+			g, err := c.bytes(16, what.with("name GUID"))
 			if err != nil {
 				return nil, 0, nil, err
 			}
 			n = &Named{}
 			copy(n.Set[:], g)
-			kind, err := c.u32(what + " name kind")
+			kind, err := c.u32(what.with("name kind"))
 			if err != nil {
 				return nil, 0, nil, err
 			}
 			switch kind {
 			case 0:
-				if n.LID, err = c.u32(what + " LID"); err != nil {
+				if n.LID, err = c.u32(what.with("LID")); err != nil {
 					return nil, 0, nil, err
 				}
 			case 1:
-				l, err := c.u32(what + " name length")
+				l, err := c.u32(what.with("name length"))
 				if err != nil {
 					return nil, 0, nil, err
 				}
-				s, err := c.bytes(l, what+" name")
+				s, err := c.bytes(l, what.with("name"))
 				if err != nil {
 					return nil, 0, nil, err
 				}
@@ -250,7 +276,7 @@ func readPropList(b []byte, source, path string, depth int, embPath *string) ([]
 			}
 		case t&proptag.MV_FLAG != 0 && (isFixed(t&^proptag.MV_FLAG) || t == proptag.PT_MV_CLSID):
 			var cnt uint32
-			if cnt, err = c.u32(what + " value count"); err != nil {
+			if cnt, err = c.u32(what.with("value count")); err != nil {
 				return nil, 0, nil, err
 			}
 			if int64(cnt) > int64(len(b)-c.off)/4 {
@@ -270,7 +296,7 @@ func readPropList(b []byte, source, path string, depth int, embPath *string) ([]
 			}
 		default: // variable: a value count, then length, bytes, padding each
 			var cnt uint32
-			if cnt, err = c.u32(what + " value count"); err != nil {
+			if cnt, err = c.u32(what.with("value count")); err != nil {
 				return nil, 0, nil, err
 			}
 			if int64(cnt) > int64(len(b)-c.off)/4 {
@@ -280,11 +306,11 @@ func readPropList(b []byte, source, path string, depth int, embPath *string) ([]
 			vals := make([]Value, 0, cnt)
 			for j := uint32(0); j < cnt && err == nil; j++ {
 				var l uint32
-				if l, err = c.u32(what + " value length"); err != nil {
+				if l, err = c.u32(what.with("value length")); err != nil {
 					break
 				}
 				var d []byte
-				if d, err = c.bytes(l, what+" value"); err != nil {
+				if d, err = c.bytes(l, what.with("value")); err != nil {
 					break
 				}
 				if base == proptag.PT_OBJECT {
@@ -318,7 +344,7 @@ func readPropList(b []byte, source, path string, depth int, embPath *string) ([]
 }
 
 // fixedTNEF reads a fixed-size value, padded to 4 bytes.
-func fixedTNEF(c *tnefCursor, t proptag.PropType, what string) (Value, error) {
+func fixedTNEF(c *tnefCursor, t proptag.PropType, what lazyWhat) (Value, error) {
 	size := fixedSize(t)
 	d, err := c.bytes(uint32(size), what)
 	if err != nil {

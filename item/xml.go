@@ -64,6 +64,21 @@ type xmlRow struct {
 	attrs      map[string]string
 }
 
+// knownElements are the element names the reader acts on, lower-cased.
+var knownElements = []string{"message", "properties", "property", "recipient", "attachment", "getprops", "tableprops",
+	"value", "altvalue", "row", "namedpropguid", "namedpropname"}
+
+// elementName is the lower-cased name of a known element (without
+// allocating), or the name as it is.
+func elementName(s string) string {
+	for _, k := range knownElements {
+		if strings.EqualFold(s, k) {
+			return k
+		}
+	}
+	return s
+}
+
 type openAtt struct {
 	a     *Attachment
 	depth int // len(msgs) when it opened
@@ -147,7 +162,7 @@ func readXML(b []byte, source string) ([]*Item, error) {
 		}
 		switch t := tok.(type) {
 		case xml.StartElement:
-			name := strings.ToLower(t.Name.Local)
+			name := elementName(t.Name.Local)
 			stack = append(stack, name)
 			if len(stack) > 64 {
 				return nil, errors.New("elements nested deeper than 64")
@@ -202,7 +217,7 @@ func readXML(b []byte, source string) ([]*Item, error) {
 				text.Write(t)
 			}
 		case xml.EndElement:
-			name := strings.ToLower(t.Name.Local)
+			name := elementName(t.Name.Local)
 			if len(stack) > 0 {
 				stack = stack[:len(stack)-1]
 			}

@@ -19,3 +19,7 @@ compile_native_go_fuzzer github.com/mapiblob/mapiblob/fuzz FuzzExMergeLog fuzz_e
 compile_native_go_fuzzer github.com/mapiblob/mapiblob/fuzz FuzzInput fuzz_input
 compile_native_go_fuzzer github.com/mapiblob/mapiblob/fuzz FuzzInputHex fuzz_input_hex
 compile_native_go_fuzzer github.com/mapiblob/mapiblob/fuzz FuzzDetect fuzz_detect
+compile_native_go_fuzzer github.com/mapiblob/mapiblob/fuzz FuzzItemMSG fuzz_item_msg
+compile_native_go_fuzzer github.com/mapiblob/mapiblob/fuzz FuzzItemTNEF fuzz_item_tnef
+compile_native_go_fuzzer github.com/mapiblob/mapiblob/fuzz FuzzItemXML fuzz_item_xml
+compile_native_go_fuzzer github.com/mapiblob/mapiblob/fuzz FuzzItemEML fuzz_item_eml

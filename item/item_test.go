@@ -223,3 +223,29 @@ func TestReadMFCMAPIExport(t *testing.T) {
 	require.Nil(t, sd.Decoded)
 	require.ErrorContains(t, sd.Err, "tzdef: TZRules")
 }
+
+// The hand-written JSON matches the contract's blob form exactly
+// (mapiblob.Result.MarshalJSON) for every decoded property, and is valid.
+func TestJSONDecodedMatchesResult(t *testing.T) {
+	it := itemtest.Meeting(itemtest.Options{})
+	b, err := it.JSON(it.Check())
+	require.NoError(t, err)
+	var j struct {
+		Properties []struct {
+			Name    string
+			Decoded json.RawMessage
+		}
+	}
+	require.NoError(t, json.Unmarshal(b, &j))
+	n := 0
+	for _, p := range j.Properties {
+		if p.Decoded == nil {
+			continue
+		}
+		want, err := json.Marshal(it.Get(p.Name).Decoded)
+		require.NoError(t, err)
+		require.JSONEq(t, string(want), string(p.Decoded), p.Name)
+		n++
+	}
+	require.Equal(t, 7, n)
+}

@@ -187,39 +187,6 @@ func variableBytes(v *Value, cp blob.CodePage) []byte {
 	return v.Bytes
 }
 
-// jsonValue is the value as the JSON contract writes it: numbers, booleans,
-// strings, times as RFC 3339 UTC, GUIDs in braces, bytes as upper-case hex,
-// multi-valued as arrays.
-func (v *Value) jsonValue() any {
-	if v.Type&proptag.MV_FLAG != 0 {
-		out := make([]any, len(v.Multi))
-		for i := range v.Multi {
-			out[i] = v.Multi[i].jsonValue()
-		}
-		return out
-	}
-	switch v.Type {
-	case proptag.PT_I2, proptag.PT_LONG, proptag.PT_I8, proptag.PT_ERROR, proptag.PT_CURRENCY:
-		return v.Int
-	case proptag.PT_BOOLEAN:
-		return v.Int != 0
-	case proptag.PT_R4, proptag.PT_DOUBLE, proptag.PT_APPTIME:
-		if math.IsNaN(v.Float) || math.IsInf(v.Float, 0) {
-			return strconv.FormatFloat(v.Float, 'g', -1, 64)
-		}
-		return v.Float
-	case proptag.PT_SYSTIME:
-		return v.Time.UTC().Format(time.RFC3339Nano)
-	case proptag.PT_UNICODE, proptag.PT_STRING8:
-		return v.Str
-	case proptag.PT_CLSID:
-		if len(v.Bytes) == 16 {
-			return guid.GUID(v.Bytes).String()
-		}
-	}
-	return blob.HexBytes(v.Bytes)
-}
-
 // String renders the value for people.
 func (v *Value) String() string {
 	if v.Type&proptag.MV_FLAG != 0 {

@@ -173,6 +173,7 @@ type fileResult struct {
 	// parent) with its Check findings, for check.
 	flat     []*item.Item
 	findings [][]blob.Finding
+	rendered [][]byte // each flat item's JSON with its own findings
 }
 
 // processItems reads sources on all cores and hands each file's result to
@@ -244,7 +245,12 @@ func readItemFile(r *fileResult) {
 			}
 			return
 		}
-		b, err = io.ReadAll(io.LimitReader(f, maxInput+1))
+		size := int64(512)
+		if st, err := f.Stat(); err == nil && st.Size() > 0 && st.Size() <= maxInput {
+			size = st.Size() + 1
+		}
+		b = make([]byte, 0, size)
+		b, err = readFull(b, io.LimitReader(f, maxInput+1))
 		f.Close()
 		if err != nil {
 			r.err, r.io = err, true
@@ -434,8 +440,17 @@ func runItemsCheck(e *env, o *decodeOpts, sources []itemSource) error {
 	work := func(fr *fileResult) {
 		for _, top := range fr.items {
 			for it := range top.All {
+				fs := it.Check()
 				fr.flat = append(fr.flat, it)
-				fr.findings = append(fr.findings, it.Check())
+				fr.findings = append(fr.findings, fs)
+				if o.format == "json" {
+					j, err := it.AppendJSON(make([]byte, 0, 16<<10), fs)
+					if err != nil {
+						fr.err = err
+						return
+					}
+					fr.rendered = append(fr.rendered, j)
+				}
 			}
 		}
 	}
@@ -450,15 +465,19 @@ func runItemsCheck(e *env, o *decodeOpts, sources []itemSource) error {
 				it       *item.Item
 				findings []blob.Finding
 			}{it, fr.findings[i]}
-			fs := append(c.findings, run.set.Add(c.it)...)
+			dup := run.set.Add(c.it)
+			fs := append(c.findings, dup...)
 			run.items++
 			if worstIsError(fs) {
 				run.bad = true
 			}
 			if o.format == "json" {
-				j, err := c.it.JSON(fs)
-				if err != nil {
-					return err
+				j := fr.rendered[i]
+				if len(dup) > 0 { // rare: render again with the set's finding
+					var err error
+					if j, err = c.it.JSON(fs); err != nil {
+						return err
+					}
 				}
 				b.Write(j)
 				b.WriteByte('\n')
@@ -630,4 +649,22 @@ func runItemsICal(e *env, sources []itemSource) error {
 		return invalidErr("no events among the items")
 	}
 	return run.exit()
+}
+
+// readFull appends all of r to b, growing b only when r holds more than
+// its capacity.
+func readFull(b []byte, r io.Reader) ([]byte, error) {
+	for {
+		if len(b) == cap(b) {
+			b = append(b, 0)[:len(b)]
+		}
+		n, err := r.Read(b[len(b):cap(b)])
+		b = b[:len(b)+n]
+		if err == io.EOF {
+			return b, nil
+		}
+		if err != nil {
+			return b, err
+		}
+	}
 }

@@ -170,7 +170,7 @@ func TestItemsICalAndOccurrences(t *testing.T) {
 			zones++
 		}
 	}
-	require.Equal(t, 2, zones) // Eastern and Atlantic
+	require.Equal(t, 2, zones)      // Eastern and Atlantic
 	require.Len(t, cal.Events(), 8) // each series and its moved occurrence
 
 	// occurrences of the item equal those of its blobs.

@@ -7,6 +7,7 @@ package itemtest
 
 import (
 	"fmt"
+	"sync"
 	"time"
 
 	"github.com/mapiblob/mapiblob/goid"
@@ -68,13 +69,22 @@ func bin(m interface{ MarshalBinary() ([]byte, error) }) item.Value {
 	return item.Binary(must(m.MarshalBinary()))
 }
 
+// MSGs writes n meetings (seeds 0…n-1) as .msg files' bytes.
+func MSGs(n int) [][]byte {
+	out := make([][]byte, n)
+	for i := range out {
+		out[i] = must(item.MarshalMSG(Meeting(Options{Seed: i})))
+	}
+	return out
+}
+
 // Meeting is the recurring meeting of Pattern as an item.
 func Meeting(o Options) *item.Item {
 	zone := o.Zone
 	if zone == "" {
 		zone = "Eastern Standard Time"
 	}
-	def, tz := must2(tzdef.FromZoneName(zone, 2000, 2037))
+	def, tz := zoneOf(zone)
 	loc := must(def.Location())
 	ap, first := Pattern(o.Seed)
 	wall := func(t time.Time) time.Time {
@@ -167,6 +177,19 @@ func Meeting(o Options) *item.Item {
 	}
 	it.Decode()
 	return it
+}
+
+var zones sync.Map // name → [2]any{*tzdef.Definition, *tzdef.TimeZoneStruct}
+
+// zoneOf builds a zone's blobs once per name (it takes milliseconds).
+func zoneOf(name string) (*tzdef.Definition, *tzdef.TimeZoneStruct) {
+	if v, ok := zones.Load(name); ok {
+		z := v.([2]any)
+		return z[0].(*tzdef.Definition), z[1].(*tzdef.TimeZoneStruct)
+	}
+	def, tz := must2(tzdef.FromZoneName(name, 2000, 2037))
+	zones.Store(name, [2]any{def, tz})
+	return def, tz
 }
 
 func must2[A, B any](a A, b B, err error) (A, B) {

@@ -96,7 +96,7 @@ func checkCFB(b []byte) error {
 				return nil, fmt.Errorf("cfb: %s: %s %d lies beyond the end of the file (%d %ss)", what, unit, s, limit, unit)
 			}
 			if visited[s] {
-				return nil, fmt.Errorf("cfb: %s: the chain loops back to %s %d after %d %ss", what, unit, s, len(out), unit)
+				return nil, fmt.Errorf("cfb: %s: the chain loops back to %s %d after %s", what, unit, s, count(len(out), unit))
 			}
 			if int(s) >= len(table) {
 				return nil, fmt.Errorf("cfb: %s: %s %d has no entry in the allocation table (%d entries)", what, unit, s, len(table))
@@ -235,4 +235,12 @@ func checkCFB(b []byte) error {
 		}
 	}
 	return nil
+}
+
+// count writes "1 sector", "3 sectors".
+func count(n int, unit string) string {
+	if n == 1 {
+		return "1 " + unit
+	}
+	return strconv.Itoa(n) + " " + unit + "s"
 }

@@ -49,34 +49,38 @@ func ReadTNEF(b []byte, source string) (*Item, error) {
 }
 
 func readTNEF(b []byte, source, path string, depth int) (*Item, error) {
+	at := "" // where, in an embedded message
+	if path != "/" {
+		at = path + ": "
+	}
 	if depth > maxNesting {
-		return nil, fmt.Errorf("%s: embedded messages nested deeper than %d", path, maxNesting)
+		return nil, fmt.Errorf(at+"embedded messages nested deeper than %d", maxNesting)
 	}
 	if len(b) < 6 {
-		return nil, fmt.Errorf("%s: %d bytes, shorter than the 6-byte TNEF header", path, len(b))
+		return nil, fmt.Errorf(at+"%d bytes, shorter than the 6-byte TNEF header", len(b))
 	}
 	if binary.LittleEndian.Uint32(b) != tnefSignature {
-		return nil, fmt.Errorf("%s: no TNEF signature at offset 0 (found % X, want 78 9F 3E 22)", path, b[:4])
+		return nil, fmt.Errorf(at+"no TNEF signature at offset 0 (found % X, want 78 9F 3E 22)", b[:4])
 	}
 	it := &Item{Source: source, Path: path, Format: "tnef"}
 	var msgClass string
 	var cur *Attachment
 	for off := 6; off < len(b); {
 		if len(b)-off < 11 {
-			return nil, fmt.Errorf("%s: %d bytes at offset %d, too few for an attribute (11 at least)", path, len(b)-off, off)
+			return nil, fmt.Errorf(at+"%d bytes at offset %d, too few for an attribute (11 at least)", len(b)-off, off)
 		}
 		level := b[off]
 		id := binary.LittleEndian.Uint32(b[off+1:])
 		n := binary.LittleEndian.Uint32(b[off+5:])
 		if int64(n) > int64(len(b)-off-11) {
-			return nil, fmt.Errorf("%s: attribute 0x%08X at offset %d says %d bytes, but %d are left", path, id, off, n, len(b)-off-11)
+			return nil, fmt.Errorf(at+"attribute 0x%08X at offset %d says %d bytes, but %d are left", id, off, n, len(b)-off-11)
 		}
 		data := b[off+9 : off+9+int(n)]
 		sum := binary.LittleEndian.Uint16(b[off+9+int(n):])
 		if want := checksum(data); sum != want {
-			return nil, fmt.Errorf("%s: attribute 0x%08X at offset %d: checksum 0x%04X, the data sums to 0x%04X", path, id, off, sum, want)
+			return nil, fmt.Errorf(at+"attribute 0x%08X at offset %d: checksum 0x%04X, the data sums to 0x%04X", id, off, sum, want)
 		}
-		where := func() string { return fmt.Sprintf("%s: attribute 0x%08X at offset %d", path, id, off) }
+		where := func() string { return fmt.Sprintf(at+"attribute 0x%08X at offset %d", id, off) }
 		switch {
 		case level == lvlMessage && id == attMessageClass:
 			msgClass = string(trimNUL(data))

@@ -254,6 +254,19 @@ func TestItemAllocationBound(t *testing.T) {
 		"xml":  func(b []byte) { _, _ = item.ReadXML(b, "x.xml") },
 		"eml":  func(b []byte) { _, _ = item.ReadEML(b, "x.eml") },
 	}
+	// Exports of nothing but the smallest elements the reader keeps.
+	for name, x := range map[string]string{
+		"empty elements":       "<properties>" + strings.Repeat("<x/>", 5000) + "</properties>",
+		"valueless properties": "<properties>" + strings.Repeat("<property tag=\"0x00010102\"/>\n", 5000) + "</properties>",
+		"empty rows":           "<properties><property tag=\"0x10011102\"><Value>" + strings.Repeat("<row><Value/></row>", 5000) + "</Value></property></properties>",
+		"rows without values":  "<properties>" + strings.Repeat("<property tag=\"0x10011003\"><Value><row/><row/><row/></Value></property>", 500) + "</properties>",
+		"messages":             "<ContentsTable>" + strings.Repeat("<message><property tag=\"0x00010003\"/></message>", 2000) + "</ContentsTable>",
+		"recipients":           "<message>" + strings.Repeat("<recipient><property tag=\"0x00010003\"/></recipient>", 2000) + "</message>",
+		"attachments":          "<message><property tag=\"0x00010003\"/>" + strings.Repeat("<attachment><property tag=\"0x00010003\"/></attachment>", 2000) + "</message>",
+		"references":           "<properties><property tag=\"0x0037001F\"><Value>" + strings.Repeat("&amp;&#x41;", 5000) + "</Value></property></properties>",
+	} {
+		allocBound(t, "xml "+name, []byte(x), readers["xml"])
+	}
 	for format, list := range itemSeeds() {
 		for i, b := range list {
 			allocBound(t, fmt.Sprintf("%s seed %d", format, i), b, readers[format])

@@ -5,7 +5,6 @@ import (
 	"encoding/xml"
 	"errors"
 	"fmt"
-	"io"
 	"math"
 	"strconv"
 	"strings"
@@ -47,36 +46,46 @@ type xmlProp struct {
 	typ      string
 	setText  string
 	nameText string
-	value    *xmlValue
+	hasValue bool     // a <Value> (single) was read
+	value    string   // its text
+	attrs    valAttrs // its attributes
 	alt      string
 	hasAlt   bool
-	line     int
-}
-
-type xmlValue struct {
-	text  string
-	attrs map[string]string
-	rows  []xmlRow
+	off      int // where the <property> tag ends, for the line of errors
+	// Multi-valued: each <row>'s value, parsed when the row ends, and the
+	// first row that did not read.
+	mv     bool
+	rows   chunkList[Value]
+	rowErr error
+	row    xmlRow
 }
 
 type xmlRow struct {
 	value, alt string
-	attrs      map[string]string
+	attrs      valAttrs
+	hasValue   bool
+	hasAlt     bool
+	n          int // rows seen
+}
+
+type valAttrs struct {
+	cb    string
+	hasCb bool
+	err   string
 }
 
 // knownElements are the element names the reader acts on, lower-cased.
 var knownElements = []string{"message", "properties", "property", "recipient", "attachment", "getprops", "tableprops",
 	"value", "altvalue", "row", "namedpropguid", "namedpropname"}
 
-// elementName is the lower-cased name of a known element (without
-// allocating), or the name as it is.
-func elementName(s string) string {
+// elementName is the lower-cased name of a known element, or "?".
+func elementName(s []byte) string {
 	for _, k := range knownElements {
-		if strings.EqualFold(s, k) {
+		if len(s) == len(k) && strings.EqualFold(string(s), k) {
 			return k
 		}
 	}
-	return s
+	return "?"
 }
 
 type openAtt struct {
@@ -87,49 +96,115 @@ type openAtt struct {
 // xmlMsg collects one message's properties while reading.
 type xmlMsg struct {
 	it          *Item
-	summary     []Property
-	full        []Property
+	summary     chunkList[Property]
+	full        chunkList[Property]
 	hasFull     bool
 	recips      [][]Property
 	attachments []Attachment
 }
 
+// chunkList collects values in fixed-size chunks taken from a pool and
+// hands them out as one slice of the exact length: reading allocates each
+// list about twice, never the sum of a growing slice's copies.
+type chunkList[T any] struct {
+	chunks [][]T
+	n      int
+}
+
+const chunkSize = 32
+
+type chunkPool[T any] struct{ free [][]T }
+
+func (l *chunkList[T]) add(p *chunkPool[T], v T) {
+	if l.n%chunkSize == 0 {
+		var c []T
+		if k := len(p.free); k > 0 {
+			c, p.free = p.free[k-1], p.free[:k-1]
+		} else {
+			c = make([]T, 0, chunkSize)
+		}
+		l.chunks = append(l.chunks, c)
+	}
+	k := len(l.chunks) - 1
+	l.chunks[k] = append(l.chunks[k], v)
+	l.n++
+}
+
+// take returns the values (nil when none) and gives the chunks back.
+func (l *chunkList[T]) take(p *chunkPool[T]) []T {
+	if l.n == 0 {
+		return nil
+	}
+	out := make([]T, 0, l.n)
+	for _, c := range l.chunks {
+		out = append(out, c...)
+		clear(c)
+		p.free = append(p.free, c[:0])
+	}
+	l.chunks, l.n = l.chunks[:0], 0
+	return out
+}
+
+// xmlEncoding reads the encoding of the XML declaration ("" when none).
+func xmlEncoding(b []byte) string {
+	if !bytes.HasPrefix(b, []byte("<?xml")) {
+		return ""
+	}
+	end := bytes.Index(b, []byte("?>"))
+	if end < 0 {
+		return ""
+	}
+	decl := b[:end]
+	i := bytes.Index(decl, []byte("encoding"))
+	if i < 0 {
+		return ""
+	}
+	rest := bytes.TrimLeft(decl[i+len("encoding"):], " \t\r\n=")
+	if len(rest) == 0 || rest[0] != '"' && rest[0] != '\'' {
+		return ""
+	}
+	j := bytes.IndexByte(rest[1:], rest[0])
+	if j < 0 {
+		return ""
+	}
+	return strings.ToLower(string(rest[1 : 1+j]))
+}
+
 func readXML(b []byte, source string) ([]*Item, error) {
 	b = bytes.TrimPrefix(b, []byte("\xEF\xBB\xBF"))
-	d := xml.NewDecoder(bytes.NewReader(b))
-	d.Strict = false
-	d.CharsetReader = func(label string, r io.Reader) (io.Reader, error) {
-		switch strings.ToLower(label) {
-		case "utf-8", "utf8", "us-ascii", "ascii":
-			return r, nil
-		case "iso-8859-1", "latin1", "windows-1252", "cp1252":
-			// MFCMAPI labels its exports ISO-8859-1 whatever it writes:
-			// take valid UTF-8 as it is, anything else as windows-1252.
-			all, err := io.ReadAll(r)
-			if err != nil {
-				return nil, err
-			}
-			if utf8.Valid(all) {
-				return bytes.NewReader(all), nil
-			}
-			return charmap.Windows1252.NewDecoder().Reader(bytes.NewReader(all)), nil
-		case "utf-16", "utf-16le", "unicode":
-			return r, nil // converted to UTF-8 before reading
-		}
-		return nil, errors.New("encoding " + strconv.Quote(label) + " is not supported; save the export as UTF-8")
+	b = bytes.TrimLeft(b, " \t\r\n")
+	switch enc := xmlEncoding(b); enc {
+	case "", "utf-8", "utf8", "us-ascii", "ascii", "utf-16", "utf-16le", "unicode":
+		// UTF-16 was converted to UTF-8 before reading
+	case "iso-8859-1", "latin1", "windows-1252", "cp1252":
+		// MFCMAPI labels its exports ISO-8859-1 whatever it writes: take
+		// valid UTF-8 as it is, anything else as windows-1252.
+	default:
+		return nil, errors.New("encoding " + strconv.Quote(enc) + " is not supported; save the export as UTF-8")
 	}
+	if !utf8.Valid(b) {
+		d, err := charmap.Windows1252.NewDecoder().Bytes(b)
+		if err != nil {
+			return nil, err
+		}
+		b = d
+	}
+	sc := &xmlScanner{b: b}
+	var props chunkPool[Property]
+	var vals chunkPool[Value]
+	var xp xmlProp // the <property> being read (one at a time)
+	var recipList, attList chunkList[Property]
 	var (
 		items    []*Item
 		stack    []string
 		msgs     []*xmlMsg // open <message> elements, innermost last
 		bare     *xmlMsg   // properties outside any <message>
 		cur      *xmlProp
-		curVal   *xmlValue
-		curRow   *xmlRow
+		inValue  bool // inside the property's <Value>
+		inRow    bool // inside a <row> of it
 		field    string
-		text     strings.Builder
+		text     []byte
 		listType string
-		recip    []Property
 		inRecip  bool
 		atts     []openAtt // open <attachment> elements, innermost last
 		seen     int
@@ -152,134 +227,144 @@ func readXML(b []byte, source string) ([]*Item, error) {
 		return bare
 	}
 	for {
-		tok, err := d.Token()
-		if err == io.EOF {
+		t, err := sc.next()
+		if err != nil {
+			return nil, err
+		}
+		if t.kind == xmlEOF {
 			break
 		}
-		if err != nil {
-			line, _ := d.InputPos()
-			return nil, fmt.Errorf("line %d: %v", line, err)
-		}
-		switch t := tok.(type) {
-		case xml.StartElement:
-			name := elementName(t.Name.Local)
+		switch t.kind {
+		case xmlStart:
+			name := elementName(t.name)
 			stack = append(stack, name)
 			if len(stack) > 64 {
-				return nil, errors.New("elements nested deeper than 64")
+				return nil, sc.errAt(sc.off, "elements nested deeper than 64")
 			}
 			switch {
 			case name == "message" && cur == nil:
 				m := &xmlMsg{it: &Item{Source: source, Format: "xml"}}
 				msgs = append(msgs, m)
 			case name == "properties" && cur == nil:
-				listType = strings.ToLower(attr(t, "listtype"))
+				listType = strings.ToLower(string(attrOf(t, "listtype")))
 				if listType == "fullproplist" {
 					topMsg().hasFull = true
 				}
 			case name == "recipient" && cur == nil:
-				inRecip, recip = true, nil
+				inRecip = true
 			case name == "attachment" && cur == nil:
 				atts = append(atts, openAtt{a: &Attachment{}, depth: len(msgs)})
 			case name == "property":
 				seen++
-				line, _ := d.InputPos()
-				cur = &xmlProp{typ: strings.TrimSpace(attr(t, "type")), line: line}
-				if s := strings.TrimSpace(attr(t, "tag")); s != "" {
-					if v, err := strconv.ParseUint(strings.TrimPrefix(strings.TrimPrefix(s, "0x"), "0X"), 16, 32); err == nil {
-						cur.tag, cur.hasTag = proptag.PropTag(v), true
+				xp.rows.take(&vals) // a previous property's rows, if it ended early
+				xp = xmlProp{typ: string(bytes.TrimSpace(attrOf(t, "type"))), off: sc.off}
+				cur = &xp
+				if v := bytes.TrimSpace(attrOf(t, "tag")); len(v) > 0 {
+					v = bytes.TrimPrefix(bytes.TrimPrefix(v, []byte("0x")), []byte("0X"))
+					if n, err := strconv.ParseUint(string(v), 16, 32); err == nil {
+						cur.tag, cur.hasTag = proptag.PropTag(n), true
 					}
 				}
-			case cur != nil && name == "value" && curVal == nil:
-				curVal = &xmlValue{attrs: attrs(t)}
-				field = "value"
-				text.Reset()
-			case cur != nil && name == "row" && curVal != nil:
-				curRow = &xmlRow{}
-			case cur != nil && curRow != nil && name == "value":
-				curRow.attrs = attrs(t)
+			case cur != nil && name == "value" && !inValue:
+				inValue = true
+				cur.attrs = valueAttrs(t)
+				if bytes.EqualFold(bytes.TrimSpace(attrOf(t, "mv")), []byte("true")) || cur.propType()&proptag.MV_FLAG != 0 {
+					cur.mv = true
+				} else {
+					field = "value"
+					text = text[:0]
+				}
+			case cur != nil && name == "row" && inValue && cur.mv:
+				inRow = true
+				cur.row = xmlRow{n: cur.row.n + 1}
+			case cur != nil && inRow && name == "value":
+				cur.row.attrs = valueAttrs(t)
+				cur.row.hasValue = true
 				field = "rowvalue"
-				text.Reset()
-			case cur != nil && curRow != nil && name == "altvalue":
+				text = text[:0]
+			case cur != nil && inRow && name == "altvalue":
 				field = "rowalt"
-				text.Reset()
+				text = text[:0]
 			case cur != nil && name == "altvalue":
 				field = "alt"
-				text.Reset()
+				text = text[:0]
 			case cur != nil && (name == "namedpropguid" || name == "namedpropname"):
 				field = name
-				text.Reset()
+				text = text[:0]
 			}
-		case xml.CharData:
+		case xmlText:
 			if cur != nil && field != "" {
-				if text.Len()+len(t) > len(b) {
-					return nil, errors.New("element text larger than the file")
-				}
-				text.Write(t)
+				text = append(text, t.text...)
 			}
-		case xml.EndElement:
-			name := elementName(t.Name.Local)
+		case xmlEnd:
+			name := elementName(t.name)
 			if len(stack) > 0 {
 				stack = stack[:len(stack)-1]
 			}
 			switch {
 			case cur != nil && name == "property":
-				p := cur.property()
+				p := cur.property(sc, &vals)
 				inAtt := len(atts) > 0 && atts[len(atts)-1].depth == len(msgs)
 				switch {
 				case inRecip:
-					recip = append(recip, p)
+					recipList.add(&props, p)
 				case inAtt && !inside("tableprops"):
-					a := atts[len(atts)-1].a
-					a.Properties = append(a.Properties, p)
+					attList.add(&props, p)
 				case inAtt:
 					// tableprops: the attachment table's row, which getprops repeats
 				default:
 					m := topMsg()
 					if listType == "summary" {
-						m.summary = append(m.summary, p)
+						m.summary.add(&props, p)
 					} else {
-						m.full = append(m.full, p)
+						m.full.add(&props, p)
 					}
 				}
-				cur, curVal, curRow, field = nil, nil, nil, ""
+				cur, inValue, inRow, field = nil, false, false, ""
 			case cur != nil && field == "value" && name == "value":
-				curVal.text = text.String()
-				cur.value = curVal
+				cur.value, cur.hasValue = string(text), true
+				inValue = false
 				field = ""
-			case cur != nil && curRow != nil && name == "row":
-				curVal.rows = append(curVal.rows, *curRow)
-				curRow = nil
+			case cur != nil && inRow && name == "row":
+				cur.addRow(&vals)
+				inRow = false
 			case cur != nil && field == "rowvalue" && name == "value":
-				curRow.value = text.String()
+				cur.row.value = string(text)
 				field = ""
 			case cur != nil && field == "rowalt" && name == "altvalue":
-				curRow.alt = text.String()
+				cur.row.alt, cur.row.hasAlt = string(text), true
 				field = ""
-			case cur != nil && name == "value" && curVal != nil && curRow == nil:
-				cur.value = curVal // an MV <Value> closing after its rows
+			case cur != nil && name == "value" && inValue && !inRow:
+				inValue = false // a multi-valued <Value> closing after its rows
 			case cur != nil && field == "alt" && name == "altvalue":
-				cur.alt, cur.hasAlt = text.String(), true
+				cur.alt, cur.hasAlt = string(text), true
 				field = ""
 			case cur != nil && field == name && (name == "namedpropguid" || name == "namedpropname"):
 				if name == "namedpropguid" {
-					cur.setText = strings.TrimSpace(text.String())
+					cur.setText = string(bytes.TrimSpace(text))
 				} else {
-					cur.nameText = strings.TrimSpace(text.String())
+					cur.nameText = string(bytes.TrimSpace(text))
 				}
 				field = ""
 			case cur == nil && name == "properties":
 				listType = ""
 			case cur == nil && name == "recipient":
 				inRecip = false
-				topMsg().recips = append(topMsg().recips, recip)
+				topMsg().recips = append(topMsg().recips, recipList.take(&props))
+			case cur == nil && name == "getprops" && len(atts) > 0:
+				a := atts[len(atts)-1].a
+				a.Properties = append(a.Properties, attList.take(&props)...)
 			case cur == nil && name == "attachment" && len(atts) > 0:
 				a := atts[len(atts)-1]
 				atts = atts[:len(atts)-1]
+				if attList.n > 0 {
+					a.a.Properties = append(a.a.Properties, attList.take(&props)...)
+				}
 				topMsg().attachments = append(topMsg().attachments, *a.a)
 			case cur == nil && name == "message" && len(msgs) > 0:
 				m := msgs[len(msgs)-1]
 				msgs = msgs[:len(msgs)-1]
-				m.finish()
+				m.finish(&props)
 				if len(atts) > 0 && atts[len(atts)-1].depth == len(msgs) {
 					// a message nested in an <attachment>: its embedded message
 					atts[len(atts)-1].a.Embedded = m.it
@@ -289,8 +374,8 @@ func readXML(b []byte, source string) ([]*Item, error) {
 			}
 		}
 	}
-	if bare != nil && (len(bare.full) > 0 || len(bare.summary) > 0) {
-		bare.finish()
+	if bare != nil && (bare.full.n > 0 || bare.summary.n > 0) {
+		bare.finish(&props)
 		items = append([]*Item{bare.it}, items...)
 	}
 	if seen == 0 {
@@ -309,6 +394,29 @@ func readXML(b []byte, source string) ([]*Item, error) {
 	return items, nil
 }
 
+// attrOf is the value of a start tag's attribute (any letter case).
+func attrOf(t xmlTok, name string) []byte {
+	for _, a := range t.attrs {
+		if len(a.name) == len(name) && strings.EqualFold(string(a.name), name) {
+			return a.value
+		}
+	}
+	return nil
+}
+
+// valueAttrs reads the attributes MFCMAPI puts on <Value>: cb (binary
+// length), err (error code) and mv/count (multi-valued).
+func valueAttrs(t xmlTok) valAttrs {
+	var v valAttrs
+	if c := attrOf(t, "cb"); c != nil {
+		v.cb, v.hasCb = string(bytes.TrimSpace(c)), true
+	}
+	if e := attrOf(t, "err"); e != nil {
+		v.err = string(bytes.TrimSpace(e))
+	}
+	return v
+}
+
 // setPath names an item and its embedded messages.
 func setPath(it *Item, path, parent string) {
 	it.Path, it.Parent = path, parent
@@ -319,58 +427,63 @@ func setPath(it *Item, path, parent string) {
 	}
 }
 
-func (m *xmlMsg) finish() {
+func (m *xmlMsg) finish(pool *chunkPool[Property]) {
 	// A message file lists a few properties as a summary before the full
 	// list: take the full list when there is one.
-	props := m.full
-	if len(props) == 0 {
-		props = m.summary
+	if m.full.n > 0 {
+		m.it.Properties = m.full.take(pool)
+		m.summary.take(pool)
+	} else {
+		m.it.Properties = m.summary.take(pool)
 	}
-	m.it.Properties = props
 	m.it.Recipients = m.recips
 	m.it.Attachments = m.attachments
 }
 
-func attr(t xml.StartElement, name string) string {
-	for _, a := range t.Attr {
-		if strings.EqualFold(a.Name.Local, name) {
-			return a.Value
-		}
-	}
-	return ""
-}
-
-func attrs(t xml.StartElement) map[string]string {
-	if len(t.Attr) == 0 {
-		return nil
-	}
-	m := make(map[string]string, len(t.Attr))
-	for _, a := range t.Attr {
-		m[strings.ToLower(a.Name.Local)] = strings.TrimSpace(a.Value)
-	}
-	return m
-}
-
 // property turns a <property> into a Property; a value that does not read
 // becomes the property's error.
-func (x *xmlProp) property() Property {
-	tag := x.tag
-	if pt, ok := proptag.ParsePropType(x.typ); ok && x.typ != "" {
-		tag = proptag.NewTag(tag.ID(), pt)
+// propType is the property's type: the type attribute's, else the tag's.
+func (x *xmlProp) propType() proptag.PropType {
+	if x.typ != "" {
+		if pt, ok := proptag.ParsePropType(x.typ); ok {
+			return pt
+		}
 	}
+	return x.tag.Type()
+}
+
+// addRow parses the <row> just read into a value of the base type.
+func (x *xmlProp) addRow(pool *chunkPool[Value]) {
+	r := &x.row
+	if x.rowErr != nil {
+		return
+	}
+	if !r.hasValue {
+		x.rowErr = fmt.Errorf("row %d has no <Value>", r.n-1)
+		return
+	}
+	e, err := parseOne(x.propType()&^proptag.MV_FLAG, r.value, r.alt, r.hasAlt, r.attrs)
+	if err != nil {
+		x.rowErr = fmt.Errorf("row %d: %v", r.n-1, err)
+		return
+	}
+	x.rows.add(pool, e)
+}
+
+func (x *xmlProp) property(sc *xmlScanner, pool *chunkPool[Value]) Property {
+	tag := proptag.NewTag(x.tag.ID(), x.propType())
 	var n *Named
 	if x.setText != "" || x.nameText != "" || tag.IsNamed() {
 		n = parseNamed(x.setText, x.nameText)
 	}
 	p := NewProperty(tag, n, Value{})
-	where := fmt.Sprintf("XML line %d", x.line)
 	if !x.hasTag && x.typ == "" {
-		p.Err = fmt.Errorf("%s: <property> without tag or type", where)
+		p.Err = fmt.Errorf("XML line %d: <property> without tag or type", sc.line(x.off))
 		return p
 	}
-	v, err := x.parse(tag.Type())
+	v, err := x.parse(tag.Type(), pool)
 	if err != nil {
-		p.Err = fmt.Errorf("%s: %s: %v", where, tag.Type(), err)
+		p.Err = &xmlValueError{sc.line(x.off), tag.Type(), err}
 		if tag.Type() == proptag.PT_BINARY {
 			p.Value.Type = proptag.PT_BINARY
 		}
@@ -435,42 +548,48 @@ func parseNamed(setText, nameText string) *Named {
 func hasPrefixFold(s, p string) bool { return len(s) >= len(p) && strings.EqualFold(s[:len(p)], p) }
 
 // parse reads the value of type t.
-func (x *xmlProp) parse(t proptag.PropType) (Value, error) {
-	if x.value == nil && !x.hasAlt {
-		return Value{}, errors.New("no <Value>")
-	}
+func (x *xmlProp) parse(t proptag.PropType, pool *chunkPool[Value]) (Value, error) {
+	rows := x.rows.take(pool)
 	if t&proptag.MV_FLAG != 0 {
-		v := Value{Type: t}
-		base := t &^ proptag.MV_FLAG
-		if x.value == nil {
-			return v, errors.New("no <Value>")
+		if !x.mv {
+			return Value{}, errors.New("no <Value>")
 		}
-		for i, r := range x.value.rows {
-			e, err := parseOne(base, r.value, r.alt, r.alt != "", r.attrs)
-			if err != nil {
-				return v, fmt.Errorf("row %d: %v", i, err)
-			}
-			v.Multi = append(v.Multi, e)
+		if x.rowErr != nil {
+			return Value{Type: t}, x.rowErr
 		}
-		return v, nil
+		return Value{Type: t, Multi: rows}, nil
 	}
-	text := ""
-	var at map[string]string
-	if x.value != nil {
-		text, at = x.value.text, x.value.attrs
+	if !x.hasValue && !x.hasAlt {
+		return Value{}, errNoValue
 	}
-	return parseOne(t, text, x.alt, x.hasAlt, at)
+	return parseOne(t, x.value, x.alt, x.hasAlt, x.attrs)
 }
 
+var errNoValue = errors.New("no <Value>")
+
+// xmlValueError is a property value that did not read; small, since a
+// hostile export may hold nothing else.
+type xmlValueError struct {
+	line int
+	typ  proptag.PropType
+	err  error
+}
+
+func (e *xmlValueError) Error() string {
+	return "XML line " + strconv.Itoa(e.line) + ": " + e.typ.String() + ": " + e.err.Error()
+}
+
+func (e *xmlValueError) Unwrap() error { return e.err }
+
 // parseOne reads one value as MFCMAPI writes it.
-func parseOne(t proptag.PropType, text, alt string, hasAlt bool, at map[string]string) (Value, error) {
+func parseOne(t proptag.PropType, text, alt string, hasAlt bool, at valAttrs) (Value, error) {
 	v := Value{Type: t}
 	s := strings.TrimSpace(text)
 	a := strings.TrimSpace(alt)
 	switch t {
 	case proptag.PT_I2, proptag.PT_LONG, proptag.PT_ERROR:
-		if e := at["err"]; e != "" {
-			s = e
+		if at.err != "" {
+			s = at.err
 		}
 		n, err := parseInt(s)
 		if err != nil && hasAlt {
@@ -552,9 +671,9 @@ func parseOne(t proptag.PropType, text, alt string, hasAlt bool, at map[string]s
 		if err != nil {
 			return v, err
 		}
-		if cb, ok := at["cb"]; ok {
-			if n, err := strconv.Atoi(cb); err != nil || n != len(b) {
-				return v, fmt.Errorf("cb=%q but the value holds %d bytes", cb, len(b))
+		if at.hasCb {
+			if n, err := strconv.Atoi(at.cb); err != nil || n != len(b) {
+				return v, fmt.Errorf("cb=%q but the value holds %d bytes", at.cb, len(b))
 			}
 		}
 		v.Bytes = b

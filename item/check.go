@@ -339,9 +339,9 @@ func wallMinutes(zone tzdef.Zone, u time.Time) (recurrence.Minutes, bool) {
 
 // SetChecker checks a set of items — a folder, many files — for what no
 // single item shows: more recurring meetings than Outlook's limit, and
-// duplicates (the same clean GlobalObjectId and start). It keeps 12 bytes
-// per item (a 64-bit hash of each item's key and its sequence number), not
-// the items.
+// duplicates (the same clean GlobalObjectId and start). It keeps one map
+// entry per item (a 64-bit hash of its key and its sequence number, some 40
+// bytes), not the items.
 type SetChecker struct {
 	n, recurring int
 	seen         map[uint64]int32

@@ -117,8 +117,8 @@ func decodeBlobs(e *env, o *decodeOpts, args []string) ([]mapiblob.Blob, []*mapi
 		r, err := mapiblob.Decode(b.Bytes, opt)
 		if err != nil {
 			where := ""
-			if len(blobs) > 1 {
-				where = fmt.Sprintf("blob %d: ", i+1)
+			if len(blobs) > 1 || blobName(b) != "" {
+				where = blobLabel(i, b) + ": "
 			}
 			if errors.Is(err, mapiblob.ErrUnknownKind) {
 				return nil, nil, invalidErr("%s%v; name the kind with --kind", where, err)
@@ -214,7 +214,7 @@ func runCheck(e *env, args []string) error {
 		} else {
 			prefix := ""
 			if len(results) > 1 {
-				prefix = fmt.Sprintf("blob %d (%s): ", i+1, r.Kind)
+				prefix = fmt.Sprintf("%s (%s): ", blobLabel(i, blobs[i]), r.Kind)
 			}
 			if len(r.Findings) == 0 {
 				fmt.Fprintf(e.stdout, "%s%s: no findings\n", prefix, r.Kind)
@@ -237,4 +237,22 @@ func runCheck(e *env, args []string) error {
 		return &cliError{code: exitInvalid}
 	}
 	return nil
+}
+
+// blobName is the name of the property a blob was read from (an MFCMAPI
+// export names it), or "".
+func blobName(b mapiblob.Blob) string {
+	if p, ok := b.Identity.Property(); ok {
+		return p.DisplayName()
+	}
+	return ""
+}
+
+// blobLabel names a blob in messages: its property's name, else its
+// place among the input's blobs.
+func blobLabel(i int, b mapiblob.Blob) string {
+	if n := blobName(b); n != "" {
+		return n
+	}
+	return fmt.Sprintf("blob %d", i+1)
 }

@@ -24,7 +24,7 @@ import (
 // and MFCMAPI XML files and directories of them. Files are read on all
 // cores; output keeps the order of the arguments (a directory's files in
 // lexical order), and nothing of an item is kept after it is printed
-// (beyond SetChecker's 12 bytes).
+// (beyond SetChecker's map entry).
 
 // itemExts are the file names a directory walk reads.
 var itemExts = map[string]bool{".msg": true, ".eml": true, ".tnef": true, ".dat": true, ".xml": true, ".b64": true}

@@ -2,6 +2,7 @@ package main
 
 import (
 	"bufio"
+	"encoding/base64"
 	"encoding/json"
 	"os"
 	"path/filepath"
@@ -197,4 +198,27 @@ func hexOf(b []byte) string {
 		out[2*i], out[2*i+1] = digits[c>>4], digits[c&15]
 	}
 	return string(out)
+}
+
+// A mail gateway's .eml with the meeting's TNEF part, and the same TNEF in
+// base64 text: read as items like the rest.
+func TestItemsEMLAndBase64TNEF(t *testing.T) {
+	dir := t.TempDir()
+	tnef, err := item.MarshalTNEF(itemtest.Meeting(itemtest.Options{}))
+	require.NoError(t, err)
+	b64 := base64.StdEncoding.EncodeToString(tnef)
+	eml := "From: ada@example.com\r\nSubject: Weekly sync\r\nMIME-Version: 1.0\r\nContent-Type: multipart/mixed; boundary=\"XX\"\r\n\r\n" +
+		"--XX\r\nContent-Type: text/plain\r\n\r\nSee the meeting.\r\n--XX\r\nContent-Type: application/ms-tnef; name=\"winmail.dat\"\r\n" +
+		"Content-Transfer-Encoding: base64\r\n\r\n" + b64 + "\r\n--XX--\r\n"
+	require.NoError(t, os.WriteFile(filepath.Join(dir, "meeting.eml"), []byte(eml), 0o644))
+	require.NoError(t, os.WriteFile(filepath.Join(dir, "winmail.b64"), []byte(b64), 0o644))
+	r := runBin(t, nil, "check", dir)
+	require.Equal(t, 0, r.code, r.stdout+r.stderr)
+	require.Contains(t, r.stdout, filepath.Join(dir, "meeting.eml")+": no findings")
+	require.Contains(t, r.stdout, filepath.Join(dir, "winmail.b64")+": warning ITEMS_DUPLICATE PidLidCleanGlobalObjectId: same clean GlobalObjectId")
+	require.Contains(t, r.stdout, "set: 4 items, 2 recurring")
+	r = runBin(t, []byte(eml), "decode", "--format", "json")
+	require.Equal(t, 0, r.code, r.stderr)
+	require.Equal(t, 2, strings.Count(r.stdout, "\n"))
+	require.Contains(t, r.stdout, `{"source":"standard input","item":"/","parent":null,"messageClass":"IPM.Appointment"`)
 }

@@ -87,38 +87,48 @@ func checkCFB(b []byte) error {
 		}
 	}
 	// chain follows a FAT (or mini FAT) chain from start, at most limit
-	// links, and returns its sectors.
-	chain := func(table []uint32, start uint32, limit int, what, unit string) ([]uint32, error) {
-		var out []uint32
-		visited := map[uint32]bool{}
+	// links, and returns its sectors (in a buffer reused by the next call).
+	// Loops are found with marks stamped by a generation number, so that
+	// following the chains of every stream costs no allocation.
+	var marks []uint32
+	gen := uint32(0)
+	var out []uint32
+	chain := func(table []uint32, start uint32, limit int, what func() string, unit string) ([]uint32, error) {
+		out = out[:0]
+		gen++
+		if len(marks) < len(table) {
+			marks = make([]uint32, len(table))
+		}
 		for s := start; s != cfbEndOfChain; {
 			if int64(s) >= int64(limit) {
-				return nil, fmt.Errorf("cfb: %s: %s %d lies beyond the end of the file (%d %ss)", what, unit, s, limit, unit)
-			}
-			if visited[s] {
-				return nil, fmt.Errorf("cfb: %s: the chain loops back to %s %d after %s", what, unit, s, count(len(out), unit))
+				return nil, fmt.Errorf("cfb: %s: %s %d lies beyond the end of the file (%d %ss)", what(), unit, s, limit, unit)
 			}
 			if int(s) >= len(table) {
-				return nil, fmt.Errorf("cfb: %s: %s %d has no entry in the allocation table (%d entries)", what, unit, s, len(table))
+				return nil, fmt.Errorf("cfb: %s: %s %d has no entry in the allocation table (%d entries)", what(), unit, s, len(table))
 			}
-			visited[s] = true
+			if marks[s] == gen {
+				return nil, fmt.Errorf("cfb: %s: the chain loops back to %s %d after %s", what(), unit, s, count(len(out), unit))
+			}
+			marks[s] = gen
 			out = append(out, s)
 			next := table[s]
 			if next > 0xFFFFFFFA && next != cfbEndOfChain {
-				return nil, fmt.Errorf("cfb: %s: the allocation table entry of %s %d is 0x%08X, not the next %s", what, unit, s, next, unit)
+				return nil, fmt.Errorf("cfb: %s: the allocation table entry of %s %d is 0x%08X, not the next %s", what(), unit, s, next, unit)
 			}
 			s = next
 		}
 		return out, nil
 	}
+	named := func(s string) func() string { return func() string { return s } }
 
 	// The directory.
-	dirSecs, err := chain(fat, le.Uint32(b[48:]), nsect, "directory", "sector")
+	dirSecs, err := chain(fat, le.Uint32(b[48:]), nsect, named("directory"), "sector")
 	if err != nil {
 		return err
 	}
+	dirSecs = append([]uint32(nil), dirSecs...)
 	type entry struct {
-		name               string
+		raw                []byte // the 128-byte directory entry
 		kind               byte
 		left, right, child uint32
 		start              uint32
@@ -132,19 +142,11 @@ func checkCFB(b []byte) error {
 		}
 		for i := 0; i+128 <= ss; i += 128 {
 			e := s[i : i+128]
-			nl := int(le.Uint16(e[64:]))
-			u := make([]uint16, 0, 32)
-			for j := 0; j+1 < nl && j < 62; j += 2 {
-				u = append(u, le.Uint16(e[j:]))
-			}
-			for len(u) > 0 && u[len(u)-1] == 0 {
-				u = u[:len(u)-1]
-			}
 			size := le.Uint64(e[120:])
 			if shift == 9 {
 				size &= 0xFFFFFFFF
 			}
-			dir = append(dir, entry{string(utf16.Decode(u)), e[66], le.Uint32(e[68:]), le.Uint32(e[72:]), le.Uint32(e[76:]), le.Uint32(e[116:]), size})
+			dir = append(dir, entry{e, e[66], le.Uint32(e[68:]), le.Uint32(e[72:]), le.Uint32(e[76:]), le.Uint32(e[116:]), size})
 		}
 	}
 	if len(dir) == 0 || dir[0].kind != 5 {
@@ -158,7 +160,7 @@ func checkCFB(b []byte) error {
 		i := stack[len(stack)-1]
 		stack = stack[:len(stack)-1]
 		if reached[i] {
-			return fmt.Errorf("cfb: directory entry %d (%q) is reached twice: the directory tree loops", i, dir[i].name)
+			return fmt.Errorf("cfb: directory entry %d (%q) is reached twice: the directory tree loops", i, entryName(dir[i].raw))
 		}
 		reached[i] = true
 		for _, l := range []uint32{dir[i].left, dir[i].right, dir[i].child} {
@@ -166,14 +168,14 @@ func checkCFB(b []byte) error {
 				continue
 			}
 			if int64(l) >= int64(len(dir)) {
-				return fmt.Errorf("cfb: directory entry %d (%q) links to entry %d; the directory has %d", i, dir[i].name, l, len(dir))
+				return fmt.Errorf("cfb: directory entry %d (%q) links to entry %d; the directory has %d", i, entryName(dir[i].raw), l, len(dir))
 			}
 			stack = append(stack, l)
 		}
 	}
 	// The mini stream and its FAT.
 	var miniFAT []uint32
-	miniSecs, err := chain(fat, le.Uint32(b[60:]), nsect, "mini FAT", "sector")
+	miniSecs, err := chain(fat, le.Uint32(b[60:]), nsect, named("mini FAT"), "sector")
 	if err != nil {
 		return err
 	}
@@ -189,9 +191,10 @@ func checkCFB(b []byte) error {
 	root := dir[0]
 	var miniStream []uint32
 	if root.start != cfbEndOfChain && root.size > 0 {
-		if miniStream, err = chain(fat, root.start, nsect, "the mini stream (root entry)", "sector"); err != nil {
+		if miniStream, err = chain(fat, root.start, nsect, named("the mini stream (root entry)"), "sector"); err != nil {
 			return err
 		}
+		miniStream = append([]uint32(nil), miniStream...)
 		if uint64(len(miniStream))*uint64(ss) < root.size {
 			return fmt.Errorf("cfb: the mini stream says %d bytes but its chain holds %d sectors", root.size, len(miniStream))
 		}
@@ -206,9 +209,9 @@ func checkCFB(b []byte) error {
 		if !reached[i] || e.kind != 2 {
 			continue
 		}
-		what := fmt.Sprintf("stream %q (directory entry %d)", e.name, i)
+		what := func() string { return fmt.Sprintf("stream %q (directory entry %d)", entryName(e.raw), i) }
 		if e.size > uint64(len(b)) {
-			return fmt.Errorf("cfb: %s says %d bytes, more than the whole file (%d bytes)", what, e.size, len(b))
+			return fmt.Errorf("cfb: %s says %d bytes, more than the whole file (%d bytes)", what(), e.size, len(b))
 		}
 		if e.size == 0 {
 			continue
@@ -219,7 +222,7 @@ func checkCFB(b []byte) error {
 				return err
 			}
 			if uint64(len(secs))*cfbMiniSize < e.size {
-				return fmt.Errorf("cfb: %s says %d bytes but its mini chain holds %d mini sectors of 64", what, e.size, len(secs))
+				return fmt.Errorf("cfb: %s says %d bytes but its mini chain holds %d mini sectors of 64", what(), e.size, len(secs))
 			}
 			continue
 		}
@@ -228,10 +231,10 @@ func checkCFB(b []byte) error {
 			return err
 		}
 		if uint64(len(secs))*uint64(ss) < e.size {
-			return fmt.Errorf("cfb: %s says %d bytes but its chain holds %d sectors of %d", what, e.size, len(secs), ss)
+			return fmt.Errorf("cfb: %s says %d bytes but its chain holds %d sectors of %d", what(), e.size, len(secs), ss)
 		}
 		if last := secs[len(secs)-1]; ss*(2+int(last)) > len(b) && uint64(len(secs)-1)*uint64(ss)+uint64(len(b)-ss*(1+int(last))) < e.size {
-			return fmt.Errorf("cfb: %s: its last sector %d is cut short by the end of the file", what, last)
+			return fmt.Errorf("cfb: %s: its last sector %d is cut short by the end of the file", what(), last)
 		}
 	}
 	return nil
@@ -243,4 +246,17 @@ func count(n int, unit string) string {
 		return "1 " + unit
 	}
 	return strconv.Itoa(n) + " " + unit + "s"
+}
+
+// entryName is the name of a 128-byte directory entry.
+func entryName(e []byte) string {
+	nl := int(binary.LittleEndian.Uint16(e[64:]))
+	u := make([]uint16, 0, 32)
+	for j := 0; j+1 < nl && j < 62; j += 2 {
+		u = append(u, binary.LittleEndian.Uint16(e[j:]))
+	}
+	for len(u) > 0 && u[len(u)-1] == 0 {
+		u = u[:len(u)-1]
+	}
+	return string(utf16.Decode(u))
 }

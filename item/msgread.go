@@ -266,7 +266,7 @@ func (t *cfbTree) props(path string, header int, names []*Named) ([]Property, er
 			continue // an embedded message or storage: read as a storage
 		}
 		var v Value
-		stream := prefix + fmt.Sprintf("__substg1.0_%08X", uint32(tag))
+		stream := substgName(prefix, tag)
 		switch {
 		case isFixed(typ):
 			v = decodeFixed(typ, e[8:])
@@ -344,4 +344,17 @@ func (t *cfbTree) multi(stream string, typ proptag.PropType, perr error) (Value,
 		v.Multi = append(v.Multi, x)
 	}
 	return v, perr
+}
+
+// substgName is the stream of a property's value: prefix +
+// "__substg1.0_" and the tag in 8 upper-case hex digits.
+func substgName(prefix string, tag proptag.PropTag) string {
+	const digits = "0123456789ABCDEF"
+	b := make([]byte, 0, len(prefix)+20)
+	b = append(b, prefix...)
+	b = append(b, "__substg1.0_"...)
+	for sh := 28; sh >= 0; sh -= 4 {
+		b = append(b, digits[uint32(tag)>>uint(sh)&0xF])
+	}
+	return string(b)
 }

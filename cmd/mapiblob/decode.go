@@ -12,6 +12,7 @@ import (
 )
 
 const decodeUsage = `mapiblob decode [--kind auto|tzdef|tzstruct|recur|apptrecur|goid] [--format text|json|smartview] [--codepage CP] [--input auto|hex|base64|binary|xml] [INPUT]
+mapiblob decode [--format text|json|smartview] FILE|DIR...
 
 Decodes each blob of INPUT. --kind auto (the default) picks the structure from
 the property an MFCMAPI XML export names, else from the bytes. --format json
@@ -20,13 +21,27 @@ shows. --codepage decodes the 8-bit exception subjects and locations (default
 windows-1252; e.g. 932, shift_jis, 1250). ` + inputFlagHelp
 
 const checkUsage = `mapiblob check [--kind auto|tzdef|tzstruct|recur|apptrecur|goid] [--format text|json] [--codepage CP] [--input auto|hex|base64|binary|xml] [INPUT]
+mapiblob check [--format text|json] FILE|DIR...
 
 Prints each blob's findings: code, severity, field path and what Outlook does
 with it. Exits 1 when a finding has error severity. ` + inputFlagHelp
 
 const inputFlagHelp = `--input says how to read INPUT: auto (the default) takes binary data (a .bin
 file of the blob's bytes) as the blob and detects the text form; hex, base64,
-binary and xml force one.`
+binary and xml force one.
+
+` + itemsHelp
+
+const itemsHelp = `FILE|DIR: whole items — Outlook .msg files, TNEF (winmail.dat, raw or base64),
+.eml messages with a TNEF part, MFCMAPI XML exports (one message, or several in
+a contents table) — and directories of them (.msg .eml .tnef .dat .xml .b64,
+read recursively). Every property is shown by its name, each binary one this
+tool decodes is decoded, and one that does not decode keeps its error while
+the rest go on. check adds the item checks of Microsoft's Calendar Checking
+Tool and, for several items, the recurring-meeting limit and duplicates.
+--format json writes one JSON object per item, one per line (NDJSON); check
+ends with a {"set": …} line. A file that cannot be read is reported on
+standard error and the rest go on.`
 
 type decodeOpts struct {
 	kind   mapiblob.Kind
@@ -102,8 +117,8 @@ func decodeBlobs(e *env, o *decodeOpts, args []string) ([]mapiblob.Blob, []*mapi
 		r, err := mapiblob.Decode(b.Bytes, opt)
 		if err != nil {
 			where := ""
-			if len(blobs) > 1 {
-				where = fmt.Sprintf("blob %d: ", i+1)
+			if len(blobs) > 1 || blobName(b) != "" {
+				where = blobLabel(i, b) + ": "
 			}
 			if errors.Is(err, mapiblob.ErrUnknownKind) {
 				return nil, nil, invalidErr("%s%v; name the kind with --kind", where, err)
@@ -119,6 +134,12 @@ func runDecode(e *env, args []string) error {
 	o, rest, err := decodeFlags("decode", decodeUsage, e, args, "text", "json", "smartview")
 	if err != nil {
 		return err
+	}
+	if src, err := itemArgs(e, rest); err != nil || src != nil {
+		if err != nil {
+			return err
+		}
+		return runItemsDecode(e, o, src)
 	}
 	results, err := decodeAll(e, o, rest)
 	if err != nil {
@@ -151,6 +172,12 @@ func runCheck(e *env, args []string) error {
 	o, rest, err := decodeFlags("check", checkUsage, e, args, "text", "json")
 	if err != nil {
 		return err
+	}
+	if src, err := itemArgs(e, rest); err != nil || src != nil {
+		if err != nil {
+			return err
+		}
+		return runItemsCheck(e, o, src)
 	}
 	blobs, results, err := decodeBlobs(e, o, rest)
 	if err != nil {
@@ -187,7 +214,7 @@ func runCheck(e *env, args []string) error {
 		} else {
 			prefix := ""
 			if len(results) > 1 {
-				prefix = fmt.Sprintf("blob %d (%s): ", i+1, r.Kind)
+				prefix = fmt.Sprintf("%s (%s): ", blobLabel(i, blobs[i]), r.Kind)
 			}
 			if len(r.Findings) == 0 {
 				fmt.Fprintf(e.stdout, "%s%s: no findings\n", prefix, r.Kind)
@@ -210,4 +237,22 @@ func runCheck(e *env, args []string) error {
 		return &cliError{code: exitInvalid}
 	}
 	return nil
+}
+
+// blobName is the name of the property a blob was read from (an MFCMAPI
+// export names it), or "".
+func blobName(b mapiblob.Blob) string {
+	if p, ok := b.Identity.Property(); ok {
+		return p.DisplayName()
+	}
+	return ""
+}
+
+// blobLabel names a blob in messages: its property's name, else its
+// place among the input's blobs.
+func blobLabel(i int, b mapiblob.Blob) string {
+	if n := blobName(b); n != "" {
+		return n
+	}
+	return fmt.Sprintf("blob %d", i+1)
 }

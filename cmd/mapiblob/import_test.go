@@ -39,7 +39,7 @@ func TestImportCommand(t *testing.T) {
 	require.Equal(t, 0, r.code, r.stderr)
 	require.Contains(t, r.stdout, "# item 1: VEVENT \"weekly-1\" (series)")
 	require.Contains(t, r.stdout, "# item 2: VEVENT \"single-1\" (single)")
-	require.Contains(t, r.stdout, "PidLidAppointmentRecur PSETID_Appointment:0x8216 PT_BINARY "+strings.ToUpper(hexOf(recur)))
+	require.Contains(t, r.stdout, "PidLidAppointmentRecur PSETID_Appointment:0x8216 PT_BINARY "+strings.ToUpper(hexUpper(recur)))
 	require.Contains(t, r.stdout, "PidTagSubject 0x0037001F PT_UNICODE 5300740061006E0064007500700")
 
 	// The XML reads back through the MFCMAPI export reader, and decodes.
@@ -89,13 +89,4 @@ func TestImportCommand(t *testing.T) {
 
 	r = runBin(t, nil, "import", "--format", "yaml", path)
 	oneErrorLine(t, r, 2, "unknown --format")
-}
-
-func hexOf(b []byte) string {
-	const digits = "0123456789ABCDEF"
-	out := make([]byte, 0, 2*len(b))
-	for _, c := range b {
-		out = append(out, digits[c>>4], digits[c&15])
-	}
-	return string(out)
 }

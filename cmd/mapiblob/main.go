@@ -45,6 +45,7 @@ func init() {
 		"ical":        {"print a recurring series as an iCalendar VCALENDAR", icalUsage, runICal},
 		"uid":         {"print a meeting's iCalendar UID from its GlobalObjectId, or the reverse", uidUsage, runUID},
 		"import":      {"turn iCalendar (VEVENT, RRULE, VTIMEZONE) into Outlook's properties", importUsage, runImport},
+		"repair":      {"write an item's consistent time-zone properties (repair tz)", repairUsage, runRepair},
 		"version":     {"print the version", "mapiblob version", runVersion},
 		"help":        {"show help for a command", "mapiblob help [COMMAND]", runHelp},
 		"completion":  {"print a shell completion script: bash, zsh, fish or powershell", completionUsage, runCompletion},

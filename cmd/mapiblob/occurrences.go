@@ -14,15 +14,21 @@ import (
 )
 
 const occurrencesUsage = `mapiblob occurrences --recur INPUT [--tz INPUT] [--from DATE] [--to DATE] [--limit N] [--format text|json|csv] [--codepage CP]
+mapiblob occurrences [--from DATE] [--to DATE] [--limit N] [--format text|json] FILE|DIR...
 
 Lists the meetings of a recurring series: PidLidAppointmentRecur (or a task's
 PidLidTaskRecurrence) in --recur, and its time zone in --tz — either
 PidLidAppointmentTimeZoneDefinitionRecur or PidLidTimeZoneStruct. Without --tz
 the times are wall-clock times and the output says so. DATE is 2026-03-01 or
 2026-03-01T09:00 (in the series' zone). A series without end needs --to or
---limit.`
+--limit.
+
+With FILE|DIR (item files, see 'mapiblob help decode'), each recurring item's
+series is expanded in its own zone; --format json writes one object per item
+({"source", "item", "occurrences"}), one per line.`
 
 const icalUsage = `mapiblob ical --recur INPUT --tz INPUT [--summary S] [--location L] [--uid U] [--codepage CP] [--profile standard|compatible]
+mapiblob ical FILE|DIR...
 
 Prints the series as a complete iCalendar VCALENDAR: the VTIMEZONE of its
 zone, the recurring VEVENT with RRULE and EXDATE, and one VEVENT with
@@ -30,6 +36,11 @@ RECURRENCE-ID per modified instance. What had to be adjusted so that
 clients show what Outlook shows (a StartDate that is not a date of the
 pattern, a deleted or original date the pattern does not give) is said on
 standard error, one "mapiblob: note: …" line each.
+
+With FILE|DIR (item files, see 'mapiblob help decode'), every event of the
+items goes into one VCALENDAR: UID from the GlobalObjectId, SUMMARY, LOCATION,
+ORGANIZER, TRANSP, all-day events as DATE values, the series in its own zone
+or a single item's StartWhole/EndWhole, each VTIMEZONE once.
 
 --profile standard (the default) writes one exact RRULE. Thunderbird
 (ical.js) misreads one form: a monthly series on day 29 or 30 whose months
@@ -122,6 +133,25 @@ func addSeriesFlags(fs *flag.FlagSet) seriesFlags {
 	return seriesFlags{fs.String("recur", "", ""), fs.String("tz", "", ""), fs.String("codepage", "", "")}
 }
 
+// items returns the item files among the arguments (positional ones, or
+// --recur naming one), or nil when they are blobs.
+func (f seriesFlags) items(e *env, rest []string) ([]itemSource, error) {
+	args := rest
+	if len(args) == 0 && *f.recur != "" {
+		args = []string{*f.recur}
+	} else if len(args) == 0 || *f.recur != "" {
+		return nil, nil
+	}
+	src, err := itemArgs(e, args)
+	if err != nil || src == nil {
+		return nil, err
+	}
+	if *f.tz != "" {
+		return nil, usageErr("--tz applies to blobs; an item's series uses its own time-zone properties")
+	}
+	return src, nil
+}
+
 // read takes a lone positional argument as --recur and decodes the series.
 func (f seriesFlags) read(e *env, rest []string) (*mapiblob.Series, mapiblob.Options, error) {
 	if len(rest) == 1 && *f.recur == "" {
@@ -157,6 +187,12 @@ func runOccurrences(e *env, args []string) error {
 	}
 	if *maxArg <= 0 {
 		return usageErr("--max must be positive")
+	}
+	if src, err := sf.items(e, rest); err != nil || src != nil {
+		if err != nil {
+			return err
+		}
+		return runItemsOccurrences(e, src, *format, mapiblob.ExpandOptions{Limit: *limit, MaxInstances: *maxArg}, *fromArg, *toArg)
 	}
 	s, _, err := sf.read(e, rest)
 	if err != nil {
@@ -216,6 +252,15 @@ func runICal(e *env, args []string) error {
 	rest, err := parseFlags(fs, args, icalUsage, e)
 	if err != nil {
 		return err
+	}
+	if src, err := sf.items(e, rest); err != nil || src != nil {
+		if err != nil {
+			return err
+		}
+		if *summary != "" || *location != "" || *uid != "" {
+			return usageErr("--summary, --location and --uid apply to blobs; an item has its own")
+		}
+		return runItemsICal(e, src)
 	}
 	s, _, err := sf.read(e, rest)
 	if err != nil {

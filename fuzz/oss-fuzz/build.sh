@@ -21,3 +21,7 @@ compile_native_go_fuzzer github.com/mapiblob/mapiblob/fuzz FuzzInputHex fuzz_inp
 compile_native_go_fuzzer github.com/mapiblob/mapiblob/fuzz FuzzDetect fuzz_detect
 compile_native_go_fuzzer github.com/mapiblob/mapiblob/fuzz FuzzExplain fuzz_explain
 compile_native_go_fuzzer github.com/mapiblob/mapiblob/fuzz FuzzICalImport fuzz_i_cal_import
+compile_native_go_fuzzer github.com/mapiblob/mapiblob/fuzz FuzzItemMSG fuzz_item_msg
+compile_native_go_fuzzer github.com/mapiblob/mapiblob/fuzz FuzzItemTNEF fuzz_item_tnef
+compile_native_go_fuzzer github.com/mapiblob/mapiblob/fuzz FuzzItemXML fuzz_item_xml
+compile_native_go_fuzzer github.com/mapiblob/mapiblob/fuzz FuzzItemEML fuzz_item_eml

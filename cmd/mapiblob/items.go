@@ -1,0 +1,670 @@
+package main
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"runtime"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/mapiblob/mapiblob"
+	"github.com/mapiblob/mapiblob/blob"
+	"github.com/mapiblob/mapiblob/item"
+	"github.com/mapiblob/mapiblob/proptag"
+)
+
+// Item files: decode, check, occurrences and ical take .msg, TNEF, .eml
+// and MFCMAPI XML files and directories of them. Files are read on all
+// cores; output keeps the order of the arguments (a directory's files in
+// lexical order), and nothing of an item is kept after it is printed
+// (beyond SetChecker's map entry).
+
+// itemExts are the file names a directory walk reads.
+var itemExts = map[string]bool{".msg": true, ".eml": true, ".tnef": true, ".dat": true, ".xml": true, ".b64": true}
+
+// itemSource is one file to read, or standard input's bytes.
+type itemSource struct {
+	path string // as given, for messages
+	full string // path to open
+	data []byte // standard input, already read
+}
+
+// itemArgs decides whether args name item files: each argument is a
+// directory, or a file (given as a path or @path) in an item format. A
+// file given as @path, or standard input, that holds an MFCMAPI XML export
+// of decodable binary properties only is left to the blob commands, as
+// before items existed. It returns nil when args are not item files.
+func itemArgs(e *env, args []string) ([]itemSource, error) {
+	if len(args) == 0 || len(args) == 1 && args[0] == "-" {
+		if e.stdin == nil {
+			return nil, nil
+		}
+		b, err := readAll(e.stdin, "standard input")
+		if err != nil {
+			return nil, err
+		}
+		e.stdin = bytes.NewReader(b) // the blob commands read it again
+		if !isItemData(b, false) {
+			return nil, nil
+		}
+		return []itemSource{{path: "standard input", data: b}}, nil
+	}
+	var out []itemSource
+	for _, a := range args {
+		at := strings.HasPrefix(a, "@")
+		p := strings.TrimPrefix(a, "@")
+		if p == "" {
+			return nil, nil
+		}
+		full := p
+		if e.dir != "" && !filepath.IsAbs(p) {
+			full = filepath.Join(e.dir, p)
+		}
+		st, err := os.Stat(full)
+		if err != nil {
+			if at || len(out) > 0 {
+				return nil, nil // the blob commands report it
+			}
+			return nil, nil
+		}
+		if st.IsDir() {
+			if err := walkDir(full, p, &out); err != nil {
+				return nil, usageErr("cannot read %s: %v", p, err)
+			}
+			continue
+		}
+		head, err := readHead(full)
+		if err != nil {
+			return nil, usageErr("cannot read %s: %v", p, err)
+		}
+		if !isItemData(head, !at) {
+			if len(args) == 1 {
+				return nil, nil
+			}
+			return nil, usageErr("%s is not an item file (.msg, TNEF, .eml or MFCMAPI XML); give blobs one at a time", p)
+		}
+		out = append(out, itemSource{path: p, full: full})
+	}
+	return out, nil
+}
+
+// readHead reads a file whole when it is XML (the legacy decision needs
+// it), else its first 64 KiB.
+func readHead(path string) ([]byte, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	b, err := io.ReadAll(io.LimitReader(f, 64<<10))
+	if err != nil {
+		return nil, err
+	}
+	if item.Format(b) == "xml" && len(b) == 64<<10 {
+		rest, err := io.ReadAll(io.LimitReader(f, maxInput))
+		if err != nil {
+			return nil, err
+		}
+		b = append(b, rest...)
+	}
+	return b, nil
+}
+
+// isItemData reports whether b is an item file. XML counts when byPath (a
+// file named without @), or when it holds a message or a property the
+// blob commands could not decode (a non-binary one, or one with no decoder).
+func isItemData(b []byte, byPath bool) bool {
+	switch item.Format(b) {
+	case "msg", "tnef", "tnef-base64", "eml":
+		return true
+	case "xml":
+		if byPath {
+			return true
+		}
+		items, err := item.ReadXML(b, "")
+		if err != nil {
+			return false
+		}
+		if len(items) != 1 || len(items[0].Recipients) > 0 || len(items[0].Attachments) > 0 {
+			return true
+		}
+		if bytes.Contains(bytes.ToLower(b), []byte("<message")) {
+			return true
+		}
+		for _, p := range items[0].Properties {
+			if p.Type() != proptag.PT_BINARY || p.Info == nil || p.Info.Decoder == blob.KindAuto {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+func walkDir(dir, shown string, out *[]itemSource) error {
+	return filepath.WalkDir(dir, func(path string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		if d.IsDir() || !itemExts[strings.ToLower(filepath.Ext(path))] {
+			return nil
+		}
+		rel, _ := filepath.Rel(dir, path)
+		*out = append(*out, itemSource{path: filepath.Join(shown, rel), full: path})
+		return nil
+	})
+}
+
+// fileResult is what a worker made of one file.
+type fileResult struct {
+	src   itemSource
+	items []*item.Item // top-level items; embedded ones hang from them
+	err   error        // the file could not be read
+	io    bool         // the error is an I/O error, not bad content
+	out   []byte       // the rendered output of every item (when the command renders per item)
+	bad   bool         // some finding or unreadable property
+	// flat and findings: every item of the file (embedded ones after their
+	// parent) with its Check findings, for check.
+	flat     []*item.Item
+	findings [][]blob.Finding
+	rendered [][]byte // each flat item's JSON with its own findings
+}
+
+// processItems reads sources on all cores and hands each file's result to
+// emit in the order of sources; work renders a file's items in the
+// worker. A progress line goes to stderr when it is a terminal and the
+// work takes more than a second.
+func processItems(e *env, sources []itemSource, work func(*fileResult), emit func(*fileResult) error) error {
+	workers := runtime.GOMAXPROCS(0)
+	if workers > len(sources) {
+		workers = len(sources)
+	}
+	if workers < 1 {
+		workers = 1
+	}
+	type job struct {
+		i   int
+		out chan *fileResult
+	}
+	jobs := make(chan job)
+	order := make(chan chan *fileResult, 2*workers)
+	var wg sync.WaitGroup
+	for w := 0; w < workers; w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for j := range jobs {
+				r := &fileResult{src: sources[j.i]}
+				readItemFile(r)
+				if r.err == nil {
+					work(r)
+				}
+				j.out <- r
+			}
+		}()
+	}
+	go func() {
+		for i := range sources {
+			c := make(chan *fileResult, 1)
+			order <- c
+			jobs <- job{i, c}
+		}
+		close(jobs)
+		close(order)
+	}()
+	prog := newProgress(e, len(sources))
+	var err error
+	done := 0
+	for c := range order {
+		r := <-c
+		done++
+		prog.update(done)
+		if err == nil {
+			err = emit(r)
+		}
+	}
+	prog.finish()
+	wg.Wait()
+	return err
+}
+
+func readItemFile(r *fileResult) {
+	b := r.src.data
+	if b == nil {
+		f, err := os.Open(r.src.full)
+		if err != nil {
+			r.err, r.io = errors.Unwrap(err), true
+			if r.err == nil {
+				r.err = err
+			}
+			return
+		}
+		size := int64(512)
+		if st, err := f.Stat(); err == nil && st.Size() > 0 && st.Size() <= maxInput {
+			size = st.Size() + 1
+		}
+		b = make([]byte, 0, size)
+		b, err = readFull(b, io.LimitReader(f, maxInput+1))
+		f.Close()
+		if err != nil {
+			r.err, r.io = err, true
+			return
+		}
+		if len(b) > maxInput {
+			r.err, r.io = fmt.Errorf("larger than %d MiB", maxInput>>20), true
+			return
+		}
+	}
+	r.items, r.err = item.Read(b, r.src.path)
+}
+
+// progress prints "mapiblob: 1234/10000 files" on a terminal's stderr,
+// from one second on.
+type progress struct {
+	w     io.Writer
+	total int
+	start time.Time
+	last  time.Time
+	shown bool
+}
+
+func newProgress(e *env, total int) *progress {
+	f, ok := e.stderr.(*os.File)
+	if !ok {
+		return &progress{}
+	}
+	st, err := f.Stat()
+	if err != nil || st.Mode()&os.ModeCharDevice == 0 {
+		return &progress{}
+	}
+	return &progress{w: f, total: total, start: time.Now()}
+}
+
+func (p *progress) update(done int) {
+	if p.w == nil {
+		return
+	}
+	now := time.Now()
+	if now.Sub(p.start) < time.Second || now.Sub(p.last) < 200*time.Millisecond {
+		return
+	}
+	p.last, p.shown = now, true
+	fmt.Fprintf(p.w, "\rmapiblob: %d/%d files", done, p.total)
+}
+
+func (p *progress) finish() {
+	if p.shown {
+		fmt.Fprint(p.w, "\r\033[K")
+	}
+}
+
+// itemRun is the bookkeeping every item command shares: unreadable files
+// reported on stderr, the set checks, and the exit code.
+type itemRun struct {
+	e       *env
+	set     item.SetChecker
+	bad     bool // an error finding, or an unreadable property
+	invalid bool // a file that could not be read as an item
+	ioErr   bool // a file that could not be opened
+	items   int
+}
+
+func (r *itemRun) fileError(fr *fileResult) {
+	fmt.Fprintf(r.e.stderr, "mapiblob: %s: %s\n", fr.src.path, oneLine(fr.err.Error()))
+	if fr.io {
+		r.ioErr = true
+	} else {
+		r.invalid = true
+	}
+}
+
+func (r *itemRun) exit() error {
+	switch {
+	case r.ioErr:
+		return &cliError{code: exitUsage}
+	case r.invalid || r.bad:
+		return &cliError{code: exitInvalid}
+	}
+	return nil
+}
+
+// worstIsError reports whether a finding has error severity.
+func worstIsError(fs []blob.Finding) bool {
+	w, ok := blob.Worst(fs)
+	return ok && w == blob.Error
+}
+
+// itemLabel names an item in text output.
+func itemLabel(it *item.Item) string {
+	l := it.Label()
+	if c := it.MessageClass(); c != "" {
+		l += " (" + c + ")"
+	}
+	return l
+}
+
+// runItemsDecode is decode on item files.
+func runItemsDecode(e *env, o *decodeOpts, sources []itemSource) error {
+	run := &itemRun{e: e}
+	work := func(fr *fileResult) {
+		var b bytes.Buffer
+		for _, top := range fr.items {
+			for it := range top.All {
+				for i := range it.Properties {
+					if it.Properties[i].Err != nil {
+						fr.bad = true
+					}
+				}
+				switch o.format {
+				case "json":
+					j, err := it.JSON(it.Check())
+					if err != nil {
+						fmt.Fprintf(&b, `{"source":%q,"error":%q}`+"\n", it.Source, err.Error())
+						continue
+					}
+					b.Write(j)
+					b.WriteByte('\n')
+				default:
+					writeItemText(&b, it, o.format == "smartview")
+				}
+			}
+		}
+		fr.out = b.Bytes()
+	}
+	emit := func(fr *fileResult) error {
+		if fr.err != nil {
+			run.fileError(fr)
+			return nil
+		}
+		run.bad = run.bad || fr.bad
+		_, err := e.stdout.Write(fr.out)
+		return err
+	}
+	if err := processItems(e, sources, work, emit); err != nil {
+		return err
+	}
+	return run.exit()
+}
+
+// writeItemText writes an item for people: a heading, then each property
+// by name with its value; a decoded blob's text (or SmartView) indented
+// under it; an unreadable one with its error.
+func writeItemText(b *bytes.Buffer, it *item.Item, smartview bool) {
+	fmt.Fprintf(b, "== %s\n", itemLabel(it))
+	for i := range it.Properties {
+		p := &it.Properties[i]
+		fmt.Fprintf(b, "%s (%s): ", p.Name(), p.Type())
+		switch {
+		case p.Decoded != nil:
+			text := p.Decoded.Text()
+			if smartview {
+				text = p.Decoded.SmartView()
+			}
+			fmt.Fprintf(b, "%s\n", p.Decoded.Kind)
+			for _, l := range strings.Split(strings.TrimRight(text, "\n"), "\n") {
+				fmt.Fprintf(b, "    %s\n", l)
+			}
+		case p.Err != nil:
+			v := p.Value.String()
+			if len(v) > 64 {
+				v = v[:64] + "…"
+			}
+			fmt.Fprintf(b, "%s\n    error: %s\n", v, oneLine(p.Err.Error()))
+		default:
+			v := p.Value.String()
+			if len(v) > 200 {
+				v = v[:200] + "…"
+			}
+			fmt.Fprintf(b, "%s\n", v)
+		}
+	}
+	for r, row := range it.Recipients {
+		fmt.Fprintf(b, "recipient %d:", r)
+		for i := range row {
+			fmt.Fprintf(b, " %s=%s", row[i].Name(), row[i].Value.String())
+		}
+		b.WriteByte('\n')
+	}
+	b.WriteByte('\n')
+}
+
+// runItemsCheck is check on item files.
+func runItemsCheck(e *env, o *decodeOpts, sources []itemSource) error {
+	run := &itemRun{e: e}
+	work := func(fr *fileResult) {
+		for _, top := range fr.items {
+			for it := range top.All {
+				fs := it.Check()
+				fr.flat = append(fr.flat, it)
+				fr.findings = append(fr.findings, fs)
+				if o.format == "json" {
+					j, err := it.AppendJSON(make([]byte, 0, 16<<10), fs)
+					if err != nil {
+						fr.err = err
+						return
+					}
+					fr.rendered = append(fr.rendered, j)
+				}
+			}
+		}
+	}
+	emit := func(fr *fileResult) error {
+		if fr.err != nil {
+			run.fileError(fr)
+			return nil
+		}
+		var b bytes.Buffer
+		for i, it := range fr.flat {
+			c := struct {
+				it       *item.Item
+				findings []blob.Finding
+			}{it, fr.findings[i]}
+			dup := run.set.Add(c.it)
+			fs := append(c.findings, dup...)
+			run.items++
+			if worstIsError(fs) {
+				run.bad = true
+			}
+			if o.format == "json" {
+				j := fr.rendered[i]
+				if len(dup) > 0 { // rare: render again with the set's finding
+					var err error
+					if j, err = c.it.JSON(fs); err != nil {
+						return err
+					}
+				}
+				b.Write(j)
+				b.WriteByte('\n')
+				continue
+			}
+			label := c.it.Label()
+			if len(fs) == 0 {
+				fmt.Fprintf(&b, "%s: no findings\n", label)
+			}
+			for _, f := range fs {
+				fmt.Fprintf(&b, "%s: %-7s %s %s: %s\n", label, f.Severity, f.Code, f.Path, f.Message)
+			}
+		}
+		_, err := e.stdout.Write(b.Bytes())
+		return err
+	}
+	if err := processItems(e, sources, work, emit); err != nil {
+		return err
+	}
+	setFindings := run.set.Findings()
+	n, rec := run.set.Count()
+	if o.format == "json" {
+		if setFindings == nil {
+			setFindings = []blob.Finding{}
+		}
+		j, _ := json.Marshal(struct {
+			Set struct {
+				Items     int `json:"items"`
+				Recurring int `json:"recurring"`
+			} `json:"set"`
+			Findings []blob.Finding `json:"findings"`
+		}{Set: struct {
+			Items     int `json:"items"`
+			Recurring int `json:"recurring"`
+		}{n, rec}, Findings: setFindings})
+		fmt.Fprintln(e.stdout, string(j))
+	} else if len(sources) > 1 || len(setFindings) > 0 {
+		fmt.Fprintf(e.stdout, "set: %d items, %d recurring\n", n, rec)
+		for _, f := range setFindings {
+			fmt.Fprintf(e.stdout, "set: %-7s %s %s: %s\n", f.Severity, f.Code, f.Path, f.Message)
+		}
+	}
+	if worstIsError(setFindings) {
+		run.bad = true
+	}
+	return run.exit()
+}
+
+// runItemsOccurrences lists each recurring item's occurrences.
+func runItemsOccurrences(e *env, sources []itemSource, format string, opt mapiblob.ExpandOptions, fromArg, toArg string) error {
+	run := &itemRun{e: e}
+	work := func(fr *fileResult) {
+		var b bytes.Buffer
+		for _, top := range fr.items {
+			for it := range top.All {
+				ap, task := it.Recurrence(), it.TaskRecurrence()
+				if ap == nil && task == nil {
+					continue
+				}
+				s := &mapiblob.Series{Appointment: ap, Task: task, Zone: it.SeriesZone(), CodePage: it.CodePage()}
+				o := opt
+				if loc := seriesLoc(s); loc != nil {
+					var err error
+					if o.From, err = parseWhen(fromArg, loc, "from"); err != nil {
+						fr.err = err
+						return
+					}
+					if o.To, err = parseWhen(toArg, loc, "to"); err != nil {
+						fr.err = err
+						return
+					}
+					if !o.To.IsZero() && len(toArg) == 10 {
+						o.To = o.To.AddDate(0, 0, 1)
+					}
+				}
+				x, err := s.Expand(o)
+				if err != nil {
+					fmt.Fprintf(&b, "== %s\nerror: %v\n\n", itemLabel(it), err)
+					fr.bad = true
+					continue
+				}
+				if format == "json" {
+					j, err := json.Marshal(struct {
+						Source      string              `json:"source"`
+						Item        string              `json:"item"`
+						Occurrences *mapiblob.Expansion `json:"occurrences"`
+					}{it.Source, it.Path, x})
+					if err != nil {
+						fr.err = err
+						return
+					}
+					b.Write(j)
+					b.WriteByte('\n')
+					continue
+				}
+				fmt.Fprintf(&b, "== %s\n%s", itemLabel(it), x.Text())
+				if x.Capped {
+					fmt.Fprintf(&b, "(%s)\n", x.CapNote())
+				}
+				b.WriteByte('\n')
+			}
+		}
+		fr.out = b.Bytes()
+	}
+	emit := func(fr *fileResult) error {
+		if fr.err != nil {
+			var ce *cliError
+			if errors.As(fr.err, &ce) {
+				return ce
+			}
+			run.fileError(fr)
+			return nil
+		}
+		run.bad = run.bad || fr.bad
+		_, err := e.stdout.Write(fr.out)
+		return err
+	}
+	if err := processItems(e, sources, work, emit); err != nil {
+		return err
+	}
+	return run.exit()
+}
+
+func seriesLoc(s *mapiblob.Series) *time.Location {
+	if s.Zone == nil {
+		return time.UTC
+	}
+	if l, err := s.Zone.Location(); err == nil {
+		return l
+	}
+	return time.UTC
+}
+
+// runItemsICal writes every event of the items into one VCALENDAR.
+func runItemsICal(e *env, sources []itemSource) error {
+	run := &itemRun{e: e}
+	cw := item.NewCalendarWriter(e.stdout, item.ICalOptions{})
+	events := 0
+	emit := func(fr *fileResult) error {
+		if fr.err != nil {
+			run.fileError(fr)
+			return nil
+		}
+		for _, top := range fr.items {
+			for it := range top.All {
+				err := cw.Add(it)
+				switch {
+				case errors.Is(err, item.ErrNoEvent):
+					if it.Parent == "" {
+						fmt.Fprintf(e.stderr, "mapiblob: %s: %v\n", it.Label(), err)
+					}
+				case err != nil:
+					fmt.Fprintf(e.stderr, "mapiblob: %s: %v\n", it.Label(), err)
+					run.invalid = true
+				default:
+					events++
+				}
+			}
+		}
+		return nil
+	}
+	if err := processItems(e, sources, func(*fileResult) {}, emit); err != nil {
+		return err
+	}
+	if err := cw.Close(); err != nil {
+		return err
+	}
+	if events == 0 && !run.invalid && !run.ioErr {
+		return invalidErr("no events among the items")
+	}
+	return run.exit()
+}
+
+// readFull appends all of r to b, growing b only when r holds more than
+// its capacity.
+func readFull(b []byte, r io.Reader) ([]byte, error) {
+	for {
+		if len(b) == cap(b) {
+			b = append(b, 0)[:len(b)]
+		}
+		n, err := r.Read(b[len(b):cap(b)])
+		b = b[:len(b)+n]
+		if err == io.EOF {
+			return b, nil
+		}
+		if err != nil {
+			return b, err
+		}
+	}
+}

@@ -1,0 +1,257 @@
+package item_test
+
+import (
+	"bytes"
+	"encoding/base64"
+	"fmt"
+	"mime/multipart"
+	"net/textproto"
+	"sort"
+	"strings"
+	"testing"
+	"time"
+
+	goical "github.com/emersion/go-ical"
+	"github.com/google/go-cmp/cmp"
+	"github.com/stretchr/testify/require"
+	"github.com/teambition/rrule-go"
+
+	"github.com/mapiblob/mapiblob"
+	"github.com/mapiblob/mapiblob/internal/itemtest"
+	"github.com/mapiblob/mapiblob/item"
+	"github.com/mapiblob/mapiblob/recurrence"
+	"github.com/mapiblob/mapiblob/tzdef"
+)
+
+var stamp = time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)
+
+// emlWith wraps a TNEF stream in a MIME message as a mail gateway does.
+func emlWith(t *testing.T, tnef []byte) []byte {
+	var body bytes.Buffer
+	mw := multipart.NewWriter(&body)
+	tp, err := mw.CreatePart(textproto.MIMEHeader{"Content-Type": {"text/plain; charset=utf-8"}})
+	require.NoError(t, err)
+	fmt.Fprint(tp, "See the meeting.\r\n")
+	ap, err := mw.CreatePart(textproto.MIMEHeader{
+		"Content-Type":              {`application/ms-tnef; name="winmail.dat"`},
+		"Content-Transfer-Encoding": {"base64"},
+		"Content-Disposition":       {`attachment; filename="winmail.dat"`},
+	})
+	require.NoError(t, err)
+	enc := base64.StdEncoding.EncodeToString(tnef)
+	for len(enc) > 76 {
+		fmt.Fprint(ap, enc[:76]+"\r\n")
+		enc = enc[76:]
+	}
+	fmt.Fprint(ap, enc+"\r\n")
+	require.NoError(t, mw.Close())
+	head := "From: ada@example.com\r\nTo: bob@example.com\r\nSubject: Weekly sync\r\nMIME-Version: 1.0\r\n" +
+		"Content-Type: multipart/mixed; boundary=\"" + mw.Boundary() + "\"\r\n\r\n"
+	return append([]byte(head), body.Bytes()...)
+}
+
+// readAll reads one file's items with item.Read, as the CLI does.
+func readAll(t *testing.T, name string, b []byte) []*item.Item {
+	t.Helper()
+	items, err := item.Read(b, name)
+	require.NoError(t, err, name)
+	for _, it := range items {
+		it.Source = "meeting" // the same name in every finding's repair advice
+	}
+	return items
+}
+
+// The same recurring meeting with exceptions as .msg, TNEF (raw, base64,
+// in an .eml) and MFCMAPI XML: the items decode, check and convert to
+// iCalendar alike, and the iCalendar's occurrences are the series'.
+func TestFormatsAgree(t *testing.T) {
+	built := itemtest.Meeting(itemtest.Options{EmptyStartDisplayKeyName: true})
+	msg, err := item.MarshalMSG(built)
+	require.NoError(t, err)
+	tnef, err := item.MarshalTNEF(built)
+	require.NoError(t, err)
+	files := map[string][]byte{
+		"meeting.msg": msg,
+		"winmail.dat": tnef,
+		"winmail.b64": []byte(base64.StdEncoding.EncodeToString(tnef)),
+		"meeting.eml": emlWith(t, tnef),
+		"meeting.xml": item.MarshalXML(built),
+	}
+	type result struct {
+		props    []string
+		findings []string
+		ics      string
+	}
+	results := map[string]result{}
+	for name, b := range files {
+		items := readAll(t, name, b)
+		require.Len(t, items, 1, name)
+		it := items[0]
+		var fs []string
+		for x := range it.All {
+			for _, f := range x.Check() {
+				fs = append(fs, f.String())
+			}
+		}
+		ics, err := it.ICalendar(item.ICalOptions{Stamp: stamp})
+		require.NoError(t, err, name)
+		results[name] = result{jsonSummary(t, it), fs, ics}
+	}
+	want := results["meeting.msg"]
+	require.Len(t, want.findings, 1)
+	require.Contains(t, want.findings[0], "TZ_EMPTY_KEYNAME PidLidAppointmentTimeZoneDefinitionStartDisplay.cchKeyName")
+	for name, got := range results {
+		if d := cmp.Diff(want.props, got.props); d != "" {
+			t.Errorf("%s properties differ from the .msg's (-msg +%s):\n%s", name, name, d)
+		}
+		if d := cmp.Diff(want.findings, got.findings); d != "" {
+			t.Errorf("%s findings differ (-msg +%s):\n%s", name, name, d)
+		}
+		if d := cmp.Diff(want.ics, got.ics); d != "" {
+			t.Errorf("%s iCalendar differs (-msg +%s):\n%s", name, name, d)
+		}
+	}
+	checkICalOccurrences(t, built, want.ics)
+}
+
+// checkICalOccurrences parses ics with go-ical and expands it with
+// rrule-go (RRULE, EXDATE, RECURRENCE-ID overrides): the starts must equal
+// those of mapiblob's own expansion of the item's series.
+func checkICalOccurrences(t *testing.T, it *item.Item, ics string) {
+	t.Helper()
+	cal, err := goical.NewDecoder(strings.NewReader(ics)).Decode()
+	require.NoError(t, err, "go-ical cannot parse:\n%s", ics)
+	zone := it.SeriesZone()
+	loc := time.UTC
+	if zone != nil {
+		loc, err = zone.Location()
+		require.NoError(t, err)
+	}
+	// go-ical looks TZIDs up in the IANA database; ours are Windows key
+	// names defined by the calendar's VTIMEZONE, whose rules loc applies.
+	dt := func(p *goical.Prop) (time.Time, error) {
+		p.Params.Del(goical.PropTimezoneID)
+		return p.DateTime(loc)
+	}
+	var got []string
+	overridden := map[time.Time]bool{}
+	var master *goical.Component
+	for _, c := range cal.Children {
+		if c.Name != goical.CompEvent {
+			continue
+		}
+		if rid := c.Props.Get(goical.PropRecurrenceID); rid != nil {
+			r, err := dt(rid)
+			require.NoError(t, err)
+			overridden[r.UTC()] = true
+			s, err := dt(c.Props.Get(goical.PropDateTimeStart))
+			require.NoError(t, err)
+			got = append(got, s.UTC().Format(time.RFC3339))
+			continue
+		}
+		master = c
+	}
+	require.NotNil(t, master)
+	start, err := dt(master.Props.Get(goical.PropDateTimeStart))
+	require.NoError(t, err)
+	opt, err := rrule.StrToROption(master.Props.Get(goical.PropRecurrenceRule).Value)
+	require.NoError(t, err)
+	opt.Dtstart = start
+	r, err := rrule.NewRRule(*opt)
+	require.NoError(t, err)
+	ex := map[time.Time]bool{}
+	for _, p := range master.Props[goical.PropExceptionDates] {
+		d, err := dt(&p)
+		require.NoError(t, err)
+		ex[d.UTC()] = true
+	}
+	for _, o := range r.All() {
+		if !ex[o.UTC()] && !overridden[o.UTC()] {
+			got = append(got, o.UTC().Format(time.RFC3339))
+		}
+	}
+	sort.Strings(got)
+
+	s := &mapiblob.Series{Appointment: it.Recurrence(), Zone: zone}
+	x, err := s.Expand(mapiblob.ExpandOptions{})
+	require.NoError(t, err)
+	var want []string
+	for _, o := range x.Occurrences {
+		want = append(want, o.StartUTC)
+	}
+	sort.Strings(want)
+	require.NotEmpty(t, want)
+	if d := cmp.Diff(want, got); d != "" {
+		t.Errorf("iCalendar occurrences vs mapiblob's expansion (-expand +ical):\n%s\n%s", d, ics)
+	}
+	_ = tzdef.SeriesZone
+}
+
+// A single (not recurring) meeting: DTSTART/DTEND from StartWhole/EndWhole
+// in the StartDisplay zone, with its VTIMEZONE.
+func TestICalendarSingle(t *testing.T) {
+	it := itemtest.Meeting(itemtest.Options{NoExceptionMessage: true})
+	for _, n := range []string{"PidLidAppointmentRecur", "PidLidRecurring"} {
+		remove(it, n)
+	}
+	ics, err := it.ICalendar(item.ICalOptions{Stamp: stamp})
+	require.NoError(t, err)
+	cal, err := goical.NewDecoder(strings.NewReader(ics)).Decode()
+	require.NoError(t, err)
+	evs := cal.Events()
+	require.Len(t, evs, 1)
+	require.Contains(t, ics, "DTSTART;TZID=Eastern Standard Time:20260106T093000\r\n")
+	require.Contains(t, ics, "DTEND;TZID=Eastern Standard Time:20260106T100000\r\n")
+	require.Contains(t, ics, "BEGIN:VTIMEZONE\r\nTZID:Eastern Standard Time\r\n")
+	require.NotContains(t, ics, "RRULE:FREQ=WEEKLY")
+}
+
+// An all-day series: DATE values throughout, UNTIL the series' last day,
+// and its occurrences still those of the series.
+func TestICalendarAllDay(t *testing.T) {
+	it := itemtest.Meeting(itemtest.Options{NoExceptionMessage: true, Zone: "Tokyo Standard Time"})
+	first := time.Date(2026, 1, 6, 0, 0, 0, 0, time.UTC)
+	p, err := recurrence.NewWeekly(first, 1, recurrence.Tuesday, time.Sunday, recurrence.EndOn(time.Date(2026, 3, 10, 0, 0, 0, 0, time.UTC)))
+	require.NoError(t, err)
+	ap, err := recurrence.NewAppointment(p, 0, 24*time.Hour)
+	require.NoError(t, err)
+	require.NoError(t, ap.DeleteInstance(first.AddDate(0, 0, 14)))
+	b, err := ap.MarshalBinary()
+	require.NoError(t, err)
+	loc, err := it.SeriesZone().Location()
+	require.NoError(t, err)
+	start := time.Date(2026, 1, 6, 0, 0, 0, 0, loc)
+	it.Set(item.MustProp("PidLidAppointmentRecur", item.Binary(b)))
+	it.Set(item.MustProp("PidLidAppointmentSubType", item.Bool(true)))
+	it.Set(item.MustProp("PidLidAppointmentStartWhole", item.Time(start)))
+	it.Set(item.MustProp("PidLidAppointmentEndWhole", item.Time(start.AddDate(0, 0, 1))))
+	require.Empty(t, it.Check())
+	ics, err := it.ICalendar(item.ICalOptions{Stamp: stamp})
+	require.NoError(t, err)
+	require.Contains(t, ics, "DTSTART;VALUE=DATE:20260106\r\n")
+	require.Contains(t, ics, "DTEND;VALUE=DATE:20260107\r\n")
+	require.Contains(t, ics, "EXDATE;VALUE=DATE:20260120\r\n")
+	require.Contains(t, ics, ";UNTIL=20260310")
+	cal, err := goical.NewDecoder(strings.NewReader(ics)).Decode()
+	require.NoError(t, err)
+	ev := cal.Events()[0]
+	opt, err := rrule.StrToROption(ev.Props.Get(goical.PropRecurrenceRule).Value)
+	require.NoError(t, err)
+	opt.Dtstart = time.Date(2026, 1, 6, 0, 0, 0, 0, time.UTC)
+	r, err := rrule.NewRRule(*opt)
+	require.NoError(t, err)
+	var got []string
+	for _, d := range r.All() {
+		if s := d.Format("2006-01-02"); s != "2026-01-20" {
+			got = append(got, s)
+		}
+	}
+	x, err := (&mapiblob.Series{Appointment: it.Recurrence(), Zone: it.SeriesZone()}).Expand(mapiblob.ExpandOptions{})
+	require.NoError(t, err)
+	var want []string
+	for _, o := range x.Occurrences {
+		want = append(want, o.Start[:10])
+	}
+	require.Equal(t, want, got)
+	require.Len(t, got, 9)
+}

@@ -1,0 +1,336 @@
+// Package item reads whole calendar items — an Outlook .msg file, a TNEF
+// stream (winmail.dat, the application/ms-tnef part of an .eml) or an
+// MFCMAPI XML export — into their MAPI properties, checks them as
+// Microsoft's Calendar Checking Tool (CalCheck) checks one item, repairs
+// their time-zone properties and writes them as iCalendar.
+//
+// An Item keeps every property it was given, each by its identity (a fixed
+// tag, or a property set with a LID or a string name), with its typed value.
+// Each binary property this module has a decoder for is decoded with
+// mapiblob.Decode, keyed by the property's identity (never by a store's
+// 0x8xxx id); one that fails keeps its error and the rest of the item is
+// still read.
+//
+// Readers return every message of a file: the top-level one (Path "/")
+// and each embedded message (an exception of a recurring meeting, a
+// forwarded meeting request) as an Item of its own whose Parent is the
+// path of the message that holds it.
+package item
+
+import (
+	"strconv"
+	"strings"
+
+	"github.com/mapiblob/mapiblob"
+	"github.com/mapiblob/mapiblob/blob"
+	"github.com/mapiblob/mapiblob/guid"
+	"github.com/mapiblob/mapiblob/input"
+	"github.com/mapiblob/mapiblob/proptag"
+)
+
+// Item is one message: its properties, where it was read from and, for an
+// embedded message, which message holds it.
+type Item struct {
+	// Source names the file the item was read from ("" when unknown).
+	Source string
+	// Path locates the message inside the file: "/" for the top-level
+	// message; for an embedded one the CFB storage path
+	// ("/__attach_version1.0_#00000000/__substg1.0_3701000D") or the TNEF
+	// attachment index ("/attachment[0]").
+	Path string
+	// Parent is the Path of the message that holds this one, "" for the
+	// top-level message.
+	Parent string
+	// Format says what the item was read from: "msg", "tnef" or "xml".
+	Format string
+	// Properties in the order they were read.
+	Properties []Property
+	// Recipients are the recipient rows (each a list of properties), when
+	// the format carries them.
+	Recipients [][]Property
+	// Attachments in the order of the file, when the format carries them.
+	Attachments []Attachment
+
+	oemCodePage blob.CodePage // TNEF's attOemCodepage, the fallback of CodePage
+}
+
+// Attachment is one attachment of a message: its own properties and, when
+// it is an embedded message (PidTagAttachMethod 5), that message.
+type Attachment struct {
+	Properties []Property
+	Embedded   *Item
+}
+
+// All yields it and every message embedded in it, depth first: the order
+// the CLI prints them in.
+func (it *Item) All(yield func(*Item) bool) {
+	it.walk(yield)
+}
+
+func (it *Item) walk(yield func(*Item) bool) bool {
+	if !yield(it) {
+		return false
+	}
+	for i := range it.Attachments {
+		if e := it.Attachments[i].Embedded; e != nil && !e.walk(yield) {
+			return false
+		}
+	}
+	return true
+}
+
+// Named is the name of a named property: its property set and either a
+// numeric LID (MNID_ID) or a string name (MNID_STRING).
+type Named struct {
+	Set    guid.GUID
+	IsName bool   // MNID_STRING: Name is set; else LID
+	LID    uint32 // the long id of an MNID_ID property
+	Name   string // the string name of an MNID_STRING property
+}
+
+// SetName is the property set's name (PSETID_Appointment…), or its GUID
+// in braces when it has none.
+func (n *Named) SetName() string {
+	if s := n.Set.Name(); s != "" {
+		return s
+	}
+	return n.Set.String()
+}
+
+// Property is one property of an item.
+type Property struct {
+	// Tag is the tag as the item stores it; for a named property its id is
+	// the store's own (0x8000–0xFFFE) and means nothing without Named.
+	Tag proptag.PropTag
+	// Named is the name of a named property, nil for a fixed-id one.
+	Named *Named
+	// Info is the property in proptag's table, nil when the table does not
+	// know it.
+	Info *proptag.Property
+	// Value is the raw typed value.
+	Value Value
+	// Decoded is the decoded structure of a binary value this module has a
+	// decoder for (nil otherwise, or when decoding failed).
+	Decoded *mapiblob.Result
+	// Err is why the value could not be read or decoded; the rest of the
+	// item is read regardless.
+	Err error
+}
+
+// Type is the property's type (the low 16 bits of Tag).
+func (p *Property) Type() proptag.PropType { return p.Tag.Type() }
+
+// Name is the property's canonical name (PidLidAppointmentRecur,
+// PidTagSubject), or, for a property the table does not know, its identity
+// in words: "0x8038 (PSETID_Appointment, LID 0x825E)",
+// "0x8041 ({…}, name \"x-custom\")", "0x6701".
+func (p *Property) Name() string {
+	if p.Info != nil {
+		if n := p.Info.DisplayName(); n != "" {
+			return n
+		}
+	}
+	id := "0x" + hex4(uint32(p.Tag.ID()))
+	if p.Named != nil {
+		if p.Named.IsName {
+			return id + " (" + p.Named.SetName() + ", name " + strconv.Quote(p.Named.Name) + ")"
+		}
+		return id + " (" + p.Named.SetName() + ", LID 0x" + hex4(p.Named.LID) + ")"
+	}
+	return id
+}
+
+func hex4(v uint32) string {
+	s := strings.ToUpper(strconv.FormatUint(uint64(v), 16))
+	for len(s) < 4 {
+		s = "0" + s
+	}
+	return s
+}
+
+// Identity is the property's identity as mapiblob.Decode takes it.
+func (p *Property) Identity() *input.Identity {
+	id := &input.Identity{Tag: p.Tag, Type: p.Type().String()}
+	if p.Named != nil {
+		id.Set, id.HasSet = p.Named.Set, true
+		if !p.Named.IsName {
+			id.LID, id.HasLID = p.Named.LID, true
+		}
+	}
+	if p.Info != nil {
+		id.Name = p.Info.Name
+	}
+	return id
+}
+
+// resolve finds the property in proptag's table: a named property by
+// (set, LID) or (set, name), a fixed one by its tag.
+func resolve(tag proptag.PropTag, n *Named) *proptag.Property {
+	if n != nil {
+		if n.IsName {
+			if p, ok := proptag.ByNameString(n.Set, n.Name); ok {
+				return p
+			}
+			return nil
+		}
+		if p, ok := proptag.ByLID(n.Set, n.LID); ok {
+			return p
+		}
+		return nil
+	}
+	if tag.IsNamed() {
+		return nil
+	}
+	if p, ok := proptag.ByTag(tag); ok {
+		return p
+	}
+	return nil
+}
+
+// NewProperty makes a property from its tag, name (nil for a fixed-id
+// property) and value, looking it up in proptag's table. Binary values are
+// decoded by Item.Decode.
+func NewProperty(tag proptag.PropTag, n *Named, v Value) Property {
+	v.Type = tag.Type()
+	return Property{Tag: tag, Named: n, Info: resolve(tag, n), Value: v}
+}
+
+// Decode decodes every binary property of it that this module has a
+// decoder for, with the item's code page for 8-bit exception strings, and
+// decodes its 8-bit strings in that code page. It is called by the readers;
+// call it again after changing properties.
+func (it *Item) Decode() {
+	cp := it.CodePage()
+	for i := range it.Properties {
+		p := &it.Properties[i]
+		decodeString8(&p.Value, cp)
+		p.Decoded = nil
+		if p.Value.Type != proptag.PT_BINARY || p.Info == nil || p.Info.Decoder == blob.KindAuto {
+			continue
+		}
+		if p.Err != nil && p.Value.Bytes == nil {
+			continue // the value itself could not be read
+		}
+		p.Err = nil
+		r, err := mapiblob.Decode(p.Value.Bytes, mapiblob.Options{Kind: p.Info.Decoder, Property: p.Identity(), CodePage: cp})
+		if err != nil {
+			p.Err = err
+			continue
+		}
+		p.Decoded = r
+	}
+	for _, row := range it.Recipients {
+		for i := range row {
+			decodeString8(&row[i].Value, cp)
+		}
+	}
+	for _, a := range it.Attachments {
+		for i := range a.Properties {
+			decodeString8(&a.Properties[i].Value, cp)
+		}
+		if a.Embedded != nil {
+			a.Embedded.Decode()
+		}
+	}
+}
+
+func decodeString8(v *Value, cp blob.CodePage) {
+	switch v.Type {
+	case proptag.PT_STRING8:
+		if v.Bytes != nil {
+			v.Str = cp.Decode(v.Bytes)
+		}
+	case proptag.PT_MV_STRING8:
+		for i := range v.Multi {
+			if v.Multi[i].Bytes != nil {
+				v.Multi[i].Str = cp.Decode(v.Multi[i].Bytes)
+			}
+		}
+	}
+}
+
+// CodePage is the code page of the item's 8-bit strings:
+// PidTagInternetCodepage, else PidTagMessageCodepage, else the code page a
+// TNEF stream names (attOemCodepage), else windows-1252.
+func (it *Item) CodePage() blob.CodePage {
+	for _, name := range []string{"PidTagInternetCodepage", "PidTagMessageCodepage"} {
+		if p := it.Get(name); p != nil && p.Value.Type == proptag.PT_LONG && p.Value.Int > 0 {
+			cp := blob.CodePage(p.Value.Int)
+			if cp.String() != "cp"+strconv.Itoa(int(cp)) { // a code page blob knows
+				return cp
+			}
+		}
+	}
+	if it.oemCodePage != 0 && it.oemCodePage.String() != "cp"+strconv.Itoa(int(it.oemCodePage)) {
+		return it.oemCodePage
+	}
+	return blob.DefaultCodePage
+}
+
+// Get returns the property with the given canonical name (or alias, as
+// proptag.ByName reads it), or nil when the item lacks it. Both forms of a
+// string property (PT_STRING8 and PT_UNICODE) are found.
+func (it *Item) Get(name string) *Property {
+	want, ok := proptag.ByName(name)
+	if !ok {
+		return nil
+	}
+	return find(it.Properties, want)
+}
+
+func find(ps []Property, want *proptag.Property) *Property {
+	for i := range ps {
+		if ps[i].Info == want {
+			return &ps[i]
+		}
+	}
+	return nil
+}
+
+// getIn is Get over a property list (a recipient or attachment row).
+func getIn(ps []Property, name string) *Property {
+	want, ok := proptag.ByName(name)
+	if !ok {
+		return nil
+	}
+	return find(ps, want)
+}
+
+// Set adds the property or replaces the one with the same identity, and
+// decodes it when it is a binary property with a decoder.
+func (it *Item) Set(p Property) {
+	replaced := false
+	for i := range it.Properties {
+		q := &it.Properties[i]
+		if p.Info != nil && q.Info == p.Info || p.Info == nil && q.Tag == p.Tag && sameNamed(q.Named, p.Named) {
+			*q = p
+			replaced = true
+			break
+		}
+	}
+	if !replaced {
+		it.Properties = append(it.Properties, p)
+	}
+	it.Decode()
+}
+
+func sameNamed(a, b *Named) bool {
+	if a == nil || b == nil {
+		return a == b
+	}
+	return *a == *b
+}
+
+// Label names the item for messages: "meeting.msg", or
+// "meeting.msg /__attach_version1.0_#00000000/__substg1.0_3701000D" for an
+// embedded one.
+func (it *Item) Label() string {
+	src := it.Source
+	if src == "" {
+		src = "item"
+	}
+	if it.Path == "" || it.Path == "/" {
+		return src
+	}
+	return src + " " + it.Path
+}

@@ -97,3 +97,24 @@ func decodeHexForTest(t *testing.T, s string) []byte {
 	require.NoError(t, err)
 	return b
 }
+
+// --tz takes a Windows or IANA zone name as well as a blob.
+func TestOccurrencesZoneByName(t *testing.T) {
+	for _, zone := range []string{"Eastern Standard Time", "America/New_York"} {
+		r := runBin(t, nil, "occurrences", "--recur", "@testdata/samples/weekly-standup.apptrecur.hex", "--tz", zone, "--limit", "1")
+		require.Equal(t, 0, r.code, r.stderr)
+		require.Equal(t, "2026-01-06 09:30–10:00 -05:00  (14:30Z)  normal\n", r.stdout, zone)
+	}
+	r := runBin(t, nil, "occurrences", "--recur", "@testdata/samples/weekly-standup.apptrecur.hex", "--tz", "Nowhere Standard Time")
+	oneErrorLine(t, r, 1, "neither a Windows time-zone key name nor an IANA zone")
+}
+
+// Reaching the expansion cap prints what was found and says how to raise
+// the cap; a bound far in the future is a bound.
+func TestOccurrencesCapReached(t *testing.T) {
+	r := runBin(t, nil, "occurrences", "--recur", "@testdata/recur/daily-noend.apptrecur.hex", "--tz", "UTC", "--to", "9999-12-31", "--max", "30")
+	require.Equal(t, 0, r.code, r.stderr)
+	require.Equal(t, 30, strings.Count(r.stdout, "\n"))
+	require.Contains(t, r.stderr, "stopped after 30 pattern dates")
+	require.Contains(t, r.stderr, "--max 300")
+}

@@ -8,7 +8,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/mapiblob/mapiblob"
+	"github.com/mapiblob/mapiblob/explain"
 )
 
 // FuzzExplain feeds the web page's entry point whatever a user might paste
@@ -29,19 +29,19 @@ func FuzzExplain(f *testing.F) {
 	}
 	f.Add([]byte(`C\03\96f\5D\B1\3BD\81\99\1F\91C2\5B7`))
 	f.Add([]byte("cb: 76 lpb: 0201060002000000010002013E000200D70700000000000000000000000000002C01000000000000C4FFFFFF00000B0000000100020000000000000000000300000002000200000000000000"))
-	opt := mapiblob.ExplainOptions{Now: time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC), Count: 3}
+	opt := explain.Options{Now: time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC), Count: 3}
 	f.Fuzz(func(t *testing.T, in []byte) {
-		for _, x := range []*mapiblob.Explanation{mapiblob.Explain(string(in), opt), mapiblob.ExplainBytes(in, opt)} {
+		for _, x := range []*explain.Explanation{explain.Explain(string(in), opt), explain.Bytes(in, opt)} {
 			switch x.Input {
-			case mapiblob.InputInvalid:
+			case explain.InputInvalid:
 				if x.Error == "" {
 					t.Fatal("invalid input without an error")
 				}
-			case mapiblob.InputEmpty, mapiblob.InputBlobs, mapiblob.InputGUID, mapiblob.InputExMerge:
+			case explain.InputEmpty, explain.InputBlobs, explain.InputGUID, explain.InputExMerge:
 			default:
 				t.Fatalf("input read as %q", x.Input)
 			}
-			if x.Input == mapiblob.InputGUID && (x.GUID == nil || len(x.GUID.Forms) == 0) {
+			if x.Input == explain.InputGUID && (x.GUID == nil || len(x.GUID.Forms) == 0) {
 				t.Fatal("a GUID without forms")
 			}
 			for _, b := range x.Blobs {

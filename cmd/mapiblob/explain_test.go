@@ -13,7 +13,7 @@ import (
 	"github.com/google/go-cmp/cmp"
 	"github.com/stretchr/testify/require"
 
-	"github.com/mapiblob/mapiblob"
+	"github.com/mapiblob/mapiblob/explain"
 	"github.com/mapiblob/mapiblob/internal/seed"
 )
 
@@ -40,8 +40,8 @@ func TestExplainMatchesCLI(t *testing.T) {
 	}
 	for name, in := range inputs {
 		t.Run(name, func(t *testing.T) {
-			x := mapiblob.Explain(in, mapiblob.ExplainOptions{})
-			require.Equal(t, mapiblob.InputBlobs, x.Input, x.Error)
+			x := explain.Explain(in, explain.Options{})
+			require.Equal(t, explain.InputBlobs, x.Input, x.Error)
 			require.Equal(t, "mapiblob decode", x.Command)
 			r := runBin(t, []byte(in), "decode")
 			require.Equal(t, 0, r.code, r.stderr)
@@ -79,8 +79,8 @@ func TestExplainMatchesCLI(t *testing.T) {
 
 	// GUIDs: what `mapiblob guid` prints.
 	for _, in := range []string{seed.ExMergeEscape, seed.ExMergeADSI, "{00062002-0000-0000-C000-000000000046}", "430396665DB13B4481991F9143325B37"} {
-		x := mapiblob.Explain(in, mapiblob.ExplainOptions{})
-		require.Equal(t, mapiblob.InputGUID, x.Input, in)
+		x := explain.Explain(in, explain.Options{})
+		require.Equal(t, explain.InputGUID, x.Input, in)
 		r := runBin(t, nil, "guid", in)
 		require.Equal(t, 0, r.code, r.stderr)
 		if d := cmp.Diff(r.stdout, x.Text); d != "" {
@@ -90,8 +90,8 @@ func TestExplainMatchesCLI(t *testing.T) {
 
 	// ExMerge lines: what `mapiblob guid --exmerge-log` prints for the good ones.
 	log := read("testdata/exmerge/ExMerge.log")
-	x := mapiblob.Explain(log, mapiblob.ExplainOptions{})
-	require.Equal(t, mapiblob.InputExMerge, x.Input)
+	x := explain.Explain(log, explain.Options{})
+	require.Equal(t, explain.InputExMerge, x.Input)
 	r := runBin(t, nil, "guid", "--exmerge-log", "testdata/exmerge/ExMerge.log")
 	if d := cmp.Diff(r.stdout, x.Text); d != "" {
 		t.Errorf("exmerge (-cli +explain):\n%s", d)
@@ -99,7 +99,7 @@ func TestExplainMatchesCLI(t *testing.T) {
 
 	// The series: what `mapiblob occurrences` and `mapiblob ical` print.
 	now := time.Date(2026, 1, 1, 8, 0, 0, 0, time.UTC)
-	x = mapiblob.Explain(series, mapiblob.ExplainOptions{Now: now, Count: 4})
+	x = explain.Explain(series, explain.Options{Now: now, Count: 4})
 	require.NotNil(t, x.Series)
 	require.Equal(t, "mapiblob occurrences --recur @FILE --from 2026-01-01 --limit 4", x.Series.Command)
 	dir := t.TempDir()
@@ -118,7 +118,7 @@ func TestExplainMatchesCLI(t *testing.T) {
 
 	// A series whose zone the user picked: `--tz ZONE`.
 	ap := read("testdata/samples/weekly-standup.apptrecur.hex")
-	x = mapiblob.Explain(ap, mapiblob.ExplainOptions{Now: now, Count: 3, Zone: "Atlantic Standard Time"})
+	x = explain.Explain(ap, explain.Options{Now: now, Count: 3, Zone: "Atlantic Standard Time"})
 	args := strings.Fields(strings.TrimPrefix(x.Series.Command, "mapiblob "))
 	require.Equal(t, []string{"occurrences", "--recur"}, args[:2])
 	r = runBin(t, nil, "occurrences", "--recur", args[2], "--tz", "Atlantic Standard Time", "--from", "2026-01-01", "--limit", "3")
@@ -126,7 +126,7 @@ func TestExplainMatchesCLI(t *testing.T) {
 	require.Equal(t, r.stdout, x.Series.Text)
 
 	// The repair: what `mapiblob tz build` prints.
-	x = mapiblob.Explain(seedXML, mapiblob.ExplainOptions{})
+	x = explain.Explain(seedXML, explain.Options{})
 	rep := x.Blobs[0].Repair
 	require.NotNil(t, rep)
 	require.Equal(t, `mapiblob tz build --zone "Eastern Standard Time" --display`, rep.Command)

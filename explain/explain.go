@@ -15,6 +15,7 @@ import (
 	"github.com/mapiblob/mapiblob/blob"
 	"github.com/mapiblob/mapiblob/guid"
 	"github.com/mapiblob/mapiblob/input"
+	"github.com/mapiblob/mapiblob/item"
 	"github.com/mapiblob/mapiblob/recurrence"
 	"github.com/mapiblob/mapiblob/tzdef"
 )
@@ -45,6 +46,10 @@ type Options struct {
 	// Summary is the SUMMARY of the .ics file (the blob does not hold the
 	// subject).
 	Summary string `json:"summary,omitempty"`
+	// Name is the name of the dropped file (or "" for a paste): items are
+	// labelled with it as `mapiblob decode NAME` labels them, and the
+	// commands shown name it.
+	Name string `json:"name,omitempty"`
 	// Now is the current time (zero: time.Now()); it is "today" for the
 	// occurrences and the DTSTAMP of the .ics file.
 	Now time.Time `json:"-"`
@@ -60,6 +65,7 @@ const (
 	InputBlobs   = "blobs"   // one or more binary property values
 	InputGUID    = "guid"    // a GUID in one of the forms guid.Parse reads
 	InputExMerge = "exmerge" // ExMerge.log lines naming mailboxes by GUID
+	InputItems   = "items"   // whole items: .msg, TNEF, .eml or an MFCMAPI message export
 	InputInvalid = "invalid" // none of those: Error says why
 )
 
@@ -84,6 +90,11 @@ type Explanation struct {
 	// list; set when a repair or a series needs a zone the paste does not
 	// give.
 	Zones []string `json:"zones,omitempty"`
+
+	// Items are the items of an item file (.msg, TNEF, .eml, or an MFCMAPI
+	// XML export of a message), embedded ones after their parent, in the
+	// order `mapiblob decode` prints them.
+	Items []ItemExplanation `json:"items,omitempty"`
 
 	// GUID is the GUID the text holds, in every form.
 	GUID *GUIDExplanation `json:"guid,omitempty"`
@@ -206,6 +217,9 @@ type explainOpts struct {
 	count int
 	now   time.Time
 	opt   Options
+	// itemSeries: the series is an item's, whose .iCalendar file the item
+	// writes (Item.ICalendar), not the pattern alone.
+	itemSeries bool
 }
 
 func (o Options) check() (*explainOpts, error) {
@@ -272,6 +286,10 @@ func Explain(text string, opt Options) *Explanation {
 		explainExMerge(x, text)
 		return x
 	}
+	if b := []byte(text); item.IsMessage(b) {
+		explainItems(x, b, o)
+		return x
+	}
 	blobs, berr := input.Parse(text)
 	if berr == nil && (o.kind != mapiblob.KindAuto || !guidSized(blobs)) {
 		explainBlobs(x, blobs, o)
@@ -290,9 +308,9 @@ func Explain(text string, opt Options) *Explanation {
 	return x
 }
 
-// ExplainBytes is Explain for a file's contents: text (UTF-8, or UTF-16
-// with a byte-order mark) is read as Explain reads it, anything else as
-// the blob's own bytes.
+// Bytes is Explain for a file's contents: text (UTF-8, or UTF-16 with a
+// byte-order mark) is read as Explain reads it; an Outlook .msg or a TNEF
+// file (winmail.dat) as items; anything else as the blob's own bytes.
 func Bytes(b []byte, opt Options) *Explanation {
 	if text, ok := input.TextOf(b); ok {
 		return Explain(text, opt)
@@ -304,13 +322,13 @@ func Bytes(b []byte, opt Options) *Explanation {
 		return x
 	}
 	x := &Explanation{}
-	if what := itemFile(b); what != "" {
-		x.Input, x.Error = InputInvalid, what+": reading whole items is not in this version; open the item in MFCMAPI, export its properties (Export to XML) and paste or drop that"
-		return x
-	}
 	o, err := opt.check()
 	if err != nil {
 		x.Input, x.Error = InputInvalid, err.Error()
+		return x
+	}
+	if item.IsMessage(b) { // .msg or TNEF
+		explainItems(x, b, o)
 		return x
 	}
 	blobs, err := mapiblob.ReadInputBytes(b, input.ModeBinary)
@@ -320,18 +338,6 @@ func Bytes(b []byte, opt Options) *Explanation {
 	}
 	explainBlobs(x, blobs, o)
 	return x
-}
-
-// itemFile names the item file b is by its signature — a compound file
-// (.msg) or TNEF (winmail.dat) — or returns "".
-func itemFile(b []byte) string {
-	switch {
-	case bytes.HasPrefix(b, []byte{0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1}):
-		return "an Outlook item file (.msg, a compound file)"
-	case bytes.HasPrefix(b, []byte{0x78, 0x9F, 0x3E, 0x22}):
-		return "a TNEF file (winmail.dat)"
-	}
-	return ""
 }
 
 // guidSized reports whether blobs is one 16-byte value of no known
@@ -359,6 +365,24 @@ var kindNames = map[mapiblob.Kind]string{
 	mapiblob.KindRecur:     "RecurrencePattern",
 	mapiblob.KindApptRecur: "AppointmentRecurrencePattern",
 	mapiblob.KindGOID:      "GlobalObjectId",
+}
+
+// fillResult sets what a decoded value shows: its kind, findings, text,
+// SmartView and JSON.
+func fillResult(be *BlobExplanation, r *mapiblob.Result) {
+	be.Kind, be.KindName = r.Kind, kindNames[r.Kind]
+	be.Findings = findingViews(r.Findings)
+	if w, ok := blob.Worst(r.Findings); ok {
+		be.Worst = w.String()
+	}
+	be.Text = r.Text()
+	be.SmartView = r.SmartView()
+	if j, err := json.Marshal(r); err == nil {
+		var ind bytes.Buffer
+		if json.Indent(&ind, j, "", "  ") == nil {
+			be.JSON = ind.String()
+		}
+	}
 }
 
 func explainBlobs(x *Explanation, blobs []mapiblob.Blob, o *explainOpts) {
@@ -392,19 +416,7 @@ func explainBlobs(x *Explanation, blobs []mapiblob.Blob, o *explainOpts) {
 			x.Blobs = append(x.Blobs, be)
 			continue
 		}
-		be.Kind, be.KindName = r.Kind, kindNames[r.Kind]
-		be.Findings = findingViews(r.Findings)
-		if w, ok := blob.Worst(r.Findings); ok {
-			be.Worst = w.String()
-		}
-		be.Text = r.Text()
-		be.SmartView = r.SmartView()
-		if j, err := json.Marshal(r); err == nil {
-			var ind bytes.Buffer
-			if json.Indent(&ind, j, "", "  ") == nil {
-				be.JSON = ind.String()
-			}
-		}
+		fillResult(&be, r)
 		texts = append(texts, be.Text)
 		okBlobs = append(okBlobs, b)
 		results = append(results, r)
@@ -517,7 +529,7 @@ func explainSeries(s *mapiblob.Series, blobs []mapiblob.Blob, o *explainOpts) *S
 	if o.opt.CodePage != "" {
 		se.Command += " --codepage " + strings.TrimSpace(o.opt.CodePage)
 	}
-	if s.Appointment != nil && s.Zone != nil {
+	if s.Appointment != nil && s.Zone != nil && !o.itemSeries {
 		ics, err := s.Appointment.ICalendar(s.Zone, recurrence.ICalOptions{Summary: o.opt.Summary, Stamp: o.now.UTC()})
 		if err != nil {
 			se.Note = strings.TrimSpace(se.Note + " no .ics: " + err.Error())

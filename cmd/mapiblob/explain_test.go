@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"encoding/json"
+	"fmt"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -14,10 +15,12 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/mapiblob/mapiblob/explain"
+	"github.com/mapiblob/mapiblob/internal/itemtest"
 	"github.com/mapiblob/mapiblob/internal/seed"
+	"github.com/mapiblob/mapiblob/item"
 )
 
-// The web page shows mapiblob.Explain; the CLI prints the same answers.
+// The web page shows explain.Explain; the CLI prints the same answers.
 func TestExplainMatchesCLI(t *testing.T) {
 	root := "../.."
 	seedXML, err := seed.SeedExport(root)
@@ -133,4 +136,68 @@ func TestExplainMatchesCLI(t *testing.T) {
 	r = runBin(t, nil, "tz", "build", "--zone", "Eastern Standard Time", "--display")
 	require.Equal(t, 0, r.code, r.stderr)
 	require.Equal(t, r.stdout, rep.Hex+"\n")
+}
+
+// A dropped .msg or TNEF file: the page shows what `mapiblob decode FILE`
+// prints, the findings `mapiblob check FILE` prints, the occurrences of
+// `mapiblob occurrences FILE` and the events of `mapiblob ical FILE`.
+func TestExplainItemsMatchCLI(t *testing.T) {
+	it := itemtest.Meeting(itemtest.Options{Seed: 2, EmptyStartDisplayKeyName: true})
+	msg, err := item.MarshalMSG(it)
+	require.NoError(t, err)
+	tnef, err := item.MarshalTNEF(it)
+	require.NoError(t, err)
+	dir := t.TempDir()
+	runIn := func(args ...string) result {
+		var so, se bytes.Buffer
+		code := run(args, &env{stdin: bytes.NewReader(nil), stdout: &so, stderr: &se, dir: dir})
+		return result{code, so.String(), se.String()}
+	}
+	now := time.Date(2026, 1, 1, 8, 0, 0, 0, time.UTC)
+	for name, b := range map[string][]byte{"meeting.msg": msg, "winmail.dat": tnef} {
+		t.Run(name, func(t *testing.T) {
+			require.NoError(t, os.WriteFile(filepath.Join(dir, name), b, 0o644))
+			x := explain.Bytes(b, explain.Options{Name: name, Now: now, Count: 4})
+			require.Equal(t, explain.InputItems, x.Input, x.Error)
+			require.Equal(t, "mapiblob decode "+name, x.Command)
+			r := runIn("decode", name)
+			if d := cmp.Diff(r.stdout, x.Text); d != "" {
+				t.Errorf("decode (-cli +explain):\n%s", d)
+			}
+
+			// check: one line per finding, under the item's label.
+			r = runIn("check", name)
+			var lines []string
+			for _, ie := range x.Items {
+				label := name // check labels an item without its message class
+				if ie.Path != "/" && ie.Path != "" {
+					label += " " + ie.Path
+				}
+				if len(ie.Findings) == 0 {
+					lines = append(lines, label+": no findings")
+				}
+				for _, f := range ie.Findings {
+					lines = append(lines, fmt.Sprintf("%s: %-7s %s %s: %s", label, f.Severity, f.Code, f.Path, f.Message))
+				}
+			}
+			if d := cmp.Diff(r.stdout, strings.Join(lines, "\n")+"\n"); d != "" {
+				t.Errorf("check (-cli +explain):\n%s", d)
+			}
+
+			// occurrences: the command shown prints the same dates.
+			se := x.Items[0].Series
+			require.NotNil(t, se)
+			args := strings.Fields(strings.TrimPrefix(se.Command, "mapiblob "))
+			require.Equal(t, []string{"occurrences", name, "--from"}, args[:3])
+			r = runIn(args...)
+			require.Equal(t, 0, r.code, r.stderr)
+			require.Equal(t, "== "+x.Items[0].Label+"\n"+se.Text+"\n", r.stdout)
+
+			// ical: the same events (DTSTAMP aside).
+			r = runIn("ical", name)
+			require.Equal(t, 0, r.code, r.stderr)
+			stamp := regexp.MustCompile(`(?m)^DTSTAMP:.*\r\n`)
+			require.Equal(t, stamp.ReplaceAllString(r.stdout, ""), stamp.ReplaceAllString(x.Items[0].ICS, ""))
+		})
+	}
 }

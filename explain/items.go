@@ -131,6 +131,7 @@ func explainItem(it *item.Item, o *explainOpts) ItemExplanation {
 		so.zone = "" // an item's series is read in its own zone, as `mapiblob occurrences FILE` reads it
 		so.itemSeries = true
 		se := explainSeries(s, nil, &so)
+		se.ZoneSource = strings.Replace(se.ZoneSource, "in the paste", "in the item", 1)
 		if se.Error == "" {
 			se.Command = "mapiblob occurrences " + o.commandArg()
 			if se.From != "" {

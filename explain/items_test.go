@@ -108,6 +108,29 @@ func TestExplainItemText(t *testing.T) {
 	require.True(t, strings.HasPrefix(x.Text, "== item (IPM.Appointment)\n"), x.Text[:min(80, len(x.Text))])
 	require.Equal(t, "mapiblob decode FILE", x.Command)
 
+	// An .eml with the TNEF part, pasted.
+	eml := "From: ada@example.com\r\nSubject: Weekly sync\r\nMIME-Version: 1.0\r\nContent-Type: multipart/mixed; boundary=\"XX\"\r\n\r\n" +
+		"--XX\r\nContent-Type: application/ms-tnef; name=\"winmail.dat\"\r\nContent-Transfer-Encoding: base64\r\n\r\n" +
+		base64Encode(tnef) + "\r\n--XX--\r\n"
+	x = Explain(eml, Options{Now: explainNow})
+	require.Equal(t, InputItems, x.Input, x.Error)
+	require.Equal(t, "Weekly sync 0", x.Items[0].Subject)
+
+	// An MFCMAPI export of a message without a subject: an item-level
+	// finding.
+	it := itemtest.Meeting(itemtest.Options{Seed: 4})
+	var kept []item.Property
+	for _, p := range it.Properties {
+		if p.Name() != "PidTagSubject" {
+			kept = append(kept, p)
+		}
+	}
+	it.Properties = kept
+	x = Explain(string(item.MarshalXML(it)), Options{Now: explainNow, Name: "export.xml"})
+	require.Equal(t, InputItems, x.Input, x.Error)
+	require.Contains(t, codes(x.Items[0].Findings), item.CodeNoSubject)
+	require.Equal(t, "series.ics", x.Items[0].ICSName)
+
 	msg, err := item.MarshalMSG(itemtest.Meeting(itemtest.Options{}))
 	require.NoError(t, err)
 	x = Bytes(msg[:600], Options{})

@@ -10,6 +10,7 @@ import (
 	"github.com/mapiblob/mapiblob/blob"
 	"github.com/mapiblob/mapiblob/item"
 	"github.com/mapiblob/mapiblob/proptag"
+	"github.com/mapiblob/mapiblob/tzdef"
 )
 
 // ItemExplanation is one item of an item file: what `mapiblob check` finds
@@ -34,6 +35,10 @@ type ItemExplanation struct {
 	// Blobs are the item's binary properties this module decodes (or could
 	// not read), in the item's order.
 	Blobs []BlobExplanation `json:"blobs,omitempty"`
+	// TZRepair is the item's five time-zone properties rebuilt, as `mapiblob
+	// repair tz` writes them, when a time-zone definition of the item has
+	// an empty key name (TZ_EMPTY_KEYNAME).
+	TZRepair *ItemRepair `json:"tzRepair,omitempty"`
 	// Series is the item's recurring series, expanded.
 	Series *SeriesExplanation `json:"series,omitempty"`
 	// ICS is the item as an iCalendar VCALENDAR (Item.ICalendar; "" when
@@ -44,6 +49,54 @@ type ItemExplanation struct {
 	ICSError string `json:"icsError,omitempty"`
 	// Text is what `mapiblob decode` prints for the item.
 	Text string `json:"text"`
+}
+
+// ItemRepair is an item's time-zone properties rebuilt (item.RepairTZ).
+type ItemRepair struct {
+	// Zone is the Windows key name written ("" when none is known: Note
+	// says why).
+	Zone string `json:"zone,omitempty"`
+	// Reason says where the zone came from: the item's properties that name
+	// it, or the zone picked.
+	Reason string `json:"reason,omitempty"`
+	Note   string `json:"note,omitempty"`
+	// Text lists the properties with their values (binary as hex) to paste
+	// into MFCMAPI; XML is the same as an MFCMAPI-style fragment, what
+	// Command prints.
+	Text    string `json:"text,omitempty"`
+	XML     string `json:"xml,omitempty"`
+	Command string `json:"command,omitempty"`
+}
+
+// itemRepair rebuilds the time-zone properties of an item whose findings
+// include TZ_EMPTY_KEYNAME, in the zone its properties name, else the zone
+// picked; nil when the item needs no repair.
+func itemRepair(it *item.Item, fs []mapiblob.Finding, o *explainOpts) *ItemRepair {
+	need := false
+	for _, f := range fs {
+		need = need || f.Code == tzdef.CodeEmptyKeyName
+	}
+	if !need {
+		return nil
+	}
+	ir := &ItemRepair{}
+	zoneArg := ""
+	r, err := it.RepairTZ("")
+	if err != nil && o.zone != "" {
+		r, err = it.RepairTZ(o.zone)
+		zoneArg = fmt.Sprintf(" --zone %q", o.zone)
+	}
+	if err != nil {
+		ir.Note = err.Error() + "; pick the zone the meeting was made in"
+		return ir
+	}
+	ir.Zone, ir.Reason = r.Zone, r.Inferred
+	if ir.Reason == "" {
+		ir.Reason = "the zone you picked"
+	}
+	ir.Text, ir.XML = r.Text(), r.XML()
+	ir.Command = "mapiblob repair tz" + zoneArg + " --format xml " + o.commandArg()
+	return ir
 }
 
 // itemSource is the name items are labelled with: the file's name, else
@@ -78,6 +131,7 @@ func explainItems(x *Explanation, b []byte, o *explainOpts) {
 		for it := range top.All {
 			ie := explainItem(it, o)
 			text.WriteString(ie.Text)
+			needZones = needZones || ie.TZRepair != nil && ie.TZRepair.Zone == ""
 			for _, be := range ie.Blobs {
 				needZones = needZones || be.Repair != nil && be.Repair.Hex == ""
 			}
@@ -99,6 +153,7 @@ func explainItem(it *item.Item, o *explainOpts) ItemExplanation {
 
 	fs := it.Check()
 	ie.Findings = findingViews(fs)
+	ie.TZRepair = itemRepair(it, fs, o)
 	if w, ok := blob.Worst(fs); ok {
 		ie.Worst = w.String()
 	}

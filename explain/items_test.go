@@ -73,6 +73,14 @@ func TestExplainItemFiles(t *testing.T) {
 			fixed := Explain(repaired.Repair.Hex, Options{Now: explainNow})
 			require.Empty(t, fixed.Blobs[0].Findings)
 
+			// The item's time-zone properties rebuilt, as `repair tz` does.
+			require.NotNil(t, top.TZRepair)
+			require.Equal(t, "Eastern Standard Time", top.TZRepair.Zone)
+			require.NotEmpty(t, top.TZRepair.Reason)
+			require.Contains(t, top.TZRepair.XML, "PidLidAppointmentTimeZoneDefinitionStartDisplay")
+			require.Contains(t, top.TZRepair.Text, "PidLidTimeZoneStruct")
+			require.Equal(t, "mapiblob repair tz --format xml "+name, top.TZRepair.Command)
+
 			// The series and its .ics.
 			require.NotNil(t, top.Series)
 			require.Empty(t, top.Series.Error)

@@ -154,6 +154,20 @@
     return card;
   }
 
+  // renderItemRepair shows an item's five time-zone properties rebuilt.
+  function renderItemRepair(r, i) {
+    const box = el("div", { class: "repair", "data-testid": "item-repair-" + i });
+    box.append(el("h3", { text: "Repair: the item's time-zone properties" }));
+    if (!r.zone) {
+      box.append(el("p", { text: (r.note || "No zone is known.") + " — choose it in the Zone list above." }));
+      return box;
+    }
+    box.append(el("p", { text: "Write these five properties over the item's own, for " + r.zone + " (" + r.reason + ") — what the command line's " + r.command + " prints. In MFCMAPI, open each property and paste its value:" }));
+    box.append(out("properties", r.text, "hex", "item-repair-text-" + i));
+    box.append(fold("the same as MFCMAPI-style XML", r.xml, false, "item-repair-xml-" + i));
+    return box;
+  }
+
   // renderItem shows one item of an item file: its findings, the text
   // `mapiblob decode` prints, its series and .ics, then its blobs.
   function renderItem(it, i) {
@@ -165,6 +179,7 @@
     } else {
       card.append(el("p", { text: "No findings: nothing in the item breaks Outlook that the checks know of." }));
     }
+    if (it.tzRepair) card.append(renderItemRepair(it.tzRepair, i));
     if (it.ics) {
       card.append(el("p", {}, icsLink(it.ics, it.icsName, "item-ics-download-" + i)));
       card.append(fold("iCalendar (.ics)", it.ics, false, "item-ics-" + i));

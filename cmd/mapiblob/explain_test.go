@@ -184,10 +184,18 @@ func TestExplainItemsMatchCLI(t *testing.T) {
 				t.Errorf("check (-cli +explain):\n%s", d)
 			}
 
+			// repair tz: the command shown prints the same properties.
+			rep := x.Items[0].TZRepair
+			require.NotNil(t, rep)
+			args := strings.Fields(strings.TrimPrefix(rep.Command, "mapiblob "))
+			r = runIn(args...)
+			require.Equal(t, 0, r.code, r.stderr)
+			require.Equal(t, rep.XML, r.stdout)
+
 			// occurrences: the command shown prints the same dates.
 			se := x.Items[0].Series
 			require.NotNil(t, se)
-			args := strings.Fields(strings.TrimPrefix(se.Command, "mapiblob "))
+			args = strings.Fields(strings.TrimPrefix(se.Command, "mapiblob "))
 			require.Equal(t, []string{"occurrences", name, "--from"}, args[:3])
 			r = runIn(args...)
 			require.Equal(t, 0, r.code, r.stderr)

@@ -106,8 +106,10 @@
     return box;
   }
 
-  function renderBlob(b) {
-    const card = el("section", { class: "card", "data-testid": "blob-" + b.index });
+  // key tells a blob's test ids apart: its index, or "item-index" in an item.
+  function renderBlob(b, key) {
+    key = key || String(b.index);
+    const card = el("section", { class: "card", "data-testid": "blob-" + key });
     const meta = [b.kindName || b.kind, b.property, b.tag, b.size + " bytes", b.form].filter(Boolean).join(" · ");
     card.append(el("h2", {}, el("span", { text: "Blob " + b.index }), el("span", { class: "meta", text: meta }),
       b.error ? badge("error") : badge(b.worst || "ok")));
@@ -116,35 +118,78 @@
       return card;
     }
     if (b.findings && b.findings.length) {
-      card.append(el("h3", { text: "Findings" }), findingsTable(b.findings, "findings-" + b.index));
+      card.append(el("h3", { text: "Findings" }), findingsTable(b.findings, "findings-" + key));
     } else {
       card.append(el("p", { text: "No findings: the structure is as the specification says." }));
     }
-    if (b.repair) card.append(renderRepair(b.repair, b.index));
-    card.append(fold("Decoded", b.text, true, "text-" + b.index));
-    card.append(fold("SmartView (as MFCMAPI shows it)", b.smartview, false, "smartview-" + b.index));
-    card.append(fold("JSON", b.json, false, "json-" + b.index));
+    if (b.repair) card.append(renderRepair(b.repair, key));
+    card.append(fold("Decoded", b.text, true, "text-" + key));
+    card.append(fold("SmartView (as MFCMAPI shows it)", b.smartview, false, "smartview-" + key));
+    card.append(fold("JSON", b.json, false, "json-" + key));
     return card;
   }
 
-  let icsURL = null;
-  function renderSeries(s) {
-    const card = el("section", { class: "card", "data-testid": "series" });
+  let icsURLs = [];
+  function icsLink(ics, name, testid) {
+    const u = URL.createObjectURL(new Blob([ics], { type: "text/calendar" }));
+    icsURLs.push(u);
+    return el("a", { class: "button", href: u, download: name, "data-testid": testid, text: "Download " + name });
+  }
+
+  // suffix tells an item's series apart ("" for the paste's own series).
+  function renderSeries(s, suffix) {
+    suffix = suffix || "";
+    const card = el("section", { class: "card", "data-testid": "series" + suffix });
     card.append(el("h2", {}, el("span", { text: "Occurrences" }), el("span", { class: "meta", text: s.zone ? "in " + s.zone + " — " + s.zoneSource : "no time zone: wall-clock times" })));
     if (s.error) { card.append(el("div", { class: "errorbox", text: s.error })); return card; }
     if (s.note) card.append(el("p", { class: "note", text: s.note }));
-    card.append(out(s.from ? "from " + s.from : "occurrences", s.text, "", "occurrences"));
+    card.append(out(s.from ? "from " + s.from : "occurrences", s.text, "", "occurrences" + suffix));
     if (s.ics) {
-      if (icsURL) URL.revokeObjectURL(icsURL);
-      icsURL = URL.createObjectURL(new Blob([s.ics], { type: "text/calendar" }));
-      const a = el("a", { class: "button", href: icsURL, download: s.icsName, "data-testid": "ics-download", text: "Download " + s.icsName });
-      card.append(el("p", {}, a));
-      card.append(fold("iCalendar (.ics)", s.ics, false, "ics"));
-    } else if (!s.zone) {
+      card.append(el("p", {}, icsLink(s.ics, s.icsName, "ics-download" + suffix)));
+      card.append(fold("iCalendar (.ics)", s.ics, false, "ics" + suffix));
+    } else if (!s.zone && !suffix) {
       card.append(el("p", { text: "Choose the series' zone in the Zone list to get exact times and an .ics file." }));
     }
     card.append(el("p", { class: "meta" }, el("span", { text: "Command line: " }), el("code", { text: s.command })));
     return card;
+  }
+
+  // renderItemRepair shows an item's five time-zone properties rebuilt.
+  function renderItemRepair(r, i) {
+    const box = el("div", { class: "repair", "data-testid": "item-repair-" + i });
+    box.append(el("h3", { text: "Repair: the item's time-zone properties" }));
+    if (!r.zone) {
+      box.append(el("p", { text: (r.note || "No zone is known.") + " — choose it in the Zone list above." }));
+      return box;
+    }
+    box.append(el("p", { text: "Write these five properties over the item's own, for " + r.zone + " (" + r.reason + ") — what the command line's " + r.command + " prints. In MFCMAPI, open each property and paste its value:" }));
+    box.append(out("properties", r.text, "hex", "item-repair-text-" + i));
+    box.append(fold("the same as MFCMAPI-style XML", r.xml, false, "item-repair-xml-" + i));
+    return box;
+  }
+
+  // renderItem shows one item of an item file: its findings, the text
+  // `mapiblob decode` prints, its series and .ics, then its blobs.
+  function renderItem(it, i) {
+    const card = el("section", { class: "card item", "data-testid": "item-" + i });
+    card.append(el("h2", {}, el("span", { text: "Item " + i }), el("span", { class: "meta", "data-testid": "item-label-" + i, text: it.label + (it.subject ? " — " + it.subject : "") }), badge(it.worst || "ok")));
+    if (it.parent) card.append(el("p", { class: "note", text: "Embedded in the message at " + it.parent + " (an attachment of the item above)." }));
+    if (it.findings && it.findings.length) {
+      card.append(el("h3", { text: "Findings (as mapiblob check prints them)" }), findingsTable(it.findings, "item-findings-" + i));
+    } else {
+      card.append(el("p", { text: "No findings: nothing in the item breaks Outlook that the checks know of." }));
+    }
+    if (it.tzRepair) card.append(renderItemRepair(it.tzRepair, i));
+    if (it.ics) {
+      card.append(el("p", {}, icsLink(it.ics, it.icsName, "item-ics-download-" + i)));
+      card.append(fold("iCalendar (.ics)", it.ics, false, "item-ics-" + i));
+    } else if (it.icsError) {
+      card.append(el("p", { class: "note", text: "No .ics: " + it.icsError }));
+    }
+    card.append(fold("Every property (as mapiblob decode prints it)", it.text, false, "item-text-" + i));
+    output.append(card);
+    if (it.series) output.append(renderSeries(it.series, "-" + i));
+    for (const b of it.blobs || []) output.append(renderBlob(b, i + "-" + b.index));
   }
 
   function formsTable(forms, testid) {
@@ -184,6 +229,8 @@
 
   function render(x) {
     output.replaceChildren();
+    for (const u of icsURLs) URL.revokeObjectURL(u);
+    icsURLs = [];
     $("command").textContent = x.command || "mapiblob decode";
     if (x.zones && zoneSel.options.length <= 1) fillZones(x.zones);
     switch (x.input) {
@@ -196,8 +243,10 @@
         if (x.guidError) output.append(el("p", { class: "note", text: "Read as a GUID: " + x.guidError }));
         return;
     }
-    const n = (x.blobs || []).length;
-    setStatus(x.input === "blobs" ? n + (n === 1 ? " blob" : " blobs") + " read." : x.input === "guid" ? "A GUID." : "ExMerge.log lines.");
+    const n = (x.blobs || []).length, ni = (x.items || []).length;
+    setStatus(x.input === "blobs" ? n + (n === 1 ? " blob" : " blobs") + " read."
+      : x.input === "items" ? ni + (ni === 1 ? " item" : " items") + " read (embedded messages included)."
+      : x.input === "guid" ? "A GUID." : "ExMerge.log lines.");
     if (x.error) output.append(el("div", { class: "errorbox", text: x.error }));
     if (x.crossFindings && x.crossFindings.length) {
       const c = el("section", { class: "card", "data-testid": "cross" }, el("h2", { text: "The time-zone blobs compared (TimeZoneStruct vs TZDefRecur)" }));
@@ -206,6 +255,7 @@
     }
     if (x.series) output.append(renderSeries(x.series)); // the series first: it is what a paste of an item is for
     for (const b of x.blobs || []) output.append(renderBlob(b));
+    (x.items || []).forEach((it, i) => renderItem(it, i + 1));
     if (x.guid) output.append(renderGUID(x.guid));
     (x.exmerge || []).forEach((e, i) => output.append(renderExMerge(e, i + 1)));
   }
@@ -218,6 +268,7 @@
       from: $("from").value,
       count: parseInt($("count").value, 10) || 0,
       summary: $("summary").value,
+      name: dropped ? dropped.name : "",
     });
   }
 
@@ -243,7 +294,7 @@
   }
 
   async function openFile(file) {
-    if (file.size > 64 << 20) { setStatus(file.name + " is larger than 64 MiB; a blob is far smaller.", true); return; }
+    if (file.size > 64 << 20) { setStatus(file.name + " is larger than 64 MiB.", true); return; }
     dropped = { name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) };
     input.value = "";
     input.placeholder = "File " + file.name + " is shown below; type or paste here to decode text instead.";

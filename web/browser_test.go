@@ -2,6 +2,7 @@ package web
 
 import (
 	"context"
+	"encoding/base64"
 	"encoding/hex"
 	"net/http"
 	"net/http/httptest"
@@ -19,7 +20,9 @@ import (
 	"github.com/chromedp/chromedp"
 	"github.com/stretchr/testify/require"
 
+	"github.com/mapiblob/mapiblob/internal/itemtest"
 	"github.com/mapiblob/mapiblob/internal/seed"
+	"github.com/mapiblob/mapiblob/item"
 	"github.com/mapiblob/mapiblob/tzdef"
 )
 
@@ -69,6 +72,28 @@ func paste(text string) chromedp.Action[chromedp.Void] {
 	}
 }
 
+// openFile hands the page a file through its file input ("Open a
+// file…"), as a user choosing it does, and returns when the page has shown
+// the result.
+func openFile(name string, b []byte) chromedp.Action[chromedp.Void] {
+	return func(ctx context.Context, t *chromedp.Target) (chromedp.Void, error) {
+		n, err := chromedp.Evaluate[string](`document.body.dataset.explained || "0"`)(ctx, t)
+		if err != nil {
+			return chromedp.Void{}, err
+		}
+		js := `(() => { const s = atob(` + jsString(base64.StdEncoding.EncodeToString(b)) + `);
+			const u = new Uint8Array(s.length); for (let i = 0; i < s.length; i++) u[i] = s.charCodeAt(i);
+			const dt = new DataTransfer(); dt.items.add(new File([u], ` + jsString(name) + `));
+			const f = document.getElementById("file"); f.files = dt.files;
+			f.dispatchEvent(new Event("change", { bubbles: true })); })()`
+		if _, err := chromedp.Evaluate[chromedp.Void](js)(ctx, t); err != nil {
+			return chromedp.Void{}, err
+		}
+		_, err = chromedp.Poll[bool](`document.body.dataset.explained !== `+jsString(n))(ctx, t)
+		return chromedp.Void{}, err
+	}
+}
+
 func jsString(s string) string {
 	var b strings.Builder
 	b.WriteByte('"')
@@ -96,7 +121,7 @@ func jsString(s string) string {
 
 // The page in a real browser: built, served from 127.0.0.1, the seed case
 // pasted (crash finding and repair shown), the ExMerge example (ADSI form),
-// a series' .ics downloaded, screenshots kept, no request but the page's
+// a series' .ics downloaded, a .msg opened as an item, screenshots kept, no request but the page's
 // own files, and the same page opened from disk.
 func TestBrowser(t *testing.T) {
 	if testing.Short() {
@@ -213,6 +238,35 @@ func TestBrowser(t *testing.T) {
 	for _, w := range []string{"BEGIN:VCALENDAR", "TZID:Eastern Standard Time", "RRULE:FREQ=WEEKLY", "END:VCALENDAR"} {
 		require.Contains(t, string(ics), w)
 	}
+
+	// A .msg loaded through the file input is read as an item: its label,
+	// its findings (the empty key name among them), the repair, the .ics.
+	msg, err := item.MarshalMSG(itemtest.Meeting(itemtest.Options{Seed: 1, EmptyStartDisplayKeyName: true}))
+	require.NoError(t, err)
+	itemFindings := chromedp.CSS(`[data-testid="item-findings-1"]`)
+	require.NoError(t, chromedp.Do(ctx, openFile("meeting.msg", msg), chromedp.WaitVisible(itemFindings)))
+	label, err := chromedp.Run(ctx, chromedp.Text(chromedp.CSS(`[data-testid="item-label-1"]`)))
+	require.NoError(t, err)
+	require.Contains(t, label, "meeting.msg (IPM.Appointment) — Weekly sync 1")
+	itemF, err := chromedp.Run(ctx, chromedp.Text(itemFindings))
+	require.NoError(t, err)
+	require.Contains(t, itemF, tzdef.CodeEmptyKeyName)
+	st, err := chromedp.Run(ctx, chromedp.Text(chromedp.ID("status")))
+	require.NoError(t, err)
+	require.Contains(t, st, "File meeting.msg")
+	require.Contains(t, st, "items read")
+	itemRepair, err := chromedp.Run(ctx, chromedp.Text(chromedp.CSS(`[data-testid^="repair-hex-1-"]`)))
+	require.NoError(t, err)
+	require.Equal(t, strings.ToUpper(hex.EncodeToString(wb)), strings.TrimSpace(itemRepair))
+	require.NoError(t, chromedp.Do(ctx, chromedp.WaitVisible(chromedp.CSS(`[data-testid="item-ics-download-1"]`))))
+	itemRep, err := chromedp.Run(ctx, chromedp.Text(chromedp.CSS(`[data-testid="item-repair-text-1"]`)))
+	require.NoError(t, err)
+	require.Contains(t, itemRep, "PidLidAppointmentTimeZoneDefinitionStartDisplay")
+	require.Contains(t, itemRep, strings.ToUpper(hex.EncodeToString(wb)))
+	cmdLine, err := chromedp.Run(ctx, chromedp.Text(chromedp.ID("command")))
+	require.NoError(t, err)
+	require.Equal(t, "mapiblob decode meeting.msg", strings.TrimSpace(cmdLine))
+	screenshot(t, ctx, filepath.Join(art, "item.png"))
 
 	// Nothing was requested but the page's own files.
 	reqMu.Lock()

@@ -1,7 +1,7 @@
 // Package web builds the offline web page: index.html, style.css and
 // app.js (embedded here), Go's wasm_exec.js, and the library compiled to
 // WebAssembly from ./wasm (the thin syscall/js adapter over
-// mapiblob.Explain). The page opens from disk (file://) or from any static
+// explain.Explain). The page opens from disk (file://) or from any static
 // server and makes no network request after load.
 //
 // Build it with `go run ./web/build` (into dist/web).

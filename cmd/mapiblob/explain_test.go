@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"encoding/json"
+	"fmt"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -13,11 +14,13 @@ import (
 	"github.com/google/go-cmp/cmp"
 	"github.com/stretchr/testify/require"
 
-	"github.com/mapiblob/mapiblob"
+	"github.com/mapiblob/mapiblob/explain"
+	"github.com/mapiblob/mapiblob/internal/itemtest"
 	"github.com/mapiblob/mapiblob/internal/seed"
+	"github.com/mapiblob/mapiblob/item"
 )
 
-// The web page shows mapiblob.Explain; the CLI prints the same answers.
+// The web page shows explain.Explain; the CLI prints the same answers.
 func TestExplainMatchesCLI(t *testing.T) {
 	root := "../.."
 	seedXML, err := seed.SeedExport(root)
@@ -40,8 +43,8 @@ func TestExplainMatchesCLI(t *testing.T) {
 	}
 	for name, in := range inputs {
 		t.Run(name, func(t *testing.T) {
-			x := mapiblob.Explain(in, mapiblob.ExplainOptions{})
-			require.Equal(t, mapiblob.InputBlobs, x.Input, x.Error)
+			x := explain.Explain(in, explain.Options{})
+			require.Equal(t, explain.InputBlobs, x.Input, x.Error)
 			require.Equal(t, "mapiblob decode", x.Command)
 			r := runBin(t, []byte(in), "decode")
 			require.Equal(t, 0, r.code, r.stderr)
@@ -79,8 +82,8 @@ func TestExplainMatchesCLI(t *testing.T) {
 
 	// GUIDs: what `mapiblob guid` prints.
 	for _, in := range []string{seed.ExMergeEscape, seed.ExMergeADSI, "{00062002-0000-0000-C000-000000000046}", "430396665DB13B4481991F9143325B37"} {
-		x := mapiblob.Explain(in, mapiblob.ExplainOptions{})
-		require.Equal(t, mapiblob.InputGUID, x.Input, in)
+		x := explain.Explain(in, explain.Options{})
+		require.Equal(t, explain.InputGUID, x.Input, in)
 		r := runBin(t, nil, "guid", in)
 		require.Equal(t, 0, r.code, r.stderr)
 		if d := cmp.Diff(r.stdout, x.Text); d != "" {
@@ -90,8 +93,8 @@ func TestExplainMatchesCLI(t *testing.T) {
 
 	// ExMerge lines: what `mapiblob guid --exmerge-log` prints for the good ones.
 	log := read("testdata/exmerge/ExMerge.log")
-	x := mapiblob.Explain(log, mapiblob.ExplainOptions{})
-	require.Equal(t, mapiblob.InputExMerge, x.Input)
+	x := explain.Explain(log, explain.Options{})
+	require.Equal(t, explain.InputExMerge, x.Input)
 	r := runBin(t, nil, "guid", "--exmerge-log", "testdata/exmerge/ExMerge.log")
 	if d := cmp.Diff(r.stdout, x.Text); d != "" {
 		t.Errorf("exmerge (-cli +explain):\n%s", d)
@@ -99,7 +102,7 @@ func TestExplainMatchesCLI(t *testing.T) {
 
 	// The series: what `mapiblob occurrences` and `mapiblob ical` print.
 	now := time.Date(2026, 1, 1, 8, 0, 0, 0, time.UTC)
-	x = mapiblob.Explain(series, mapiblob.ExplainOptions{Now: now, Count: 4})
+	x = explain.Explain(series, explain.Options{Now: now, Count: 4})
 	require.NotNil(t, x.Series)
 	require.Equal(t, "mapiblob occurrences --recur @FILE --from 2026-01-01 --limit 4", x.Series.Command)
 	dir := t.TempDir()
@@ -118,7 +121,7 @@ func TestExplainMatchesCLI(t *testing.T) {
 
 	// A series whose zone the user picked: `--tz ZONE`.
 	ap := read("testdata/samples/weekly-standup.apptrecur.hex")
-	x = mapiblob.Explain(ap, mapiblob.ExplainOptions{Now: now, Count: 3, Zone: "Atlantic Standard Time"})
+	x = explain.Explain(ap, explain.Options{Now: now, Count: 3, Zone: "Atlantic Standard Time"})
 	args := strings.Fields(strings.TrimPrefix(x.Series.Command, "mapiblob "))
 	require.Equal(t, []string{"occurrences", "--recur"}, args[:2])
 	r = runBin(t, nil, "occurrences", "--recur", args[2], "--tz", "Atlantic Standard Time", "--from", "2026-01-01", "--limit", "3")
@@ -126,11 +129,83 @@ func TestExplainMatchesCLI(t *testing.T) {
 	require.Equal(t, r.stdout, x.Series.Text)
 
 	// The repair: what `mapiblob tz build` prints.
-	x = mapiblob.Explain(seedXML, mapiblob.ExplainOptions{})
+	x = explain.Explain(seedXML, explain.Options{})
 	rep := x.Blobs[0].Repair
 	require.NotNil(t, rep)
 	require.Equal(t, `mapiblob tz build --zone "Eastern Standard Time" --display`, rep.Command)
 	r = runBin(t, nil, "tz", "build", "--zone", "Eastern Standard Time", "--display")
 	require.Equal(t, 0, r.code, r.stderr)
 	require.Equal(t, r.stdout, rep.Hex+"\n")
+}
+
+// A dropped .msg or TNEF file: the page shows what `mapiblob decode FILE`
+// prints, the findings `mapiblob check FILE` prints, the occurrences of
+// `mapiblob occurrences FILE` and the events of `mapiblob ical FILE`.
+func TestExplainItemsMatchCLI(t *testing.T) {
+	it := itemtest.Meeting(itemtest.Options{Seed: 2, EmptyStartDisplayKeyName: true})
+	msg, err := item.MarshalMSG(it)
+	require.NoError(t, err)
+	tnef, err := item.MarshalTNEF(it)
+	require.NoError(t, err)
+	dir := t.TempDir()
+	runIn := func(args ...string) result {
+		var so, se bytes.Buffer
+		code := run(args, &env{stdin: bytes.NewReader(nil), stdout: &so, stderr: &se, dir: dir})
+		return result{code, so.String(), se.String()}
+	}
+	now := time.Date(2026, 1, 1, 8, 0, 0, 0, time.UTC)
+	for name, b := range map[string][]byte{"meeting.msg": msg, "winmail.dat": tnef} {
+		t.Run(name, func(t *testing.T) {
+			require.NoError(t, os.WriteFile(filepath.Join(dir, name), b, 0o644))
+			x := explain.Bytes(b, explain.Options{Name: name, Now: now, Count: 4})
+			require.Equal(t, explain.InputItems, x.Input, x.Error)
+			require.Equal(t, "mapiblob decode "+name, x.Command)
+			r := runIn("decode", name)
+			if d := cmp.Diff(r.stdout, x.Text); d != "" {
+				t.Errorf("decode (-cli +explain):\n%s", d)
+			}
+
+			// check: one line per finding, under the item's label.
+			r = runIn("check", name)
+			var lines []string
+			for _, ie := range x.Items {
+				label := name // check labels an item without its message class
+				if ie.Path != "/" && ie.Path != "" {
+					label += " " + ie.Path
+				}
+				if len(ie.Findings) == 0 {
+					lines = append(lines, label+": no findings")
+				}
+				for _, f := range ie.Findings {
+					lines = append(lines, fmt.Sprintf("%s: %-7s %s %s: %s", label, f.Severity, f.Code, f.Path, f.Message))
+				}
+			}
+			if d := cmp.Diff(r.stdout, strings.Join(lines, "\n")+"\n"); d != "" {
+				t.Errorf("check (-cli +explain):\n%s", d)
+			}
+
+			// repair tz: the command shown prints the same properties.
+			rep := x.Items[0].TZRepair
+			require.NotNil(t, rep)
+			args := strings.Fields(strings.TrimPrefix(rep.Command, "mapiblob "))
+			r = runIn(args...)
+			require.Equal(t, 0, r.code, r.stderr)
+			require.Equal(t, rep.XML, r.stdout)
+
+			// occurrences: the command shown prints the same dates.
+			se := x.Items[0].Series
+			require.NotNil(t, se)
+			args = strings.Fields(strings.TrimPrefix(se.Command, "mapiblob "))
+			require.Equal(t, []string{"occurrences", name, "--from"}, args[:3])
+			r = runIn(args...)
+			require.Equal(t, 0, r.code, r.stderr)
+			require.Equal(t, "== "+x.Items[0].Label+"\n"+se.Text+"\n", r.stdout)
+
+			// ical: the same events (DTSTAMP aside).
+			r = runIn("ical", name)
+			require.Equal(t, 0, r.code, r.stderr)
+			stamp := regexp.MustCompile(`(?m)^DTSTAMP:.*\r\n`)
+			require.Equal(t, stamp.ReplaceAllString(r.stdout, ""), stamp.ReplaceAllString(x.Items[0].ICS, ""))
+		})
+	}
 }

@@ -17,7 +17,6 @@ import (
 	"github.com/mapiblob/mapiblob"
 	"github.com/mapiblob/mapiblob/blob"
 	"github.com/mapiblob/mapiblob/item"
-	"github.com/mapiblob/mapiblob/proptag"
 )
 
 // Item files: decode, check, occurrences and ical take .msg, TNEF, .eml
@@ -51,7 +50,7 @@ func itemArgs(e *env, args []string) ([]itemSource, error) {
 			return nil, err
 		}
 		e.stdin = bytes.NewReader(b) // the blob commands read it again
-		if !isItemData(b, false) {
+		if !item.IsItemData(b, false) {
 			return nil, nil
 		}
 		return []itemSource{{path: "standard input", data: b}}, nil
@@ -84,7 +83,7 @@ func itemArgs(e *env, args []string) ([]itemSource, error) {
 		if err != nil {
 			return nil, usageErr("cannot read %s: %v", p, err)
 		}
-		if !isItemData(head, !at) {
+		if !item.IsItemData(head, !at) {
 			if len(args) == 1 {
 				return nil, nil
 			}
@@ -115,36 +114,6 @@ func readHead(path string) ([]byte, error) {
 		b = append(b, rest...)
 	}
 	return b, nil
-}
-
-// isItemData reports whether b is an item file. XML counts when byPath (a
-// file named without @), or when it holds a message or a property the
-// blob commands could not decode (a non-binary one, or one with no decoder).
-func isItemData(b []byte, byPath bool) bool {
-	switch item.Format(b) {
-	case "msg", "tnef", "tnef-base64", "eml":
-		return true
-	case "xml":
-		if byPath {
-			return true
-		}
-		items, err := item.ReadXML(b, "")
-		if err != nil {
-			return false
-		}
-		if len(items) != 1 || len(items[0].Recipients) > 0 || len(items[0].Attachments) > 0 {
-			return true
-		}
-		if bytes.Contains(bytes.ToLower(b), []byte("<message")) {
-			return true
-		}
-		for _, p := range items[0].Properties {
-			if p.Type() != proptag.PT_BINARY || p.Info == nil || p.Info.Decoder == blob.KindAuto {
-				return true
-			}
-		}
-	}
-	return false
 }
 
 func walkDir(dir, shown string, out *[]itemSource) error {
@@ -340,15 +309,6 @@ func worstIsError(fs []blob.Finding) bool {
 	return ok && w == blob.Error
 }
 
-// itemLabel names an item in text output.
-func itemLabel(it *item.Item) string {
-	l := it.Label()
-	if c := it.MessageClass(); c != "" {
-		l += " (" + c + ")"
-	}
-	return l
-}
-
 // runItemsDecode is decode on item files.
 func runItemsDecode(e *env, o *decodeOpts, sources []itemSource) error {
 	run := &itemRun{e: e}
@@ -371,7 +331,7 @@ func runItemsDecode(e *env, o *decodeOpts, sources []itemSource) error {
 					b.Write(j)
 					b.WriteByte('\n')
 				default:
-					writeItemText(&b, it, o.format == "smartview")
+					_ = it.WriteText(&b, o.format == "smartview")
 				}
 			}
 		}
@@ -390,48 +350,6 @@ func runItemsDecode(e *env, o *decodeOpts, sources []itemSource) error {
 		return err
 	}
 	return run.exit()
-}
-
-// writeItemText writes an item for people: a heading, then each property
-// by name with its value; a decoded blob's text (or SmartView) indented
-// under it; an unreadable one with its error.
-func writeItemText(b *bytes.Buffer, it *item.Item, smartview bool) {
-	fmt.Fprintf(b, "== %s\n", itemLabel(it))
-	for i := range it.Properties {
-		p := &it.Properties[i]
-		fmt.Fprintf(b, "%s (%s): ", p.Name(), p.Type())
-		switch {
-		case p.Decoded != nil:
-			text := p.Decoded.Text()
-			if smartview {
-				text = p.Decoded.SmartView()
-			}
-			fmt.Fprintf(b, "%s\n", p.Decoded.Kind)
-			for _, l := range strings.Split(strings.TrimRight(text, "\n"), "\n") {
-				fmt.Fprintf(b, "    %s\n", l)
-			}
-		case p.Err != nil:
-			v := p.Value.String()
-			if len(v) > 64 {
-				v = v[:64] + "…"
-			}
-			fmt.Fprintf(b, "%s\n    error: %s\n", v, oneLine(p.Err.Error()))
-		default:
-			v := p.Value.String()
-			if len(v) > 200 {
-				v = v[:200] + "…"
-			}
-			fmt.Fprintf(b, "%s\n", v)
-		}
-	}
-	for r, row := range it.Recipients {
-		fmt.Fprintf(b, "recipient %d:", r)
-		for i := range row {
-			fmt.Fprintf(b, " %s=%s", row[i].Name(), row[i].Value.String())
-		}
-		b.WriteByte('\n')
-	}
-	b.WriteByte('\n')
 }
 
 // runItemsCheck is check on item files.
@@ -555,7 +473,7 @@ func runItemsOccurrences(e *env, sources []itemSource, format string, opt mapibl
 				}
 				x, err := s.Expand(o)
 				if err != nil {
-					fmt.Fprintf(&b, "== %s\nerror: %v\n\n", itemLabel(it), err)
+					fmt.Fprintf(&b, "== %s\nerror: %v\n\n", it.TextLabel(), err)
 					fr.bad = true
 					continue
 				}
@@ -573,7 +491,7 @@ func runItemsOccurrences(e *env, sources []itemSource, format string, opt mapibl
 					b.WriteByte('\n')
 					continue
 				}
-				fmt.Fprintf(&b, "== %s\n%s", itemLabel(it), x.Text())
+				fmt.Fprintf(&b, "== %s\n%s", it.TextLabel(), x.Text())
 				if x.Capped {
 					fmt.Fprintf(&b, "(%s)\n", x.CapNote())
 				}

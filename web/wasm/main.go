@@ -1,7 +1,7 @@
 //go:build js && wasm
 
 // Command wasm is the web page's thin adapter over the library: it
-// registers JavaScript functions that call mapiblob.Explain and return its
+// registers JavaScript functions that call explain.Explain and explain.Bytes and return its
 // result as JSON. No rule lives here.
 package main
 
@@ -10,21 +10,22 @@ import (
 	"syscall/js"
 
 	"github.com/mapiblob/mapiblob"
+	"github.com/mapiblob/mapiblob/explain"
 	_ "time/tzdata" // zone rules for repairs and series: the browser has no zone database
 )
 
-func options(v js.Value) mapiblob.ExplainOptions {
-	var o mapiblob.ExplainOptions
+func options(v js.Value) explain.Options {
+	var o explain.Options
 	if v.Type() == js.TypeString {
 		_ = json.Unmarshal([]byte(v.String()), &o) // a bad option string leaves the defaults
 	}
 	return o
 }
 
-func result(x *mapiblob.Explanation) any {
+func result(x *explain.Explanation) any {
 	b, err := json.Marshal(x)
 	if err != nil {
-		b, _ = json.Marshal(map[string]string{"input": mapiblob.InputInvalid, "error": err.Error()})
+		b, _ = json.Marshal(map[string]string{"input": explain.InputInvalid, "error": err.Error()})
 	}
 	return string(b)
 }
@@ -39,18 +40,18 @@ func arg(args []js.Value, i int) js.Value {
 func main() {
 	// mapiblobExplain(text, optionsJSON) → explanation JSON
 	js.Global().Set("mapiblobExplain", js.FuncOf(func(_ js.Value, args []js.Value) any {
-		return result(mapiblob.Explain(arg(args, 0).String(), options(arg(args, 1))))
+		return result(explain.Explain(arg(args, 0).String(), options(arg(args, 1))))
 	}))
 	// mapiblobExplainBytes(uint8Array, optionsJSON) → explanation JSON
 	js.Global().Set("mapiblobExplainBytes", js.FuncOf(func(_ js.Value, args []js.Value) any {
 		a := arg(args, 0)
 		b := make([]byte, a.Get("length").Int())
 		js.CopyBytesToGo(b, a)
-		return result(mapiblob.ExplainBytes(b, options(arg(args, 1))))
+		return result(explain.Bytes(b, options(arg(args, 1))))
 	}))
 	// mapiblobZones() → the Windows zone names to pick from, as JSON
 	js.Global().Set("mapiblobZones", js.FuncOf(func(_ js.Value, _ []js.Value) any {
-		b, _ := json.Marshal(mapiblob.ZoneNames())
+		b, _ := json.Marshal(explain.ZoneNames())
 		return string(b)
 	}))
 	js.Global().Set("mapiblobVersion", mapiblob.Version)

@@ -1,6 +1,8 @@
-package mapiblob
+package explain
 
 import (
+	"encoding/hex"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -8,6 +10,7 @@ import (
 	"github.com/google/go-cmp/cmp"
 	"github.com/stretchr/testify/require"
 
+	"github.com/mapiblob/mapiblob"
 	"github.com/mapiblob/mapiblob/internal/seed"
 	"github.com/mapiblob/mapiblob/tzdef"
 )
@@ -27,15 +30,15 @@ func codes(fs []FindingView) []string {
 // an error finding, and the repair is the zone's display definition, the
 // bytes `mapiblob tz build --zone "Eastern Standard Time" --display` prints.
 func TestExplainSeedRepair(t *testing.T) {
-	text, err := seed.SeedExport(".")
+	text, err := seed.SeedExport("..")
 	require.NoError(t, err)
-	x := Explain(text, ExplainOptions{Now: explainNow})
+	x := Explain(text, Options{Now: explainNow})
 	require.Equal(t, InputBlobs, x.Input, x.Error)
 	require.Len(t, x.Blobs, 3)
 	b := x.Blobs[0]
 	require.Equal(t, "PidLidAppointmentTimeZoneDefinitionStartDisplay", b.Property)
 	require.Equal(t, "0x80380102", b.Tag)
-	require.Equal(t, KindTZDef, b.Kind)
+	require.Equal(t, mapiblob.KindTZDef, b.Kind)
 	require.Equal(t, 76, b.Size)
 	require.Equal(t, "error", b.Worst)
 	require.Contains(t, codes(b.Findings), tzdef.CodeEmptyKeyName)
@@ -51,9 +54,9 @@ func TestExplainSeedRepair(t *testing.T) {
 	wb, err := want.ForDisplay().MarshalBinary()
 	require.NoError(t, err)
 	require.Equal(t, strings.ToUpper(hexString(wb)), b.Repair.Hex)
-	require.Equal(t, "cb: "+itoa(len(wb))+" lpb: "+b.Repair.Hex, b.Repair.MFCMAPI)
+	require.Equal(t, "cb: "+strconv.Itoa(len(wb))+" lpb: "+b.Repair.Hex, b.Repair.MFCMAPI)
 	// The repair decodes clean.
-	fixed := Explain(b.Repair.Hex, ExplainOptions{Now: explainNow})
+	fixed := Explain(b.Repair.Hex, Options{Now: explainNow})
 	require.Empty(t, fixed.Blobs[0].Findings)
 	// The other blobs need no repair, and agree with each other.
 	require.Nil(t, x.Blobs[1].Repair)
@@ -66,9 +69,9 @@ func TestExplainSeedRepair(t *testing.T) {
 // Alone, the seed blob's rules are those of several Windows zones: no zone
 // is assumed; the candidates are listed until the user picks one.
 func TestExplainEmptyKeyNameNeedsAZone(t *testing.T) {
-	b, err := seed.EmptyKeyName(".")
+	b, err := seed.EmptyKeyName("..")
 	require.NoError(t, err)
-	x := Explain(hexString(b), ExplainOptions{Now: explainNow})
+	x := Explain(hexString(b), Options{Now: explainNow})
 	rep := x.Blobs[0].Repair
 	require.NotNil(t, rep)
 	require.Empty(t, rep.Hex)
@@ -79,7 +82,7 @@ func TestExplainEmptyKeyNameNeedsAZone(t *testing.T) {
 	require.Contains(t, rep.Note, "pick the one the meeting was made in")
 	require.Contains(t, x.Zones, "Atlantic Standard Time")
 
-	x = Explain(hexString(b), ExplainOptions{Now: explainNow, Zone: "US Eastern Standard Time"})
+	x = Explain(hexString(b), Options{Now: explainNow, Zone: "US Eastern Standard Time"})
 	rep = x.Blobs[0].Repair
 	require.Equal(t, "US Eastern Standard Time", rep.Zone)
 	require.Equal(t, "the zone you picked", rep.Reason)
@@ -90,11 +93,11 @@ func TestExplainEmptyKeyNameNeedsAZone(t *testing.T) {
 	require.Equal(t, strings.ToUpper(hexString(wb)), rep.Hex)
 
 	// An IANA name picks the Windows zone CLDR maps it to.
-	x = Explain(hexString(b), ExplainOptions{Now: explainNow, Zone: "America/New_York"})
+	x = Explain(hexString(b), Options{Now: explainNow, Zone: "America/New_York"})
 	require.Equal(t, "Eastern Standard Time", x.Blobs[0].Repair.Zone)
 
 	// A zone that is no zone is an error, not a guess.
-	x = Explain(hexString(b), ExplainOptions{Now: explainNow, Zone: "Mars/Olympus"})
+	x = Explain(hexString(b), Options{Now: explainNow, Zone: "Mars/Olympus"})
 	require.Equal(t, InputInvalid, x.Input)
 	require.Contains(t, x.Error, "zone")
 }
@@ -107,7 +110,7 @@ func TestExplainEmptyKeyNameUniqueZone(t *testing.T) {
 	d.KeyName = ""
 	b, err := d.MarshalBinary()
 	require.NoError(t, err)
-	x := Explain(hexString(b), ExplainOptions{Now: explainNow})
+	x := Explain(hexString(b), Options{Now: explainNow})
 	rep := x.Blobs[0].Repair
 	require.NotNil(t, rep)
 	require.Equal(t, []string{"Lord Howe Standard Time"}, rep.Candidates)
@@ -121,12 +124,12 @@ func TestExplainEmptyKeyNameUniqueZone(t *testing.T) {
 
 func TestExplainGUIDForms(t *testing.T) {
 	for _, in := range []string{seed.ExMergeEscape, "{66960343-B15D-443B-8199-1F9143325B37}", seed.ExMergeADSI, "QwOWZl2xO0SBmR+RQzJbNw==", "430396665DB13B4481991F9143325B37"} {
-		x := Explain(in, ExplainOptions{})
+		x := Explain(in, Options{})
 		require.Equal(t, InputGUID, x.Input, "%s: %s", in, x.Error)
 		require.Equal(t, FormView{"adsi", seed.ExMergeADSI}, x.GUID.Forms[1], in)
 		require.Equal(t, "{66960343-B15D-443B-8199-1F9143325B37}", x.GUID.Forms[0].Value, in)
 	}
-	x := Explain("430396665DB13B4481991F9143325B37", ExplainOptions{})
+	x := Explain("430396665DB13B4481991F9143325B37", Options{})
 	require.True(t, x.GUID.Ambiguous)
 	require.NotEmpty(t, x.GUID.Alternative)
 }
@@ -135,7 +138,7 @@ func TestExplainExMergeLine(t *testing.T) {
 	line := "1/15/2007 10:02:12 AM  Error! Cannot identify the user with the msExchMailboxGuid " + seed.ExMergeEscape +
 		". The legacyExchangeDN is /O=ORGNIZATION/OU=SITE/CN=RECIPIENTS/CN=USER.\r\n" +
 		"1/15/2007 10:02:14 AM  Error! Cannot identify the user with the msExchMailboxGuid Ab\\00. The legacyExchangeDN is /O=X/CN=Y.\r\n"
-	x := Explain(line, ExplainOptions{})
+	x := Explain(line, Options{})
 	require.Equal(t, InputExMerge, x.Input)
 	require.Len(t, x.ExMerge, 2)
 	e := x.ExMerge[0]
@@ -149,9 +152,9 @@ func TestExplainExMergeLine(t *testing.T) {
 
 // A series with its zone in the paste: the next occurrences and the .ics.
 func TestExplainSeries(t *testing.T) {
-	text, err := seed.SeriesExport(".")
+	text, err := seed.SeriesExport("..")
 	require.NoError(t, err)
-	x := Explain(text, ExplainOptions{Now: explainNow, Count: 3, Summary: "Weekly stand-up"})
+	x := Explain(text, Options{Now: explainNow, Count: 3, Summary: "Weekly stand-up"})
 	require.Equal(t, InputBlobs, x.Input, x.Error)
 	s := x.Series
 	require.NotNil(t, s)
@@ -172,60 +175,62 @@ func TestExplainSeries(t *testing.T) {
 	require.Empty(t, x.Zones)
 
 	// From today (after the series ended): its first occurrences, said so.
-	x = Explain(text, ExplainOptions{Now: time.Date(2026, 12, 1, 0, 0, 0, 0, time.UTC), Count: 2})
+	x = Explain(text, Options{Now: time.Date(2026, 12, 1, 0, 0, 0, 0, time.UTC), Count: 2})
 	require.Contains(t, x.Series.Note, "the series has ended")
 	require.Len(t, x.Series.Occurrences, 2)
 
 	// Without a zone, wall-clock times, no .ics, and the zone list to pick from.
-	ap, err := seed.Sample(".", "weekly-standup.apptrecur.hex")
+	ap, err := seed.Sample("..", "weekly-standup.apptrecur.hex")
 	require.NoError(t, err)
-	x = Explain(hexString(ap), ExplainOptions{Now: explainNow, Count: 1})
+	x = Explain(hexString(ap), Options{Now: explainNow, Count: 1})
 	require.Empty(t, x.Series.ICS)
 	require.Empty(t, x.Series.Zone)
 	require.Equal(t, "2026-01-06T09:30:00", x.Series.Occurrences[0].Start)
 	require.NotEmpty(t, x.Zones)
-	x = Explain(hexString(ap), ExplainOptions{Now: explainNow, Count: 1, Zone: "W. Europe Standard Time"})
+	x = Explain(hexString(ap), Options{Now: explainNow, Count: 1, Zone: "W. Europe Standard Time"})
 	require.Equal(t, "2026-01-06T09:30:00+01:00", x.Series.Occurrences[0].Start)
 	require.Equal(t, "the zone you picked", x.Series.ZoneSource)
 	require.Contains(t, x.Series.ICS, "TZID:W. Europe Standard Time")
 }
 
 func TestExplainErrors(t *testing.T) {
-	require.Equal(t, InputEmpty, Explain(" \n", ExplainOptions{}).Input)
-	x := Explain("02013Z", ExplainOptions{})
+	require.Equal(t, InputEmpty, Explain(" \n", Options{}).Input)
+	x := Explain("02013Z", Options{})
 	require.Equal(t, InputInvalid, x.Input)
 	require.Equal(t, "input: stray character 'Z' at position 6", x.Error)
 	require.NotEmpty(t, x.GUIDError)
-	x = Explain("0201", ExplainOptions{Kind: "nonsense"})
+	x = Explain("0201", Options{Kind: "nonsense"})
 	require.Contains(t, x.Error, "unknown kind")
-	x = Explain("0201", ExplainOptions{CodePage: "nonsense"})
+	x = Explain("0201", Options{CodePage: "nonsense"})
 	require.Contains(t, x.Error, "unknown code page")
 	// A blob that does not decode is shown with its error; the others decode.
-	x = Explain("00 01 02", ExplainOptions{})
+	x = Explain("00 01 02", Options{})
 	require.Equal(t, InputBlobs, x.Input)
 	require.Contains(t, x.Blobs[0].Error, "cannot tell which structure")
 	require.Empty(t, x.Text)
 }
 
 func TestExplainBytes(t *testing.T) {
-	ap, err := seed.Sample(".", "weekly-standup.apptrecur.hex")
+	ap, err := seed.Sample("..", "weekly-standup.apptrecur.hex")
 	require.NoError(t, err)
-	x := ExplainBytes(ap, ExplainOptions{Now: explainNow})
+	x := Bytes(ap, Options{Now: explainNow})
 	require.Equal(t, InputBlobs, x.Input, x.Error)
 	require.Equal(t, "binary", x.Blobs[0].Form)
-	require.Equal(t, KindApptRecur, x.Blobs[0].Kind)
+	require.Equal(t, mapiblob.KindApptRecur, x.Blobs[0].Kind)
 	// UTF-16 text with a byte-order mark is text.
 	u := []byte{0xFF, 0xFE}
 	for _, c := range seed.ExMergeEscape {
 		u = append(u, byte(c), 0)
 	}
-	x = ExplainBytes(u, ExplainOptions{})
+	x = Bytes(u, Options{})
 	require.Equal(t, InputGUID, x.Input, x.Error)
-	// Whole items are named, not misread as a blob.
-	for sig, want := range map[string]string{"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1\x00\x00": ".msg", "\x78\x9F\x3E\x22\x01\x00": "TNEF"} {
-		x = ExplainBytes([]byte(sig), ExplainOptions{})
-		require.Equal(t, InputInvalid, x.Input)
-		require.Contains(t, x.Error, want)
-		require.Contains(t, x.Error, "Export to XML")
-	}
+	// Item files are read as items, not misread as blobs: a truncated
+	// .msg says why it cannot be read; TNEF's reader takes what there is.
+	x = Bytes([]byte("\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1\x00\x00"), Options{})
+	require.Equal(t, InputInvalid, x.Input)
+	require.Contains(t, x.Error, "msg")
+	x = Bytes([]byte("\x78\x9F\x3E\x22\x01\x00"), Options{})
+	require.NotEqual(t, InputBlobs, x.Input)
 }
+
+func hexString(b []byte) string { return strings.ToUpper(hex.EncodeToString(b)) }

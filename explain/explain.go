@@ -1,4 +1,4 @@
-package mapiblob
+package explain
 
 import (
 	"bytes"
@@ -11,19 +11,21 @@ import (
 	"strings"
 	"time"
 
+	"github.com/mapiblob/mapiblob"
 	"github.com/mapiblob/mapiblob/blob"
 	"github.com/mapiblob/mapiblob/guid"
 	"github.com/mapiblob/mapiblob/input"
+	"github.com/mapiblob/mapiblob/item"
 	"github.com/mapiblob/mapiblob/recurrence"
 	"github.com/mapiblob/mapiblob/tzdef"
 )
 
-// ExplainOptions say how Explain reads its input. The zero value detects
+// Options say how Explain reads its input. The zero value detects
 // everything and lists the next occurrences from today. The fields are
 // strings as a form or a command line gives them, so that the web page can
 // pass them through untouched; Explain checks them and reports a bad one in
 // Explanation.Error.
-type ExplainOptions struct {
+type Options struct {
 	// Kind forces the structure of every blob: "", "auto", "tzdef",
 	// "tzstruct", "recur", "apptrecur" or "goid".
 	Kind string `json:"kind,omitempty"`
@@ -44,13 +46,17 @@ type ExplainOptions struct {
 	// Summary is the SUMMARY of the .ics file (the blob does not hold the
 	// subject).
 	Summary string `json:"summary,omitempty"`
+	// Name is the name of the dropped file (or "" for a paste): items are
+	// labelled with it as `mapiblob decode NAME` labels them, and the
+	// commands shown name it.
+	Name string `json:"name,omitempty"`
 	// Now is the current time (zero: time.Now()); it is "today" for the
 	// occurrences and the DTSTAMP of the .ics file.
 	Now time.Time `json:"-"`
 }
 
 // DefaultOccurrences is how many occurrences Explain lists when
-// ExplainOptions.Count is 0.
+// Options.Count is 0.
 const DefaultOccurrences = 10
 
 // What Explanation.Input says the input was.
@@ -59,6 +65,7 @@ const (
 	InputBlobs   = "blobs"   // one or more binary property values
 	InputGUID    = "guid"    // a GUID in one of the forms guid.Parse reads
 	InputExMerge = "exmerge" // ExMerge.log lines naming mailboxes by GUID
+	InputItems   = "items"   // whole items: .msg, TNEF, .eml or an MFCMAPI message export
 	InputInvalid = "invalid" // none of those: Error says why
 )
 
@@ -84,6 +91,11 @@ type Explanation struct {
 	// give.
 	Zones []string `json:"zones,omitempty"`
 
+	// Items are the items of an item file (.msg, TNEF, .eml, or an MFCMAPI
+	// XML export of a message), embedded ones after their parent, in the
+	// order `mapiblob decode` prints them.
+	Items []ItemExplanation `json:"items,omitempty"`
+
 	// GUID is the GUID the text holds, in every form.
 	GUID *GUIDExplanation `json:"guid,omitempty"`
 	// ExMerge are the mailboxes the ExMerge.log lines could not identify.
@@ -97,12 +109,12 @@ type Explanation struct {
 
 // BlobExplanation is one decoded property value.
 type BlobExplanation struct {
-	Index    int    `json:"index"`              // 1-based position in the input
-	Form     string `json:"form"`               // how it was written: hex, mfcmapi, xml, base64, binary
-	Property string `json:"property,omitempty"` // the property an XML export names (canonical name), "" when unknown
-	Tag      string `json:"tag,omitempty"`      // the export's property tag, e.g. 0x80380102
-	Size     int    `json:"size"`               // length in bytes
-	Kind     Kind   `json:"kind,omitempty"`     // the structure decoded; "" when it could not be decoded
+	Index    int           `json:"index"`              // 1-based position in the input
+	Form     string        `json:"form"`               // how it was written: hex, mfcmapi, xml, base64, binary
+	Property string        `json:"property,omitempty"` // the property an XML export names (canonical name), "" when unknown
+	Tag      string        `json:"tag,omitempty"`      // the export's property tag, e.g. 0x80380102
+	Size     int           `json:"size"`               // length in bytes
+	Kind     mapiblob.Kind `json:"kind,omitempty"`     // the structure decoded; "" when it could not be decoded
 	// KindName is the structure's name in the specification.
 	KindName string `json:"kindName,omitempty"`
 	Error    string `json:"error,omitempty"` // why it could not be decoded
@@ -154,10 +166,10 @@ type SeriesExplanation struct {
 	From string `json:"from"`
 	// Note explains the list when it is not what was asked (the series
 	// ended before From; the cap was reached).
-	Note        string             `json:"note,omitempty"`
-	Error       string             `json:"error,omitempty"`
-	Occurrences []OccurrenceRecord `json:"occurrences,omitempty"` // of a meeting
-	Dates       []string           `json:"dates,omitempty"`       // of a task
+	Note        string                      `json:"note,omitempty"`
+	Error       string                      `json:"error,omitempty"`
+	Occurrences []mapiblob.OccurrenceRecord `json:"occurrences,omitempty"` // of a meeting
+	Dates       []string                    `json:"dates,omitempty"`       // of a task
 	// Command is the mapiblob command that prints Text.
 	Command string `json:"command,omitempty"`
 	Text    string `json:"text,omitempty"` // what `mapiblob occurrences` prints
@@ -196,18 +208,21 @@ type ExMergeExplanation struct {
 	Remediation      string     `json:"remediation"`          // what to do, in one sentence
 }
 
-// explainOpts are ExplainOptions checked.
+// explainOpts are Options checked.
 type explainOpts struct {
-	kind  Kind
+	kind  mapiblob.Kind
 	cp    blob.CodePage
 	zone  string
 	from  string
 	count int
 	now   time.Time
-	opt   ExplainOptions
+	opt   Options
+	// itemSeries: the series is an item's, whose .iCalendar file the item
+	// writes (Item.ICalendar), not the pattern alone.
+	itemSeries bool
 }
 
-func (o ExplainOptions) check() (*explainOpts, error) {
+func (o Options) check() (*explainOpts, error) {
 	e := &explainOpts{count: o.Count, now: o.Now, from: strings.TrimSpace(o.From), zone: strings.TrimSpace(o.Zone), opt: o}
 	if e.now.IsZero() {
 		e.now = time.Now()
@@ -218,9 +233,9 @@ func (o ExplainOptions) check() (*explainOpts, error) {
 	if e.count > 1000 {
 		return nil, fmt.Errorf("count %d: at most 1000 occurrences are listed", o.Count)
 	}
-	k, ok := ParseKind(strings.TrimSpace(o.Kind))
+	k, ok := mapiblob.ParseKind(strings.TrimSpace(o.Kind))
 	if !ok {
-		return nil, fmt.Errorf("unknown kind %q (want auto, %s)", o.Kind, kindList(Kinds()))
+		return nil, fmt.Errorf("unknown kind %q (want auto, %s)", o.Kind, kindList(mapiblob.Kinds()))
 	}
 	e.kind = k
 	if s := strings.TrimSpace(o.CodePage); s != "" {
@@ -255,7 +270,7 @@ const exmergeMarker = "msExchMailboxGuid "
 // The text Explanation.Text is what the equivalent mapiblob command
 // (Explanation.Command) prints, so the page and the CLI give the same
 // answers.
-func Explain(text string, opt ExplainOptions) *Explanation {
+func Explain(text string, opt Options) *Explanation {
 	x := &Explanation{}
 	o, err := opt.check()
 	if err != nil {
@@ -271,8 +286,12 @@ func Explain(text string, opt ExplainOptions) *Explanation {
 		explainExMerge(x, text)
 		return x
 	}
+	if b := []byte(text); item.IsMessage(b) {
+		explainItems(x, b, o)
+		return x
+	}
 	blobs, berr := input.Parse(text)
-	if berr == nil && (o.kind != KindAuto || !guidSized(blobs)) {
+	if berr == nil && (o.kind != mapiblob.KindAuto || !guidSized(blobs)) {
 		explainBlobs(x, blobs, o)
 		return x
 	}
@@ -289,10 +308,10 @@ func Explain(text string, opt ExplainOptions) *Explanation {
 	return x
 }
 
-// ExplainBytes is Explain for a file's contents: text (UTF-8, or UTF-16
-// with a byte-order mark) is read as Explain reads it, anything else as
-// the blob's own bytes.
-func ExplainBytes(b []byte, opt ExplainOptions) *Explanation {
+// Bytes is Explain for a file's contents: text (UTF-8, or UTF-16 with a
+// byte-order mark) is read as Explain reads it; an Outlook .msg or a TNEF
+// file (winmail.dat) as items; anything else as the blob's own bytes.
+func Bytes(b []byte, opt Options) *Explanation {
 	if text, ok := input.TextOf(b); ok {
 		return Explain(text, opt)
 	}
@@ -303,16 +322,16 @@ func ExplainBytes(b []byte, opt ExplainOptions) *Explanation {
 		return x
 	}
 	x := &Explanation{}
-	if what := itemFile(b); what != "" {
-		x.Input, x.Error = InputInvalid, what+": reading whole items is not in this version; open the item in MFCMAPI, export its properties (Export to XML) and paste or drop that"
-		return x
-	}
 	o, err := opt.check()
 	if err != nil {
 		x.Input, x.Error = InputInvalid, err.Error()
 		return x
 	}
-	blobs, err := ReadInputBytes(b, input.ModeBinary)
+	if item.IsMessage(b) { // .msg or TNEF
+		explainItems(x, b, o)
+		return x
+	}
+	blobs, err := mapiblob.ReadInputBytes(b, input.ModeBinary)
 	if err != nil {
 		x.Input, x.Error = InputInvalid, "input: "+err.Error()
 		return x
@@ -321,26 +340,14 @@ func ExplainBytes(b []byte, opt ExplainOptions) *Explanation {
 	return x
 }
 
-// itemFile names the item file b is by its signature — a compound file
-// (.msg) or TNEF (winmail.dat) — or returns "".
-func itemFile(b []byte) string {
-	switch {
-	case bytes.HasPrefix(b, []byte{0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1}):
-		return "an Outlook item file (.msg, a compound file)"
-	case bytes.HasPrefix(b, []byte{0x78, 0x9F, 0x3E, 0x22}):
-		return "a TNEF file (winmail.dat)"
-	}
-	return ""
-}
-
 // guidSized reports whether blobs is one 16-byte value of no known
 // structure, which a GUID reading explains better.
-func guidSized(blobs []Blob) bool {
+func guidSized(blobs []mapiblob.Blob) bool {
 	return len(blobs) == 1 && len(blobs[0].Bytes) == 16 && blobs[0].Form != input.FormXML &&
-		len(Detect(blobs[0].Bytes, blobs[0].Identity)) == 0
+		len(mapiblob.Detect(blobs[0].Bytes, blobs[0].Identity)) == 0
 }
 
-func findingViews(fs []Finding) []FindingView {
+func findingViews(fs []mapiblob.Finding) []FindingView {
 	if len(fs) == 0 {
 		return nil
 	}
@@ -352,25 +359,43 @@ func findingViews(fs []Finding) []FindingView {
 }
 
 // kindNames are the specification's names of the structures.
-var kindNames = map[Kind]string{
-	KindTZDef:     "TZDEFINITION (time-zone definition)",
-	KindTZStruct:  "TimeZoneStruct",
-	KindRecur:     "RecurrencePattern",
-	KindApptRecur: "AppointmentRecurrencePattern",
-	KindGOID:      "GlobalObjectId",
+var kindNames = map[mapiblob.Kind]string{
+	mapiblob.KindTZDef:     "TZDEFINITION (time-zone definition)",
+	mapiblob.KindTZStruct:  "TimeZoneStruct",
+	mapiblob.KindRecur:     "RecurrencePattern",
+	mapiblob.KindApptRecur: "AppointmentRecurrencePattern",
+	mapiblob.KindGOID:      "GlobalObjectId",
 }
 
-func explainBlobs(x *Explanation, blobs []Blob, o *explainOpts) {
+// fillResult sets what a decoded value shows: its kind, findings, text,
+// SmartView and JSON.
+func fillResult(be *BlobExplanation, r *mapiblob.Result) {
+	be.Kind, be.KindName = r.Kind, kindNames[r.Kind]
+	be.Findings = findingViews(r.Findings)
+	if w, ok := blob.Worst(r.Findings); ok {
+		be.Worst = w.String()
+	}
+	be.Text = r.Text()
+	be.SmartView = r.SmartView()
+	if j, err := json.Marshal(r); err == nil {
+		var ind bytes.Buffer
+		if json.Indent(&ind, j, "", "  ") == nil {
+			be.JSON = ind.String()
+		}
+	}
+}
+
+func explainBlobs(x *Explanation, blobs []mapiblob.Blob, o *explainOpts) {
 	x.Input = InputBlobs
 	x.Command = "mapiblob decode"
-	if o.kind != KindAuto {
+	if o.kind != mapiblob.KindAuto {
 		x.Command += " --kind " + string(o.kind)
 	}
 	if o.opt.CodePage != "" {
 		x.Command += " --codepage " + strings.TrimSpace(o.opt.CodePage)
 	}
-	var okBlobs []Blob
-	var results []*Result
+	var okBlobs []mapiblob.Blob
+	var results []*mapiblob.Result
 	texts := make([]string, 0, len(blobs))
 	for i, b := range blobs {
 		be := BlobExplanation{Index: i + 1, Form: string(b.Form), Size: len(b.Bytes)}
@@ -382,28 +407,16 @@ func explainBlobs(x *Explanation, blobs []Blob, o *explainOpts) {
 		if b.Identity != nil && b.Identity.Tag != 0 {
 			be.Tag = fmt.Sprintf("0x%08X", uint32(b.Identity.Tag))
 		}
-		r, err := Decode(b.Bytes, Options{Kind: o.kind, Property: b.Identity, CodePage: o.cp})
+		r, err := mapiblob.Decode(b.Bytes, mapiblob.Options{Kind: o.kind, Property: b.Identity, CodePage: o.cp})
 		if err != nil {
 			be.Error = err.Error()
-			if errors.Is(err, ErrUnknownKind) {
+			if errors.Is(err, mapiblob.ErrUnknownKind) {
 				be.Error += "; choose the kind"
 			}
 			x.Blobs = append(x.Blobs, be)
 			continue
 		}
-		be.Kind, be.KindName = r.Kind, kindNames[r.Kind]
-		be.Findings = findingViews(r.Findings)
-		if w, ok := blob.Worst(r.Findings); ok {
-			be.Worst = w.String()
-		}
-		be.Text = r.Text()
-		be.SmartView = r.SmartView()
-		if j, err := json.Marshal(r); err == nil {
-			var ind bytes.Buffer
-			if json.Indent(&ind, j, "", "  ") == nil {
-				be.JSON = ind.String()
-			}
-		}
+		fillResult(&be, r)
 		texts = append(texts, be.Text)
 		okBlobs = append(okBlobs, b)
 		results = append(results, r)
@@ -414,7 +427,7 @@ func explainBlobs(x *Explanation, blobs []Blob, o *explainOpts) {
 	} else {
 		x.Command = ""
 	}
-	x.CrossFindings = findingViews(CrossCheck(okBlobs, results))
+	x.CrossFindings = findingViews(mapiblob.CrossCheck(okBlobs, results))
 	needZones := false
 	j := 0
 	for i := range x.Blobs {
@@ -428,7 +441,7 @@ func explainBlobs(x *Explanation, blobs []Blob, o *explainOpts) {
 			needZones = needZones || rep.Hex == ""
 		}
 	}
-	if s, err := SeriesOf(results, nil, o.cp); err == nil {
+	if s, err := mapiblob.SeriesOf(results, nil, o.cp); err == nil {
 		x.Series = explainSeries(s, okBlobs, o)
 		needZones = needZones || s.Zone == nil
 	}
@@ -439,7 +452,7 @@ func explainBlobs(x *Explanation, blobs []Blob, o *explainOpts) {
 
 // explainSeries expands a series: Count occurrences from From (today by
 // default), or the first ones when none fall after today.
-func explainSeries(s *Series, blobs []Blob, o *explainOpts) *SeriesExplanation {
+func explainSeries(s *mapiblob.Series, blobs []mapiblob.Blob, o *explainOpts) *SeriesExplanation {
 	se := &SeriesExplanation{}
 	switch z := s.Zone.(type) {
 	case *tzdef.Definition:
@@ -483,10 +496,10 @@ func explainSeries(s *Series, blobs []Blob, o *explainOpts) *SeriesExplanation {
 	if from.Hour() != 0 || from.Minute() != 0 {
 		fromArg = from.Format("2006-01-02T15:04")
 	}
-	xp, err := s.Expand(ExpandOptions{From: from, Limit: o.count})
+	xp, err := s.Expand(mapiblob.ExpandOptions{From: from, Limit: o.count})
 	if err == nil && len(xp.Occurrences) == 0 && len(xp.Dates) == 0 && o.from == "" {
 		// Nothing from today on: the series has ended; show how it ran.
-		if first, err2 := s.Expand(ExpandOptions{Limit: o.count}); err2 == nil && (len(first.Occurrences) > 0 || len(first.Dates) > 0) {
+		if first, err2 := s.Expand(mapiblob.ExpandOptions{Limit: o.count}); err2 == nil && (len(first.Occurrences) > 0 || len(first.Dates) > 0) {
 			se.Note = fmt.Sprintf("nothing occurs from %s on: the series has ended; these are its first occurrences", fromArg)
 			xp, fromArg = first, ""
 		}
@@ -516,7 +529,7 @@ func explainSeries(s *Series, blobs []Blob, o *explainOpts) *SeriesExplanation {
 	if o.opt.CodePage != "" {
 		se.Command += " --codepage " + strings.TrimSpace(o.opt.CodePage)
 	}
-	if s.Appointment != nil && s.Zone != nil {
+	if s.Appointment != nil && s.Zone != nil && !o.itemSeries {
 		ics, err := s.Appointment.ICalendar(s.Zone, recurrence.ICalOptions{Summary: o.opt.Summary, Stamp: o.now.UTC()})
 		if err != nil {
 			se.Note = strings.TrimSpace(se.Note + " no .ics: " + err.Error())
@@ -564,7 +577,7 @@ const (
 
 // repairFor builds the repair of a definition with an empty key name, or
 // returns nil when r needs none.
-func repairFor(r *Result, all []*Result, o *explainOpts) *Repair {
+func repairFor(r *mapiblob.Result, all []*mapiblob.Result, o *explainOpts) *Repair {
 	d, ok := r.Value.(*tzdef.Definition)
 	if !ok {
 		return nil
@@ -729,7 +742,7 @@ func ZonesMatching(d *tzdef.Definition, years []int) []string {
 
 // siblingZone is the key name another definition among all gives with
 // rules equal to d's in years, when exactly one name is given so.
-func siblingZone(d *tzdef.Definition, all []*Result, years []int) string {
+func siblingZone(d *tzdef.Definition, all []*mapiblob.Result, years []int) string {
 	name := ""
 	for _, r := range all {
 		o, ok := r.Value.(*tzdef.Definition)
@@ -834,4 +847,13 @@ func explainExMergeReader(x *Explanation, r io.Reader) {
 		b.WriteString("no unidentified mailboxes in the text\n")
 	}
 	x.Text = b.String()
+}
+
+// kindList lists kinds for a message: "tzdef, tzstruct, …".
+func kindList(ks []mapiblob.Kind) string {
+	s := make([]string, len(ks))
+	for i, k := range ks {
+		s[i] = string(k)
+	}
+	return strings.Join(s, ", ")
 }

@@ -177,17 +177,25 @@ func (ap *AppointmentPattern) UnmarshalBinary(b []byte) error {
 	highlight := ap.WriterVersion2 >= ChangeHighlightVersion
 	info, ext := &infoMasks[b2i(highlight)], &extMasks[b2i(highlight)]
 	clear(ap.Exceptions) // absent fields are zero
-	for i := range ap.Exceptions {
-		if err := decodeFields(&c, &ap.Exceptions[i], info, i); err != nil {
-			return err
+	if n > 0 {
+		q, done := decodeInfos(buf, c.Offset(), ap.Exceptions, highlight)
+		c.Skip(q - c.Offset())
+		if done < n {
+			if err := decodeRest(&c, ap.Exceptions, info, done); err != nil {
+				return err
+			}
 		}
 	}
 	if err := readBlock(&c, buf, &ap.ReservedBlock1Size, &ap.ReservedBlock1, "ReservedBlock1Size", "ReservedBlock1"); err != nil {
 		return err
 	}
-	for i := range ap.Exceptions {
-		if err := decodeFields(&c, &ap.Exceptions[i], ext, i); err != nil {
-			return err
+	if n > 0 {
+		q, done := decodeExts(buf, c.Offset(), ap.Exceptions, highlight)
+		c.Skip(q - c.Offset())
+		if done < n {
+			if err := decodeRest(&c, ap.Exceptions, ext, done); err != nil {
+				return err
+			}
 		}
 	}
 	if err := readBlock(&c, buf, &ap.ReservedBlock2Size, &ap.ReservedBlock2, "ReservedBlock2Size", "ReservedBlock2"); err != nil {
@@ -200,9 +208,38 @@ func (ap *AppointmentPattern) UnmarshalBinary(b []byte) error {
 	return nil
 }
 
+// decodeRest reads one record (ExceptionInfo or ExtendedException, table
+// m.fs) of each of es[done:] at the cursor with decodeFields: the records
+// from the first one the generated decoder (decodeInfos, decodeExts)
+// found not to fit, so that the error names the field and offset.
+func decodeRest(c *wire.Cursor, es []Exception, m *masks, done int) error {
+	for i := done; i < len(es); i++ {
+		if err := decodeFields(c, &es[i], m, i); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
 // readBlock reads a size and that many bytes (nil when none), pointing
 // into buf, the cursor's input.
 func readBlock(c *wire.Cursor, buf []byte, size *uint32, dst *HexBytes, sizeName, name string) error {
+	if v := c.Peek(); len(v) >= 4 { // the usual case, inlined: a size that fits
+		if n := le.Uint32(v); uint64(n) <= uint64(len(v)-4) {
+			*size = n
+			*dst = nil
+			if n > 0 {
+				off := c.Offset() + 4
+				*dst = buf[off : off+int(n) : off+int(n)]
+			}
+			c.Skip(4 + int(n))
+			return nil
+		}
+	}
+	return readBlockSlow(c, buf, size, dst, sizeName, name)
+}
+
+func readBlockSlow(c *wire.Cursor, buf []byte, size *uint32, dst *HexBytes, sizeName, name string) error {
 	if !c.U32(size) {
 		return c.Truncated(sizeName, 4)
 	}

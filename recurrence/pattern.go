@@ -3,6 +3,7 @@ package recurrence
 import (
 	"encoding/binary"
 	"strconv"
+	"unsafe"
 
 	"github.com/mapiblob/mapiblob/internal/sv"
 
@@ -198,6 +199,10 @@ func (p *Pattern) decode(c *wire.Cursor) (dateLists, error) {
 
 var le = binary.LittleEndian
 
+// nativeLE reports whether the machine stores a uint32 little-endian, as
+// the blob does.
+var nativeLE = binary.NativeEndian.Uint16([]byte{1, 0}) == 1
+
 // part is one field of a run that the decoder reads with one length check
 // (wire.Cursor.Fixed); the parts name the field a short read stops in.
 type part struct {
@@ -312,6 +317,11 @@ func itoa(n int) string { return strconv.Itoa(n) }
 // decodeDates fills dst from len(dst) little-endian uint32 values in src.
 func decodeDates(dst []Minutes, src []byte) {
 	src = src[:4*len(dst)]
+	if nativeLE {
+		// Minutes is a uint32 in the machine's order, which is the blob's.
+		copy(unsafe.Slice((*byte)(unsafe.Pointer(unsafe.SliceData(dst))), len(src)), src)
+		return
+	}
 	for i := range dst {
 		b := src[4*i : 4*i+4 : 4*i+4]
 		dst[i] = Minutes(uint32(b[0]) | uint32(b[1])<<8 | uint32(b[2])<<16 | uint32(b[3])<<24)

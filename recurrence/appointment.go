@@ -169,8 +169,11 @@ func (ap *AppointmentPattern) UnmarshalBinary(b []byte) error {
 	highlight := ap.WriterVersion2 >= ChangeHighlightVersion
 	if n > 0 {
 		clear(ap.Exceptions) // absent fields are zero
-		if q, err = decodeRecords(buf, q, ap.Exceptions, &infoMasks[b2i(highlight)], highlight, decodeInfos); err != nil {
-			return err
+		var done int
+		if q, done = decodeInfos(buf, q, ap.Exceptions, highlight); done < n {
+			if q, err = decodeRest(buf, q, ap.Exceptions, &infoMasks[b2i(highlight)], done); err != nil {
+				return err
+			}
 		}
 	}
 	var ok bool
@@ -178,8 +181,11 @@ func (ap *AppointmentPattern) UnmarshalBinary(b []byte) error {
 		return blockError(buf, q, "ReservedBlock1Size", "ReservedBlock1")
 	}
 	if n > 0 {
-		if q, err = decodeRecords(buf, q, ap.Exceptions, &extMasks[b2i(highlight)], highlight, decodeExts); err != nil {
-			return err
+		var done int
+		if q, done = decodeExts(buf, q, ap.Exceptions, highlight); done < n {
+			if q, err = decodeRest(buf, q, ap.Exceptions, &extMasks[b2i(highlight)], done); err != nil {
+				return err
+			}
 		}
 	}
 	if ap.ReservedBlock2Size, ap.ReservedBlock2, q, ok = blockAt(buf, q); !ok {
@@ -207,25 +213,6 @@ func headerError(c *wire.Cursor) error {
 		return wire.Unsupported("WriterVersion2", rv2Off+4, "WriterVersion2 "+sv.Hex(uint64(wv2), 8)+" is below 0x00003006")
 	}
 	return runTruncated(c, offsetParts)
-}
-
-// decodeRecords reads one record (ExceptionInfo or ExtendedException,
-// table m.fs) of each exception from offset q of buf with fast, the
-// decoder generated from the table, and from the first record that does
-// not fit with decodeFields, which names the error. It returns the offset
-// after the records.
-func decodeRecords(buf []byte, q int, es []Exception, m *masks, highlight bool,
-	fast func(buf []byte, p int, es []Exception, highlight bool) (int, int)) (int, error) {
-	q, done := fast(buf, q, es, highlight)
-	if done < len(es) {
-		c := wire.NewCursor(buf)
-		c.Skip(q)
-		if err := decodeRest(&c, es, m, done); err != nil {
-			return q, err
-		}
-		q = c.Offset()
-	}
-	return q, nil
 }
 
 // blockAt reads a size at offset q of buf and that many bytes (nil when
@@ -260,16 +247,19 @@ func blockError(buf []byte, q int, sizeName, name string) error {
 }
 
 // decodeRest reads one record (ExceptionInfo or ExtendedException, table
-// m.fs) of each of es[done:] at the cursor with decodeFields: the records
-// from the first one the generated decoder (decodeInfos, decodeExts)
-// found not to fit, so that the error names the field and offset.
-func decodeRest(c *wire.Cursor, es []Exception, m *masks, done int) error {
+// m.fs) of each of es[done:] from offset q of buf with decodeFields: the
+// records from the first one the generated decoder (decodeInfos,
+// decodeExts) found not to fit, so that the error names the field and
+// offset. It returns the offset after the records.
+func decodeRest(buf []byte, q int, es []Exception, m *masks, done int) (int, error) {
+	c := wire.NewCursor(buf)
+	c.Skip(q)
 	for i := done; i < len(es); i++ {
-		if err := decodeFields(c, &es[i], m, i); err != nil {
-			return err
+		if err := decodeFields(&c, &es[i], m, i); err != nil {
+			return q, err
 		}
 	}
-	return nil
+	return c.Offset(), nil
 }
 
 // readBlock reads a size and that many bytes (nil when none), pointing

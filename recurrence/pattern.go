@@ -332,7 +332,7 @@ func itoa(n int) string { return strconv.Itoa(n) }
 // decodeDates fills dst from len(dst) little-endian uint32 values in src.
 func decodeDates(dst []Minutes, src []byte) {
 	src = src[:4*len(dst)]
-	if nativeLE {
+	if nativeLE && len(dst) > 8 { // a few are read faster one by one
 		// Minutes is a uint32 in the machine's order, which is the blob's.
 		copy(unsafe.Slice((*byte)(unsafe.Pointer(unsafe.SliceData(dst))), len(src)), src)
 		return

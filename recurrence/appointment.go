@@ -162,7 +162,11 @@ func (ap *AppointmentPattern) UnmarshalBinary(b []byte) error {
 	buf := carve[byte](mem, len(b))
 	copy(buf, b)
 	ap.buf = buf
-	dl.fill(p, buf, carve[Minutes](mem[bufW:], dl.n()))
+	if dl.n() > 0 {
+		dl.fill(p, buf, carve[Minutes](mem[bufW:], dl.n()))
+	} else {
+		p.DeletedInstanceDates, p.ModifiedInstanceDates = nil, nil
+	}
 	p.Trailing = nil
 	ap.Exceptions = carve[Exception](mem[bufW+dateW:], n)
 

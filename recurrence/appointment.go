@@ -135,27 +135,22 @@ func (ap *AppointmentPattern) UnmarshalBinary(b []byte) error {
 	if err != nil {
 		return err
 	}
-	rv2Off := c.Offset()
-	v, ok := c.Fixed(8)
-	if !ok {
-		return runTruncated(&c, versionParts)
+	// From here the decoder reads with plain indexes (q) and makes a
+	// cursor at q only to build an error.
+	q := c.Offset()
+	if len(b)-q < 18 {
+		return headerError(&c)
 	}
-	ap.ReaderVersion2, ap.WriterVersion2 = le.Uint32(v), le.Uint32(v[4:])
-	if ap.ReaderVersion2 != ReaderVersion2 {
-		return wire.Unsupported("ReaderVersion2", rv2Off, "ReaderVersion2 "+sv.Hex(uint64(ap.ReaderVersion2), 8)+" is not 0x00003006")
+	h := b[q : q+18 : q+18]
+	ap.ReaderVersion2, ap.WriterVersion2 = le.Uint32(h), le.Uint32(h[4:])
+	if ap.ReaderVersion2 != ReaderVersion2 || ap.WriterVersion2 < WriterVersion2Min {
+		return headerError(&c)
 	}
-	if ap.WriterVersion2 < WriterVersion2Min {
-		return wire.Unsupported("WriterVersion2", rv2Off+4, "WriterVersion2 "+sv.Hex(uint64(ap.WriterVersion2), 8)+" is below 0x00003006")
-	}
-	o, ok := c.Fixed(10)
-	if !ok {
-		return runTruncated(&c, offsetParts)
-	}
-	ap.StartTimeOffset, ap.EndTimeOffset, ap.ExceptionCount = le.Uint32(o), le.Uint32(o[4:]), le.Uint16(o[8:])
-	ecOff := c.Offset() - 2
+	ap.StartTimeOffset, ap.EndTimeOffset, ap.ExceptionCount = le.Uint32(h[8:]), le.Uint32(h[12:]), le.Uint16(h[16:])
+	q += 18
 	n := int(ap.ExceptionCount)
-	if !c.Fits(uint64(n), minException) {
-		return wire.CountTooLarge("ExceptionInfo", ecOff, uint64(n), minException, c.Len())
+	if uint64(n) > uint64(len(b)-q)/minException {
+		return wire.CountTooLarge("ExceptionInfo", q-2, uint64(n), minException, len(b)-q)
 	}
 
 	// Every count is checked: carve the input copy, the dates and the
@@ -167,37 +162,108 @@ func (ap *AppointmentPattern) UnmarshalBinary(b []byte) error {
 	buf := carve[byte](mem, len(b))
 	copy(buf, b)
 	ap.buf = buf
-	dl.fill(p, buf, carve[Minutes](mem[bufW:], dl.n()))
+	if dl.n() > 0 {
+		dl.fill(p, buf, carve[Minutes](mem[bufW:], dl.n()))
+	} else {
+		p.DeletedInstanceDates, p.ModifiedInstanceDates = nil, nil
+	}
 	p.Trailing = nil
 	ap.Exceptions = carve[Exception](mem[bufW+dateW:], n)
-	off := c.Offset()
-	c.Reset(buf)
-	c.Skip(off)
 
 	highlight := ap.WriterVersion2 >= ChangeHighlightVersion
-	info, ext := &infoMasks[b2i(highlight)], &extMasks[b2i(highlight)]
-	clear(ap.Exceptions) // absent fields are zero
-	for i := range ap.Exceptions {
-		if err := decodeFields(&c, &ap.Exceptions[i], info, i); err != nil {
-			return err
+	if n > 0 {
+		clear(ap.Exceptions) // absent fields are zero
+		var done int
+		if q, done = decodeInfos(buf, q, ap.Exceptions, highlight); done < n {
+			if q, err = decodeRest(buf, q, ap.Exceptions, &infoMasks[b2i(highlight)], done); err != nil {
+				return err
+			}
 		}
 	}
-	if err := readBlock(&c, buf, &ap.ReservedBlock1Size, &ap.ReservedBlock1, "ReservedBlock1Size", "ReservedBlock1"); err != nil {
-		return err
+	var ok bool
+	if ap.ReservedBlock1Size, ap.ReservedBlock1, q, ok = blockAt(buf, q); !ok {
+		return blockError(buf, q, "ReservedBlock1Size", "ReservedBlock1")
 	}
-	for i := range ap.Exceptions {
-		if err := decodeFields(&c, &ap.Exceptions[i], ext, i); err != nil {
-			return err
+	if n > 0 {
+		var done int
+		if q, done = decodeExts(buf, q, ap.Exceptions, highlight); done < n {
+			if q, err = decodeRest(buf, q, ap.Exceptions, &extMasks[b2i(highlight)], done); err != nil {
+				return err
+			}
 		}
 	}
-	if err := readBlock(&c, buf, &ap.ReservedBlock2Size, &ap.ReservedBlock2, "ReservedBlock2Size", "ReservedBlock2"); err != nil {
-		return err
+	if ap.ReservedBlock2Size, ap.ReservedBlock2, q, ok = blockAt(buf, q); !ok {
+		return blockError(buf, q, "ReservedBlock2Size", "ReservedBlock2")
 	}
 	ap.Trailing = nil
-	if c.Len() > 0 {
-		ap.Trailing = c.Rest()
+	if q < len(buf) {
+		ap.Trailing = buf[q:len(buf):len(buf)]
 	}
 	return nil
+}
+
+// headerError is the error for ReaderVersion2 to ExceptionCount at the
+// cursor when they do not fit or a version is not supported.
+func headerError(c *wire.Cursor) error {
+	rv2Off, start := c.Offset(), *c
+	var rv2, wv2 uint32
+	if !c.U32(&rv2) || !c.U32(&wv2) {
+		return runTruncated(&start, versionParts)
+	}
+	if rv2 != ReaderVersion2 {
+		return wire.Unsupported("ReaderVersion2", rv2Off, "ReaderVersion2 "+sv.Hex(uint64(rv2), 8)+" is not 0x00003006")
+	}
+	if wv2 < WriterVersion2Min {
+		return wire.Unsupported("WriterVersion2", rv2Off+4, "WriterVersion2 "+sv.Hex(uint64(wv2), 8)+" is below 0x00003006")
+	}
+	return runTruncated(c, offsetParts)
+}
+
+// blockAt reads a size at offset q of buf and that many bytes (nil when
+// none), and the offset after them; ok is false when they do not fit.
+func blockAt(buf []byte, q int) (size uint32, s HexBytes, end int, ok bool) {
+	if len(buf)-q < 4 {
+		return 0, nil, q, false
+	}
+	size = le.Uint32(buf[q:])
+	q += 4
+	if uint64(size) > uint64(len(buf)-q) {
+		return size, nil, q - 4, false
+	}
+	end = q + int(size)
+	if size > 0 {
+		s = buf[q:end:end]
+	}
+	return size, s, end, true
+}
+
+// blockError is the error for a size at offset q of buf, or the bytes it
+// gives, that does not fit.
+func blockError(buf []byte, q int, sizeName, name string) error {
+	c := wire.NewCursor(buf)
+	c.Skip(q)
+	var size uint32
+	var dst HexBytes
+	if err := readBlock(&c, buf, &size, &dst, sizeName, name); err != nil {
+		return err
+	}
+	panic("recurrence: blockError of a block that fits")
+}
+
+// decodeRest reads one record (ExceptionInfo or ExtendedException, table
+// m.fs) of each of es[done:] from offset q of buf with decodeFields: the
+// records from the first one the generated decoder (decodeInfos,
+// decodeExts) found not to fit, so that the error names the field and
+// offset. It returns the offset after the records.
+func decodeRest(buf []byte, q int, es []Exception, m *masks, done int) (int, error) {
+	c := wire.NewCursor(buf)
+	c.Skip(q)
+	for i := done; i < len(es); i++ {
+		if err := decodeFields(&c, &es[i], m, i); err != nil {
+			return q, err
+		}
+	}
+	return c.Offset(), nil
 }
 
 // readBlock reads a size and that many bytes (nil when none), pointing

@@ -1,5 +1,7 @@
 package recurrence
 
+//go:generate go test -run ^TestGeneratedDecoders$ -update-decoders
+
 import (
 	"encoding/json"
 	"math/bits"
@@ -306,7 +308,10 @@ func (m *masks) of(flags OverrideFlags) uint32 {
 	return v
 }
 
-// decodeFields reads the fields of table m.fs for exception i into e. It
+// decodeFields reads the fields of table m.fs for exception i into e. The
+// decoders generated from the same tables (zz_decode_fields.go) read every
+// record that fits; decodeFields reads again the one that does not, to
+// build the error, and TestGeneratedDecodersAgree holds the two together. It
 // reads from the window of bytes the cursor has left, checking each length
 // against it, and advances the cursor past what it used. Nothing is
 // formatted unless a read fails; the error then names the field and its

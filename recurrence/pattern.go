@@ -3,6 +3,7 @@ package recurrence
 import (
 	"encoding/binary"
 	"strconv"
+	"unsafe"
 
 	"github.com/mapiblob/mapiblob/internal/sv"
 
@@ -120,14 +121,19 @@ func (d dateLists) fill(p *Pattern, buf []byte, dates []Minutes) {
 
 // decode reads a RecurrencePattern at the cursor into p's fields and says
 // where its date lists are; the caller gives them storage (every count is
-// checked against the bytes left before that). Nothing is formatted unless
-// a read fails.
+// checked against the bytes left before that). It reads from the bytes the
+// cursor has left with plain indexes and moves the cursor once, at the
+// end; on a failure it moves the cursor to the run or field that does not
+// fit, so the error names it and its offset. Nothing is formatted unless a
+// read fails.
 func (p *Pattern) decode(c *wire.Cursor) (dateLists, error) {
 	var dl dateLists
-	h, ok := c.Fixed(22)
-	if !ok {
+	b := c.Peek()
+	base := c.Offset()
+	if len(b) < 22 {
 		return dl, runTruncated(c, headParts)
 	}
+	h := b[:22:22]
 	p.ReaderVersion = le.Uint16(h[0:])
 	p.WriterVersion = le.Uint16(h[2:])
 	p.RecurFrequency = RecurFrequency(le.Uint16(h[4:]))
@@ -136,67 +142,81 @@ func (p *Pattern) decode(c *wire.Cursor) (dateLists, error) {
 	p.FirstDateTime = le.Uint32(h[10:])
 	p.Period = le.Uint32(h[14:])
 	p.SlidingFlag = le.Uint32(h[18:])
-	if p.ReaderVersion != PatternVersion {
-		return dl, wire.Unsupported("ReaderVersion", 0, "ReaderVersion "+sv.Hex(uint64(p.ReaderVersion), 4)+" is not 0x3004")
-	}
-	if p.WriterVersion != PatternVersion {
+	if le.Uint32(h) != PatternVersion|PatternVersion<<16 {
+		if p.ReaderVersion != PatternVersion {
+			return dl, wire.Unsupported("ReaderVersion", 0, "ReaderVersion "+sv.Hex(uint64(p.ReaderVersion), 4)+" is not 0x3004")
+		}
 		return dl, wire.Unsupported("WriterVersion", 2, "WriterVersion "+sv.Hex(uint64(p.WriterVersion), 4)+" is not 0x3004")
 	}
+	q := 22 // bytes of b read
 	s := &p.PatternTypeSpecific
-	*s = PatternTypeSpecific{}
 	switch p.PatternType.specificSize() {
 	case 0:
+		*s = PatternTypeSpecific{}
 	case 4:
-		v, ok := c.Fixed(4)
-		if !ok {
+		if len(b) < 26 {
+			c.Skip(q)
 			return dl, runTruncated(c, specificParts4)
 		}
+		v := le.Uint32(b[22:26])
+		*s = PatternTypeSpecific{}
 		if p.PatternType == Week {
-			s.DaysOfWeek = DayMask(le.Uint32(v))
+			s.DaysOfWeek = DayMask(v)
 		} else {
-			s.Day = le.Uint32(v)
+			s.Day = v
 		}
+		q = 26
 	case 8:
-		v, ok := c.Fixed(8)
-		if !ok {
+		if len(b) < 30 {
+			c.Skip(q)
 			return dl, runTruncated(c, specificParts8)
 		}
-		s.DaysOfWeek, s.N = DayMask(le.Uint32(v)), le.Uint32(v[4:])
+		*s = PatternTypeSpecific{DaysOfWeek: DayMask(le.Uint32(b[22:26])), N: le.Uint32(b[26:30])}
+		q = 30
 	default:
 		return dl, wire.Invalid("PatternType", 6, "PatternType "+sv.Hex(uint64(p.PatternType), 4)+
 			" is not defined, so the size of PatternTypeSpecific is unknown")
 	}
-	t, ok := c.Fixed(16)
-	if !ok {
+	if len(b)-q < 16 {
+		c.Skip(q)
 		return dl, runTruncated(c, endParts)
 	}
+	t := b[q : q+16 : q+16]
 	p.EndType = EndType(le.Uint32(t))
 	p.OccurrenceCount = le.Uint32(t[4:])
 	p.FirstDOW = le.Uint32(t[8:])
 	p.DeletedInstanceCount = le.Uint32(t[12:])
-	if !c.Fits(uint64(p.DeletedInstanceCount), 4) {
-		return dl, wire.CountTooLarge("DeletedInstanceDates", c.Offset()-4, uint64(p.DeletedInstanceCount), 4, c.Len())
+	q += 16
+	if uint64(p.DeletedInstanceCount) > uint64(len(b)-q)/4 {
+		return dl, wire.CountTooLarge("DeletedInstanceDates", base+q-4, uint64(p.DeletedInstanceCount), 4, len(b)-q)
 	}
-	dl.del, dl.nd = c.Offset(), int(p.DeletedInstanceCount)
-	c.Skip(4 * dl.nd)
-	modOff := c.Offset()
-	if !c.U32(&p.ModifiedInstanceCount) {
+	dl.del, dl.nd = base+q, int(p.DeletedInstanceCount)
+	q += 4 * dl.nd
+	if len(b)-q < 4 {
+		c.Skip(q)
 		return dl, c.Truncated("ModifiedInstanceCount", 4)
 	}
-	if !c.Fits(uint64(p.ModifiedInstanceCount), 4) {
-		return dl, wire.CountTooLarge("ModifiedInstanceDates", modOff, uint64(p.ModifiedInstanceCount), 4, c.Len())
+	p.ModifiedInstanceCount = le.Uint32(b[q:])
+	q += 4
+	if uint64(p.ModifiedInstanceCount) > uint64(len(b)-q)/4 {
+		return dl, wire.CountTooLarge("ModifiedInstanceDates", base+q-4, uint64(p.ModifiedInstanceCount), 4, len(b)-q)
 	}
-	dl.mod, dl.nm = c.Offset(), int(p.ModifiedInstanceCount)
-	c.Skip(4 * dl.nm)
-	d, ok := c.Fixed(8)
-	if !ok {
+	dl.mod, dl.nm = base+q, int(p.ModifiedInstanceCount)
+	q += 4 * dl.nm
+	if len(b)-q < 8 {
+		c.Skip(q)
 		return dl, runTruncated(c, dateParts)
 	}
-	p.StartDate, p.EndDate = Minutes(le.Uint32(d)), Minutes(le.Uint32(d[4:]))
+	p.StartDate, p.EndDate = Minutes(le.Uint32(b[q:])), Minutes(le.Uint32(b[q+4:]))
+	c.Skip(q + 8)
 	return dl, nil
 }
 
 var le = binary.LittleEndian
+
+// nativeLE reports whether the machine stores a uint32 little-endian, as
+// the blob does.
+var nativeLE = binary.NativeEndian.Uint16([]byte{1, 0}) == 1
 
 // part is one field of a run that the decoder reads with one length check
 // (wire.Cursor.Fixed); the parts name the field a short read stops in.
@@ -312,6 +332,11 @@ func itoa(n int) string { return strconv.Itoa(n) }
 // decodeDates fills dst from len(dst) little-endian uint32 values in src.
 func decodeDates(dst []Minutes, src []byte) {
 	src = src[:4*len(dst)]
+	if nativeLE && len(dst) > 8 { // a few are read faster one by one
+		// Minutes is a uint32 in the machine's order, which is the blob's.
+		copy(unsafe.Slice((*byte)(unsafe.Pointer(unsafe.SliceData(dst))), len(src)), src)
+		return
+	}
 	for i := range dst {
 		b := src[4*i : 4*i+4 : 4*i+4]
 		dst[i] = Minutes(uint32(b[0]) | uint32(b[1])<<8 | uint32(b[2])<<16 | uint32(b[3])<<24)

@@ -5,8 +5,11 @@
 // MFCMAPI's SmartView.
 //
 // The structures themselves live in the packages tzdef (time zones),
-// recurrence (recurrence patterns), guid (GUIDs and the ExMerge log) and
-// proptag (property tags and names).
+// recurrence (recurrence patterns), goid (GlobalObjectIds), guid (GUIDs and
+// the ExMerge log) and proptag (property tags and names); their shared
+// types in blob. Above this package sit item (whole messages: .msg, TNEF,
+// MFCMAPI exports), ical (iCalendar import) and explain (what the web page
+// shows).
 package mapiblob
 
 import (

@@ -67,14 +67,15 @@ func useItems(t *testing.T, items []*item.Item) {
 
 // readerError checks the error contract of the readers: a *item.ReadError
 // with a message that says something.
-func readerError(t *testing.T, err error) {
+// what names the input in a failure.
+func readerError(t *testing.T, what string, err error) {
 	t.Helper()
 	var re *item.ReadError
 	if !errors.As(err, &re) && !errors.Is(err, item.ErrNotItem) {
-		t.Fatalf("error is not an item.ReadError: %T %v", err, err)
+		t.Fatalf("%s: error is not an item.ReadError: %T %v", what, err, err)
 	}
 	if len(err.Error()) < 10 {
-		t.Fatalf("uninformative error %q", err)
+		t.Fatalf("%s: uninformative error %q", what, err)
 	}
 }
 
@@ -101,7 +102,7 @@ func fuzzReader(f *testing.F, format string, read func([]byte) ([]*item.Item, er
 	f.Fuzz(func(t *testing.T, b []byte) {
 		items, err := read(b)
 		if err != nil {
-			readerError(t, err)
+			readerError(t, format, err)
 			return
 		}
 		useItems(t, items)
@@ -143,7 +144,7 @@ func FuzzItemEML(f *testing.F) {
 // every truncation (sector by sector for .msg, attribute by attribute for
 // TNEF), FAT chains that loop, sizes beyond the file, counts beyond the
 // data — and requires a clear error naming what and where, or a read; never
-// a panic or a hang (each read is timed), and reads within the allocation
+// a panic or a hang (a loop would run into the test timeout), and reads within the allocation
 // bound.
 func TestItemHostileInputs(t *testing.T) {
 	seeds := itemSeeds()
@@ -155,13 +156,9 @@ func TestItemHostileInputs(t *testing.T) {
 	}
 	try := func(t *testing.T, format, what string, b []byte) error {
 		t.Helper()
-		start := time.Now()
-		err := read[format](b)
-		if d := time.Since(start); d > 2*time.Second {
-			t.Errorf("%s %s: took %v", format, what, d)
-		}
+		err := read[format](b) // a loop would hit the test binary's timeout
 		if err != nil {
-			readerError(t, err)
+			readerError(t, format+" "+what, err)
 		}
 		return err
 	}

@@ -337,19 +337,26 @@ func runItemsDecode(e *env, o *decodeOpts, sources []itemSource) error {
 		}
 		fr.out = b.Bytes()
 	}
-	emit := func(fr *fileResult) error {
-		if fr.err != nil {
-			run.fileError(fr)
-			return nil
-		}
-		run.bad = run.bad || fr.bad
-		_, err := e.stdout.Write(fr.out)
-		return err
-	}
-	if err := processItems(e, sources, work, emit); err != nil {
+	if err := processItems(e, sources, work, run.writeOut); err != nil {
 		return err
 	}
 	return run.exit()
+}
+
+// writeOut prints a file's rendered output in order, or reports the file
+// that could not be read and goes on (a usage error stops the run).
+func (r *itemRun) writeOut(fr *fileResult) error {
+	if fr.err != nil {
+		var ce *cliError
+		if errors.As(fr.err, &ce) {
+			return ce
+		}
+		r.fileError(fr)
+		return nil
+	}
+	r.bad = r.bad || fr.bad
+	_, err := r.e.stdout.Write(fr.out)
+	return err
 }
 
 // runItemsCheck is check on item files.
@@ -379,12 +386,8 @@ func runItemsCheck(e *env, o *decodeOpts, sources []itemSource) error {
 		}
 		var b bytes.Buffer
 		for i, it := range fr.flat {
-			c := struct {
-				it       *item.Item
-				findings []blob.Finding
-			}{it, fr.findings[i]}
-			dup := run.set.Add(c.it)
-			fs := append(c.findings, dup...)
+			dup := run.set.Add(it)
+			fs := append(fr.findings[i], dup...)
 			run.items++
 			if worstIsError(fs) {
 				run.bad = true
@@ -393,7 +396,7 @@ func runItemsCheck(e *env, o *decodeOpts, sources []itemSource) error {
 				j := fr.rendered[i]
 				if len(dup) > 0 { // rare: render again with the set's finding
 					var err error
-					if j, err = c.it.JSON(fs); err != nil {
+					if j, err = it.JSON(fs); err != nil {
 						return err
 					}
 				}
@@ -401,7 +404,7 @@ func runItemsCheck(e *env, o *decodeOpts, sources []itemSource) error {
 				b.WriteByte('\n')
 				continue
 			}
-			label := c.it.Label()
+			label := it.Label()
 			if len(fs) == 0 {
 				fmt.Fprintf(&b, "%s: no findings\n", label)
 			}
@@ -500,20 +503,7 @@ func runItemsOccurrences(e *env, sources []itemSource, format string, opt mapibl
 		}
 		fr.out = b.Bytes()
 	}
-	emit := func(fr *fileResult) error {
-		if fr.err != nil {
-			var ce *cliError
-			if errors.As(fr.err, &ce) {
-				return ce
-			}
-			run.fileError(fr)
-			return nil
-		}
-		run.bad = run.bad || fr.bad
-		_, err := e.stdout.Write(fr.out)
-		return err
-	}
-	if err := processItems(e, sources, work, emit); err != nil {
+	if err := processItems(e, sources, work, run.writeOut); err != nil {
 		return err
 	}
 	return run.exit()

@@ -103,29 +103,34 @@ type xmlMsg struct {
 	attachments []Attachment
 }
 
-// chunkList collects values in fixed-size chunks taken from a pool and
-// hands them out as one slice of the exact length: reading allocates each
-// list about twice, never the sum of a growing slice's copies.
+// chunkList collects values in chunks taken from a pool and hands them out
+// as one slice of the exact length: reading allocates each list about
+// twice, never the sum of a growing slice's copies. Chunks start small (a
+// bare property costs one small chunk) and double up to chunkSize.
 type chunkList[T any] struct {
 	chunks [][]T
 	n      int
 }
 
-const chunkSize = 32
+const (
+	firstChunk = 4
+	chunkSize  = 32
+)
 
 type chunkPool[T any] struct{ free [][]T }
 
 func (l *chunkList[T]) add(p *chunkPool[T], v T) {
-	if l.n%chunkSize == 0 {
+	k := len(l.chunks) - 1
+	if k < 0 || len(l.chunks[k]) == cap(l.chunks[k]) {
 		var c []T
-		if k := len(p.free); k > 0 {
-			c, p.free = p.free[k-1], p.free[:k-1]
+		if f := len(p.free); f > 0 {
+			c, p.free = p.free[f-1], p.free[:f-1]
 		} else {
-			c = make([]T, 0, chunkSize)
+			c = make([]T, 0, min(chunkSize, firstChunk<<min(len(l.chunks), 3)))
 		}
 		l.chunks = append(l.chunks, c)
+		k++
 	}
-	k := len(l.chunks) - 1
 	l.chunks[k] = append(l.chunks[k], v)
 	l.n++
 }

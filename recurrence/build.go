@@ -3,6 +3,7 @@ package recurrence
 import (
 	"errors"
 	"fmt"
+	"slices"
 	"sort"
 	"time"
 )
@@ -285,7 +286,7 @@ func (ap *AppointmentPattern) DeleteInstance(date time.Time) error {
 	if err != nil {
 		return err
 	}
-	p.DeletedInstanceDates = insertSorted(append([]Minutes(nil), p.DeletedInstanceDates...), d)
+	p.DeletedInstanceDates = insertSorted(p.DeletedInstanceDates, d)
 	p.DeletedInstanceCount = uint32(len(p.DeletedInstanceDates))
 	return nil
 }
@@ -327,7 +328,9 @@ func encode8(cp CodePage, s string) []byte {
 // ModifyInstance turns the occurrence that the pattern puts on original's
 // date into an exception with the given overrides, keeping every list
 // sorted and every count right. The exception may move to another day, but
-// not onto a day that already has an occurrence.
+// not onto a day that already has an occurrence. Exceptions and the date
+// lists grow as append grows a slice: a slice of them taken before the
+// call may see elements move.
 func (ap *AppointmentPattern) ModifyInstance(original time.Time, ov Overrides) error {
 	p := &ap.RecurrencePattern
 	d, err := p.liveDate(original)
@@ -404,16 +407,16 @@ func (ap *AppointmentPattern) ModifyInstance(original time.Time, ov Overrides) e
 	for _, t := range texts[:nt] {
 		ap.setText(&e, t.f, t.s, ov.CodePage)
 	}
-	// Insert in start order, in a new array (the decoded one is shared
-	// with the pattern's other storage).
+	// Insert in start order. The lists grow as append grows them: a decoded
+	// list fills its piece of the decode's storage exactly (its capacity is
+	// its length), so the first insertion moves it to an array of its own,
+	// and a series of insertions costs amortised constant time each.
 	i := sort.Search(len(ap.Exceptions), func(i int) bool { return ap.Exceptions[i].Info.StartDateTime > start })
-	exs := make([]Exception, 0, len(ap.Exceptions)+1)
-	exs = append(append(append(exs, ap.Exceptions[:i]...), e), ap.Exceptions[i:]...)
-	ap.Exceptions = exs
-	ap.ExceptionCount = uint16(len(exs))
-	p.DeletedInstanceDates = insertSorted(append([]Minutes(nil), p.DeletedInstanceDates...), d)
+	ap.Exceptions = slices.Insert(ap.Exceptions, i, e)
+	ap.ExceptionCount = uint16(len(ap.Exceptions))
+	p.DeletedInstanceDates = insertSorted(p.DeletedInstanceDates, d)
 	p.DeletedInstanceCount = uint32(len(p.DeletedInstanceDates))
-	p.ModifiedInstanceDates = insertSorted(append([]Minutes(nil), p.ModifiedInstanceDates...), start.Date())
+	p.ModifiedInstanceDates = insertSorted(p.ModifiedInstanceDates, start.Date())
 	p.ModifiedInstanceCount = uint32(len(p.ModifiedInstanceDates))
 	return nil
 }

@@ -2,9 +2,14 @@ package fuzz
 
 import (
 	"bytes"
+	"fmt"
+	"runtime"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
+
+	goical "github.com/emersion/go-ical"
 
 	"github.com/mapiblob/mapiblob/ical"
 	"github.com/mapiblob/mapiblob/recurrence"
@@ -179,6 +184,9 @@ func FuzzICalImport(f *testing.F) {
 			t.Fatalf("%d items from %d bytes", len(expanded), len(b))
 		}
 		items, _ := ical.ImportBytes(b, opt)
+		if !raceEnabled {
+			icalAllocBound(t, "input", b, opt)
+		}
 		for i := range items {
 			it := &items[i]
 			for _, p := range it.Properties {
@@ -223,4 +231,78 @@ func FuzzICalImport(f *testing.F) {
 			}
 		}
 	})
+}
+
+// allocated is what f allocates the second time it runs (the first warms
+// the process's caches: zones built by name, the property index).
+func allocated(f func()) uint64 {
+	f()
+	runtime.GC()
+	var before, after runtime.MemStats
+	runtime.ReadMemStats(&before)
+	f()
+	runtime.ReadMemStats(&after)
+	return after.TotalAlloc - before.TotalAlloc
+}
+
+// icalAllocBound checks that importing b allocates at most what the
+// iCalendar parser itself allocates for b (go-ical builds a map of
+// properties per component and a 4 KiB read buffer: about 16 bytes per
+// input byte plus 6 KiB), plus 16 bytes per input byte, plus 3 KiB per item
+// returned, plus 4 KiB. The per-item term is what an item makes rather than
+// reads: its 13 to 20 properties (88 bytes each), two GlobalObjectIds and
+// the encodings of its zone, about 2.5 KiB for a 60-byte VEVENT.
+func icalAllocBound(t testing.TB, name string, b []byte, opt ical.ImportOptions) {
+	t.Helper()
+	parse := allocated(func() {
+		defer func() { _ = recover() }() // go-ical panics on some malformed lines; the importer recovers too
+		d := goical.NewDecoder(bytes.NewReader(b))
+		for {
+			if _, err := d.Decode(); err != nil {
+				return
+			}
+		}
+	})
+	var n int
+	all := allocated(func() { items, _ := ical.ImportBytes(b, opt); n = len(items) })
+	if limit := parse + uint64(16*len(b)+3<<10*n+4096); all > limit {
+		t.Errorf("%s (%d bytes, %d items): import allocated %d bytes, the parser %d of them; limit %d", name, len(b), n, all, parse, limit)
+	}
+}
+
+// TestICalImportAllocationBound imports every seed and texts made of many
+// of the smallest components and properties the importer acts on.
+func TestICalImportAllocationBound(t *testing.T) {
+	if raceEnabled {
+		t.Skip("the race detector changes allocation counts")
+	}
+	opt := ical.ImportOptions{FloatingZone: "W. Europe Standard Time", Now: icalNow}
+	for i, s := range icalSeeds(t) {
+		icalAllocBound(t, "seed "+strconv.Itoa(i), []byte(s), opt)
+	}
+	cal := func(body string) []byte {
+		return []byte("BEGIN:VCALENDAR\r\n" + body + "END:VCALENDAR\r\n")
+	}
+	ev := func(i int) string {
+		return "BEGIN:VEVENT\r\nUID:" + strconv.Itoa(i) + "\r\nDTSTART:20260105T090000\r\nEND:VEVENT\r\n"
+	}
+	var events, exdates, overrides, versions strings.Builder
+	day := time.Date(2026, 1, 5, 9, 0, 0, 0, time.UTC)
+	for i := range 300 {
+		events.WriteString(ev(i))
+		d := day.AddDate(0, 0, i).Format("20060102T150405")
+		fmt.Fprintf(&exdates, "EXDATE:%s\r\n", d)
+		fmt.Fprintf(&overrides, "BEGIN:VEVENT\r\nUID:s\r\nRECURRENCE-ID:%s\r\nDTSTART:%s\r\nEND:VEVENT\r\n", d, d)
+		fmt.Fprintf(&versions, "BEGIN:VEVENT\r\nUID:s\r\nRECURRENCE-ID:20260105T090000\r\nSEQUENCE:%d\r\nDTSTART:20260105T100000\r\nEND:VEVENT\r\n", i%3)
+	}
+	series := "BEGIN:VEVENT\r\nUID:s\r\nDTSTART:20260105T090000\r\nRRULE:FREQ=DAILY\r\n"
+	for name, b := range map[string][]byte{
+		"single events": cal(events.String()),
+		"EXDATEs":       cal(series + exdates.String() + "END:VEVENT\r\n"),
+		"overrides":     cal(series + "END:VEVENT\r\n" + overrides.String()),
+		"versions":      cal(series + "END:VEVENT\r\n" + versions.String()),
+		"tasks":         cal(strings.Repeat("BEGIN:VTODO\r\nDTSTART;VALUE=DATE:20260105\r\nRRULE:FREQ=DAILY\r\nEND:VTODO\r\n", 300)),
+	} {
+		icalAllocBound(t, name, b, opt)
+	}
 }

@@ -2,6 +2,7 @@ package ical
 
 import (
 	"errors"
+	"fmt"
 	"os"
 	"sort"
 	"strings"
@@ -441,4 +442,27 @@ LOCATION:Room 5
 END:VEVENT`)
 	it := importOne(t, ics, ImportOptions{})
 	require.Equal(t, b, it.Property("PidLidAppointmentRecur").Bytes())
+}
+
+// A file that keeps several versions of one override (RFC 5545 3.8.7.4):
+// the highest SEQUENCE is kept, the later in the file among equals, and
+// each other version is said.
+func TestOverrideVersions(t *testing.T) {
+	override := func(seq int, hour int, summary string) string {
+		return fmt.Sprintf("BEGIN:VEVENT\nUID:v1\nRECURRENCE-ID;TZID=America/Los_Angeles:20260304T100000\nSEQUENCE:%d\n"+
+			"DTSTART;TZID=America/Los_Angeles:20260304T%02d0000\nDTEND;TZID=America/Los_Angeles:20260304T%02d3000\nSUMMARY:%s\nEND:VEVENT\n", seq, hour, hour, summary)
+	}
+	ics := calendar(vtzLosAngeles, "BEGIN:VEVENT\nUID:v1\nDTSTART;TZID=America/Los_Angeles:20260302T100000\nDTEND;TZID=America/Los_Angeles:20260302T110000\n"+
+		"RRULE:FREQ=WEEKLY;BYDAY=MO,WE;COUNT=6\nSUMMARY:Standup\nEND:VEVENT\n"+
+		override(2, 13, "second")+override(1, 14, "first")+override(2, 15, "second again")+override(0, 16, "draft"))
+	it := importOne(t, ics, ImportOptions{})
+	ap := it.Appointment
+	require.Len(t, ap.Exceptions, 1)
+	require.Equal(t, "second again", ap.ExceptionSubject(0, 0))
+	la := load(t, "America/Los_Angeles")
+	require.Equal(t, time.Date(2026, 3, 4, 15, 0, 0, 0, la).Format(time.DateTime), ap.Exceptions[0].Info.StartDateTime.Time(nil).Format(time.DateTime))
+	require.Len(t, it.Warnings, 3, "%q", it.Warnings)
+	require.Contains(t, it.Warnings[0], "lower SEQUENCE")
+	require.Contains(t, it.Warnings[1], "more than once")
+	require.Contains(t, it.Warnings[2], "lower SEQUENCE")
 }

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"strconv"
 	"strings"
 	"time"
 
@@ -98,14 +99,24 @@ func (it *Item) Property(name string) *Property {
 // stop the others: the error joins one error per failed component (naming
 // its UID) and the items of the rest are returned.
 func Import(r io.Reader, opt ImportOptions) ([]Item, error) {
-	cals, err := decodeAll(r)
+	b, err := io.ReadAll(r)
+	if err != nil {
+		return nil, fmt.Errorf("ical: %w", err)
+	}
+	return ImportBytes(b, opt)
+}
+
+// ImportBytes is Import of an iCalendar text held in memory.
+func ImportBytes(b []byte, opt ImportOptions) ([]Item, error) {
+	cals, err := decodeAll(b)
 	if err != nil {
 		return nil, err
 	}
 	if len(cals) == 0 {
 		return nil, errors.New("ical: no VCALENDAR")
 	}
-	vtz := map[string]*goical.Component{}
+	f := &file{vtimezones: map[string]*goical.Component{}, zones: map[zoneKey]*zone{}}
+	vtz := f.vtimezones
 	type group struct {
 		uid       string
 		master    *goical.Component
@@ -147,14 +158,14 @@ func Import(r io.Reader, opt ImportOptions) ([]Item, error) {
 			}
 		}
 	}
-	var items []Item
+	items := make([]Item, 0, len(groups)+len(todos)) // one per component unless expanded
 	var errs []error
 	for _, g := range groups {
 		var its []Item
 		var err error
 		if g.master == nil {
 			for _, o := range g.overrides {
-				it, err := importSingle(o, g.uid, vtz, &opt, true)
+				it, err := importSingle(o, g.uid, f, &opt, true)
 				if err != nil {
 					errs = append(errs, fmt.Errorf("ical: VEVENT %q: %w", g.uid, err))
 					continue
@@ -162,7 +173,7 @@ func Import(r io.Reader, opt ImportOptions) ([]Item, error) {
 				its = append(its, it...)
 			}
 		} else {
-			its, err = importEvent(g.master, g.overrides, g.uid, vtz, &opt)
+			its, err = importEvent(g.master, g.overrides, g.uid, f, &opt)
 			if err != nil {
 				errs = append(errs, fmt.Errorf("ical: VEVENT %q: %w", g.uid, err))
 				continue
@@ -185,15 +196,11 @@ func Import(r io.Reader, opt ImportOptions) ([]Item, error) {
 // decodeAll reads every VCALENDAR of r. go-ical panics on some malformed
 // content lines (an empty parameter value at the end of a line, found by
 // FuzzICalImport): that is an error here.
-func decodeAll(r io.Reader) (cals []*goical.Calendar, err error) {
-	b, err := io.ReadAll(r)
-	if err != nil {
-		return nil, fmt.Errorf("ical: %w", err)
-	}
+func decodeAll(b []byte) (cals []*goical.Calendar, err error) {
 	if err := checkParams(b); err != nil {
 		return nil, err
 	}
-	r = bytes.NewReader(b)
+	r := bytes.NewReader(b)
 	defer func() {
 		if p := recover(); p != nil {
 			cals, err = nil, fmt.Errorf("ical: malformed content line (%v)", p)
@@ -249,11 +256,6 @@ func checkParams(b []byte) error {
 	return nil
 }
 
-// ImportBytes is Import of an iCalendar text held in memory.
-func ImportBytes(b []byte, opt ImportOptions) ([]Item, error) {
-	return Import(bytes.NewReader(b), opt)
-}
-
 // event is what importEvent and importSingle read from a VEVENT.
 type event struct {
 	c        *goical.Component
@@ -304,7 +306,7 @@ func (im *importer) warn(format string, a ...any) {
 	im.warns = append(im.warns, fmt.Sprintf(format, a...))
 }
 
-func newImporter(opt *ImportOptions, vtz map[string]*goical.Component, startYear, endYear int) *importer {
+func newImporter(opt *ImportOptions, f *file, startYear, endYear int) *importer {
 	im := &importer{opt: opt}
 	first, last := opt.FirstYear, opt.LastYear
 	if first == 0 {
@@ -315,8 +317,8 @@ func newImporter(opt *ImportOptions, vtz map[string]*goical.Component, startYear
 	}
 	first = max(first, 1601)
 	last = max(min(last, 9999), first)
-	im.res = &resolver{opt: opt, vtimezones: vtz, years: [2]int{first, last},
-		compare: [2]int{startYear, min(max(endYear, startYear), startYear+30)}, cache: map[string]*zone{}, warn: im.warn}
+	im.res = &resolver{opt: opt, file: f, years: [2]int{first, last},
+		compare: [2]int{startYear, min(max(endYear, startYear), startYear+30)}, warn: im.warn}
 	return im
 }
 
@@ -395,13 +397,13 @@ func ruleEndYear(rr string, start int) int {
 	return start
 }
 
-func importEvent(master *goical.Component, overrides []*goical.Component, uid string, vtz map[string]*goical.Component, opt *ImportOptions) ([]Item, error) {
+func importEvent(master *goical.Component, overrides []*goical.Component, uid string, f *file, opt *ImportOptions) ([]Item, error) {
 	rrules := master.Props.Values("RRULE")
 	if len(rrules) == 0 {
 		if len(overrides) > 0 {
 			return nil, errors.New("RECURRENCE-ID overrides of an event without RRULE")
 		}
-		return importSingle(master, uid, vtz, opt, false)
+		return importSingle(master, uid, f, opt, false)
 	}
 	e, err := readEvent(master)
 	if err != nil {
@@ -410,7 +412,7 @@ func importEvent(master *goical.Component, overrides []*goical.Component, uid st
 	if uid == "" {
 		return nil, errors.New("a recurring event needs a UID")
 	}
-	im := newImporter(opt, vtz, e.start.wall.Year(), ruleEndYear(rrules[0].Value, e.start.wall.Year()))
+	im := newImporter(opt, f, e.start.wall.Year(), ruleEndYear(rrules[0].Value, e.start.wall.Year()))
 	var unsup error
 	switch {
 	case len(rrules) > 1:
@@ -545,7 +547,8 @@ func (im *importer) exceptions(ap *recurrence.AppointmentPattern, master *goical
 		original time.Time
 		ov       recurrence.Overrides
 	}
-	var todo []pending
+	todo := make([]pending, 0, len(overrides))
+	byOriginal := make(map[time.Time]int, len(overrides)) // index in todo
 	for _, c := range overrides {
 		rp := c.Props.Get("RECURRENCE-ID")
 		if rng := rp.Params.Get("RANGE"); rng != "" {
@@ -599,7 +602,20 @@ func (im *importer) exceptions(ap *recurrence.AppointmentPattern, master *goical
 			}
 			ov.MeetingType = &v
 		}
-		todo = append(todo, pending{c, midnightOf(orig), ov})
+		day := midnightOf(orig)
+		if k, dup := byOriginal[day]; dup {
+			// Versions of one override (RFC 5545 3.8.7.4): the highest
+			// SEQUENCE wins, the later in the file among equals.
+			if sequence(c) < sequence(todo[k].c) {
+				im.warn("RECURRENCE-ID %s appears again with a lower SEQUENCE; that version is ignored", rid)
+				continue
+			}
+			im.warn("RECURRENCE-ID %s appears more than once; the version with the highest SEQUENCE, the later in the file among equals, is kept", rid)
+			todo[k] = pending{c, day, ov}
+			continue
+		}
+		byOriginal[day] = len(todo)
+		todo = append(todo, pending{c, day, ov})
 	}
 	// Apply in passes: an override may move onto a day that another one
 	// vacates later in the file.
@@ -621,9 +637,20 @@ func (im *importer) exceptions(ap *recurrence.AppointmentPattern, master *goical
 	return nil
 }
 
+// sequence is a component's SEQUENCE (0 when absent or unreadable).
+func sequence(c *goical.Component) int {
+	if p := c.Props.Get("SEQUENCE"); p != nil {
+		if n, err := strconv.Atoi(strings.TrimSpace(p.Value)); err == nil {
+			return n
+		}
+	}
+	return 0
+}
+
 // common are the properties every appointment item carries.
-func (im *importer) common(c *goical.Component, uid string, instance time.Time, startZone, endZone *zone, start, end time.Time, allDay bool) ([]Property, error) {
-	var ps []Property
+// The caller appends more properties: room is how many.
+func (im *importer) common(c *goical.Component, uid string, instance time.Time, startZone, endZone *zone, start, end time.Time, allDay bool, room int) ([]Property, error) {
+	ps := make([]Property, 0, 11+room) // 11: every property below
 	ps = append(ps, prop("PidTagMessageClass", "IPM.Appointment"))
 	if s, ok := text(c, "SUMMARY"); ok {
 		ps = append(ps, prop("PidTagSubject", s))
@@ -656,11 +683,11 @@ func (im *importer) common(c *goical.Component, uid string, instance time.Time, 
 		}
 		ps = append(ps, prop("PidLidGlobalObjectId", gb), prop("PidLidCleanGlobalObjectId", cb))
 	}
-	sd, err := startZone.def.ForDisplay().MarshalBinary()
+	sd, err := startZone.displayBinary()
 	if err != nil {
 		return nil, err
 	}
-	ed, err := endZone.def.ForDisplay().MarshalBinary()
+	ed, err := endZone.displayBinary()
 	if err != nil {
 		return nil, err
 	}
@@ -681,7 +708,7 @@ func (im *importer) seriesItem(master *goical.Component, uid string, ap *recurre
 			endZone = z
 		}
 	}
-	ps, err := im.common(master, uid, time.Time{}, im.zone, endZone, start, end, allDay)
+	ps, err := im.common(master, uid, time.Time{}, im.zone, endZone, start, end, allDay, 7)
 	if err != nil {
 		return nil, err
 	}
@@ -693,11 +720,11 @@ func (im *importer) seriesItem(master *goical.Component, uid string, ap *recurre
 	if rt == 3 && p.Period%12 == 0 {
 		rt = 4
 	}
-	def, err := im.zone.def.MarshalBinary()
+	def, err := im.zone.defBinary()
 	if err != nil {
 		return nil, err
 	}
-	tzs, err := im.zone.tz.MarshalBinary()
+	tzs, err := im.zone.tzBinary()
 	if err != nil {
 		return nil, err
 	}
@@ -710,13 +737,13 @@ func (im *importer) seriesItem(master *goical.Component, uid string, ap *recurre
 		prop("PidLidTimeZoneDescription", im.zone.description()),
 		prop("PidLidAppointmentTimeZoneDefinitionRecur", def))
 	return &Item{Component: "VEVENT", UID: uid, Properties: ps, Warnings: im.warns, Appointment: ap,
-		Zone: im.zone.def, ZoneStruct: im.zone.tz, StartZone: im.zone.def.ForDisplay(), EndZone: endZone.def.ForDisplay(),
+		Zone: im.zone.def, ZoneStruct: im.zone.tz, StartZone: im.zone.display(), EndZone: endZone.display(),
 		Start: start, End: end, AllDay: allDay}, nil
 }
 
 // importSingle imports a VEVENT without recurrence (orphan: an override
 // whose master is not in the file).
-func importSingle(c *goical.Component, uid string, vtz map[string]*goical.Component, opt *ImportOptions, orphan bool) ([]Item, error) {
+func importSingle(c *goical.Component, uid string, f *file, opt *ImportOptions, orphan bool) ([]Item, error) {
 	if c.Props.Get("RDATE") != nil {
 		if !opt.Expand {
 			return nil, &RRuleError{Property: "RDATE", Part: "RDATE", Unsupported: true, Detail: "Outlook holds no extra dates"}
@@ -726,7 +753,7 @@ func importSingle(c *goical.Component, uid string, vtz map[string]*goical.Compon
 	if err != nil {
 		return nil, err
 	}
-	im := newImporter(opt, vtz, e.start.wall.Year(), e.start.wall.Year())
+	im := newImporter(opt, f, e.start.wall.Year(), e.start.wall.Year())
 	if err := im.seriesZone(e.start); err != nil {
 		return nil, err
 	}
@@ -758,11 +785,11 @@ func importSingle(c *goical.Component, uid string, vtz map[string]*goical.Compon
 // the importer's zone).
 func (im *importer) single(c *goical.Component, uid string, start, end time.Time, allDay bool, instance time.Time) (*Item, error) {
 	su, eu := im.zone.instant(start), im.zone.instant(end)
-	ps, err := im.common(c, uid, instance, im.zone, im.zone, su, eu, allDay)
+	ps, err := im.common(c, uid, instance, im.zone, im.zone, su, eu, allDay, 1)
 	if err != nil {
 		return nil, err
 	}
 	ps = append(ps, prop("PidLidRecurring", false))
 	return &Item{Component: "VEVENT", UID: uid, Instance: instance, Properties: ps, Warnings: im.warns,
-		StartZone: im.zone.def.ForDisplay(), EndZone: im.zone.def.ForDisplay(), Start: su, End: eu, AllDay: allDay}, nil
+		StartZone: im.zone.display(), EndZone: im.zone.display(), Start: su, End: eu, AllDay: allDay}, nil
 }

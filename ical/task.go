@@ -14,7 +14,7 @@ import (
 // matters, and UNTIL is read as the date it names.
 func importTask(c *goical.Component, opt *ImportOptions) (Item, error) {
 	uid, _ := text(c, "UID")
-	it := Item{Component: "VTODO", UID: uid}
+	it := Item{Component: "VTODO", UID: uid, Properties: make([]Property, 0, 6)} // 6: every property below
 	var start, due *when
 	for _, name := range []string{"DTSTART", "DUE"} {
 		if p := c.Props.Get(name); p != nil {

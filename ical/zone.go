@@ -1,6 +1,7 @@
 package ical
 
 import (
+	"bytes"
 	"fmt"
 	"strings"
 	"sync"
@@ -17,7 +18,56 @@ type zone struct {
 	def    *tzdef.Definition // TZDefRecur form: the current rule flagged R and E
 	tz     *tzdef.TimeZoneStruct
 	source string // how it was found, for messages
+
+	// What every item of the zone holds, made once: the display form and
+	// the encodings of the three forms (handed out as copies).
+	disp                     *tzdef.Definition
+	dispBytes, defBytes, tzB []byte
+	// warns are what building the zone warned of, said again to every
+	// item that uses it.
+	warns []string
 }
+
+// file is what the components of one Import share: the VTIMEZONEs by TZID
+// and the zones built, so that a thousand events in one zone build it once.
+type file struct {
+	vtimezones map[string]*goical.Component
+	zones      map[zoneKey]*zone
+}
+
+// zoneKey is a zone as a resolver asks for it: the same name resolves
+// differently for other years.
+type zoneKey struct {
+	key            string
+	years, compare [2]int
+}
+
+// display is the zone's TZDefStartDisplay/EndDisplay form.
+func (z *zone) display() *tzdef.Definition {
+	if z.disp == nil {
+		z.disp = z.def.ForDisplay()
+	}
+	return z.disp
+}
+
+// encoded returns a copy of *cache, made by enc the first time.
+func encoded(cache *[]byte, enc func() ([]byte, error)) ([]byte, error) {
+	if *cache == nil {
+		b, err := enc()
+		if err != nil {
+			return nil, err
+		}
+		*cache = b
+	}
+	return bytes.Clone(*cache), nil
+}
+
+// displayBinary, defBinary and tzBinary are the zone's three property values.
+func (z *zone) displayBinary() ([]byte, error) {
+	return encoded(&z.dispBytes, z.display().MarshalBinary)
+}
+func (z *zone) defBinary() ([]byte, error) { return encoded(&z.defBytes, z.def.MarshalBinary) }
+func (z *zone) tzBinary() ([]byte, error)  { return encoded(&z.tzB, z.tz.MarshalBinary) }
 
 // instant reads a wall-clock time of the zone as RFC 5545 does (a time in a
 // spring gap with the offset before it, an ambiguous time as its first
@@ -107,13 +157,25 @@ func windowsNameFor(tzid string) string {
 
 // resolver finds the zone of each TZID an item uses.
 type resolver struct {
-	opt        *ImportOptions
-	vtimezones map[string]*goical.Component
-	years      [2]int // the years the blobs' rules cover
-	compare    [2]int // the years the series spans: where a VTIMEZONE must agree with the named zone
-	cache      map[string]*zone
-	warn       func(format string, a ...any)
+	opt     *ImportOptions
+	file    *file
+	years   [2]int // the years the blobs' rules cover
+	compare [2]int // the years the series spans: where a VTIMEZONE must agree with the named zone
+	warn    func(format string, a ...any)
 }
+
+// cached is the zone already built for key, its warnings said again.
+func (r *resolver) cached(key string) (*zone, bool) {
+	z, ok := r.file.zones[zoneKey{key, r.years, r.compare}]
+	if ok {
+		for _, w := range z.warns {
+			r.warn("%s", w)
+		}
+	}
+	return z, ok
+}
+
+func (r *resolver) store(key string, z *zone) { r.file.zones[zoneKey{key, r.years, r.compare}] = z }
 
 // zoneOf is the zone of a value: its TZID, UTC, or the floating zone.
 func (r *resolver) zoneOf(w when) (*zone, error) {
@@ -131,7 +193,7 @@ func (r *resolver) zoneOf(w when) (*zone, error) {
 
 func (r *resolver) byName(name, source string) (*zone, error) {
 	key := "name:" + name
-	if z, ok := r.cache[key]; ok {
+	if z, ok := r.cached(key); ok {
 		return z, nil
 	}
 	w := windowsNameFor(name)
@@ -143,7 +205,7 @@ func (r *resolver) byName(name, source string) (*zone, error) {
 		return nil, err
 	}
 	z := &zone{def: d, tz: tz, source: source}
-	r.cache[key] = z
+	r.store(key, z)
 	return z, nil
 }
 
@@ -151,10 +213,10 @@ func (r *resolver) byName(name, source string) (*zone, error) {
 // gives when CLDR knows it.
 func (r *resolver) byTZID(tzid string) (*zone, error) {
 	key := "tzid:" + tzid
-	if z, ok := r.cache[key]; ok {
+	if z, ok := r.cached(key); ok {
 		return z, nil
 	}
-	vtz := r.vtimezones[tzid]
+	vtz := r.file.vtimezones[tzid]
 	win := windowsNameFor(tzid)
 	if win == "" && vtz != nil {
 		if p := vtz.Props.Get("X-LIC-LOCATION"); p != nil {
@@ -188,15 +250,18 @@ func (r *resolver) byTZID(tzid string) (*zone, error) {
 			nd, ntz, err := fromZoneName(win, r.years[0], r.years[1])
 			switch {
 			case err != nil:
-				r.warn("TZID %q: the zone %s could not be built (%v); the VTIMEZONE is followed", tzid, win, err)
+				z.warns = append(z.warns, fmt.Sprintf("TZID %q: the zone %s could not be built (%v); the VTIMEZONE is followed", tzid, win, err))
 			case agree(d, nd, r.compare[0], r.compare[1]):
 				z = &zone{def: nd, tz: ntz, source: fmt.Sprintf("TZID %q as %s (its VTIMEZONE agrees)", tzid, win)}
 			default:
-				r.warn("TZID %q: its VTIMEZONE disagrees with the zone %s in %d–%d; the VTIMEZONE is followed", tzid, win, r.compare[0], r.compare[1])
+				z.warns = append(z.warns, fmt.Sprintf("TZID %q: its VTIMEZONE disagrees with the zone %s in %d–%d; the VTIMEZONE is followed", tzid, win, r.compare[0], r.compare[1]))
 			}
 		}
 	}
-	r.cache[key] = z
+	for _, w := range z.warns {
+		r.warn("%s", w)
+	}
+	r.store(key, z)
 	return z, nil
 }
 

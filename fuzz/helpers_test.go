@@ -2,6 +2,9 @@ package fuzz
 
 import (
 	"errors"
+	"flag"
+	"hash/fnv"
+	"sync"
 	"testing"
 	"time"
 
@@ -32,4 +35,28 @@ func decodeOffset(err error) int {
 		return de.Offset
 	}
 	return -1
+}
+
+// fuzzing reports whether this process runs a fuzzing engine (-test.fuzz).
+var fuzzing = sync.OnceValue(func() bool {
+	f := flag.Lookup("test.fuzz")
+	return f != nil && f.Value.String() != ""
+})
+
+// measureAllocs says whether a fuzz target measures what reading b
+// allocates. Measuring runs a full garbage collection, which in a fuzzing
+// worker takes milliseconds: while fuzzing, one input in 16 is measured,
+// chosen by its bytes so that the engine's replays and minimisation see
+// the same choice; replaying the corpus (go test) measures every input.
+// The race detector changes the counts: then nothing is measured.
+func measureAllocs(b []byte) bool {
+	if raceEnabled {
+		return false
+	}
+	if !fuzzing() {
+		return true
+	}
+	h := fnv.New32a()
+	h.Write(b)
+	return h.Sum32()%16 == 0
 }

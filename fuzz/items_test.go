@@ -7,7 +7,6 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"runtime"
 	"strings"
 	"sync"
 	"testing"
@@ -84,13 +83,8 @@ func readerError(t *testing.T, what string, err error) {
 // sets up once (the property table's index, caches) is not counted.
 func allocBound(t testing.TB, name string, b []byte, perByte int, read func([]byte)) {
 	t.Helper()
-	read(b)
-	runtime.GC()
-	var before, after runtime.MemStats
-	runtime.ReadMemStats(&before)
-	read(b)
-	runtime.ReadMemStats(&after)
-	if got, limit := after.TotalAlloc-before.TotalAlloc, uint64(perByte*len(b)+4096); got > limit {
+	got, limit, ok := withinBound(func() uint64 { return allocated(func() { read(b) }) }, func() uint64 { return uint64(perByte*len(b) + 4096) })
+	if !ok {
 		t.Errorf("%s (%d bytes): %d bytes allocated, limit %d", name, len(b), got, limit)
 	}
 }
@@ -118,7 +112,7 @@ func fuzzReader(f *testing.F, format string, read func([]byte) ([]*item.Item, er
 			return
 		}
 		useItems(t, items)
-		if !raceEnabled && len(b) < 1<<16 {
+		if len(b) < 1<<16 && measureAllocs(b) {
 			allocBound(t, format, b, perByte(format), func(b []byte) { _, _ = read(b) })
 		}
 	})

@@ -101,8 +101,9 @@ type AppointmentPattern struct {
 	// forms (0: windows-1252). It is not part of the blob.
 	CodePage CodePage
 
-	buf []byte   // the copy of the input that spans point into, and text added by SetSubject/SetLocation
-	mem []uint64 // the pointer-free block buf, the date lists and Exceptions are carved from
+	buf   []byte   // the copy of the input that spans point into, and text added by SetSubject/SetLocation
+	mem   []uint64 // the pointer-free block buf, the date lists and Exceptions are carved from
+	arena *Arena   // where mem comes from when it is too small; nil: the heap
 }
 
 // Parse decodes an AppointmentRecurrencePattern (PidLidAppointmentRecur).
@@ -157,7 +158,7 @@ func (ap *AppointmentPattern) UnmarshalBinary(b []byte) error {
 	// exceptions from one pointer-free block, and go on in the copy (b may
 	// lie in the block being reused).
 	bufW, dateW := words(len(b)), words(4*dl.n())
-	mem := grow(ap.mem, bufW+dateW+words(n*int(unsafe.Sizeof(Exception{}))))
+	mem := grow(ap.mem, bufW+dateW+words(n*int(unsafe.Sizeof(Exception{}))), ap.arena)
 	ap.mem = mem
 	buf := carve[byte](mem, len(b))
 	copy(buf, b)
@@ -286,10 +287,14 @@ func readBlock(c *wire.Cursor, buf []byte, size *uint32, dst *HexBytes, sizeName
 // words is the number of uint64 words that hold n bytes.
 func words(n int) int { return (n + 7) / 8 }
 
-// grow returns mem with n words, reusing its array when it is large enough.
-func grow(mem []uint64, n int) []uint64 {
+// grow returns mem with n words, reusing its array when it is large
+// enough, else n words from the arena a (nil: the heap).
+func grow(mem []uint64, n int, a *Arena) []uint64 {
 	if cap(mem) >= n {
 		return mem[:n]
+	}
+	if a != nil {
+		return a.carve(n)
 	}
 	return make([]uint64, n)
 }

@@ -139,6 +139,36 @@ func BenchmarkParse(b *testing.B) {
 	}
 }
 
+// BenchmarkArena times Arena.Parse (or Arena.ParsePattern) of each
+// fixture, in batches of 256 values with a Reset after each batch: bulk
+// decoding whose values live until the batch is done.
+func BenchmarkArena(b *testing.B) {
+	for _, c := range fixtureBlobs(b) {
+		b.Run(c.name, func(b *testing.B) {
+			floorNs(c)
+			var a Arena
+			b.SetBytes(int64(len(c.b)))
+			b.ReportAllocs()
+			b.ResetTimer()
+			for i := 0; i < b.N; i++ {
+				if i%256 == 0 {
+					a.Reset()
+				}
+				if c.appt {
+					sinkAppt, sinkErr = a.Parse(c.b)
+				} else {
+					sinkPattern, sinkErr = a.ParsePattern(c.b)
+				}
+				if sinkErr != nil {
+					b.Fatal(sinkErr)
+				}
+			}
+			b.StopTimer()
+			reportFloor(b, c)
+		})
+	}
+}
+
 // BenchmarkUnmarshalReuse times UnmarshalBinary of each fixture into one
 // value reused across iterations.
 func BenchmarkUnmarshalReuse(b *testing.B) {

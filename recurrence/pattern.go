@@ -54,7 +54,8 @@ type Pattern struct {
 	// shown by the JSON envelope.
 	Trailing []byte `json:"-"`
 
-	mem []uint64 // ParsePattern: the pointer-free block of the input copy and the date lists
+	mem   []uint64 // ParsePattern: the pointer-free block of the input copy and the date lists
+	arena *Arena   // where mem comes from when it is too small; nil: the heap
 }
 
 // ParsePattern decodes a task's RecurrencePattern (PidLidTaskRecurrence).
@@ -86,7 +87,7 @@ func (p *Pattern) UnmarshalBinary(b []byte) error {
 	// One pointer-free block: a copy of the input (b may lie in the block
 	// being reused), then the dates.
 	bufW := words(len(b))
-	mem := grow(p.mem, bufW+words(4*dl.n()))
+	mem := grow(p.mem, bufW+words(4*dl.n()), p.arena)
 	p.mem = mem
 	buf := carve[byte](mem, len(b))
 	copy(buf, b)

@@ -51,6 +51,34 @@ func BenchmarkParse(b *testing.B) {
 	}
 }
 
+// BenchmarkArena times Arena.Parse (Arena.ParseTimeZoneStruct for
+// TIMEZONE-1) in batches of 256 values with a Reset after each batch.
+func BenchmarkArena(b *testing.B) {
+	for _, fx := range benchFixtures {
+		b.Run(fx.name, func(b *testing.B) {
+			blob := fixtures.Load(b, fx.name).Blob
+			var a Arena
+			b.SetBytes(int64(len(blob)))
+			b.ReportAllocs()
+			i := 0
+			for b.Loop() {
+				if i%256 == 0 {
+					a.Reset()
+				}
+				i++
+				if fx.isStruct {
+					sinkTZ, sinkErr = a.ParseTimeZoneStruct(blob)
+				} else {
+					sinkDef, sinkErr = a.Parse(blob)
+				}
+			}
+			if sinkErr != nil {
+				b.Fatal(sinkErr)
+			}
+		})
+	}
+}
+
 // BenchmarkUnmarshalReuse times UnmarshalBinary into one value decoded
 // into again and again.
 func BenchmarkUnmarshalReuse(b *testing.B) {

@@ -128,6 +128,7 @@ type Definition struct {
 	keyRaw []byte // KeyName's UTF-16 when it does not survive conversion to a string; empty otherwise
 	keyDec string // KeyName as decoded, to tell whether keyRaw still applies
 	fresh  bool   // decoding for Parse: the value has no storage yet, use one block
+	arena  *Arena // decoding for Arena.Parse: the block comes from it
 	keyMem []byte // Parse's block for an unknown key name: UTF-8, then the raw UTF-16; used once
 }
 
@@ -237,9 +238,13 @@ func (d *Definition) UnmarshalBinary(b []byte) error {
 // into another's part. A key name CLDR does not know is decoded into the
 // block too (setKeyName), and that part is never written again, since
 // KeyName is a string.
+//
+// From an arena the block is carved from its storage, and an unknown key
+// name is not put there: a string must not change, and the arena's storage
+// is handed out again after Reset.
 func (d *Definition) layOut(n, extra, rest int, raw []byte) {
 	keyBytes := 0
-	if len(raw) > 0 && knownKey(raw) == nil {
+	if len(raw) > 0 && d.arena == nil && knownKey(raw) == nil {
 		keyBytes = 3*len(raw)/2 + len(raw) // UTF-8 (at most 3 bytes a unit) and a raw copy
 	}
 	ruleBytes := 0
@@ -250,7 +255,12 @@ func (d *Definition) layOut(n, extra, rest int, raw []byte) {
 	if total == 0 {
 		return
 	}
-	block := make([]uint64, (total+7)/8)
+	var block []uint64
+	if d.arena != nil {
+		block = d.arena.blocks.Carve((total + 7) / 8)
+	} else {
+		block = make([]uint64, (total+7)/8)
+	}
 	mem := unsafe.Slice((*byte)(unsafe.Pointer(&block[0])), 8*len(block))
 	if ruleBytes > 0 {
 		d.Rules = unsafe.Slice((*Rule)(unsafe.Pointer(&block[0])), n)[:0:n]

@@ -1,0 +1,63 @@
+package tzdef
+
+import "github.com/mapiblob/mapiblob/internal/arena"
+
+// An Arena makes decoded values out of storage it takes from the heap in
+// large blocks, as a bump allocator does: decoding many blobs costs about
+// what UnmarshalBinary into one reused value costs, while every value stays
+// valid until Reset. It suits bulk work, where a batch of values is used
+// and then dropped together.
+//
+// Values from an arena are ordinary values. Two things differ. A value
+// keeps alive the whole block it was carved from (64 KiB, and a slab of 32
+// values). After Reset the arena hands the same storage out again, so the
+// values made before must no longer be used: their rules and bytes would
+// change under them (KeyName is never in the arena's storage: a string
+// must not change). The zero Arena is ready to use; an Arena must not be
+// used by several goroutines at once.
+type Arena struct {
+	defs   arena.Slabs[parsedDefinition]
+	tzs    arena.Slabs[TimeZoneStruct]
+	blocks arena.Blocks
+}
+
+// Parse decodes a TZDEFINITION as Parse does, into a value and storage
+// taken from the arena. The errors are Parse's; after an error the arena
+// has handed out nothing.
+func (a *Arena) Parse(b []byte) (*Definition, error) {
+	v := a.defs.Next()
+	d := &v.Definition
+	d.Rules = v.rules[:0:len(v.rules)]
+	d.fresh, d.arena = true, a
+	m := a.blocks.Mark()
+	err := d.UnmarshalBinary(b)
+	d.fresh, d.arena = false, nil
+	if err != nil {
+		*v = parsedDefinition{}
+		a.blocks.Restore(m)
+		return nil, err
+	}
+	a.defs.Keep()
+	return d, nil
+}
+
+// ParseTimeZoneStruct decodes a PidLidTimeZoneStruct value as
+// ParseTimeZoneStruct does, into a value taken from the arena (trailing
+// bytes, which real blobs do not have, are a heap allocation).
+func (a *Arena) ParseTimeZoneStruct(b []byte) (*TimeZoneStruct, error) {
+	tz := a.tzs.Next()
+	if err := tz.UnmarshalBinary(b); err != nil {
+		*tz = TimeZoneStruct{}
+		return nil, err
+	}
+	a.tzs.Keep()
+	return tz, nil
+}
+
+// Reset makes the arena hand out its slabs and blocks again, from the
+// first. Values made before must not be used after it.
+func (a *Arena) Reset() {
+	a.defs.Reset()
+	a.tzs.Reset()
+	a.blocks.Reset()
+}

@@ -307,6 +307,13 @@ func reuse(dst, src []byte) []byte {
 // without allocating when the key name is unchanged, is the last one
 // interned, or is a Windows key name CLDR knows.
 func (d *Definition) setKeyName(raw []byte) {
+	// The last key name interned first: blobs come in runs of one zone,
+	// and comparing the UTF-16 forms is one memory comparison.
+	if last := lastKey.Load(); last != nil && string(raw) == last.utf16 {
+		d.keyRaw, d.keyDec = d.keyRaw[:0], ""
+		d.KeyName = last.s
+		return
+	}
 	if len(d.keyRaw) > 0 {
 		if d.KeyName == d.keyDec && bytes.Equal(d.keyRaw, raw) {
 			return // the same inexact key name again
@@ -315,13 +322,9 @@ func (d *Definition) setKeyName(raw []byte) {
 		return
 	}
 	d.keyRaw, d.keyDec = d.keyRaw[:0], ""
-	if last := lastKey.Load(); last != nil && sameKey(*last, raw) {
-		d.KeyName = *last
-		return
-	}
 	if p := knownKey(raw); p != nil {
 		lastKey.Store(p)
-		d.KeyName = *p
+		d.KeyName = p.s
 		return
 	}
 	if mem := d.keyMem; len(mem) > 0 {
@@ -403,11 +406,11 @@ func utf16Equal(key string, raw []byte) bool {
 // lastKey is the key name most recently interned: blobs of one zone
 // usually come in runs. It points into keyNames, so storing it allocates
 // nothing.
-var lastKey atomic.Pointer[string]
+var lastKey atomic.Pointer[knownName]
 
 // knownKey returns the interned string of a Windows key name that CLDR
 // knows, without allocating, when raw spells one; nil otherwise.
-func knownKey(raw []byte) *string {
+func knownKey(raw []byte) *knownName {
 	var buf [64]byte
 	n := len(raw) / 2
 	if n > len(buf) {

@@ -4,6 +4,8 @@ import (
 	"testing"
 
 	"github.com/stretchr/testify/require"
+
+	"github.com/mapiblob/mapiblob/internal/wire"
 )
 
 // A key name of NUL characters is what Outlook reads as empty: the same
@@ -30,5 +32,20 @@ func TestNULKeyNameIsEmpty(t *testing.T) {
 	d := &Definition{MajorVersion: 2, MinorVersion: 1, Reserved: 2, KeyName: "Eastern Standard Time\x00"}
 	for _, f := range d.Check() {
 		require.NotEqual(t, CodeEmptyKeyName, f.Code, f.Message)
+	}
+}
+
+// keyNames' UTF-16 forms are made byte by byte: every Windows key name
+// must be ASCII, and each form must decode back to its name.
+func TestKeyNamesUTF16(t *testing.T) {
+	for k, n := range keyNames {
+		for i := range len(k) {
+			if k[i] >= 0x80 {
+				t.Fatalf("key name %q is not ASCII", k)
+			}
+		}
+		if got, exact := wire.DecodeUTF16([]byte(n.utf16)); !exact || got != k || n.s != k {
+			t.Fatalf("key name %q: UTF-16 form decodes to %q", k, got)
+		}
 	}
 }

@@ -54,13 +54,20 @@ func WindowsNames() []string {
 // windowsToIANA and ianaToWindows are in zones_cldr.go, which go generate
 // writes from CLDR.
 
-// keyNames maps each Windows key name to one shared copy of itself, so a
-// decoder can use that string instead of allocating a new one per blob (and
-// remember it by pointer without allocating either).
-var keyNames = func() map[string]*string {
-	m := make(map[string]*string, len(windowsToIANA))
+// keyNames maps each Windows key name to one shared copy of itself and its
+// UTF-16LE form, so a decoder can use that string instead of allocating a
+// new one per blob (and remember it by pointer without allocating either).
+var keyNames = func() map[string]*knownName {
+	m := make(map[string]*knownName, len(windowsToIANA))
 	for k := range windowsToIANA {
-		m[k] = &k
+		u := make([]byte, 2*len(k)) // the names are ASCII
+		for i := range len(k) {
+			u[2*i] = k[i]
+		}
+		m[k] = &knownName{s: k, utf16: string(u)}
 	}
 	return m
 }()
+
+// knownName is a Windows key name and its UTF-16LE encoding.
+type knownName struct{ s, utf16 string }

@@ -20,13 +20,25 @@ type Slabs[T any] struct {
 // handed out once Keep is called; until then the next call returns it
 // again.
 func (l *Slabs[T]) Next() *T {
-	if l.i < len(l.s) && l.n == SlabSize {
+	if l.i < len(l.s) && l.n < SlabSize {
+		v := &l.s[l.i][l.n]
+		var zero T
+		*v = zero
+		return v
+	}
+	return l.nextSlab()
+}
+
+// nextSlab moves to the next slab, making it when there is none, and
+// returns its first value.
+func (l *Slabs[T]) nextSlab() *T {
+	if l.i < len(l.s) {
 		l.i, l.n = l.i+1, 0
 	}
 	if l.i == len(l.s) {
 		l.s = append(l.s, make([]T, SlabSize))
 	}
-	v := &l.s[l.i][l.n]
+	v := &l.s[l.i][0]
 	var zero T
 	*v = zero
 	return v
@@ -60,17 +72,29 @@ func (bl *Blocks) Restore(m Mark) { bl.i, bl.used = m.i, m.used }
 // heap allocation of its own. The slice's capacity is n, so appending to
 // it never writes into a neighbour's run.
 func (bl *Blocks) Carve(n int) []uint64 {
+	if bl.i < len(bl.b) {
+		if b := bl.b[bl.i]; n <= len(b)-bl.used {
+			s := b[bl.used : bl.used+n : bl.used+n]
+			bl.used += n
+			return s
+		}
+	}
+	return bl.carveSlow(n)
+}
+
+// carveSlow is Carve when the run does not fit in the current block.
+func (bl *Blocks) carveSlow(n int) []uint64 {
 	if n > BlockWords/2 {
 		return make([]uint64, n)
 	}
-	if bl.i < len(bl.b) && len(bl.b[bl.i])-bl.used < n {
+	if bl.i < len(bl.b) {
 		bl.i, bl.used = bl.i+1, 0
 	}
 	if bl.i == len(bl.b) {
 		bl.b = append(bl.b, make([]uint64, BlockWords))
 	}
-	s := bl.b[bl.i][bl.used : bl.used+n : bl.used+n]
-	bl.used += n
+	s := bl.b[bl.i][:n:n]
+	bl.used = n
 	return s
 }
 

@@ -48,3 +48,35 @@ func ExampleAppointmentPattern_Occurrences() {
 	// Mon 2026-03-16 09:00 -0400 13:00Z map[]
 	// FREQ=WEEKLY;BYDAY=MO;WKST=SU;COUNT=3
 }
+
+func ExampleArena() {
+	// A batch of recurrence blobs decoded from one arena: the values live
+	// until Reset, and decoding costs what reusing one value costs.
+	start := time.Date(2026, 1, 5, 0, 0, 0, 0, time.UTC)
+	var blobs [][]byte
+	for n := 1; n <= 3; n++ {
+		p, _ := recurrence.NewWeekly(start, n, recurrence.Monday, time.Sunday, recurrence.EndAfter(10))
+		ap, _ := recurrence.NewAppointment(p, 9*time.Hour, time.Hour)
+		b, _ := ap.MarshalBinary()
+		blobs = append(blobs, b)
+	}
+
+	var a recurrence.Arena
+	var series []*recurrence.AppointmentPattern
+	for _, b := range blobs {
+		ap, err := a.Parse(b)
+		if err != nil {
+			fmt.Println(err)
+			continue
+		}
+		series = append(series, ap)
+	}
+	for _, ap := range series {
+		fmt.Println(ap.RecurrencePattern.Period, "week(s),", ap.RecurrencePattern.OccurrenceCount, "occurrences")
+	}
+	a.Reset() // series must not be used after this
+	// Output:
+	// 1 week(s), 10 occurrences
+	// 2 week(s), 10 occurrences
+	// 3 week(s), 10 occurrences
+}

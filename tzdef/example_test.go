@@ -40,3 +40,29 @@ func ExampleDefinition_Check() {
 	// Output:
 	// error TZ_EMPTY_KEYNAME cchKeyName
 }
+
+func ExampleArena() {
+	// Definitions of many items, decoded a batch at a time: the values of
+	// a batch are used, then the arena hands their storage out again.
+	d, _, _ := tzdef.FromZoneName("W. Europe Standard Time", 2026, 2026)
+	blob, _ := d.MarshalBinary()
+	batches := [][][]byte{{blob, blob, blob}, {blob}}
+
+	var a tzdef.Arena
+	for i, batch := range batches {
+		zones := map[string]int{}
+		for _, b := range batch {
+			def, err := a.Parse(b)
+			if err != nil {
+				fmt.Println(err)
+				continue
+			}
+			zones[def.KeyName]++
+		}
+		fmt.Println("batch", i, zones)
+		a.Reset() // the batch's values are not used after this
+	}
+	// Output:
+	// batch 0 map[W. Europe Standard Time:3]
+	// batch 1 map[W. Europe Standard Time:1]
+}

@@ -296,6 +296,60 @@ END:VEVENT`)
 	r := it.Zone.RecurRule()
 	require.Equal(t, uint16(4), r.DaylightDate.Month, "the VTIMEZONE's April rule is kept")
 	require.Equal(t, "Eastern Standard Time", it.Zone.KeyName)
+
+	// The zone is built once for the file; every item in it is told, once.
+	ics = calendar(old, `BEGIN:VEVENT
+UID:a
+DTSTART;TZID=Eastern Standard Time:20260105T090000
+DTEND;TZID=Eastern Standard Time:20260105T100000
+RRULE:FREQ=WEEKLY;COUNT=52
+END:VEVENT
+BEGIN:VEVENT
+UID:a
+RECURRENCE-ID;TZID=Eastern Standard Time:20260112T090000
+DTSTART;TZID=Eastern Standard Time:20260112T110000
+DTEND;TZID=Eastern Standard Time:20260112T120000
+END:VEVENT
+BEGIN:VEVENT
+UID:b
+DTSTART;TZID=Eastern Standard Time:20260106T090000
+DTEND;TZID=Eastern Standard Time:20260106T100000
+END:VEVENT
+BEGIN:VEVENT
+UID:c
+DTSTART;TZID=Eastern Standard Time:20260107T090000
+RRULE:FREQ=DAILY;COUNT=5
+END:VEVENT`)
+	items, err := ImportBytes([]byte(ics), ImportOptions{})
+	require.NoError(t, err)
+	require.Len(t, items, 3)
+	for _, it := range items {
+		require.Len(t, it.Warnings, 1, "%s: %q", it.UID, it.Warnings)
+		require.Contains(t, it.Warnings[0], "disagrees")
+	}
+	require.Same(t, items[0].Zone, items[2].Zone, "one zone for the file")
+
+	// A series in UTC whose overrides name the zone: told once.
+	ics = calendar(old, `BEGIN:VEVENT
+UID:d
+DTSTART:20260105T140000Z
+DTEND:20260105T150000Z
+RRULE:FREQ=WEEKLY;COUNT=10
+END:VEVENT
+BEGIN:VEVENT
+UID:d
+RECURRENCE-ID;TZID=Eastern Standard Time:20260112T090000
+DTSTART:20260112T160000Z
+END:VEVENT
+BEGIN:VEVENT
+UID:d
+RECURRENCE-ID;TZID=Eastern Standard Time:20260119T090000
+DTSTART:20260119T160000Z
+END:VEVENT`)
+	it = importOne(t, ics, ImportOptions{})
+	require.Len(t, it.Appointment.Exceptions, 2)
+	require.Len(t, it.Warnings, 1, "%q", it.Warnings)
+	require.Contains(t, it.Warnings[0], "disagrees")
 }
 
 func TestUnsupportedRRules(t *testing.T) {

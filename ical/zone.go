@@ -162,17 +162,32 @@ type resolver struct {
 	years   [2]int // the years the blobs' rules cover
 	compare [2]int // the years the series spans: where a VTIMEZONE must agree with the named zone
 	warn    func(format string, a ...any)
+	said    map[*zone]bool // zones whose warnings this item has been told
 }
 
-// cached is the zone already built for key, its warnings said again.
+// cached is the zone already built for key, its warnings said again to
+// this resolver's item (once).
 func (r *resolver) cached(key string) (*zone, bool) {
 	z, ok := r.file.zones[zoneKey{key, r.years, r.compare}]
 	if ok {
-		for _, w := range z.warns {
-			r.warn("%s", w)
-		}
+		r.sayWarnings(z)
 	}
 	return z, ok
+}
+
+// sayWarnings says z's warnings to this resolver's item unless it already
+// has.
+func (r *resolver) sayWarnings(z *zone) {
+	if len(z.warns) == 0 || r.said[z] {
+		return
+	}
+	if r.said == nil {
+		r.said = map[*zone]bool{}
+	}
+	r.said[z] = true
+	for _, w := range z.warns {
+		r.warn("%s", w)
+	}
 }
 
 func (r *resolver) store(key string, z *zone) { r.file.zones[zoneKey{key, r.years, r.compare}] = z }
@@ -258,9 +273,7 @@ func (r *resolver) byTZID(tzid string) (*zone, error) {
 			}
 		}
 	}
-	for _, w := range z.warns {
-		r.warn("%s", w)
-	}
+	r.sayWarnings(z)
 	r.store(key, z)
 	return z, nil
 }

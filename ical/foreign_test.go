@@ -516,7 +516,16 @@ func TestOverrideVersions(t *testing.T) {
 	la := load(t, "America/Los_Angeles")
 	require.Equal(t, time.Date(2026, 3, 4, 15, 0, 0, 0, la).Format(time.DateTime), ap.Exceptions[0].Info.StartDateTime.Time(nil).Format(time.DateTime))
 	require.Len(t, it.Warnings, 3, "%q", it.Warnings)
-	require.Contains(t, it.Warnings[0], "lower SEQUENCE")
-	require.Contains(t, it.Warnings[1], "more than once")
-	require.Contains(t, it.Warnings[2], "lower SEQUENCE")
+	require.Contains(t, it.Warnings[0], "higher SEQUENCE; this one is ignored")
+	require.Contains(t, it.Warnings[1], "this one is kept")
+	require.Contains(t, it.Warnings[2], "higher SEQUENCE; this one is ignored")
+
+	// A version that is not kept is not read: its broken DTSTART does not
+	// fail the series.
+	broken := strings.Replace(override(0, 16, "draft"), "DTSTART;TZID=America/Los_Angeles:20260304T160000", "DTSTART;TZID=America/Los_Angeles:2026030", 1)
+	require.NotEqual(t, override(0, 16, "draft"), broken)
+	ics = calendar(vtzLosAngeles, "BEGIN:VEVENT\nUID:v1\nDTSTART;TZID=America/Los_Angeles:20260302T100000\nDTEND;TZID=America/Los_Angeles:20260302T110000\n"+
+		"RRULE:FREQ=WEEKLY;BYDAY=MO,WE;COUNT=6\nSUMMARY:Standup\nEND:VEVENT\n"+broken+override(1, 13, "kept"))
+	it = importOne(t, ics, ImportOptions{})
+	require.Equal(t, "kept", it.Appointment.ExceptionSubject(0, 0))
 }

@@ -542,13 +542,16 @@ func (im *importer) exceptions(ap *recurrence.AppointmentPattern, master *goical
 	mLocation, hasLocation := text(master, "LOCATION")
 	mBusy, hasBusy := busy(master)
 	meeting := master.Props.Get("ATTENDEE") != nil || master.Props.Get("ORGANIZER") != nil
-	type pending struct {
-		c        *goical.Component
-		original time.Time
-		ov       recurrence.Overrides
+	// First the occurrence each override replaces; of several overrides of
+	// one occurrence (versions, RFC 5545 3.8.7.4) only the one with the
+	// highest SEQUENCE, the later in the file among equals, is read further.
+	type version struct {
+		c   *goical.Component
+		rid when
+		day time.Time
 	}
-	todo := make([]pending, 0, len(overrides))
-	byOriginal := make(map[time.Time]int, len(overrides)) // index in todo
+	kept := make([]version, 0, len(overrides))
+	byDay := make(map[time.Time]int, len(overrides)) // index in kept
 	for _, c := range overrides {
 		rp := c.Props.Get("RECURRENCE-ID")
 		if rng := rp.Params.Get("RANGE"); rng != "" {
@@ -565,10 +568,32 @@ func (im *importer) exceptions(ap *recurrence.AppointmentPattern, master *goical
 		if !rid.date && !allDay && orig.Sub(midnightOf(orig)) != startClock {
 			im.warn("RECURRENCE-ID %s is not at the series' start time %s; taken as the occurrence of its day", rid, clock(ap.StartTimeOffset))
 		}
-		if excluded[midnightOf(orig)] {
+		day := midnightOf(orig)
+		if excluded[day] {
 			im.warn("RECURRENCE-ID %s is also an EXDATE; the occurrence stays deleted", rid)
 			continue
 		}
+		k, dup := byDay[day]
+		if !dup {
+			byDay[day] = len(kept)
+			kept = append(kept, version{c, rid, day})
+			continue
+		}
+		if sequence(c) < sequence(kept[k].c) {
+			im.warn("RECURRENCE-ID %s: another override of the occurrence of %s has a higher SEQUENCE; this one is ignored", rid, day.Format(time.DateOnly))
+			continue
+		}
+		im.warn("RECURRENCE-ID %s: another override of the occurrence of %s comes first in the file with the same or a lower SEQUENCE; this one is kept", rid, day.Format(time.DateOnly))
+		kept[k] = version{c, rid, day}
+	}
+	type pending struct {
+		c        *goical.Component
+		original time.Time
+		ov       recurrence.Overrides
+	}
+	todo := make([]pending, 0, len(kept))
+	for _, v := range kept {
+		c, rid := v.c, v.rid
 		e, err := readEvent(c)
 		if err != nil {
 			return fmt.Errorf("override %s: %v", rid, err)
@@ -602,20 +627,7 @@ func (im *importer) exceptions(ap *recurrence.AppointmentPattern, master *goical
 			}
 			ov.MeetingType = &v
 		}
-		day := midnightOf(orig)
-		if k, dup := byOriginal[day]; dup {
-			// Versions of one override (RFC 5545 3.8.7.4): the highest
-			// SEQUENCE wins, the later in the file among equals.
-			if sequence(c) < sequence(todo[k].c) {
-				im.warn("RECURRENCE-ID %s appears again with a lower SEQUENCE; that version is ignored", rid)
-				continue
-			}
-			im.warn("RECURRENCE-ID %s appears more than once; the version with the highest SEQUENCE, the later in the file among equals, is kept", rid)
-			todo[k] = pending{c, day, ov}
-			continue
-		}
-		byOriginal[day] = len(todo)
-		todo = append(todo, pending{c, day, ov})
+		todo = append(todo, pending{c, v.day, ov})
 	}
 	// Apply in passes: an override may move onto a day that another one
 	// vacates later in the file.

@@ -75,7 +75,10 @@ type Item struct {
 	Task        *recurrence.Pattern
 	// Zone (PidLidAppointmentTimeZoneDefinitionRecur) and ZoneStruct
 	// (PidLidTimeZoneStruct) of a series; StartZone and EndZone the display
-	// zones of every appointment.
+	// zones of every appointment. The items of one import that use one zone
+	// share these values (and zones built by name are shared by every
+	// import): read them, or clone one before changing it. The property
+	// values in Properties are each item's own.
 	Zone               *tzdef.Definition
 	ZoneStruct         *tzdef.TimeZoneStruct
 	StartZone, EndZone *tzdef.Definition

@@ -106,6 +106,26 @@ func TestArenaValuesMatchParseAndStayIntact(t *testing.T) {
 		}
 	}
 	require.Equal(t, wantKeys, fmt.Sprint(keys), "a key name changed after Reset")
+
+	// A key name no table knows, then Reset, then another of the same
+	// length: were key names in the arena's storage, the first would
+	// change into the second.
+	custom := func(name string) []byte {
+		d, _, err := FromZoneName("Eastern Standard Time", 2026, 2026)
+		require.NoError(t, err)
+		d.KeyName = name
+		b, err := d.MarshalBinary()
+		require.NoError(t, err)
+		return b
+	}
+	a.Reset()
+	first, err := a.Parse(custom("Custom Zone AAAA"))
+	require.NoError(t, err)
+	keyA := first.KeyName
+	a.Reset()
+	_, err = a.Parse(custom("Custom Zone BBBB"))
+	require.NoError(t, err)
+	require.Equal(t, "Custom Zone AAAA", keyA, "a key name changed after Reset")
 }
 
 // A blob that does not decode gives Parse's error, and the value made next

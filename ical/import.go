@@ -515,7 +515,10 @@ func cancelled(c *goical.Component) bool {
 // exceptions applies EXDATE and the RECURRENCE-ID overrides.
 func (im *importer) exceptions(ap *recurrence.AppointmentPattern, master *goical.Component, overrides []*goical.Component, allDay bool) error {
 	startClock := time.Duration(ap.StartTimeOffset) * time.Minute
-	excluded := map[time.Time]bool{}
+	n := len(master.Props.Values("EXDATE")) // one date each, as a rule
+	excluded := make(map[time.Time]bool, n)
+	exdates := make([]when, 0, n)
+	deletions := make([]recurrence.Edit, 0, n)
 	for i := range master.Props.Values("EXDATE") {
 		ws, err := propWhens(&master.Props.Values("EXDATE")[i])
 		if err != nil {
@@ -534,11 +537,15 @@ func (im *importer) exceptions(ap *recurrence.AppointmentPattern, master *goical
 			if excluded[d] {
 				continue
 			}
-			if err := ap.DeleteInstance(d); err != nil {
-				im.warn("EXDATE %s: %v; ignored", w, err)
-				continue
-			}
 			excluded[d] = true
+			exdates = append(exdates, w)
+			deletions = append(deletions, recurrence.Edit{Original: d, Delete: true})
+		}
+	}
+	for i, err := range ap.ApplyEdits(deletions) {
+		if err != nil {
+			im.warn("EXDATE %s: %v; ignored", exdates[i], err)
+			delete(excluded, deletions[i].Original)
 		}
 	}
 	mSummary, hasSummary := text(master, "SUMMARY")
@@ -589,12 +596,7 @@ func (im *importer) exceptions(ap *recurrence.AppointmentPattern, master *goical
 		im.warn("RECURRENCE-ID %s: another override of the occurrence of %s comes first in the file with the same or a lower SEQUENCE; this one is kept", rid, day.Format(time.DateOnly))
 		kept[k] = version{c, rid, day}
 	}
-	type pending struct {
-		c        *goical.Component
-		original time.Time
-		ov       recurrence.Overrides
-	}
-	todo := make([]pending, 0, len(kept))
+	todo := make([]recurrence.Edit, 0, len(kept))
 	for _, v := range kept {
 		c, rid := v.c, v.rid
 		e, err := readEvent(c)
@@ -630,24 +632,14 @@ func (im *importer) exceptions(ap *recurrence.AppointmentPattern, master *goical
 			}
 			ov.MeetingType = &v
 		}
-		todo = append(todo, pending{c, v.day, ov})
+		todo = append(todo, recurrence.Edit{Original: v.day, Overrides: &ov})
 	}
-	// Apply in passes: an override may move onto a day that another one
-	// vacates later in the file.
-	for len(todo) > 0 {
-		var next []pending
-		var last error
-		for _, p := range todo {
-			if err := ap.ModifyInstance(p.original, p.ov); err != nil {
-				next = append(next, p)
-				last = err
-			}
+	// One batch: an override may move onto a day that another one vacates,
+	// whatever their order in the file.
+	for i, err := range ap.ApplyEdits(todo) {
+		if err != nil {
+			return fmt.Errorf("override RECURRENCE-ID %s: %w", kept[i].rid, err)
 		}
-		if len(next) == len(todo) {
-			rid := next[0].c.Props.Get("RECURRENCE-ID").Value
-			return fmt.Errorf("override RECURRENCE-ID %s: %w", rid, last)
-		}
-		todo = next
 	}
 	return nil
 }

@@ -1,10 +1,10 @@
 package recurrence
 
 import (
+	"cmp"
 	"errors"
 	"fmt"
 	"slices"
-	"sort"
 	"time"
 )
 
@@ -254,14 +254,6 @@ func (p *Pattern) isPatternDate(d Minutes) bool {
 	return false
 }
 
-func insertSorted(ds []Minutes, d Minutes) []Minutes {
-	i := sort.Search(len(ds), func(i int) bool { return ds[i] >= d })
-	ds = append(ds, 0)
-	copy(ds[i+1:], ds[i:])
-	ds[i] = d
-	return ds
-}
-
 // liveDate is the midnight of t's date when the pattern has an occurrence
 // there that is neither deleted nor modified yet.
 func (p *Pattern) liveDate(t time.Time) (Minutes, error) {
@@ -280,15 +272,10 @@ func (p *Pattern) liveDate(t time.Time) (Minutes, error) {
 
 // DeleteInstance cancels the occurrence on date (its date part is used).
 // The date must be a pattern date that is neither deleted nor modified.
+// The lists it changes are new arrays: a copy of the pattern, or a list
+// read before, is not changed. To make many edits, ApplyEdits costs less.
 func (ap *AppointmentPattern) DeleteInstance(date time.Time) error {
-	p := &ap.RecurrencePattern
-	d, err := p.liveDate(date)
-	if err != nil {
-		return err
-	}
-	p.DeletedInstanceDates = insertSorted(p.DeletedInstanceDates, d)
-	p.DeletedInstanceCount = uint32(len(p.DeletedInstanceDates))
-	return nil
+	return ap.applyOne(Edit{Original: date, Delete: true})
 }
 
 // Overrides are what ModifyInstance changes in one occurrence; nil fields
@@ -328,21 +315,207 @@ func encode8(cp CodePage, s string) []byte {
 // ModifyInstance turns the occurrence that the pattern puts on original's
 // date into an exception with the given overrides, keeping every list
 // sorted and every count right. The exception may move to another day, but
-// not onto a day that already has an occurrence. Exceptions and the date
-// lists grow as append grows a slice: a slice of them taken before the
-// call may see elements move.
+// not onto a day that already has an occurrence. The lists it changes are
+// new arrays: a copy of the pattern, or a list read before, is not
+// changed. To make many edits, ApplyEdits costs less.
 func (ap *AppointmentPattern) ModifyInstance(original time.Time, ov Overrides) error {
+	return ap.applyOne(Edit{Original: original, Overrides: &ov})
+}
+
+// An Edit is one change ApplyEdits makes: the deletion of the occurrence
+// on Original's date (Delete), or its modification with Overrides.
+type Edit struct {
+	Original  time.Time  // the occurrence's date; its time of day is ignored
+	Delete    bool       // delete the occurrence
+	Overrides *Overrides // when not Delete: what changes (nil: nothing, an exception all the same)
+}
+
+// ApplyEdits makes several edits at once, each as DeleteInstance or
+// ModifyInstance would make it, at a cost linear in the pattern's lists
+// (an edit at a time copies them every time). Every occurrence the batch
+// edits is vacated first, so a modification may move onto a day that
+// another edit of the batch vacates. An edit that cannot be made — its date
+// is no occurrence, is already deleted or modified or is edited twice in
+// the batch, its times are wrong, or it would share a day with another
+// occurrence — is left out, and errs[i] says why; the others are made.
+// errs is nil when every edit was made. Like the one-at-a-time methods,
+// ApplyEdits writes its lists into new arrays.
+func (ap *AppointmentPattern) ApplyEdits(edits []Edit) (errs []error) {
 	p := &ap.RecurrencePattern
-	d, err := p.liveDate(original)
-	if err != nil {
-		return err
+	fail := func(i int, err error) {
+		if errs == nil {
+			errs = make([]error, len(edits))
+		}
+		errs[i] = err
 	}
+	// A change is an edit that can be made so far; a modification's
+	// exception is mods[mod].
+	type change struct {
+		i           int
+		day, newDay Minutes // the occurrence's date, the exception's
+		mod         int     // -1 for a deletion
+		dropped     bool
+	}
+	type modification struct {
+		e     Exception
+		texts [2]editText
+		nt    int
+	}
+	nm := 0
+	for i := range edits {
+		if !edits[i].Delete {
+			nm++
+		}
+	}
+	changes := make([]change, 0, len(edits))
+	mods := make([]modification, 0, nm)
+	seen := make(map[Minutes]int, len(edits)) // day → index in edits
+	var none Overrides
+	for i := range edits {
+		ed := &edits[i]
+		d, err := p.liveDate(ed.Original)
+		if err != nil {
+			fail(i, err)
+			continue
+		}
+		if j, dup := seen[d]; dup {
+			fail(i, fmt.Errorf("recurrence: the occurrence of %s is edited twice (edits %d and %d)", d.String()[:10], j, i))
+			continue
+		}
+		seen[d] = i
+		c := change{i: i, day: d, newDay: d, mod: -1}
+		if !ed.Delete {
+			ov := ed.Overrides
+			if ov == nil {
+				ov = &none
+			}
+			var m modification
+			if m.e, m.texts, m.nt, err = ap.exception(d, ov); err != nil {
+				fail(i, err)
+				continue
+			}
+			c.newDay, c.mod = m.e.Info.StartDateTime.Date(), len(mods)
+			mods = append(mods, m)
+		}
+		changes = append(changes, c)
+	}
+	// Leave out, until none is left out, each modification that lands on a
+	// day another occurrence keeps: the pattern's (not deleted, not
+	// vacated by a change made), a modified one's, or an earlier change's.
+	vacated := make(map[Minutes]bool, len(changes))
+	taken := make(map[Minutes]bool, len(changes))
+	for {
+		clear(vacated)
+		clear(taken)
+		for _, c := range changes {
+			if !c.dropped {
+				vacated[c.day] = true
+			}
+		}
+		for _, c := range changes {
+			if !c.dropped && c.mod >= 0 && c.newDay == c.day {
+				taken[c.day] = true
+			}
+		}
+		again := false
+		for k := range changes {
+			c := &changes[k]
+			if c.dropped || c.mod < 0 || c.newDay == c.day {
+				continue
+			}
+			nd := c.newDay
+			if taken[nd] || (p.isPatternDate(nd) && !contains(p.DeletedInstanceDates, nd) && !vacated[nd]) || contains(p.ModifiedInstanceDates, nd) {
+				c.dropped, again = true, true
+				fail(c.i, fmt.Errorf("recurrence: %s already has an occurrence; two instances must not share a day", nd.String()[:10]))
+				continue
+			}
+			taken[nd] = true
+		}
+		if !again {
+			break
+		}
+	}
+	dels := make([]Minutes, 0, len(changes))
+	modDays := make([]Minutes, 0, len(mods))
+	exs := make([]Exception, 0, len(mods))
+	for _, c := range changes {
+		if c.dropped {
+			continue
+		}
+		dels = append(dels, c.day)
+		if c.mod < 0 {
+			continue
+		}
+		m := &mods[c.mod]
+		cp := CodePage(0)
+		if ov := edits[c.i].Overrides; ov != nil {
+			cp = ov.CodePage
+		}
+		for _, t := range m.texts[:m.nt] {
+			ap.setText(&m.e, t.f, t.s, cp)
+		}
+		modDays = append(modDays, c.newDay)
+		exs = append(exs, m.e)
+	}
+	if len(dels) == 0 {
+		return errs
+	}
+	slices.Sort(dels)
+	slices.Sort(modDays)
+	slices.SortStableFunc(exs, func(a, b Exception) int { return cmp.Compare(a.Info.StartDateTime, b.Info.StartDateTime) })
+	ap.Exceptions = mergeSorted(ap.Exceptions, exs, func(a, b Exception) bool { return b.Info.StartDateTime < a.Info.StartDateTime })
+	ap.ExceptionCount = uint16(len(ap.Exceptions))
+	p.DeletedInstanceDates = mergeSorted(p.DeletedInstanceDates, dels, func(a, b Minutes) bool { return b < a })
+	p.DeletedInstanceCount = uint32(len(p.DeletedInstanceDates))
+	p.ModifiedInstanceDates = mergeSorted(p.ModifiedInstanceDates, modDays, func(a, b Minutes) bool { return b < a })
+	p.ModifiedInstanceCount = uint32(len(p.ModifiedInstanceDates))
+	return errs
+}
+
+// applyOne is ApplyEdits of one edit, its error.
+func (ap *AppointmentPattern) applyOne(e Edit) error {
+	if errs := ap.ApplyEdits([]Edit{e}); errs != nil {
+		return errs[0]
+	}
+	return nil
+}
+
+// mergeSorted returns a new array of old with add (sorted) inserted, each
+// after the elements of old it does not go before (goesBefore(o, a): a
+// goes before o), as inserting them one at a time after a binary search
+// would. With nothing to add it returns old.
+func mergeSorted[T any](old, add []T, goesBefore func(o, a T) bool) []T {
+	if len(add) == 0 {
+		return old
+	}
+	out := make([]T, 0, len(old)+len(add))
+	i := 0
+	for _, a := range add {
+		for i < len(old) && !goesBefore(old[i], a) {
+			out = append(out, old[i])
+			i++
+		}
+		out = append(out, a)
+	}
+	return append(out, old[i:]...)
+}
+
+// editText is a text override an exception gets once its edit is made.
+type editText struct {
+	f *field
+	s string
+}
+
+// exception is the exception that modifying the occurrence of date d with
+// ov makes, but for its texts, which the caller sets once the edit is
+// made (they are appended to the pattern's storage).
+func (ap *AppointmentPattern) exception(d Minutes, ov *Overrides) (e Exception, texts [2]editText, nt int, err error) {
 	orig := d + Minutes(ap.StartTimeOffset)
 	start, end := orig, d+Minutes(ap.EndTimeOffset)
 	var ch uint32
 	if ov.Start != nil {
 		if start, err = minutesOf(*ov.Start); err != nil {
-			return err
+			return e, texts, 0, err
 		}
 		if start != orig {
 			ch |= 0x1 // BIT_CH_START
@@ -353,40 +526,30 @@ func (ap *AppointmentPattern) ModifyInstance(original time.Time, ov Overrides) e
 	}
 	if ov.End != nil {
 		if end, err = minutesOf(*ov.End); err != nil {
-			return err
+			return e, texts, 0, err
 		}
 		if end != d+Minutes(ap.EndTimeOffset) {
 			ch |= 0x2 // BIT_CH_END
 		}
 	}
 	if end < start {
-		return errors.New("recurrence: the exception would end before it starts")
+		return e, texts, 0, errors.New("recurrence: the exception would end before it starts")
 	}
-	if nd := start.Date(); nd != d {
-		if (p.isPatternDate(nd) && !contains(p.DeletedInstanceDates, nd)) || contains(p.ModifiedInstanceDates, nd) {
-			return fmt.Errorf("recurrence: %s already has an occurrence; two instances must not share a day", nd.String()[:10])
-		}
-	}
-	e := Exception{Info: ExceptionInfo{StartDateTime: start, EndDateTime: end, OriginalStartDate: orig}}
-	var texts [2]struct {
-		f *field
-		s string
-	}
-	nt := 0
+	e = Exception{Info: ExceptionInfo{StartDateTime: start, EndDateTime: end, OriginalStartDate: orig}}
 	for k := range infoFields {
 		f := &infoFields[k]
 		if f.text != nil {
-			if s := f.text(&ov); s != nil {
+			if s := f.text(ov); s != nil {
 				e.Info.OverrideFlags |= f.flags
 				ch |= f.chBit
-				texts[nt].f, texts[nt].s = f, *s
+				texts[nt] = editText{f, *s}
 				nt++
 			}
 		}
 		if f.override != nil {
-			v, set, err := f.override(&ov)
+			v, set, err := f.override(ov)
 			if err != nil {
-				return err
+				return e, texts, 0, err
 			}
 			if set {
 				e.Info.OverrideFlags |= f.flags
@@ -404,21 +567,7 @@ func (ap *AppointmentPattern) ModifyInstance(original time.Time, ov Overrides) e
 	if ap.WriterVersion2 >= ChangeHighlightVersion {
 		e.Extended.ChangeHighlight = ChangeHighlight{ChangeHighlightSize: 4, ChangeHighlightValue: ch}
 	}
-	for _, t := range texts[:nt] {
-		ap.setText(&e, t.f, t.s, ov.CodePage)
-	}
-	// Insert in start order. The lists grow as append grows them: a decoded
-	// list fills its piece of the decode's storage exactly (its capacity is
-	// its length), so the first insertion moves it to an array of its own,
-	// and a series of insertions costs amortised constant time each.
-	i := sort.Search(len(ap.Exceptions), func(i int) bool { return ap.Exceptions[i].Info.StartDateTime > start })
-	ap.Exceptions = slices.Insert(ap.Exceptions, i, e)
-	ap.ExceptionCount = uint16(len(ap.Exceptions))
-	p.DeletedInstanceDates = insertSorted(p.DeletedInstanceDates, d)
-	p.DeletedInstanceCount = uint32(len(p.DeletedInstanceDates))
-	p.ModifiedInstanceDates = insertSorted(p.ModifiedInstanceDates, start.Date())
-	p.ModifiedInstanceCount = uint32(len(p.ModifiedInstanceDates))
-	return nil
+	return e, texts, nt, nil
 }
 
 func minutesOf(t time.Time) (Minutes, error) {

@@ -4,103 +4,162 @@ import (
 	"bytes"
 	"runtime"
 	"slices"
+	"strings"
 	"testing"
 	"time"
+
+	"github.com/stretchr/testify/require"
 )
 
-// Editing a decoded pattern never writes into the decode's storage: the
-// lists read before the edit keep their values, and the bytes re-encoded
-// from a second decode of the same blob are the blob.
-func TestEditDoesNotWriteDecodeStorage(t *testing.T) {
-	p, err := NewDaily(time.Date(2026, 1, 5, 0, 0, 0, 0, time.UTC), 1, EndAfter(30))
-	if err != nil {
-		t.Fatal(err)
+func dailyAppointment(t *testing.T, n int) *AppointmentPattern {
+	t.Helper()
+	end := NoEnd()
+	if n > 0 {
+		end = EndAfter(n)
 	}
+	p, err := NewDaily(time.Date(2026, 1, 5, 0, 0, 0, 0, time.UTC), 1, end)
+	require.NoError(t, err)
 	ap, err := NewAppointment(p, 9*time.Hour, time.Hour)
-	if err != nil {
-		t.Fatal(err)
-	}
-	day := func(i int) time.Time { return time.Date(2026, 1, 5+i, 0, 0, 0, 0, time.UTC) }
-	for _, i := range []int{3, 9} {
-		s := day(i).Add(14 * time.Hour)
-		subj := "moved"
-		if err := ap.ModifyInstance(day(i), Overrides{Start: &s, Subject: &subj}); err != nil {
-			t.Fatal(err)
-		}
-	}
-	if err := ap.DeleteInstance(day(6)); err != nil {
-		t.Fatal(err)
-	}
-	b, err := ap.MarshalBinary()
-	if err != nil {
-		t.Fatal(err)
-	}
-	d, err := Parse(b)
-	if err != nil {
-		t.Fatal(err)
-	}
-	del := d.RecurrencePattern.DeletedInstanceDates
-	mod := d.RecurrencePattern.ModifiedInstanceDates
-	exs := d.Exceptions
-	wantDel, wantMod, wantExs := slices.Clone(del), slices.Clone(mod), slices.Clone(exs)
-	for _, i := range []int{1, 2, 4, 5} {
-		s := day(i).Add(11 * time.Hour)
-		if err := d.ModifyInstance(day(i), Overrides{Start: &s}); err != nil {
-			t.Fatal(err)
-		}
-	}
-	if err := d.DeleteInstance(day(0)); err != nil {
-		t.Fatal(err)
-	}
-	if !slices.Equal(del, wantDel) || !slices.Equal(mod, wantMod) || !slices.Equal(exs, wantExs) {
-		t.Fatalf("an edit wrote into the decoded lists:\ndeleted %v, was %v\nmodified %v, was %v", del, wantDel, mod, wantMod)
-	}
-	moved := 0
-	for i := range d.Exceptions {
-		if d.ExceptionSubject(i, 0) == "moved" {
-			moved++
-		}
-	}
-	if moved != 2 {
-		t.Fatalf("%d exceptions keep their decoded subject after the edits, want 2", moved)
-	}
-	again, err := Parse(b)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if out, err := again.MarshalBinary(); err != nil || !bytes.Equal(out, b) {
-		t.Fatalf("re-encoding a fresh decode: %v", err)
-	}
-	if n := len(d.Exceptions); n != 6 || d.ExceptionCount != 6 || len(d.RecurrencePattern.DeletedInstanceDates) != 8 {
-		t.Fatalf("after the edits: %d exceptions (count %d), %d deleted dates; want 6, 6, 8", n, d.ExceptionCount, len(d.RecurrencePattern.DeletedInstanceDates))
-	}
+	require.NoError(t, err)
+	return ap
 }
 
-// A long run of edits costs amortised constant work per edit, not a copy
-// of every list per edit: twice the edits allocate about twice the bytes
-// (a copy per edit would allocate four times as many).
-func TestEditsAllocateAmortised(t *testing.T) {
+func editDay(i int) time.Time { return time.Date(2026, 1, 5+i, 0, 0, 0, 0, time.UTC) }
+
+func atDay(i int, h time.Duration) *time.Time { t := editDay(i).Add(h); return &t }
+
+// An edit never changes another value's lists: not a copy of the pattern
+// made before (edited or not), not a list read before, not the storage of
+// a decoded pattern.
+func TestEditsChangeNoOtherValue(t *testing.T) {
+	ap := dailyAppointment(t, 30)
+	for _, i := range []int{3, 9, 12} {
+		require.NoError(t, ap.DeleteInstance(editDay(i)))
+	}
+	cp := *ap
+	wantDel := slices.Clone(ap.RecurrencePattern.DeletedInstanceDates)
+	require.NoError(t, cp.DeleteInstance(editDay(4)))
+	require.Equal(t, wantDel, ap.RecurrencePattern.DeletedInstanceDates, "editing a copy changed the original")
+	wantCopy := slices.Clone(cp.RecurrencePattern.DeletedInstanceDates)
+	require.NoError(t, ap.ModifyInstance(editDay(1), Overrides{Start: atDay(1, 14*time.Hour)}))
+	require.Equal(t, wantCopy, cp.RecurrencePattern.DeletedInstanceDates, "editing the original changed the copy")
+
+	b, err := ap.MarshalBinary()
+	require.NoError(t, err)
+	d, err := Parse(b)
+	require.NoError(t, err)
+	del, mod, exs := d.RecurrencePattern.DeletedInstanceDates, d.RecurrencePattern.ModifiedInstanceDates, d.Exceptions
+	wantDel, wantMod, wantExs := slices.Clone(del), slices.Clone(mod), slices.Clone(exs)
+	require.Empty(t, d.ApplyEdits([]Edit{{Original: editDay(0), Delete: true}, {Original: editDay(2), Overrides: &Overrides{Start: atDay(2, 11*time.Hour)}}}))
+	require.NoError(t, d.ModifyInstance(editDay(5), Overrides{Start: atDay(5, 11*time.Hour)}))
+	require.Equal(t, wantDel, del)
+	require.Equal(t, wantMod, mod)
+	require.Equal(t, wantExs, exs)
+	require.Len(t, d.Exceptions, 3)
+	require.Len(t, d.RecurrencePattern.DeletedInstanceDates, 7)
+}
+
+// A batch of edits gives what the same edits one at a time give, when no
+// edit depends on another.
+func TestApplyEditsMatchesOneAtATime(t *testing.T) {
+	subj := "moved"
+	edits := []Edit{
+		{Original: editDay(7), Overrides: &Overrides{Start: atDay(7, 15*time.Hour), Subject: &subj}},
+		{Original: editDay(2), Delete: true},
+		{Original: editDay(4), Overrides: &Overrides{Start: atDay(4, 8*time.Hour)}},
+		{Original: editDay(10), Overrides: &Overrides{Start: atDay(11, 9*time.Hour+30*time.Minute)}}, // onto day 11, which is deleted first
+		{Original: editDay(11), Delete: true},
+	}
+	one := dailyAppointment(t, 20)
+	for _, e := range []int{4, 1, 0, 2} { // day 11's deletion before day 10's move
+		var err error
+		if edits[e].Delete {
+			err = one.DeleteInstance(edits[e].Original)
+		} else {
+			err = one.ModifyInstance(edits[e].Original, *edits[e].Overrides)
+		}
+		require.NoError(t, err)
+	}
+	require.NoError(t, one.ModifyInstance(edits[3].Original, *edits[3].Overrides))
+	batch := dailyAppointment(t, 20)
+	require.Empty(t, batch.ApplyEdits(edits))
+	want, err := one.MarshalBinary()
+	require.NoError(t, err)
+	got, err := batch.MarshalBinary()
+	require.NoError(t, err)
+	require.True(t, bytes.Equal(want, got), "batch:\n%X\none at a time:\n%X", got, want)
+}
+
+// Each edit that cannot be made is left out with its reason, at its index;
+// the rest are made. Moves onto days the batch vacates are made whatever
+// their order.
+func TestApplyEditsErrors(t *testing.T) {
+	ap := dailyAppointment(t, 10)
+	require.NoError(t, ap.DeleteInstance(editDay(8)))
+	errs := ap.ApplyEdits([]Edit{
+		{Original: editDay(1), Overrides: &Overrides{Start: atDay(2, 9*time.Hour)}}, // onto day 2, which the next edit vacates
+		{Original: editDay(2), Overrides: &Overrides{Start: atDay(3, 9*time.Hour)}}, // onto day 3, vacated by a deletion later
+		{Original: editDay(3), Delete: true},
+		{Original: editDay(5), Overrides: &Overrides{Start: atDay(6, 9*time.Hour)}}, // onto day 6, which keeps its occurrence
+		{Original: editDay(2), Delete: true},                                        // day 2 again
+		{Original: editDay(8), Delete: true},                                        // already deleted
+		{Original: editDay(40), Delete: true},                                       // beyond the series
+		{Original: editDay(4), Overrides: &Overrides{Start: atDay(4, 10*time.Hour), End: atDay(4, 9*time.Hour)}},
+	})
+	require.Len(t, errs, 8)
+	for i, want := range []string{"", "", "", "already has an occurrence", "edited twice", "already deleted", "not a date of the series", "end before it starts"} {
+		if want == "" {
+			require.NoError(t, errs[i], "edit %d", i)
+			continue
+		}
+		require.Error(t, errs[i], "edit %d", i)
+		require.True(t, strings.Contains(errs[i].Error(), want), "edit %d: %v, want %q", i, errs[i], want)
+	}
+	require.Len(t, ap.Exceptions, 2)
+	require.Equal(t, []Minutes{mustMinutes(t, editDay(1)), mustMinutes(t, editDay(2)), mustMinutes(t, editDay(3)), mustMinutes(t, editDay(8))}, ap.RecurrencePattern.DeletedInstanceDates)
+	require.Equal(t, []Minutes{mustMinutes(t, editDay(2)), mustMinutes(t, editDay(3))}, ap.RecurrencePattern.ModifiedInstanceDates)
+
+	// A move left out keeps its day occupied: a move onto that day is left
+	// out in turn.
+	ap = dailyAppointment(t, 10)
+	errs = ap.ApplyEdits([]Edit{
+		{Original: editDay(1), Overrides: &Overrides{Start: atDay(2, 9*time.Hour)}}, // onto day 2 — but day 2's own move fails
+		{Original: editDay(2), Overrides: &Overrides{Start: atDay(3, 9*time.Hour)}}, // onto day 3, which keeps its occurrence
+	})
+	require.Len(t, errs, 2)
+	require.Error(t, errs[0])
+	require.Error(t, errs[1])
+	require.Empty(t, ap.Exceptions)
+}
+
+func mustMinutes(t *testing.T, tm time.Time) Minutes {
+	t.Helper()
+	m, ok := MinutesOf(tm)
+	require.True(t, ok)
+	return m
+}
+
+// A batch costs time and memory linear in its size: twice the edits
+// allocate about twice the bytes (edits one at a time allocate four times
+// as many, each copying every list).
+func TestApplyEditsLinear(t *testing.T) {
 	if raceEnabled {
 		t.Skip("the race detector changes allocation counts")
 	}
-	start := time.Date(2026, 1, 5, 0, 0, 0, 0, time.UTC)
 	edits := func(n int) uint64 {
+		ap := dailyAppointment(t, 0)
+		batch := make([]Edit, 0, 2*n)
+		for i := range n {
+			batch = append(batch, Edit{Original: editDay(2 * i), Delete: true})
+			batch = append(batch, Edit{Original: editDay(2*i + 1), Overrides: &Overrides{Start: atDay(2*i+1, 10*time.Hour)}})
+		}
 		var before, after runtime.MemStats
 		runtime.ReadMemStats(&before)
-		p, _ := NewDaily(start, 1, NoEnd())
-		ap, _ := NewAppointment(p, 9*time.Hour, time.Hour)
-		for i := range n {
-			d := start.AddDate(0, 0, 2*i)
-			if err := ap.DeleteInstance(d); err != nil {
-				t.Fatal(err)
-			}
-			d = d.AddDate(0, 0, 1)
-			s := d.Add(10 * time.Hour)
-			if err := ap.ModifyInstance(d, Overrides{Start: &s}); err != nil {
-				t.Fatal(err)
-			}
+		if errs := ap.ApplyEdits(batch); errs != nil {
+			t.Fatal(errs)
 		}
 		runtime.ReadMemStats(&after)
+		require.Len(t, ap.Exceptions, n)
 		return after.TotalAlloc - before.TotalAlloc
 	}
 	edits(10)

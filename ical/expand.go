@@ -108,15 +108,14 @@ func (im *importer) expand(master *goical.Component, overrides []*goical.Compone
 	}
 	byOrig := map[time.Time]*goical.Component{}
 	for _, c := range overrides {
-		rid, err := propWhen(c.Props.Get("RECURRENCE-ID"))
+		rid, l, err := im.recurrenceID(c)
 		if err != nil {
 			return nil, err
 		}
-		l, err := im.local(rid)
-		if err != nil {
-			return nil, err
+		u := im.zone.instant(l)
+		if kept := byOrig[u]; kept == nil || im.replaces(c, kept, rid, midnightOf(l)) {
+			byOrig[u] = c
 		}
-		byOrig[im.zone.instant(l)] = c
 	}
 	list := make([]time.Time, 0, len(starts))
 	for t := range starts {

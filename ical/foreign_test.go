@@ -529,3 +529,40 @@ func TestOverrideVersions(t *testing.T) {
 	it = importOne(t, ics, ImportOptions{})
 	require.Equal(t, "kept", it.Appointment.ExceptionSubject(0, 0))
 }
+
+// Expanded into single items, versions of one override are chosen as for
+// a series: the highest SEQUENCE, not the last in the file.
+func TestExpandOverrideVersions(t *testing.T) {
+	ics := calendar(`BEGIN:VEVENT
+UID:x1
+DTSTART:20260105T090000Z
+DURATION:PT1H
+RRULE:FREQ=DAILY;BYHOUR=9,14;COUNT=4
+SUMMARY:Base
+END:VEVENT
+BEGIN:VEVENT
+UID:x1
+RECURRENCE-ID:20260105T140000Z
+SEQUENCE:2
+DTSTART:20260105T150000Z
+DURATION:PT1H
+SUMMARY:second
+END:VEVENT
+BEGIN:VEVENT
+UID:x1
+RECURRENCE-ID:20260105T140000Z
+SEQUENCE:1
+DTSTART:20260105T160000Z
+DURATION:PT1H
+SUMMARY:first
+END:VEVENT`)
+	items, err := ImportBytes([]byte(ics), ImportOptions{Expand: true})
+	require.NoError(t, err)
+	require.Len(t, items, 4)
+	var subjects []string
+	for _, it := range items {
+		subjects = append(subjects, it.Property("PidTagSubject").Value.(string))
+	}
+	require.Equal(t, []string{"Base", "second", "Base", "Base"}, subjects)
+	require.Contains(t, strings.Join(items[1].Warnings, "\n"), "higher SEQUENCE; this one is ignored")
+}

@@ -567,13 +567,9 @@ func (im *importer) exceptions(ap *recurrence.AppointmentPattern, master *goical
 		if rng := rp.Params.Get("RANGE"); rng != "" {
 			return &RRuleError{Property: "RECURRENCE-ID", Part: "RANGE=" + rng, Unsupported: true, Detail: "an override applies to one occurrence"}
 		}
-		rid, err := propWhen(rp)
+		rid, orig, err := im.recurrenceID(c)
 		if err != nil {
 			return err
-		}
-		orig, err := im.local(rid)
-		if err != nil {
-			return fmt.Errorf("RECURRENCE-ID: %v", err)
 		}
 		if !rid.date && !allDay && orig.Sub(midnightOf(orig)) != startClock {
 			im.warn("RECURRENCE-ID %s is not at the series' start time %s; taken as the occurrence of its day", rid, clock(ap.StartTimeOffset))
@@ -589,12 +585,9 @@ func (im *importer) exceptions(ap *recurrence.AppointmentPattern, master *goical
 			kept = append(kept, version{c, rid, day})
 			continue
 		}
-		if sequence(c) < sequence(kept[k].c) {
-			im.warn("RECURRENCE-ID %s: another override of the occurrence of %s has a higher SEQUENCE; this one is ignored", rid, day.Format(time.DateOnly))
-			continue
+		if im.replaces(c, kept[k].c, rid, day) {
+			kept[k] = version{c, rid, day}
 		}
-		im.warn("RECURRENCE-ID %s: another override of the occurrence of %s comes first in the file with the same or a lower SEQUENCE; this one is kept", rid, day.Format(time.DateOnly))
-		kept[k] = version{c, rid, day}
 	}
 	todo := make([]recurrence.Edit, 0, len(kept))
 	for _, v := range kept {
@@ -642,6 +635,33 @@ func (im *importer) exceptions(ap *recurrence.AppointmentPattern, master *goical
 		}
 	}
 	return nil
+}
+
+// recurrenceID reads an override's RECURRENCE-ID, and the wall-clock time
+// in the series' zone of the occurrence it replaces.
+func (im *importer) recurrenceID(c *goical.Component) (when, time.Time, error) {
+	rid, err := propWhen(c.Props.Get("RECURRENCE-ID"))
+	if err != nil {
+		return rid, time.Time{}, err
+	}
+	l, err := im.local(rid)
+	if err != nil {
+		return rid, time.Time{}, fmt.Errorf("RECURRENCE-ID: %v", err)
+	}
+	return rid, l, nil
+}
+
+// replaces reports whether override c, read after kept, replaces it as the
+// override of one occurrence (of the day day): of versions of one override
+// (RFC 5545 3.8.7.4) the highest SEQUENCE wins, the later in the file among
+// equals. It says which was kept.
+func (im *importer) replaces(c, kept *goical.Component, rid when, day time.Time) bool {
+	if sequence(c) < sequence(kept) {
+		im.warn("RECURRENCE-ID %s: another override of the occurrence of %s has a higher SEQUENCE; this one is ignored", rid, day.Format(time.DateOnly))
+		return false
+	}
+	im.warn("RECURRENCE-ID %s: another override of the occurrence of %s comes first in the file with the same or a lower SEQUENCE; this one is kept", rid, day.Format(time.DateOnly))
+	return true
 }
 
 // sequence is a component's SEQUENCE (0 when absent or unreadable).
@@ -770,11 +790,7 @@ func importSingle(c *goical.Component, uid string, f *file, opt *ImportOptions, 
 	}
 	var instance time.Time
 	if orphan {
-		rid, err := propWhen(c.Props.Get("RECURRENCE-ID"))
-		if err != nil {
-			return nil, err
-		}
-		l, err := im.local(rid)
+		rid, l, err := im.recurrenceID(c)
 		if err != nil {
 			return nil, err
 		}

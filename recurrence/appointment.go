@@ -1,6 +1,7 @@
 package recurrence
 
 import (
+	"slices"
 	"unsafe"
 
 	"github.com/mapiblob/mapiblob/internal/sv"
@@ -375,6 +376,8 @@ func (ap *AppointmentPattern) exceptionText(i int, f *field, cp CodePage) string
 // SetSubject overrides the subject of exception i: it sets ARO_SUBJECT and
 // both copies, the 8-bit one in code page cp (characters cp cannot encode
 // become '?') with SubjectLength = SubjectLength2 + 1, and the UTF-16 one.
+// It changes Exceptions[i] in place, as assigning to its fields would: a
+// copy of the pattern shares that array (ApplyEdits writes new arrays).
 func (ap *AppointmentPattern) SetSubject(i int, s string, cp CodePage) {
 	ap.setText(&ap.Exceptions[i], subjectField, s, cp)
 }
@@ -387,23 +390,38 @@ func (ap *AppointmentPattern) SetLocation(i int, s string, cp CodePage) {
 // setText fills both copies of the 8-bit field f and its UTF-16 twin,
 // appending the bytes to the pattern's buffer.
 func (ap *AppointmentPattern) setText(e *Exception, f *field, s string, cp CodePage) {
-	e.Info.OverrideFlags |= f.flags
-	b8 := encode8(cp, s)
-	*f.spanOf(e) = ap.appendBytes(b8)
-	*f.u16(e, f.off2), *f.u16(e, f.off) = uint16(len(b8)), uint16(len(b8)+1)
-	w := wideOf(f)
-	wide, n := wire.AppendUTF16(nil, s)
-	*w.spanOf(e) = ap.appendBytes(wide)
-	*w.u16(e, w.off) = uint16(n)
+	t := encodeText(f, s, cp)
+	buf := slices.Grow(ap.buf[:len(ap.buf):len(ap.buf)], t.size())
+	ap.buf = t.place(e, buf)
 }
 
-// appendBytes adds b to the pattern's buffer and returns where it lies.
-// The buffer's decoded part is never written: its capacity is clipped, so
-// the first append moves the buffer.
-func (ap *AppointmentPattern) appendBytes(b []byte) wire.Span {
-	s := wire.Span{Off: uint32(len(ap.buf)), Len: uint32(len(b))}
-	ap.buf = append(ap.buf[:len(ap.buf):len(ap.buf)], b...)
-	return s
+// encodedText is a text field's value in both its forms.
+type encodedText struct {
+	f        *field
+	b8, wide []byte
+	n        int // UTF-16 units
+}
+
+func encodeText(f *field, s string, cp CodePage) encodedText {
+	wide, n := wire.AppendUTF16(nil, s)
+	return encodedText{f, encode8(cp, s), wide, n}
+}
+
+func (t *encodedText) size() int { return len(t.b8) + len(t.wide) }
+
+// place sets the field and its UTF-16 twin in e, appending their bytes to
+// buf, which must have room for them (appending never moves it), and
+// returns buf.
+func (t *encodedText) place(e *Exception, buf []byte) []byte {
+	f, w := t.f, wideOf(t.f)
+	e.Info.OverrideFlags |= f.flags
+	*f.spanOf(e) = wire.Span{Off: uint32(len(buf)), Len: uint32(len(t.b8))}
+	buf = append(buf, t.b8...)
+	*f.u16(e, f.off2), *f.u16(e, f.off) = uint16(len(t.b8)), uint16(len(t.b8)+1)
+	*w.spanOf(e) = wire.Span{Off: uint32(len(buf)), Len: uint32(len(t.wide))}
+	buf = append(buf, t.wide...)
+	*w.u16(e, w.off) = uint16(t.n)
+	return buf
 }
 
 // Size is the encoded length of ap.

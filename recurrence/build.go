@@ -358,7 +358,7 @@ func (ap *AppointmentPattern) ApplyEdits(edits []Edit) (errs []error) {
 	}
 	type modification struct {
 		e     Exception
-		texts [2]editText
+		texts [2]encodedText
 		nt    int
 	}
 	nm := 0
@@ -438,6 +438,18 @@ func (ap *AppointmentPattern) ApplyEdits(edits []Edit) (errs []error) {
 	dels := make([]Minutes, 0, len(changes))
 	modDays := make([]Minutes, 0, len(mods))
 	exs := make([]Exception, 0, len(mods))
+	textBytes := 0
+	for _, c := range changes {
+		if !c.dropped && c.mod >= 0 {
+			m := &mods[c.mod]
+			for k := range m.texts[:m.nt] {
+				textBytes += m.texts[k].size()
+			}
+		}
+	}
+	// The batch's texts go into one new array (never into one a copy of
+	// the pattern may share).
+	buf := slices.Grow(ap.buf[:len(ap.buf):len(ap.buf)], textBytes)
 	for _, c := range changes {
 		if c.dropped {
 			continue
@@ -447,15 +459,14 @@ func (ap *AppointmentPattern) ApplyEdits(edits []Edit) (errs []error) {
 			continue
 		}
 		m := &mods[c.mod]
-		cp := CodePage(0)
-		if ov := edits[c.i].Overrides; ov != nil {
-			cp = ov.CodePage
-		}
-		for _, t := range m.texts[:m.nt] {
-			ap.setText(&m.e, t.f, t.s, cp)
+		for k := range m.texts[:m.nt] {
+			buf = m.texts[k].place(&m.e, buf)
 		}
 		modDays = append(modDays, c.newDay)
 		exs = append(exs, m.e)
+	}
+	if textBytes > 0 {
+		ap.buf = buf
 	}
 	if len(dels) == 0 {
 		return errs
@@ -500,16 +511,10 @@ func mergeSorted[T any](old, add []T, goesBefore func(o, a T) bool) []T {
 	return append(out, old[i:]...)
 }
 
-// editText is a text override an exception gets once its edit is made.
-type editText struct {
-	f *field
-	s string
-}
-
 // exception is the exception that modifying the occurrence of date d with
-// ov makes, but for its texts, which the caller sets once the edit is
-// made (they are appended to the pattern's storage).
-func (ap *AppointmentPattern) exception(d Minutes, ov *Overrides) (e Exception, texts [2]editText, nt int, err error) {
+// ov makes, but for its texts, encoded for the caller to place once the
+// edit is made (they go into the pattern's buffer).
+func (ap *AppointmentPattern) exception(d Minutes, ov *Overrides) (e Exception, texts [2]encodedText, nt int, err error) {
 	orig := d + Minutes(ap.StartTimeOffset)
 	start, end := orig, d+Minutes(ap.EndTimeOffset)
 	var ch uint32
@@ -542,7 +547,7 @@ func (ap *AppointmentPattern) exception(d Minutes, ov *Overrides) (e Exception, 
 			if s := f.text(ov); s != nil {
 				e.Info.OverrideFlags |= f.flags
 				ch |= f.chBit
-				texts[nt] = editText{f, *s}
+				texts[nt] = encodeText(f, *s, ov.CodePage)
 				nt++
 			}
 		}

@@ -168,3 +168,31 @@ func TestApplyEditsLinear(t *testing.T) {
 		t.Fatalf("2000 edit pairs allocate %d bytes, 4000 allocate %d: %.1f times as much, want about 2", small, large, ratio)
 	}
 }
+
+// A batch's texts read back as given, and a copy of the pattern made
+// before keeps its own.
+func TestTextsOfCopiesStayApart(t *testing.T) {
+	ap := dailyAppointment(t, 10)
+	a, b := "first subject", "second"
+	require.Empty(t, ap.ApplyEdits([]Edit{
+		{Original: editDay(1), Overrides: &Overrides{Subject: &a}},
+		{Original: editDay(2), Overrides: &Overrides{Subject: &b, Location: &a}},
+	}))
+	cp := *ap
+	c, d := "third", "a longer fourth subject"
+	require.Empty(t, ap.ApplyEdits([]Edit{
+		{Original: editDay(0), Overrides: &Overrides{Subject: &c}},
+		{Original: editDay(3), Overrides: &Overrides{Subject: &d}},
+	}))
+	require.Empty(t, cp.ApplyEdits([]Edit{{Original: editDay(4), Overrides: &Overrides{Subject: &c}}}))
+	var got, gotCopy []string
+	for i := range ap.Exceptions {
+		got = append(got, ap.ExceptionSubject(i, 0))
+	}
+	for i := range cp.Exceptions {
+		gotCopy = append(gotCopy, cp.ExceptionSubject(i, 0))
+	}
+	require.Equal(t, []string{c, a, b, d}, got)
+	require.Equal(t, []string{a, b, c}, gotCopy)
+	require.Equal(t, a, ap.ExceptionLocation(2, 0))
+}

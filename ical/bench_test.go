@@ -1,0 +1,59 @@
+package ical
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+	"time"
+)
+
+var (
+	sinkItems []Item
+	sinkErr   error
+)
+
+// BenchmarkImport imports a series with an EXDATE and a moved override in
+// its own VTIMEZONE, a file of 300 single events in one zone, and a series
+// with 300 overrides; B/op over the input's bytes is the importer's cost
+// per byte read.
+func BenchmarkImport(b *testing.B) {
+	var singles, overrides strings.Builder
+	day := time.Date(2026, 1, 5, 9, 0, 0, 0, time.UTC)
+	for i := range 300 {
+		fmt.Fprintf(&singles, "BEGIN:VEVENT\nUID:%d\nDTSTART;TZID=America/Los_Angeles:20260105T090000\nDURATION:PT1H\nEND:VEVENT\n", i)
+		d := day.AddDate(0, 0, i).Format("20060102T150405")
+		fmt.Fprintf(&overrides, "BEGIN:VEVENT\nUID:s\nRECURRENCE-ID;TZID=America/Los_Angeles:%s\nDTSTART;TZID=America/Los_Angeles:%s\nSUMMARY:moved\nEND:VEVENT\n", d, strings.Replace(d, "T09", "T10", 1))
+	}
+	cases := []struct{ name, ics string }{
+		{"series", calendar(vtzLosAngeles, `BEGIN:VEVENT
+UID:abc
+DTSTART;TZID=America/Los_Angeles:20260302T100000
+DTEND;TZID=America/Los_Angeles:20260302T110000
+RRULE:FREQ=WEEKLY;BYDAY=MO,WE;UNTIL=20261231T235959Z
+EXDATE;TZID=America/Los_Angeles:20260316T100000
+SUMMARY:Standup
+END:VEVENT
+BEGIN:VEVENT
+UID:abc
+RECURRENCE-ID;TZID=America/Los_Angeles:20260325T100000
+DTSTART;TZID=America/Los_Angeles:20260326T150000
+DTEND;TZID=America/Los_Angeles:20260326T153000
+SUMMARY:Standup (moved)
+END:VEVENT`)},
+		{"300-singles", calendar(vtzLosAngeles, strings.TrimSuffix(singles.String(), "\n"))},
+		{"300-overrides", calendar(vtzLosAngeles, "BEGIN:VEVENT\nUID:s\nDTSTART;TZID=America/Los_Angeles:20260105T090000\nDURATION:PT1H\nRRULE:FREQ=DAILY\nEND:VEVENT\n"+strings.TrimSuffix(overrides.String(), "\n"))},
+	}
+	for _, c := range cases {
+		in := []byte(c.ics)
+		b.Run(c.name, func(b *testing.B) {
+			if _, err := ImportBytes(in, ImportOptions{}); err != nil {
+				b.Fatal(err)
+			}
+			b.SetBytes(int64(len(in)))
+			b.ReportAllocs()
+			for b.Loop() {
+				sinkItems, sinkErr = ImportBytes(in, ImportOptions{})
+			}
+		})
+	}
+}

@@ -111,7 +111,7 @@ func (d *Definition) checkCurrent(l *lint.List) {
 	if err != nil {
 		return
 	}
-	if since, ok := outOfDateSince(d, loc, time.Now().Year()); ok {
+	if since, ok := outOfDateCached(d, iana, loc, time.Now().Year()); ok {
 		l.Add(CodeOutOfDate, Warning, "TZRules", "stored rule for "+d.KeyName+" is out of date since "+strconv.Itoa(since)+
 			": the zone's current rules ("+iana+") give other offsets, so Outlook shows meetings stored with it at the wrong hour "+
 			"until the time-zone update tool rebases them (`mapiblob tz drift` lists them)")

@@ -140,6 +140,47 @@ func outOfDateSince(d *Definition, loc *time.Location, now int) (since int, ok b
 	return since, true
 }
 
+// outOfDate remembers outOfDateSince by zone, year and rules: a mailbox
+// holds thousands of items with the same few definitions, and the
+// comparison reads the zone at some 600 instants (each a rule evaluation
+// past the zone file's last transition). At most outOfDateMax results are
+// kept; when full it starts again.
+var outOfDate struct {
+	sync.Mutex
+	m map[string]outOfDateResult
+}
+
+type outOfDateResult struct {
+	since int
+	ok    bool
+}
+
+const outOfDateMax = 4096
+
+// outOfDateCached is outOfDateSince(d, loc, now), remembered; iana names loc.
+func outOfDateCached(d *Definition, iana string, loc *time.Location, now int) (int, bool) {
+	var kb [512]byte
+	key := append(kb[:0], iana...)
+	key = append(key, 0, byte(now>>8), byte(now))
+	for i := range d.Rules {
+		key = d.Rules[i].appendTo(key)
+	}
+	outOfDate.Lock()
+	r, hit := outOfDate.m[string(key)]
+	outOfDate.Unlock()
+	if hit {
+		return r.since, r.ok
+	}
+	r.since, r.ok = outOfDateSince(d, loc, now)
+	outOfDate.Lock()
+	if outOfDate.m == nil || len(outOfDate.m) >= outOfDateMax {
+		outOfDate.m = make(map[string]outOfDateResult)
+	}
+	outOfDate.m[string(key)] = r
+	outOfDate.Unlock()
+	return r.since, r.ok
+}
+
 // ianaLocations caches time.LoadLocation, which reads and parses the zone
 // file on every call: Check compares every definition with its zone.
 var ianaLocations sync.Map // IANA name → *time.Location

@@ -56,3 +56,30 @@ func TestLocalInstant(t *testing.T) {
 	require.Equal(t, w(2026, 11, 1, 5, 30), LocalInstant(ny, w(2026, 11, 1, 1, 30)).UTC()) // overlap: 01:30 EDT
 	require.Equal(t, w(2026, 7, 1, 13, 0), LocalInstant(ny, w(2026, 7, 1, 9, 0)).UTC())
 }
+
+// The remembered comparison gives what the comparison gives, per rule set:
+// the current Eastern rules are up to date, the rules of 2006 (DST from
+// April to October) are not, though both carry the same key name.
+func TestOutOfDateCachedPerRules(t *testing.T) {
+	current, _, err := FromZoneName("Eastern Standard Time", 2026, 2026)
+	require.NoError(t, err)
+	old, _, err := FromZoneName("Eastern Standard Time", 2006, 2006)
+	require.NoError(t, err)
+	old.Rules = old.Rules[:1]
+	old.Rules[0].Year = 2006
+	loc, err := loadIANA("America/New_York")
+	require.NoError(t, err)
+	for range 2 { // the second round reads the cache
+		for _, d := range []*Definition{current, old} {
+			since, ok := outOfDateCached(d, "America/New_York", loc, 2026)
+			wantSince, wantOK := outOfDateSince(d, loc, 2026)
+			require.Equal(t, wantOK, ok)
+			require.Equal(t, wantSince, since)
+		}
+	}
+	_, ok := outOfDateCached(current, "America/New_York", loc, 2026)
+	require.False(t, ok)
+	since, ok := outOfDateCached(old, "America/New_York", loc, 2026)
+	require.True(t, ok)
+	require.Equal(t, 2007, since)
+}

@@ -15,13 +15,16 @@ var (
 
 func benchBlob(b *testing.B) []byte { return fixtures.Load(b, "GLOBALOBJECTID-2").Blob }
 
-// BenchmarkMemcpy is the floor: copying the blob once.
-func BenchmarkMemcpy(b *testing.B) {
+// BenchmarkMemcpyFloor is the floor the other figures are read against,
+// as in the other packages: copying the blob into a buffer made once.
+func BenchmarkMemcpyFloor(b *testing.B) {
 	in := benchBlob(b)
+	dst := make([]byte, len(in))
+	sinkBytes = dst
 	b.SetBytes(int64(len(in)))
 	b.ReportAllocs()
 	for b.Loop() {
-		sinkBytes = append([]byte(nil), in...)
+		copy(dst, in)
 	}
 }
 

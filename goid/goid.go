@@ -107,11 +107,21 @@ func IsGlobalObjectID(b []byte) bool {
 // Parse decodes a PidLidGlobalObjectId or PidLidCleanGlobalObjectId value.
 // It allocates twice: the value and one copy of b.
 func Parse(b []byte) (*GlobalObjectID, error) {
-	g := new(GlobalObjectID)
+	v := new(parsedID)
+	g := &v.GlobalObjectID
+	g.buf = v.room[:0:len(v.room)]
 	if err := g.UnmarshalBinary(b); err != nil {
 		return nil, err
 	}
 	return g, nil
+}
+
+// parsedID is what Parse allocates: an id with room for the copy of an
+// input in Outlook's own form (56 bytes), so that such an id is one
+// allocation; a longer one (the vCal-Uid form) takes a second.
+type parsedID struct {
+	GlobalObjectID
+	room [HeaderSize + 16]byte
 }
 
 // UnmarshalBinary decodes b into g, reusing g's copy of its previous input

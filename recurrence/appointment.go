@@ -158,17 +158,11 @@ func (ap *AppointmentPattern) UnmarshalBinary(b []byte) error {
 	// Every count is checked: carve the input copy, the dates and the
 	// exceptions from one pointer-free block, and go on in the copy (b may
 	// lie in the block being reused).
-	bufW, dateW := words(len(b)), words(4*dl.n())
+	shift, bufW, dateW := dl.layout(len(b))
 	mem := grow(ap.mem, bufW+dateW+words(n*int(unsafe.Sizeof(Exception{}))), ap.arena)
 	ap.mem = mem
-	buf := carve[byte](mem, len(b))
-	copy(buf, b)
+	buf := dl.place(p, mem, b, shift, bufW)
 	ap.buf = buf
-	if dl.n() > 0 {
-		dl.fill(p, buf, carve[Minutes](mem[bufW:], dl.n()))
-	} else {
-		p.DeletedInstanceDates, p.ModifiedInstanceDates = nil, nil
-	}
 	p.Trailing = nil
 	ap.Exceptions = carve[Exception](mem[bufW+dateW:], n)
 

@@ -7,10 +7,12 @@ import (
 	"errors"
 	"path/filepath"
 	"reflect"
+	"slices"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/google/go-cmp/cmp/cmpopts"
+	"github.com/stretchr/testify/require"
 
 	"github.com/mapiblob/mapiblob/internal/fixtures"
 	"github.com/mapiblob/mapiblob/internal/wire"
@@ -186,6 +188,72 @@ func TestUnmarshalReusesStorage(t *testing.T) {
 	if d := cmp.Diff(must(ParsePattern(tail)), &p, equalDecodes...); d != "" {
 		t.Errorf("aliasing input, Pattern (-copy +aliased):\n%s", d)
 	}
+}
+
+// The date lists are read in place in the input copy on a little-endian
+// machine and decoded into words of their own on a big-endian one; both
+// give the same value for every project blob and fixture, with and without
+// trailing bytes, fresh and reused.
+func TestDateListsInPlaceAndDecoded(t *testing.T) {
+	if !nativeLE {
+		t.Skip("big-endian machine: the in-place path is not taken here")
+	}
+	t.Cleanup(func() { nativeLE = true })
+	cases := testdataBlobs(t)
+	for _, c := range testdataBlobs(t) {
+		cases = append(cases, blobCase{c.name + "+trailing", append(bytes.Clone(c.b), 7, 8, 9), c.appt})
+	}
+	if fixtures.Dir() != "" {
+		cases = append(cases, fixtureBlobs(t)...)
+	}
+	var reusedAp [2]AppointmentPattern
+	var reusedP [2]Pattern
+	dates := 0
+	for _, c := range cases {
+		var got [2]any
+		for i, le := range []bool{true, false} {
+			nativeLE = le
+			if c.appt {
+				require.NoError(t, reusedAp[i].UnmarshalBinary(c.b), c.name)
+				fresh := must(Parse(c.b))
+				require.Empty(t, cmp.Diff(fresh, &reusedAp[i], equalDecodes...), c.name)
+				got[i] = fresh
+				dates += len(fresh.RecurrencePattern.DeletedInstanceDates)
+			} else {
+				require.NoError(t, reusedP[i].UnmarshalBinary(c.b), c.name)
+				fresh := must(ParsePattern(c.b))
+				require.Empty(t, cmp.Diff(fresh, &reusedP[i], equalDecodes...), c.name)
+				got[i] = fresh
+			}
+		}
+		nativeLE = true
+		if d := cmp.Diff(got[0], got[1], equalDecodes...); d != "" {
+			t.Errorf("%s: in place and decoded differ (-in place +decoded):\n%s", c.name, d)
+		}
+	}
+	require.Positive(t, dates, "no blob has deleted instance dates")
+}
+
+// A date list read in place is only the list: appending to it, or
+// changing one of its values, touches neither the other list, nor the
+// exceptions, nor the encoding of the strings.
+func TestDateListsInPlaceAreTheirOwn(t *testing.T) {
+	ap := must(Parse(testdataBlob(t, "ex-all-3009.apptrecur.hex")))
+	p := &ap.RecurrencePattern
+	require.NotEmpty(t, p.DeletedInstanceDates)
+	require.NotEmpty(t, p.ModifiedInstanceDates)
+	del, mod := slices.Clone(p.DeletedInstanceDates), slices.Clone(p.ModifiedInstanceDates)
+	subject := ap.SubjectText(0, 0)
+	require.Equal(t, len(p.DeletedInstanceDates), cap(p.DeletedInstanceDates), "a list's capacity ends with it")
+	_ = append(p.DeletedInstanceDates, 0xFFFFFFFF)
+	require.Empty(t, cmp.Diff(mod, p.ModifiedInstanceDates), "appending to DeletedInstanceDates changed ModifiedInstanceDates")
+	p.DeletedInstanceDates[0] = 12345
+	require.Empty(t, cmp.Diff(del[1:], p.DeletedInstanceDates[1:]))
+	require.Empty(t, cmp.Diff(mod, p.ModifiedInstanceDates))
+	require.Equal(t, subject, ap.SubjectText(0, 0))
+	out := must(ap.MarshalBinary())
+	back := must(Parse(out))
+	require.Equal(t, Minutes(12345), back.RecurrencePattern.DeletedInstanceDates[0], "the changed value is encoded")
 }
 
 // A fresh Parse is at most two allocations whatever the blob holds, and

@@ -85,13 +85,11 @@ func (p *Pattern) UnmarshalBinary(b []byte) error {
 		return nil
 	}
 	// One pointer-free block: a copy of the input (b may lie in the block
-	// being reused), then the dates.
-	bufW := words(len(b))
-	mem := grow(p.mem, bufW+words(4*dl.n()), p.arena)
+	// being reused) that the date lists are read in.
+	shift, bufW, dateW := dl.layout(len(b))
+	mem := grow(p.mem, bufW+dateW, p.arena)
 	p.mem = mem
-	buf := carve[byte](mem, len(b))
-	copy(buf, b)
-	dl.fill(p, buf, carve[Minutes](mem[bufW:], dl.n()))
+	buf := dl.place(p, mem, b, shift, bufW)
 	if end := c.Offset(); end < len(buf) {
 		p.Trailing = buf[end:len(buf):len(buf)]
 	}
@@ -106,18 +104,59 @@ type dateLists struct {
 
 func (d dateLists) n() int { return d.nd + d.nm }
 
-// fill decodes the date lists from the input copy buf into dates (n()
-// elements, their backing array).
-func (d dateLists) fill(p *Pattern, buf []byte, dates []Minutes) {
+// layout says where a pattern's input of n bytes and its date lists go
+// in its pointer-free block: the copy starts shift bytes in and takes
+// bufW words, and the dates take dateW words after it. The lists start at
+// the same offset modulo 4 (a list is 4-byte values after a 4-byte
+// count), so the shift puts both on 4-byte boundaries; on a little-endian
+// machine each is then read in place, a Minutes being the blob's
+// little-endian uint32, and needs no words of its own.
+func (d dateLists) layout(n int) (shift, bufW, dateW int) {
+	switch {
+	case d.n() == 0:
+		return 0, words(n), 0
+	case !nativeLE:
+		return 0, words(n), words(4 * d.n())
+	}
+	shift = -d.del & 3
+	return shift, words(shift + n), 0
+}
+
+// place copies b into mem as layout placed it and sets p's date lists in
+// that copy (or, on a big-endian machine, decodes them into the words
+// after it); it returns the copy.
+func (d dateLists) place(p *Pattern, mem []uint64, b []byte, shift, bufW int) []byte {
+	buf := carve[byte](mem, 8*bufW)[shift : shift+len(b) : shift+len(b)]
+	copy(buf, b)
 	p.DeletedInstanceDates, p.ModifiedInstanceDates = nil, nil
-	if d.nd > 0 {
-		p.DeletedInstanceDates = dates[:d.nd:d.nd]
-		decodeDates(p.DeletedInstanceDates, buf[d.del:])
+	switch {
+	case d.n() == 0:
+	case nativeLE:
+		p.DeletedInstanceDates = minutesIn(buf, d.del, d.nd)
+		p.ModifiedInstanceDates = minutesIn(buf, d.mod, d.nm)
+	default:
+		dates := carve[Minutes](mem[bufW:], d.n())
+		if d.nd > 0 {
+			p.DeletedInstanceDates = dates[:d.nd:d.nd]
+			decodeDates(p.DeletedInstanceDates, buf[d.del:])
+		}
+		if d.nm > 0 {
+			p.ModifiedInstanceDates = dates[d.nd:]
+			decodeDates(p.ModifiedInstanceDates, buf[d.mod:])
+		}
 	}
-	if d.nm > 0 {
-		p.ModifiedInstanceDates = dates[d.nd:]
-		decodeDates(p.ModifiedInstanceDates, buf[d.mod:])
+	return buf
+}
+
+// minutesIn is the n values at offset off of buf, in place (nil for none);
+// off lies on a 4-byte boundary of memory and the machine is
+// little-endian.
+func minutesIn(buf []byte, off, n int) []Minutes {
+	if n == 0 {
+		return nil
 	}
+	_ = buf[off+4*n-1]
+	return unsafe.Slice((*Minutes)(unsafe.Pointer(&buf[off])), n)
 }
 
 // decode reads a RecurrencePattern at the cursor into p's fields and says
@@ -333,13 +372,7 @@ func itoa(n int) string { return strconv.Itoa(n) }
 // decodeDates fills dst from len(dst) little-endian uint32 values in src.
 func decodeDates(dst []Minutes, src []byte) {
 	src = src[:4*len(dst)]
-	if nativeLE && len(dst) > 8 { // a few are read faster one by one
-		// Minutes is a uint32 in the machine's order, which is the blob's.
-		copy(unsafe.Slice((*byte)(unsafe.Pointer(unsafe.SliceData(dst))), len(src)), src)
-		return
-	}
 	for i := range dst {
-		b := src[4*i : 4*i+4 : 4*i+4]
-		dst[i] = Minutes(uint32(b[0]) | uint32(b[1])<<8 | uint32(b[2])<<16 | uint32(b[3])<<24)
+		dst[i] = Minutes(le.Uint32(src[4*i:]))
 	}
 }

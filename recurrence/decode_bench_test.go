@@ -119,6 +119,29 @@ func BenchmarkMemcpyFloor(b *testing.B) {
 	}
 }
 
+// BenchmarkAllocFloor times the least a fresh value can cost, whatever
+// its decoder: one heap allocation of the blob's size, the blob copied
+// into it and kept in a package-level sink (as Parse's result is). Its
+// x-floor says how close to a C++ arena's multiple any Parse returning a
+// heap value can come on the machine.
+func BenchmarkAllocFloor(b *testing.B) {
+	for _, c := range fixtureBlobs(b) {
+		b.Run(c.name, func(b *testing.B) {
+			floorNs(c)
+			b.SetBytes(int64(len(c.b)))
+			b.ReportAllocs()
+			b.ResetTimer()
+			for i := 0; i < b.N; i++ {
+				dst := make([]byte, len(c.b))
+				copy(dst, c.b)
+				sinkBytes = dst
+			}
+			b.StopTimer()
+			reportFloor(b, c)
+		})
+	}
+}
+
 // BenchmarkParse times a fresh decode of each fixture: Parse for the
 // appointment patterns, ParsePattern for the task patterns.
 func BenchmarkParse(b *testing.B) {

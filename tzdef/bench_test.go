@@ -124,6 +124,26 @@ func BenchmarkMemcpyFloor(b *testing.B) {
 	}
 }
 
+// BenchmarkAllocFloor times the least a fresh value can cost, whatever
+// its decoder: one heap allocation of the blob's size, the blob copied
+// into it and kept in a package-level sink (as Parse's result is). Read
+// against BenchmarkMemcpyFloor, it says how close to a C++ arena's
+// multiple any Parse returning a heap value can come on the machine.
+func BenchmarkAllocFloor(b *testing.B) {
+	for _, fx := range benchFixtures {
+		b.Run(fx.name, func(b *testing.B) {
+			blob := fixtures.Load(b, fx.name).Blob
+			b.SetBytes(int64(len(blob)))
+			b.ReportAllocs()
+			for b.Loop() {
+				dst := make([]byte, len(blob))
+				copy(dst, blob)
+				sinkBytes = dst
+			}
+		})
+	}
+}
+
 // bulkBlobs is every project time-zone blob and, where present, every
 // MFCMAPI fixture, with its kind.
 func bulkBlobs(b *testing.B) (defs, structs [][]byte, total int64) {

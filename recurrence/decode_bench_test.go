@@ -111,6 +111,21 @@ func reportFloor(b *testing.B, c blobCase) {
 	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/floorNs(c), "x-floor")
 }
 
+// begin readies the benchmark of fixture c: its floor measured first
+// (outside the timer), bytes and allocations reported.
+func begin(b *testing.B, c blobCase) {
+	floorNs(c)
+	b.SetBytes(int64(len(c.b)))
+	b.ReportAllocs()
+	b.ResetTimer()
+}
+
+// end stops the timer and reports the multiple of the floor.
+func end(b *testing.B, c blobCase) {
+	b.StopTimer()
+	reportFloor(b, c)
+}
+
 // BenchmarkMemcpyFloor copies each fixture into a preallocated buffer: the
 // least any decoder that keeps a copy of its input can cost.
 func BenchmarkMemcpyFloor(b *testing.B) {
@@ -127,17 +142,13 @@ func BenchmarkMemcpyFloor(b *testing.B) {
 func BenchmarkAllocFloor(b *testing.B) {
 	for _, c := range fixtureBlobs(b) {
 		b.Run(c.name, func(b *testing.B) {
-			floorNs(c)
-			b.SetBytes(int64(len(c.b)))
-			b.ReportAllocs()
-			b.ResetTimer()
+			begin(b, c)
 			for i := 0; i < b.N; i++ {
 				dst := make([]byte, len(c.b))
 				copy(dst, c.b)
 				sinkBytes = dst
 			}
-			b.StopTimer()
-			reportFloor(b, c)
+			end(b, c)
 		})
 	}
 }
@@ -147,17 +158,13 @@ func BenchmarkAllocFloor(b *testing.B) {
 func BenchmarkParse(b *testing.B) {
 	for _, c := range fixtureBlobs(b) {
 		b.Run(c.name, func(b *testing.B) {
-			floorNs(c)
-			b.SetBytes(int64(len(c.b)))
-			b.ReportAllocs()
-			b.ResetTimer()
+			begin(b, c)
 			for i := 0; i < b.N; i++ {
 				if c.parse() != nil {
 					b.Fatal(sinkErr)
 				}
 			}
-			b.StopTimer()
-			reportFloor(b, c)
+			end(b, c)
 		})
 	}
 }
@@ -168,11 +175,8 @@ func BenchmarkParse(b *testing.B) {
 func BenchmarkArena(b *testing.B) {
 	for _, c := range fixtureBlobs(b) {
 		b.Run(c.name, func(b *testing.B) {
-			floorNs(c)
 			var a Arena
-			b.SetBytes(int64(len(c.b)))
-			b.ReportAllocs()
-			b.ResetTimer()
+			begin(b, c)
 			for i := 0; i < b.N; i++ {
 				if i%256 == 0 {
 					a.Reset()
@@ -186,8 +190,7 @@ func BenchmarkArena(b *testing.B) {
 					b.Fatal(sinkErr)
 				}
 			}
-			b.StopTimer()
-			reportFloor(b, c)
+			end(b, c)
 		})
 	}
 }
@@ -197,11 +200,8 @@ func BenchmarkArena(b *testing.B) {
 func BenchmarkUnmarshalReuse(b *testing.B) {
 	for _, c := range fixtureBlobs(b) {
 		b.Run(c.name, func(b *testing.B) {
-			floorNs(c)
 			ap, p := new(AppointmentPattern), new(Pattern)
-			b.SetBytes(int64(len(c.b)))
-			b.ReportAllocs()
-			b.ResetTimer()
+			begin(b, c)
 			for i := 0; i < b.N; i++ {
 				if c.appt {
 					sinkErr = ap.UnmarshalBinary(c.b)
@@ -212,9 +212,8 @@ func BenchmarkUnmarshalReuse(b *testing.B) {
 					b.Fatal(sinkErr)
 				}
 			}
-			b.StopTimer()
+			end(b, c)
 			sinkAppt, sinkPattern = ap, p
-			reportFloor(b, c)
 		})
 	}
 }

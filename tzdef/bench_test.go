@@ -27,14 +27,21 @@ var benchFixtures = []struct {
 	{"TIMEZONEDEFINITION-3", false},
 }
 
+// fixtureBench loads fixture name for a benchmark that reports its bytes
+// and allocations.
+func fixtureBench(b *testing.B, name string) []byte {
+	blob := fixtures.Load(b, name).Blob
+	b.SetBytes(int64(len(blob)))
+	b.ReportAllocs()
+	return blob
+}
+
 // BenchmarkParse times Parse (ParseTimeZoneStruct for TIMEZONE-1): a fresh
 // value per blob.
 func BenchmarkParse(b *testing.B) {
 	for _, fx := range benchFixtures {
 		b.Run(fx.name, func(b *testing.B) {
-			blob := fixtures.Load(b, fx.name).Blob
-			b.SetBytes(int64(len(blob)))
-			b.ReportAllocs()
+			blob := fixtureBench(b, fx.name)
 			if fx.isStruct {
 				for b.Loop() {
 					sinkTZ, sinkErr = ParseTimeZoneStruct(blob)
@@ -56,10 +63,8 @@ func BenchmarkParse(b *testing.B) {
 func BenchmarkArena(b *testing.B) {
 	for _, fx := range benchFixtures {
 		b.Run(fx.name, func(b *testing.B) {
-			blob := fixtures.Load(b, fx.name).Blob
+			blob := fixtureBench(b, fx.name)
 			var a Arena
-			b.SetBytes(int64(len(blob)))
-			b.ReportAllocs()
 			i := 0
 			for b.Loop() {
 				if i%256 == 0 {
@@ -84,9 +89,7 @@ func BenchmarkArena(b *testing.B) {
 func BenchmarkUnmarshalReuse(b *testing.B) {
 	for _, fx := range benchFixtures {
 		b.Run(fx.name, func(b *testing.B) {
-			blob := fixtures.Load(b, fx.name).Blob
-			b.SetBytes(int64(len(blob)))
-			b.ReportAllocs()
+			blob := fixtureBench(b, fx.name)
 			if fx.isStruct {
 				tz := new(TimeZoneStruct)
 				sinkTZ = tz
@@ -112,11 +115,9 @@ func BenchmarkUnmarshalReuse(b *testing.B) {
 func BenchmarkMemcpyFloor(b *testing.B) {
 	for _, fx := range benchFixtures {
 		b.Run(fx.name, func(b *testing.B) {
-			blob := fixtures.Load(b, fx.name).Blob
+			blob := fixtureBench(b, fx.name)
 			dst := make([]byte, len(blob))
 			sinkBytes = dst
-			b.SetBytes(int64(len(blob)))
-			b.ReportAllocs()
 			for b.Loop() {
 				copy(dst, blob)
 			}
@@ -132,9 +133,7 @@ func BenchmarkMemcpyFloor(b *testing.B) {
 func BenchmarkAllocFloor(b *testing.B) {
 	for _, fx := range benchFixtures {
 		b.Run(fx.name, func(b *testing.B) {
-			blob := fixtures.Load(b, fx.name).Blob
-			b.SetBytes(int64(len(blob)))
-			b.ReportAllocs()
+			blob := fixtureBench(b, fx.name)
 			for b.Loop() {
 				dst := make([]byte, len(blob))
 				copy(dst, blob)

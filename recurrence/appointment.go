@@ -103,7 +103,7 @@ type AppointmentPattern struct {
 	CodePage CodePage
 
 	buf   []byte   // the copy of the input that spans point into, and text added by SetSubject/SetLocation
-	mem   []uint64 // the pointer-free block buf, the date lists and Exceptions are carved from
+	mem   []uint64 // the pointer-free block buf (the date lists lie in it, see dateLists.layout) and Exceptions are carved from
 	arena *Arena   // where mem comes from when it is too small; nil: the heap
 }
 
@@ -155,9 +155,10 @@ func (ap *AppointmentPattern) UnmarshalBinary(b []byte) error {
 		return wire.CountTooLarge("ExceptionInfo", q-2, uint64(n), minException, len(b)-q)
 	}
 
-	// Every count is checked: carve the input copy, the dates and the
-	// exceptions from one pointer-free block, and go on in the copy (b may
-	// lie in the block being reused).
+	// Every count is checked: carve the input copy (the date lists are read
+	// in it, or after it on a big-endian machine) and the exceptions from
+	// one pointer-free block, and go on in the copy (b may lie in the block
+	// being reused).
 	shift, bufW, dateW := dl.layout(len(b))
 	mem := grow(ap.mem, bufW+dateW+words(n*int(unsafe.Sizeof(Exception{}))), ap.arena)
 	ap.mem = mem

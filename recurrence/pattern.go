@@ -110,7 +110,9 @@ func (d dateLists) n() int { return d.nd + d.nm }
 // the same offset modulo 4 (a list is 4-byte values after a 4-byte
 // count), so the shift puts both on 4-byte boundaries; on a little-endian
 // machine each is then read in place, a Minutes being the blob's
-// little-endian uint32, and needs no words of its own.
+// little-endian uint32, and needs no words of its own. (In both structures
+// the lists start 2 bytes past a 4-byte boundary, so the shift is 2; it is
+// computed, not assumed.)
 func (d dateLists) layout(n int) (shift, bufW, dateW int) {
 	switch {
 	case d.n() == 0:
@@ -160,8 +162,8 @@ func minutesIn(buf []byte, off, n int) []Minutes {
 }
 
 // decode reads a RecurrencePattern at the cursor into p's fields and says
-// where its date lists are; the caller gives them storage (every count is
-// checked against the bytes left before that). It reads from the bytes the
+// where its date lists are, for place to set them (every count is checked
+// against the bytes left before that). It reads from the bytes the
 // cursor has left with plain indexes and moves the cursor once, at the
 // end; on a failure it moves the cursor to the run or field that does not
 // fit, so the error names it and its offset. Nothing is formatted unless a

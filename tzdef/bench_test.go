@@ -125,11 +125,11 @@ func BenchmarkMemcpyFloor(b *testing.B) {
 	}
 }
 
-// BenchmarkAllocFloor times the least a fresh value can cost, whatever
-// its decoder: one heap allocation of the blob's size, the blob copied
-// into it and kept in a package-level sink (as Parse's result is). Read
-// against BenchmarkMemcpyFloor, it says how close to a C++ arena's
-// multiple any Parse returning a heap value can come on the machine.
+// BenchmarkAllocFloor times the least a fresh value that keeps a copy of
+// its input can cost, whatever its decoder: one heap allocation of the
+// blob's size, the blob copied into it and kept in a package-level sink
+// (as Parse's result is). Read against BenchmarkMemcpyFloor, it says how
+// close to a C++ arena's multiple such a Parse can come on the machine.
 func BenchmarkAllocFloor(b *testing.B) {
 	for _, fx := range benchFixtures {
 		b.Run(fx.name, func(b *testing.B) {

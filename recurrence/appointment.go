@@ -104,7 +104,7 @@ type AppointmentPattern struct {
 
 	buf   []byte   // the copy of the input that spans point into, and text added by SetSubject/SetLocation
 	mem   []uint64 // the pointer-free block buf (the date lists lie in it, see dateLists.layout) and Exceptions are carved from
-	arena *Arena   // where mem comes from when it is too small; nil: the heap
+	arena *Arena   // the arena mem comes from, set only while an Arena decodes; nil: the heap
 }
 
 // Parse decodes an AppointmentRecurrencePattern (PidLidAppointmentRecur).

@@ -10,7 +10,8 @@ import "github.com/mapiblob/mapiblob/internal/arena"
 // dropped together.
 //
 // Values from an arena are ordinary values: their methods, UnmarshalBinary
-// and the builders work on them as on any other. Two things differ. A
+// and the builders work on them as on any other (decoding one again takes
+// heap storage when its own is too small, not the arena's). Two things differ. A
 // value keeps alive the whole block it was carved from (64 KiB of
 // storage, and a slab of 32 values). After Reset the arena hands the same
 // storage out again, so the values made before must no longer be used:
@@ -27,31 +28,23 @@ type Arena struct {
 // value and storage taken from the arena. The errors are Parse's; after an
 // error the arena has handed out nothing.
 func (a *Arena) Parse(b []byte) (*AppointmentPattern, error) {
-	ap := a.aps.Next()
-	ap.arena = a
-	m := a.blocks.Mark()
-	if err := ap.UnmarshalBinary(b); err != nil {
-		*ap = AppointmentPattern{}
-		a.blocks.Restore(m)
-		return nil, err
-	}
-	a.aps.Keep()
-	return ap, nil
+	return arena.Make(&a.aps, &a.blocks, func(ap *AppointmentPattern) error {
+		ap.arena = a
+		err := ap.UnmarshalBinary(b)
+		ap.arena = nil // decoding the value again later takes heap storage
+		return err
+	})
 }
 
 // ParsePattern decodes a RecurrencePattern as ParsePattern does, into a
 // value and storage taken from the arena.
 func (a *Arena) ParsePattern(b []byte) (*Pattern, error) {
-	p := a.ps.Next()
-	p.arena = a
-	m := a.blocks.Mark()
-	if err := p.UnmarshalBinary(b); err != nil {
-		*p = Pattern{}
-		a.blocks.Restore(m)
-		return nil, err
-	}
-	a.ps.Keep()
-	return p, nil
+	return arena.Make(&a.ps, &a.blocks, func(p *Pattern) error {
+		p.arena = a
+		err := p.UnmarshalBinary(b)
+		p.arena = nil
+		return err
+	})
 }
 
 // Reset makes the arena hand out its slabs and blocks again, from the

@@ -2,11 +2,13 @@ package recurrence
 
 import (
 	"bytes"
-	"fmt"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/stretchr/testify/require"
+
+	"github.com/mapiblob/mapiblob/internal/arena/arenatest"
+	"github.com/mapiblob/mapiblob/internal/fixtures"
 )
 
 // arenaBlobs are the project's blobs, and MFCMAPI's when present.
@@ -14,6 +16,9 @@ func arenaBlobs(t *testing.T) []blobCase {
 	cases := testdataBlobs(t)
 	if len(cases) == 0 {
 		t.Fatal("no testdata blobs")
+	}
+	if fixtures.Dir() != "" {
+		cases = append(cases, fixtureBlobs(t)...)
 	}
 	return cases
 }
@@ -117,28 +122,8 @@ func TestArenaValueReusedDoesNotWriteItsNeighbour(t *testing.T) {
 // A blob that does not decode gives Parse's error and hands nothing out:
 // the value made next is intact.
 func TestArenaErrors(t *testing.T) {
-	for _, c := range arenaBlobs(t) {
-		var a Arena
-		for n := range len(c.b) {
-			short := c.b[:n]
-			var got, want error
-			if c.appt {
-				_, got = a.Parse(short)
-				_, want = Parse(short)
-			} else {
-				_, got = a.ParsePattern(short)
-				_, want = ParsePattern(short)
-			}
-			if d := cmp.Diff(fmt.Sprint(want), fmt.Sprint(got)); d != "" {
-				t.Fatalf("%s truncated to %d bytes (-Parse +arena):\n%s", c.name, n, d)
-			}
-		}
-		v, err := c.arenaParse(&a)
-		require.NoError(t, err)
-		out, err := v.MarshalBinary()
-		require.NoError(t, err)
-		require.Equal(t, c.b, out)
-	}
+	var a Arena
+	arenatest.Errors(t, arenaCases(t, &a))
 }
 
 // After a warm-up, an arena reset between batches makes values without
@@ -147,16 +132,18 @@ func TestArenaAllocations(t *testing.T) {
 	if raceEnabled {
 		t.Skip("the race detector changes allocation counts")
 	}
-	cases := arenaBlobs(t)
 	var a Arena
-	batch := func() {
-		a.Reset()
-		for _, c := range cases {
-			if _, err := c.arenaParse(&a); err != nil {
-				t.Fatal(err)
-			}
-		}
+	arenatest.Allocations(t, a.Reset, arenaCases(t, &a))
+}
+
+// arenaCases are arenaBlobs for the arenatest checks, decoded by a.
+func arenaCases(t *testing.T, a *Arena) []arenatest.Case {
+	var out []arenatest.Case
+	for _, c := range arenaBlobs(t) {
+		out = append(out, arenatest.Case{Name: c.name, Blob: c.b,
+			Arena: func(b []byte) (arenatest.Value, error) { return blobCase{c.name, b, c.appt}.arenaParse(a) },
+			Heap:  func(b []byte) (arenatest.Value, error) { return blobCase{c.name, b, c.appt}.heapParse() },
+		})
 	}
-	batch()
-	require.Zero(t, testing.AllocsPerRun(20, batch))
+	return out
 }

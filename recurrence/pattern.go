@@ -55,7 +55,7 @@ type Pattern struct {
 	Trailing []byte `json:"-"`
 
 	mem   []uint64 // ParsePattern: the pointer-free block of the input copy and the date lists
-	arena *Arena   // where mem comes from when it is too small; nil: the heap
+	arena *Arena   // the arena mem comes from, set only while an Arena decodes; nil: the heap
 }
 
 // ParsePattern decodes a task's RecurrencePattern (PidLidTaskRecurrence).

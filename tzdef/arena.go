@@ -25,33 +25,25 @@ type Arena struct {
 // taken from the arena. The errors are Parse's; after an error the arena
 // has handed out nothing.
 func (a *Arena) Parse(b []byte) (*Definition, error) {
-	v := a.defs.Next()
-	d := &v.Definition
-	d.Rules = v.rules[:0:len(v.rules)]
-	d.fresh, d.arena = true, a
-	m := a.blocks.Mark()
-	err := d.UnmarshalBinary(b)
-	d.fresh, d.arena = false, nil
+	v, err := arena.Make(&a.defs, &a.blocks, func(v *parsedDefinition) error {
+		d := &v.Definition
+		d.Rules = v.rules[:0:len(v.rules)]
+		d.fresh, d.arena = true, a
+		err := d.UnmarshalBinary(b)
+		d.fresh, d.arena = false, nil
+		return err
+	})
 	if err != nil {
-		*v = parsedDefinition{}
-		a.blocks.Restore(m)
 		return nil, err
 	}
-	a.defs.Keep()
-	return d, nil
+	return &v.Definition, nil
 }
 
 // ParseTimeZoneStruct decodes a PidLidTimeZoneStruct value as
 // ParseTimeZoneStruct does, into a value taken from the arena (trailing
 // bytes, which real blobs do not have, are a heap allocation).
 func (a *Arena) ParseTimeZoneStruct(b []byte) (*TimeZoneStruct, error) {
-	tz := a.tzs.Next()
-	if err := tz.UnmarshalBinary(b); err != nil {
-		*tz = TimeZoneStruct{}
-		return nil, err
-	}
-	a.tzs.Keep()
-	return tz, nil
+	return arena.Make(&a.tzs, &a.blocks, func(tz *TimeZoneStruct) error { return tz.UnmarshalBinary(b) })
 }
 
 // Reset makes the arena hand out its slabs and blocks again, from the

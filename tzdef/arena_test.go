@@ -9,6 +9,7 @@ import (
 	"github.com/google/go-cmp/cmp"
 	"github.com/stretchr/testify/require"
 
+	"github.com/mapiblob/mapiblob/internal/arena/arenatest"
 	"github.com/mapiblob/mapiblob/internal/fixtures"
 )
 
@@ -16,10 +17,6 @@ type tzBlob struct {
 	name     string
 	b        []byte
 	isStruct bool
-}
-
-type tzValue interface {
-	MarshalBinary() ([]byte, error)
 }
 
 // arenaBlobs are the project's time-zone blobs, plus a definition with an
@@ -41,21 +38,21 @@ func arenaBlobs(t *testing.T) []tzBlob {
 	return append(out, tzBlob{name: "custom", b: b})
 }
 
-func (c tzBlob) arena(a *Arena) (tzValue, error) {
+func (c tzBlob) arena(a *Arena) (arenatest.Value, error) {
 	if c.isStruct {
 		return a.ParseTimeZoneStruct(c.b)
 	}
 	return a.Parse(c.b)
 }
 
-func (c tzBlob) heap() (tzValue, error) {
+func (c tzBlob) heap() (arenatest.Value, error) {
 	if c.isStruct {
 		return ParseTimeZoneStruct(c.b)
 	}
 	return Parse(c.b)
 }
 
-func jsonOfValue(t *testing.T, v tzValue) string {
+func jsonOfValue(t *testing.T, v arenatest.Value) string {
 	t.Helper()
 	b, err := json.Marshal(v)
 	require.NoError(t, err)
@@ -69,7 +66,7 @@ func TestArenaValuesMatchParseAndStayIntact(t *testing.T) {
 	var a Arena
 	type made struct {
 		c    tzBlob
-		v    tzValue
+		v    arenatest.Value
 		json string
 	}
 	var all []made
@@ -131,22 +128,8 @@ func TestArenaValuesMatchParseAndStayIntact(t *testing.T) {
 // A blob that does not decode gives Parse's error, and the value made next
 // is intact.
 func TestArenaErrors(t *testing.T) {
-	for _, c := range arenaBlobs(t) {
-		var a Arena
-		for n := range len(c.b) {
-			short := tzBlob{c.name, c.b[:n], c.isStruct}
-			_, got := short.arena(&a)
-			_, want := short.heap()
-			if d := cmp.Diff(fmt.Sprint(want), fmt.Sprint(got)); d != "" {
-				t.Fatalf("%s truncated to %d bytes (-Parse +arena):\n%s", c.name, n, d)
-			}
-		}
-		v, err := c.arena(&a)
-		require.NoError(t, err)
-		out, err := v.MarshalBinary()
-		require.NoError(t, err)
-		require.Equal(t, c.b, out)
-	}
+	var a Arena
+	arenatest.Errors(t, arenaCases(arenaBlobs(t), &a))
 }
 
 // Once warm, a batch after Reset allocates nothing, but for the key names
@@ -156,16 +139,18 @@ func TestArenaAllocations(t *testing.T) {
 		t.Skip("the race detector changes allocation counts")
 	}
 	cases := arenaBlobs(t)
-	known := cases[:len(cases)-1] // without the custom key name
 	var a Arena
-	batch := func() {
-		a.Reset()
-		for _, c := range known {
-			if _, err := c.arena(&a); err != nil {
-				t.Fatal(err)
-			}
-		}
+	arenatest.Allocations(t, a.Reset, arenaCases(cases[:len(cases)-1], &a)) // without the custom key name
+}
+
+// arenaCases are blobs for the arenatest checks, decoded by a.
+func arenaCases(blobs []tzBlob, a *Arena) []arenatest.Case {
+	var out []arenatest.Case
+	for _, c := range blobs {
+		out = append(out, arenatest.Case{Name: c.name, Blob: c.b,
+			Arena: func(b []byte) (arenatest.Value, error) { return tzBlob{c.name, b, c.isStruct}.arena(a) },
+			Heap:  func(b []byte) (arenatest.Value, error) { return tzBlob{c.name, b, c.isStruct}.heap() },
+		})
 	}
-	batch()
-	require.Zero(t, testing.AllocsPerRun(20, batch))
+	return out
 }

@@ -100,3 +100,19 @@ func (bl *Blocks) carveSlow(n int) []uint64 {
 
 // Reset hands the blocks out again from the first.
 func (bl *Blocks) Reset() { bl.i, bl.used = 0, 0 }
+
+// Make hands out a value of s that fill decodes into, with whatever words
+// fill carves from bl. When fill fails, the value and those words are
+// handed out again next time, and fill's error is returned.
+func Make[T any](s *Slabs[T], bl *Blocks, fill func(*T) error) (*T, error) {
+	v := s.Next()
+	m := bl.Mark()
+	if err := fill(v); err != nil {
+		var zero T
+		*v = zero
+		bl.Restore(m)
+		return nil, err
+	}
+	s.Keep()
+	return v, nil
+}

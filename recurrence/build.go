@@ -255,8 +255,9 @@ func (p *Pattern) isPatternDate(d Minutes) bool {
 }
 
 // liveDate is the midnight of t's date when the pattern has an occurrence
-// there that is neither deleted nor modified yet.
-func (p *Pattern) liveDate(t time.Time) (Minutes, error) {
+// there that is neither deleted nor modified yet (deleted is the set of
+// its DeletedInstanceDates).
+func (p *Pattern) liveDate(t time.Time, deleted dateSet) (Minutes, error) {
 	d, err := midnight(t)
 	if err != nil {
 		return 0, err
@@ -264,7 +265,7 @@ func (p *Pattern) liveDate(t time.Time) (Minutes, error) {
 	if !p.isPatternDate(d) {
 		return 0, fmt.Errorf("recurrence: %s is not a date of the series", d.String()[:10])
 	}
-	if contains(p.DeletedInstanceDates, d) {
+	if deleted.has(d) {
 		return 0, fmt.Errorf("recurrence: the occurrence of %s is already deleted or modified", d.String()[:10])
 	}
 	return d, nil
@@ -370,10 +371,11 @@ func (ap *AppointmentPattern) ApplyEdits(edits []Edit) (errs []error) {
 	changes := make([]change, 0, len(edits))
 	mods := make([]modification, 0, nm)
 	seen := make(map[Minutes]int, len(edits)) // day → index in edits
+	deleted, modified := setOf(p.DeletedInstanceDates), setOf(p.ModifiedInstanceDates)
 	var none Overrides
 	for i := range edits {
 		ed := &edits[i]
-		d, err := p.liveDate(ed.Original)
+		d, err := p.liveDate(ed.Original, deleted)
 		if err != nil {
 			fail(i, err)
 			continue
@@ -424,7 +426,7 @@ func (ap *AppointmentPattern) ApplyEdits(edits []Edit) (errs []error) {
 				continue
 			}
 			nd := c.newDay
-			if taken[nd] || (p.isPatternDate(nd) && !contains(p.DeletedInstanceDates, nd) && !vacated[nd]) || contains(p.ModifiedInstanceDates, nd) {
+			if taken[nd] || modified.has(nd) || (!deleted.has(nd) && !vacated[nd] && p.isPatternDate(nd)) {
 				c.dropped, again = true, true
 				fail(c.i, fmt.Errorf("recurrence: %s already has an occurrence; two instances must not share a day", nd.String()[:10]))
 				continue

@@ -302,7 +302,7 @@ func checkDates(l *lint.List, path string, ds []Minutes) {
 	}
 }
 
-// dateSet is a set of dates for lookups in Check, built once.
+// dateSet is a set of dates for lookups (Check, ApplyEdits), built once.
 type dateSet map[Minutes]struct{}
 
 func setOf(ds []Minutes) dateSet {

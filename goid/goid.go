@@ -104,8 +104,9 @@ func IsGlobalObjectID(b []byte) bool {
 	return len(b) >= 16 && guid.GUID(b[:16]) == ByteArrayID
 }
 
-// Parse decodes a PidLidGlobalObjectId or PidLidCleanGlobalObjectId value.
-// It allocates twice: the value and one copy of b.
+// Parse decodes a PidLidGlobalObjectId or PidLidCleanGlobalObjectId value
+// into a value that holds its own copy of b: one allocation for an id in
+// Outlook's own form (56 bytes or less), two for a longer one.
 func Parse(b []byte) (*GlobalObjectID, error) {
 	v := new(parsedID)
 	g := &v.GlobalObjectID

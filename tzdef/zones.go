@@ -1,5 +1,10 @@
 package tzdef
 
+import (
+	"encoding/binary"
+	"unicode/utf16"
+)
+
 //go:generate go run ./internal/gencldr -o zones_cldr.go
 
 // IANAName returns the IANA zone CLDR maps a Windows time-zone key name to
@@ -60,9 +65,9 @@ func WindowsNames() []string {
 var keyNames = func() map[string]*knownName {
 	m := make(map[string]*knownName, len(windowsToIANA))
 	for k := range windowsToIANA {
-		u := make([]byte, 2*len(k)) // the names are ASCII
-		for i := range len(k) {
-			u[2*i] = k[i]
+		var u []byte
+		for _, r := range utf16.Encode([]rune(k)) {
+			u = binary.LittleEndian.AppendUint16(u, r)
 		}
 		m[k] = &knownName{s: k, utf16: string(u)}
 	}

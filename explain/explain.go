@@ -282,12 +282,13 @@ func Explain(text string, opt Options) *Explanation {
 		x.Input = InputEmpty
 		return x
 	}
-	if strings.Contains(text, exmergeMarker) {
-		explainExMerge(x, text)
-		return x
-	}
+	// An item first: its body may quote an ExMerge log line.
 	if b := []byte(text); item.IsMessage(b) {
 		explainItems(x, b, o)
+		return x
+	}
+	if strings.Contains(text, exmergeMarker) {
+		explainExMerge(x, text)
 		return x
 	}
 	blobs, berr := input.Parse(text)
@@ -315,20 +316,20 @@ func Bytes(b []byte, opt Options) *Explanation {
 	if text, ok := input.TextOf(b); ok {
 		return Explain(text, opt)
 	}
-	if bytes.Contains(b, []byte("m\x00s\x00E\x00x\x00c\x00h\x00M\x00a\x00i\x00l\x00b\x00o\x00x\x00G\x00u\x00i\x00d\x00")) {
-		// an ExMerge.log saved as UTF-16 without a byte-order mark
-		x := &Explanation{}
-		explainExMergeReader(x, bytes.NewReader(b))
-		return x
-	}
 	x := &Explanation{}
 	o, err := opt.check()
 	if err != nil {
 		x.Input, x.Error = InputInvalid, err.Error()
 		return x
 	}
-	if item.IsMessage(b) { // .msg or TNEF
+	// An item first (.msg or TNEF): its body may quote an ExMerge log line.
+	if item.IsMessage(b) {
 		explainItems(x, b, o)
+		return x
+	}
+	if bytes.Contains(b, []byte("m\x00s\x00E\x00x\x00c\x00h\x00M\x00a\x00i\x00l\x00b\x00o\x00x\x00G\x00u\x00i\x00d\x00")) {
+		// an ExMerge.log saved as UTF-16 without a byte-order mark
+		explainExMergeReader(x, bytes.NewReader(b))
 		return x
 	}
 	blobs, err := mapiblob.ReadInputBytes(b, input.ModeBinary)

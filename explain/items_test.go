@@ -147,3 +147,26 @@ func TestExplainItemText(t *testing.T) {
 }
 
 func base64Encode(b []byte) string { return base64.StdEncoding.EncodeToString(b) }
+
+// An item whose body quotes an ExMerge log line (the support mail that
+// forwards the log) is read as an item, dropped as .msg or TNEF or pasted
+// as an XML export, not as the log.
+func TestExplainItemQuotingExMerge(t *testing.T) {
+	it := itemtest.Meeting(itemtest.Options{Seed: 5})
+	it.Set(item.MustProp("PidTagBody", item.Unicode("ExMerge wrote:\r\n"+
+		"1/15/2007 10:02:12 AM  Error! Cannot identify the user with the msExchMailboxGuid "+
+		`C\03\96f\5D\B1\3BD\81\99\1F\91C2\5B7. The legacyExchangeDN is /O=X/CN=Y.`+"\r\n")))
+	msg, err := item.MarshalMSG(it)
+	require.NoError(t, err)
+	tnef, err := item.MarshalTNEF(it)
+	require.NoError(t, err)
+	for name, x := range map[string]*Explanation{
+		"msg":  Bytes(msg, Options{Now: explainNow, Name: "m.msg"}),
+		"tnef": Bytes(tnef, Options{Now: explainNow, Name: "winmail.dat"}),
+		"xml":  Explain(string(item.MarshalXML(it)), Options{Now: explainNow}),
+	} {
+		require.Equal(t, InputItems, x.Input, "%s: %s", name, x.Error)
+		require.NotEmpty(t, x.Items, name)
+		require.Equal(t, "Weekly sync 5", x.Items[0].Subject, name)
+	}
+}

@@ -15,6 +15,7 @@ import (
 	"github.com/mapiblob/mapiblob/blob"
 	"github.com/mapiblob/mapiblob/guid"
 	"github.com/mapiblob/mapiblob/input"
+	"github.com/mapiblob/mapiblob/internal/shell"
 	"github.com/mapiblob/mapiblob/item"
 	"github.com/mapiblob/mapiblob/recurrence"
 	"github.com/mapiblob/mapiblob/tzdef"
@@ -474,7 +475,7 @@ func explainSeries(s *mapiblob.Series, blobs []mapiblob.Blob, o *explainOpts) *S
 			if name := tzdef.IANAName(d.KeyName); name != "" {
 				se.Zone += " (" + name + ")"
 			}
-			tzArg = fmt.Sprintf(" --tz %q", o.zone)
+			tzArg = " --tz " + shell.Quote(o.zone)
 		}
 	}
 	loc := time.UTC
@@ -641,7 +642,7 @@ func repairFor(r *mapiblob.Result, all []*mapiblob.Result, o *explainOpts) *Repa
 	rep.Zone = nd.KeyName
 	rep.Hex = strings.ToUpper(hex.EncodeToString(b))
 	rep.MFCMAPI = fmt.Sprintf("cb: %d lpb: %s", len(b), rep.Hex)
-	rep.Command = fmt.Sprintf("mapiblob tz build --zone %q", rep.Zone)
+	rep.Command = "mapiblob tz build --zone " + shell.Quote(rep.Zone)
 	if first != repairFirstYear {
 		rep.Command += fmt.Sprintf(" --years %d-%d", first, repairLastYear)
 	}

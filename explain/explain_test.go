@@ -28,7 +28,7 @@ func codes(fs []FindingView) []string {
 // The seed case: a StartDisplay with an empty key name in an MFCMAPI export
 // whose Recur definition names the zone with the same rules. The crash is
 // an error finding, and the repair is the zone's display definition, the
-// bytes `mapiblob tz build --zone "Eastern Standard Time" --display` prints.
+// bytes `mapiblob tz build --zone 'Eastern Standard Time' --display` prints.
 func TestExplainSeedRepair(t *testing.T) {
 	text, err := seed.SeedExport("..")
 	require.NoError(t, err)
@@ -47,7 +47,7 @@ func TestExplainSeedRepair(t *testing.T) {
 	require.Equal(t, "Eastern Standard Time", b.Repair.Zone)
 	require.Contains(t, b.Repair.Reason, "another time-zone definition in the paste")
 	require.True(t, b.Repair.Display)
-	require.Equal(t, `mapiblob tz build --zone "Eastern Standard Time" --display`, b.Repair.Command)
+	require.Equal(t, "mapiblob tz build --zone 'Eastern Standard Time' --display", b.Repair.Command)
 
 	want, _, err := tzdef.FromZoneName("Eastern Standard Time", 2000, 2037)
 	require.NoError(t, err)

@@ -8,6 +8,7 @@ import (
 
 	"github.com/mapiblob/mapiblob"
 	"github.com/mapiblob/mapiblob/blob"
+	"github.com/mapiblob/mapiblob/internal/shell"
 	"github.com/mapiblob/mapiblob/item"
 	"github.com/mapiblob/mapiblob/proptag"
 	"github.com/mapiblob/mapiblob/tzdef"
@@ -84,7 +85,7 @@ func itemRepair(it *item.Item, fs []mapiblob.Finding, o *explainOpts) *ItemRepai
 	r, err := it.RepairTZ("")
 	if err != nil && o.zone != "" {
 		r, err = it.RepairTZ(o.zone)
-		zoneArg = fmt.Sprintf(" --zone %q", o.zone)
+		zoneArg = " --zone " + shell.Quote(o.zone)
 	}
 	if err != nil {
 		ir.Note = err.Error() + "; pick the zone the meeting was made in"
@@ -109,10 +110,7 @@ func (o *explainOpts) commandArg() string {
 	if n == "" {
 		return "FILE"
 	}
-	if strings.ContainsAny(n, " \t\"'$`\\*?[]{}()<>|&;#~") {
-		return fmt.Sprintf("%q", n)
-	}
-	return n
+	return shell.Quote(n)
 }
 
 // explainItems reads b as item files and explains every item, top-level

@@ -170,3 +170,15 @@ func TestExplainItemQuotingExMerge(t *testing.T) {
 		require.Equal(t, "Weekly sync 5", x.Items[0].Subject, name)
 	}
 }
+
+// The commands shown quote a file name for a shell: pasted, they expand
+// and run nothing.
+func TestExplainCommandQuotesFileName(t *testing.T) {
+	msg, err := item.MarshalMSG(itemtest.Meeting(itemtest.Options{Seed: 1, EmptyStartDisplayKeyName: true}))
+	require.NoError(t, err)
+	x := Bytes(msg, Options{Now: explainNow, Name: "a$HOME`id`.msg"})
+	require.Equal(t, InputItems, x.Input, x.Error)
+	require.Equal(t, "mapiblob decode 'a$HOME`id`.msg'", x.Command)
+	require.NotNil(t, x.Items[0].TZRepair)
+	require.True(t, strings.HasSuffix(x.Items[0].TZRepair.Command, " 'a$HOME`id`.msg'"), x.Items[0].TZRepair.Command)
+}

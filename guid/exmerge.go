@@ -8,6 +8,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/mapiblob/mapiblob/internal/shell"
 	"golang.org/x/text/encoding/unicode"
 	"golang.org/x/text/transform"
 )
@@ -259,13 +260,10 @@ func (r ExMergeRecord) LDIF() string {
 		"#   " + r.LegacyExchangeDN + "\n" +
 		"# found with, e.g.:\n" +
 		"#   Get-ADUser -LDAPFilter " + PowerShellQuote(f) + " | Select-Object -ExpandProperty DistinguishedName\n" +
-		"#   ldapsearch -b <base DN> " + shellQuote(f) + " dn\n" +
+		"#   ldapsearch -b <base DN> " + shell.Quote(f) + " dn\n" +
 		"dn: " + LDIFDNPlaceholder + "\n" +
 		"changetype: modify\n" +
 		"replace: msExchMailboxGuid\n" +
 		"msExchMailboxGuid:: " + r.GUID.Format(FormBase64) + "\n" +
 		"-\n"
 }
-
-// shellQuote quotes s for a POSIX shell.
-func shellQuote(s string) string { return "'" + strings.ReplaceAll(s, "'", `'\''`) + "'" }

@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/mapiblob/mapiblob/blob"
+	"github.com/mapiblob/mapiblob/internal/shell"
 	"github.com/mapiblob/mapiblob/recurrence"
 	"github.com/mapiblob/mapiblob/tzdef"
 )
@@ -193,16 +194,9 @@ func (it *Item) repairAdvice() string {
 	}
 	zone, why, err := it.InferZone()
 	if err != nil {
-		return "Repair: `mapiblob repair tz " + quoteArg(src) + " --zone ZONE` with the meeting's zone (" + oneLine(err.Error()) + "), then paste the five properties it prints into MFCMAPI"
+		return "Repair: `mapiblob repair tz " + shell.Quote(src) + " --zone ZONE` with the meeting's zone (" + oneLine(err.Error()) + "), then paste the five properties it prints into MFCMAPI"
 	}
-	return "Repair: `mapiblob repair tz " + quoteArg(src) + " --zone " + quoteArg(zone) + "` (the zone " + why + "), then paste the five properties it prints into MFCMAPI"
-}
-
-func quoteArg(s string) string {
-	if s != "" && !strings.ContainsAny(s, " \t'\"\\$`;&|<>()*?[]{}!#~") {
-		return s
-	}
-	return "'" + strings.ReplaceAll(s, "'", `'\''`) + "'"
+	return "Repair: `mapiblob repair tz " + shell.Quote(src) + " --zone " + shell.Quote(zone) + "` (the zone " + why + "), then paste the five properties it prints into MFCMAPI"
 }
 
 // ErrNoZone is returned by InferZone when no time-zone property of the item

@@ -132,7 +132,7 @@ func TestExplainMatchesCLI(t *testing.T) {
 	x = explain.Explain(seedXML, explain.Options{})
 	rep := x.Blobs[0].Repair
 	require.NotNil(t, rep)
-	require.Equal(t, `mapiblob tz build --zone "Eastern Standard Time" --display`, rep.Command)
+	require.Equal(t, "mapiblob tz build --zone 'Eastern Standard Time' --display", rep.Command)
 	r = runBin(t, nil, "tz", "build", "--zone", "Eastern Standard Time", "--display")
 	require.Equal(t, 0, r.code, r.stderr)
 	require.Equal(t, r.stdout, rep.Hex+"\n")

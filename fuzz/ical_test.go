@@ -315,12 +315,30 @@ func TestICalImportAllocationBound(t *testing.T) {
 		fmt.Fprintf(&versions, "BEGIN:VEVENT\r\nUID:s\r\nRECURRENCE-ID:20260105T090000\r\nSEQUENCE:%d\r\nDTSTART:20260105T100000\r\nEND:VEVENT\r\n", i%3)
 	}
 	series := "BEGIN:VEVENT\r\nUID:s\r\nDTSTART:20260105T090000\r\nRRULE:FREQ=DAILY\r\n"
+	// A zone of the file's own (no CLDR name) used by events over 30
+	// years, and one that cannot be built, used by as many: each is built
+	// once for the file.
+	custom := "BEGIN:VTIMEZONE\r\nTZID:Custom\r\nBEGIN:STANDARD\r\nDTSTART:19701025T030000\r\nRRULE:FREQ=YEARLY;BYDAY=-1SU;BYMONTH=10\r\n" +
+		"TZOFFSETFROM:+0200\r\nTZOFFSETTO:+0100\r\nEND:STANDARD\r\nBEGIN:DAYLIGHT\r\nDTSTART:19700329T020000\r\nRRULE:FREQ=YEARLY;BYDAY=-1SU;BYMONTH=3\r\n" +
+		"TZOFFSETFROM:+0100\r\nTZOFFSETTO:+0200\r\nEND:DAYLIGHT\r\nEND:VTIMEZONE\r\n"
+	var broken, inCustom, inBroken strings.Builder
+	broken.WriteString("BEGIN:VTIMEZONE\r\nTZID:Broken\r\n")
+	for y := range 200 {
+		fmt.Fprintf(&broken, "BEGIN:STANDARD\r\nDTSTART:%04d0101T000000\r\nTZOFFSETFROM:+0100\r\nTZOFFSETTO:+0100\r\nEND:STANDARD\r\n", 1800+y)
+	}
+	broken.WriteString("BEGIN:STANDARD\r\nDTSTART:bad\r\nTZOFFSETFROM:+0100\r\nTZOFFSETTO:+0100\r\nEND:STANDARD\r\nEND:VTIMEZONE\r\n")
+	for i := range 300 {
+		fmt.Fprintf(&inCustom, "BEGIN:VEVENT\r\nUID:c%d\r\nDTSTART;TZID=Custom:%04d0105T090000\r\nEND:VEVENT\r\n", i, 2000+i%30)
+		fmt.Fprintf(&inBroken, "BEGIN:VEVENT\r\nUID:b%d\r\nDTSTART;TZID=Broken:20260105T090000\r\nEND:VEVENT\r\n", i)
+	}
 	for name, b := range map[string][]byte{
-		"single events": cal(events.String()),
-		"EXDATEs":       cal(series + exdates.String() + "END:VEVENT\r\n"),
-		"overrides":     cal(series + "END:VEVENT\r\n" + overrides.String()),
-		"versions":      cal(series + "END:VEVENT\r\n" + versions.String()),
-		"tasks":         cal(strings.Repeat("BEGIN:VTODO\r\nDTSTART;VALUE=DATE:20260105\r\nRRULE:FREQ=DAILY\r\nEND:VTODO\r\n", 300)),
+		"single events":                cal(events.String()),
+		"single events in a VTIMEZONE": cal(custom + inCustom.String()),
+		"a VTIMEZONE that fails":       cal(broken.String() + inBroken.String()),
+		"EXDATEs":                      cal(series + exdates.String() + "END:VEVENT\r\n"),
+		"overrides":                    cal(series + "END:VEVENT\r\n" + overrides.String()),
+		"versions":                     cal(series + "END:VEVENT\r\n" + versions.String()),
+		"tasks":                        cal(strings.Repeat("BEGIN:VTODO\r\nDTSTART;VALUE=DATE:20260105\r\nRRULE:FREQ=DAILY\r\nEND:VTODO\r\n", 300)),
 	} {
 		icalAllocBound(t, name, b, opt)
 	}

@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"strconv"
 	"strings"
 	"time"
 
@@ -118,7 +117,7 @@ func ImportBytes(b []byte, opt ImportOptions) ([]Item, error) {
 	if len(cals) == 0 {
 		return nil, errors.New("ical: no VCALENDAR")
 	}
-	f := &file{vtimezones: map[string]*goical.Component{}, zones: map[zoneKey]*zone{}}
+	f := &file{vtimezones: map[string]*goical.Component{}, zones: map[zoneKey]built{}}
 	vtz := f.vtimezones
 	type group struct {
 		uid       string
@@ -331,7 +330,7 @@ func (im *importer) seriesZone(start when) error {
 	var err error
 	if start.date && im.opt.FloatingZone == "" {
 		im.warn("all-day event: its dates are floating; read in UTC (set a floating zone to choose another)")
-		im.zone, err = im.res.byName("UTC", "UTC")
+		im.zone, err = im.res.byName("UTC")
 		return err
 	}
 	im.zone, err = im.res.zoneOf(start)
@@ -667,7 +666,7 @@ func (im *importer) replaces(c, kept *goical.Component, rid when, day time.Time)
 // sequence is a component's SEQUENCE (0 when absent or unreadable).
 func sequence(c *goical.Component) int {
 	if p := c.Props.Get("SEQUENCE"); p != nil {
-		if n, err := strconv.Atoi(strings.TrimSpace(p.Value)); err == nil {
+		if n, err := p.Int(); err == nil {
 			return n
 		}
 	}

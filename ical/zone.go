@@ -17,7 +17,6 @@ import (
 type zone struct {
 	def    *tzdef.Definition // TZDefRecur form: the current rule flagged R and E
 	tz     *tzdef.TimeZoneStruct
-	source string // how it was found, for messages
 
 	// What every item of the zone holds, made once: the display form and
 	// the encodings of the three forms (handed out as copies).
@@ -29,14 +28,22 @@ type zone struct {
 }
 
 // file is what the components of one Import share: the VTIMEZONEs by TZID
-// and the zones built, so that a thousand events in one zone build it once.
+// and the zones built, so that a thousand events in one zone build it once
+// (and a zone that cannot be built fails them all from one attempt).
 type file struct {
 	vtimezones map[string]*goical.Component
-	zones      map[zoneKey]*zone
+	zones      map[zoneKey]built
 }
 
-// zoneKey is a zone as a resolver asks for it: the same name resolves
-// differently for other years.
+// built is a zone, or why it could not be built.
+type built struct {
+	z   *zone
+	err error
+}
+
+// zoneKey is a zone as a resolver asks for it: a zone built by name, or
+// compared with one, depends on the years asked for; a VTIMEZONE of a name
+// CLDR does not know does not (its years are zero).
 type zoneKey struct {
 	key            string
 	years, compare [2]int
@@ -165,14 +172,20 @@ type resolver struct {
 	said    map[*zone]bool // zones whose warnings this item has been told
 }
 
-// cached is the zone already built for key, its warnings said again to
-// this resolver's item (once).
-func (r *resolver) cached(key string) (*zone, bool) {
-	z, ok := r.file.zones[zoneKey{key, r.years, r.compare}]
-	if ok {
-		r.sayWarnings(z)
+// lookup is the zone built for k, built by build the first time it is
+// asked for (a failure is remembered too), its warnings said to this
+// resolver's item once.
+func (r *resolver) lookup(k zoneKey, build func() (*zone, error)) (*zone, error) {
+	b, ok := r.file.zones[k]
+	if !ok {
+		b.z, b.err = build()
+		r.file.zones[k] = b
 	}
-	return z, ok
+	if b.err != nil {
+		return nil, b.err
+	}
+	r.sayWarnings(b.z)
+	return b.z, nil
 }
 
 // sayWarnings says z's warnings to this resolver's item unless it already
@@ -190,47 +203,37 @@ func (r *resolver) sayWarnings(z *zone) {
 	}
 }
 
-func (r *resolver) store(key string, z *zone) { r.file.zones[zoneKey{key, r.years, r.compare}] = z }
-
 // zoneOf is the zone of a value: its TZID, UTC, or the floating zone.
 func (r *resolver) zoneOf(w when) (*zone, error) {
 	switch {
 	case w.utc:
-		return r.byName("UTC", "UTC")
+		return r.byName("UTC")
 	case w.tzid != "":
 		return r.byTZID(w.tzid)
 	}
 	if r.opt.FloatingZone == "" {
 		return nil, fmt.Errorf("%s is a floating time: set the zone to read it in (ImportOptions.FloatingZone, --floating)", w)
 	}
-	return r.byName(r.opt.FloatingZone, "floating time taken in "+r.opt.FloatingZone)
+	return r.byName(r.opt.FloatingZone)
 }
 
-func (r *resolver) byName(name, source string) (*zone, error) {
-	key := "name:" + name
-	if z, ok := r.cached(key); ok {
-		return z, nil
-	}
-	w := windowsNameFor(name)
-	if w == "" {
-		return nil, fmt.Errorf("zone %q is neither a Windows key name nor an IANA zone CLDR maps to one", name)
-	}
-	d, tz, err := fromZoneName(w, r.years[0], r.years[1])
-	if err != nil {
-		return nil, err
-	}
-	z := &zone{def: d, tz: tz, source: source}
-	r.store(key, z)
-	return z, nil
+func (r *resolver) byName(name string) (*zone, error) {
+	return r.lookup(zoneKey{key: "name:" + name, years: r.years}, func() (*zone, error) {
+		w := windowsNameFor(name)
+		if w == "" {
+			return nil, fmt.Errorf("zone %q is neither a Windows key name nor an IANA zone CLDR maps to one", name)
+		}
+		d, tz, err := fromZoneName(w, r.years[0], r.years[1])
+		if err != nil {
+			return nil, err
+		}
+		return &zone{def: d, tz: tz}, nil
+	})
 }
 
 // byTZID resolves a TZID: its VTIMEZONE, compared with the zone its name
 // gives when CLDR knows it.
 func (r *resolver) byTZID(tzid string) (*zone, error) {
-	key := "tzid:" + tzid
-	if z, ok := r.cached(key); ok {
-		return z, nil
-	}
 	vtz := r.file.vtimezones[tzid]
 	win := windowsNameFor(tzid)
 	if win == "" && vtz != nil {
@@ -238,17 +241,21 @@ func (r *resolver) byTZID(tzid string) (*zone, error) {
 			win = windowsNameFor(p.Value)
 		}
 	}
-	var z *zone
-	switch {
-	case vtz == nil && win == "":
-		return nil, fmt.Errorf("TZID %q has no VTIMEZONE and names no zone CLDR knows", tzid)
-	case vtz == nil:
-		d, tz, err := fromZoneName(win, r.years[0], r.years[1])
-		if err != nil {
-			return nil, err
+	k := zoneKey{key: "tzid:" + tzid}
+	if win != "" {
+		k.years, k.compare = r.years, r.compare
+	}
+	return r.lookup(k, func() (*zone, error) {
+		switch {
+		case vtz == nil && win == "":
+			return nil, fmt.Errorf("TZID %q has no VTIMEZONE and names no zone CLDR knows", tzid)
+		case vtz == nil:
+			d, tz, err := fromZoneName(win, r.years[0], r.years[1])
+			if err != nil {
+				return nil, err
+			}
+			return &zone{def: d, tz: tz}, nil
 		}
-		z = &zone{def: d, tz: tz, source: fmt.Sprintf("TZID %q (no VTIMEZONE) as %s", tzid, win)}
-	default:
 		key := win
 		if key == "" {
 			key = tzid
@@ -260,22 +267,20 @@ func (r *resolver) byTZID(tzid string) (*zone, error) {
 		if err != nil {
 			return nil, err
 		}
-		z = &zone{def: d, tz: tz, source: fmt.Sprintf("VTIMEZONE %q", tzid)}
+		z := &zone{def: d, tz: tz}
 		if win != "" {
 			nd, ntz, err := fromZoneName(win, r.years[0], r.years[1])
 			switch {
 			case err != nil:
 				z.warns = append(z.warns, fmt.Sprintf("TZID %q: the zone %s could not be built (%v); the VTIMEZONE is followed", tzid, win, err))
 			case agree(d, nd, r.compare[0], r.compare[1]):
-				z = &zone{def: nd, tz: ntz, source: fmt.Sprintf("TZID %q as %s (its VTIMEZONE agrees)", tzid, win)}
+				z = &zone{def: nd, tz: ntz}
 			default:
 				z.warns = append(z.warns, fmt.Sprintf("TZID %q: its VTIMEZONE disagrees with the zone %s in %d–%d; the VTIMEZONE is followed", tzid, win, r.compare[0], r.compare[1]))
 			}
 		}
-	}
-	r.sayWarnings(z)
-	r.store(key, z)
-	return z, nil
+		return z, nil
+	})
 }
 
 // agree reports whether two definitions give the same offsets from first

@@ -2,6 +2,7 @@ package fuzz
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"runtime"
 	"strconv"
@@ -95,16 +96,25 @@ func textOf(it *ical.Item, name string) string {
 // reimport exports a series with the project's export and imports it again.
 func reimport(t *testing.T, it *ical.Item, opt ical.ImportOptions) *ical.Item {
 	t.Helper()
+	again, err := tryReimport(it, opt)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return again
+}
+
+// tryReimport is reimport that returns its failure.
+func tryReimport(it *ical.Item, opt ical.ImportOptions) (*ical.Item, error) {
 	ics, err := it.Appointment.ICalendar(it.Zone, recurrence.ICalOptions{Summary: textOf(it, "PidTagSubject"),
 		Location: textOf(it, "PidLidLocation"), UID: it.UID, Stamp: icalNow})
 	if err != nil {
-		t.Fatalf("an imported series does not export: %v", err)
+		return nil, fmt.Errorf("an imported series does not export: %w", err)
 	}
 	items, err := ical.ImportBytes([]byte(ics), opt)
 	if err != nil || len(items) != 1 {
-		t.Fatalf("the export of an imported series does not import (%d items): %v\n%s", len(items), err, ics)
+		return nil, fmt.Errorf("the export of an imported series does not import (%d items): %w\n%s", len(items), err, ics)
 	}
-	return &items[0]
+	return &items[0], nil
 }
 
 // customZone reports whether the series' zone is the file's own VTIMEZONE
@@ -206,21 +216,25 @@ func FuzzICalImport(f *testing.F) {
 			if it.Appointment == nil {
 				continue
 			}
-			if customZone(it) {
-				// A zone of the file's own VTIMEZONE: the export must work,
-				// but the rules it writes (the zone's real changes of offset)
-				// need not read back as the same Windows rules, or as Windows
-				// rules at all (a VTIMEZONE can change offset three times a
-				// year); only zones CLDR knows must survive the round trip.
-				if _, err := it.Appointment.ICalendar(it.Zone, recurrence.ICalOptions{UID: it.UID, Stamp: icalNow}); err != nil {
-					t.Fatalf("an imported series does not export: %v", err)
+			second, err := tryReimport(it, opt)
+			if err != nil {
+				// A zone of the file's own VTIMEZONE is written as its real
+				// changes of offset from 1601, which may not read back as
+				// Windows rules (a VTIMEZONE can change offset three times
+				// a year) or, for a zone whose rules reach far ahead, may
+				// span more years than the importer reads: those, and only
+				// those, may fail.
+				if customZone(it) && (errors.Is(err, tzdef.ErrNotExpressible) || strings.Contains(err.Error(), "observances span")) {
+					continue
 				}
-				continue
+				t.Fatal(err)
 			}
-			second := reimport(t, it, opt)
 			third := reimport(t, second, opt)
 			want, got := blobsOf(t, second), blobsOf(t, third)
-			if why := lossy(it); why == "" {
+			if why := lossy(it); why == "" && !customZone(it) {
+				// A zone CLDR knows survives the first trip; a file's own
+				// need only settle after it (its rules are rewritten as the
+				// years they hold).
 				want = blobsOf(t, it)
 				got = blobsOf(t, second)
 			}

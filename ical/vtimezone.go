@@ -338,7 +338,7 @@ func observances(vtz *goical.Component) ([]observance, error) {
 func DefinitionFromVTimezone(vtz *goical.Component, keyName string, now int) (*tzdef.Definition, *tzdef.TimeZoneStruct, error) {
 	obs, err := observances(vtz)
 	if err != nil {
-		return nil, nil, fmt.Errorf("VTIMEZONE %s: %v", keyName, err)
+		return nil, nil, fmt.Errorf("VTIMEZONE %s: %w", keyName, err)
 	}
 	ymin, ymax := 30000, 0
 	for i := range obs {
@@ -398,7 +398,7 @@ func DefinitionFromVTimezone(vtz *goical.Component, keyName string, now int) (*t
 		}
 		r, err := yearRule(y, inForce, year)
 		if err != nil {
-			return nil, nil, fmt.Errorf("VTIMEZONE %s: %v", keyName, err)
+			return nil, nil, fmt.Errorf("VTIMEZONE %s: %w", keyName, err)
 		}
 		if n := len(d.Rules); n > 0 {
 			prev := d.Rules[n-1]
@@ -496,5 +496,5 @@ func yearRule(y, inForce int, changes []onset) (tzdef.Rule, error) {
 		r.StandardDate, r.DaylightDate = std.st, dst.st
 		return r, nil
 	}
-	return r, fmt.Errorf("%d has %d changes of offset (more than one daylight-saving period): not a Windows rule", y, len(changes))
+	return r, fmt.Errorf("%d has %d changes of offset (more than one daylight-saving period): %w", y, len(changes), tzdef.ErrNotExpressible)
 }

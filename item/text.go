@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/mapiblob/mapiblob/blob"
+	"github.com/mapiblob/mapiblob/internal/sv"
 	"github.com/mapiblob/mapiblob/proptag"
 )
 
@@ -25,7 +26,7 @@ func IsItemData(b []byte, byPath bool) bool {
 		if byPath {
 			return true
 		}
-		items, err := ReadXML(b, "")
+		items, err := readXML(b, "") // the properties, not decoded: only their types and names count
 		if err != nil {
 			return false
 		}
@@ -42,7 +43,8 @@ func IsItemData(b []byte, byPath bool) bool {
 }
 
 // IsMessage reports whether b is a whole message: an Outlook .msg, TNEF
-// (raw or base64), an .eml with a TNEF part, or an MFCMAPI XML export of
+// (raw or base64), a MIME mail (.eml; reading it needs a TNEF part), or an
+// MFCMAPI XML export of
 // a message (a <message> element, recipients, attachments, or several
 // items). An export of a property pane (<properties>, one item's
 // properties) is not: the web page shows its binary properties one by
@@ -52,7 +54,7 @@ func IsMessage(b []byte) bool {
 	case "msg", "tnef", "tnef-base64", "eml":
 		return true
 	case "xml":
-		items, err := ReadXML(b, "")
+		items, err := readXML(b, "") // the properties, not decoded: only their types and names count
 		return err == nil && xmlMessage(b, items)
 	}
 	return false
@@ -97,17 +99,9 @@ func (it *Item) WriteText(w io.Writer, smartview bool) error {
 				fmt.Fprintf(&b, "    %s\n", l)
 			}
 		case p.Err != nil:
-			v := p.Value.String()
-			if len(v) > 64 {
-				v = v[:64] + "…"
-			}
-			fmt.Fprintf(&b, "%s\n    error: %s\n", v, fields(p.Err.Error()))
+			fmt.Fprintf(&b, "%s\n    error: %s\n", sv.Clip(p.Value.String(), 64), fields(p.Err.Error()))
 		default:
-			v := p.Value.String()
-			if len(v) > 200 {
-				v = v[:200] + "…"
-			}
-			fmt.Fprintf(&b, "%s\n", v)
+			fmt.Fprintf(&b, "%s\n", sv.Clip(p.Value.String(), 200))
 		}
 	}
 	for r, row := range it.Recipients {

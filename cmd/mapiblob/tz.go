@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/mapiblob/mapiblob"
+	"github.com/mapiblob/mapiblob/internal/sv"
 	"github.com/mapiblob/mapiblob/tzdef"
 )
 
@@ -228,7 +229,7 @@ func runTZDrift(e *env, args []string) error {
 	for _, item := range items {
 		name := item
 		if len(name) > 40 {
-			name = name[:37] + "…"
+			name = sv.Clip(name, 37)
 		}
 		rs, err := decodeAll(e, &decodeOpts{kind: mapiblob.KindAuto}, []string{item})
 		if err != nil {

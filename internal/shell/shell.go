@@ -6,7 +6,7 @@ import "strings"
 
 // Quote returns s as one POSIX-shell word: unchanged when it holds nothing
 // a shell reads specially, else in single quotes (a single quote inside
-// written '\''), so that pasting it expands nothing and runs nothing.
+// written '\”), so that pasting it expands nothing and runs nothing.
 func Quote(s string) string {
 	if s != "" && !strings.ContainsAny(s, " \t\n\r'\"\\$`;&|<>()*?[]{}!#~=%^") {
 		return s

@@ -5,6 +5,7 @@ package sv
 import (
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/mapiblob/mapiblob/internal/wire"
 )
@@ -96,4 +97,16 @@ func Flags(v uint64, names []FlagName) string {
 type FlagName struct {
 	Bit  uint64
 	Name string
+}
+
+// Clip returns s cut to at most n bytes at a character boundary, with "…"
+// after it when it was cut.
+func Clip(s string, n int) string {
+	if len(s) <= n {
+		return s
+	}
+	for n > 0 && !utf8.RuneStart(s[n]) {
+		n--
+	}
+	return s[:n] + "…"
 }

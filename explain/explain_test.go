@@ -53,7 +53,7 @@ func TestExplainSeedRepair(t *testing.T) {
 	require.NoError(t, err)
 	wb, err := want.ForDisplay().MarshalBinary()
 	require.NoError(t, err)
-	require.Equal(t, strings.ToUpper(hexString(wb)), b.Repair.Hex)
+	require.Equal(t, hexString(wb), b.Repair.Hex)
 	require.Equal(t, "cb: "+strconv.Itoa(len(wb))+" lpb: "+b.Repair.Hex, b.Repair.MFCMAPI)
 	// The repair decodes clean.
 	fixed := Explain(b.Repair.Hex, Options{Now: explainNow})
@@ -90,7 +90,7 @@ func TestExplainEmptyKeyNameNeedsAZone(t *testing.T) {
 	want, _, err := tzdef.FromZoneName("US Eastern Standard Time", 2000, 2037)
 	require.NoError(t, err)
 	wb, _ := want.ForDisplay().MarshalBinary()
-	require.Equal(t, strings.ToUpper(hexString(wb)), rep.Hex)
+	require.Equal(t, hexString(wb), rep.Hex)
 
 	// An IANA name picks the Windows zone CLDR maps it to.
 	x = Explain(hexString(b), Options{Now: explainNow, Zone: "America/New_York"})
@@ -119,7 +119,7 @@ func TestExplainEmptyKeyNameUniqueZone(t *testing.T) {
 	require.False(t, rep.Display, "a definition with the recur flag keeps it")
 	want, _, _ := tzdef.FromZoneName("Lord Howe Standard Time", 2000, 2037)
 	wb, _ := want.MarshalBinary()
-	require.Equal(t, strings.ToUpper(hexString(wb)), rep.Hex)
+	require.Equal(t, hexString(wb), rep.Hex)
 }
 
 func TestExplainGUIDForms(t *testing.T) {
@@ -225,12 +225,16 @@ func TestExplainBytes(t *testing.T) {
 	x = Bytes(u, Options{})
 	require.Equal(t, InputGUID, x.Input, x.Error)
 	// Item files are read as items, not misread as blobs: a truncated
-	// .msg says why it cannot be read; TNEF's reader takes what there is.
+	// .msg says why it cannot be read; a TNEF stream of its signature and
+	// key only is a message without attributes: one item, not a calendar
+	// item.
 	x = Bytes([]byte("\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1\x00\x00"), Options{})
 	require.Equal(t, InputInvalid, x.Input)
-	require.Contains(t, x.Error, "msg")
+	require.True(t, strings.HasPrefix(x.Error, "msg: cfb:"), x.Error)
 	x = Bytes([]byte("\x78\x9F\x3E\x22\x01\x00"), Options{})
-	require.NotEqual(t, InputBlobs, x.Input)
+	require.Equal(t, InputItems, x.Input, x.Error)
+	require.Len(t, x.Items, 1)
+	require.Equal(t, []string{"ITEM_NOT_CALENDAR"}, codes(x.Items[0].Findings))
 }
 
 func hexString(b []byte) string { return strings.ToUpper(hex.EncodeToString(b)) }

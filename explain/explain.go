@@ -218,9 +218,19 @@ type explainOpts struct {
 	count int
 	now   time.Time
 	opt   Options
-	// itemSeries: the series is an item's, whose .iCalendar file the item
-	// writes (Item.ICalendar), not the pattern alone.
-	itemSeries bool
+	// inItem: the blobs and the series are a dropped item's, not a paste's:
+	// the texts say "the item", the command shown is
+	// `mapiblob occurrences FILE`, and the .ics is the item's own
+	// (Item.ICalendar), not the pattern's.
+	inItem bool
+}
+
+// where is what the explanations call the blobs' source.
+func (o *explainOpts) where() string {
+	if o.inItem {
+		return "the item"
+	}
+	return "the paste"
 }
 
 func (o Options) check() (*explainOpts, error) {
@@ -458,13 +468,13 @@ func explainSeries(s *mapiblob.Series, blobs []mapiblob.Blob, o *explainOpts) *S
 	se := &SeriesExplanation{}
 	switch z := s.Zone.(type) {
 	case *tzdef.Definition:
-		se.Zone, se.ZoneSource = z.TZID(), "the time-zone definition in the paste"
+		se.Zone, se.ZoneSource = z.TZID(), "the time-zone definition in "+o.where()
 		if name := tzdef.IANAName(z.KeyName); name != "" {
 			se.Zone += " (" + name + ")"
 		}
 	case *tzdef.TimeZoneStruct:
 		r := z.Rule()
-		se.Zone, se.ZoneSource = "PidLidTimeZoneStruct: "+r.Describe(), "the TimeZoneStruct in the paste"
+		se.Zone, se.ZoneSource = "PidLidTimeZoneStruct: "+r.Describe(), "the TimeZoneStruct in "+o.where()
 	}
 	tzArg := ""
 	if s.Zone == nil && o.zone != "" {
@@ -519,19 +529,23 @@ func explainSeries(s *mapiblob.Series, blobs []mapiblob.Blob, o *explainOpts) *S
 		se.Dates = append(se.Dates, d.Format("2006-01-02"))
 	}
 	se.Text = xp.Text()
-	recurArg := "@FILE"
-	if len(blobs) == 1 {
-		recurArg = strings.ToUpper(hex.EncodeToString(blobs[0].Bytes))
+	if o.inItem {
+		se.Command = "mapiblob occurrences " + o.commandArg()
+	} else {
+		recurArg := "@FILE"
+		if len(blobs) == 1 {
+			recurArg = strings.ToUpper(hex.EncodeToString(blobs[0].Bytes))
+		}
+		se.Command = "mapiblob occurrences --recur " + recurArg + tzArg
 	}
-	se.Command = "mapiblob occurrences --recur " + recurArg + tzArg
 	if fromArg != "" {
 		se.Command += " --from " + fromArg
 	}
 	se.Command += fmt.Sprintf(" --limit %d", o.count)
-	if o.opt.CodePage != "" {
+	if o.opt.CodePage != "" && !o.inItem {
 		se.Command += " --codepage " + strings.TrimSpace(o.opt.CodePage)
 	}
-	if s.Appointment != nil && s.Zone != nil && !o.itemSeries {
+	if s.Appointment != nil && s.Zone != nil && !o.inItem {
 		ics, err := s.Appointment.ICalendar(s.Zone, recurrence.ICalOptions{Summary: o.opt.Summary, Stamp: o.now.UTC()})
 		if err != nil {
 			se.Note = strings.TrimSpace(se.Note + " no .ics: " + err.Error())
@@ -602,7 +616,7 @@ func repairFor(r *mapiblob.Result, all []*mapiblob.Result, o *explainOpts) *Repa
 	switch {
 	case siblingZone(d, all, years) != "":
 		rep.Zone = siblingZone(d, all, years)
-		rep.Reason = fmt.Sprintf("another time-zone definition in the paste names %q and has the same rules", rep.Zone)
+		rep.Reason = fmt.Sprintf("another time-zone definition in %s names %q and has the same rules", o.where(), rep.Zone)
 	case len(rep.Candidates) == 1:
 		rep.Zone = rep.Candidates[0]
 		rep.Reason = fmt.Sprintf("its rules match one Windows time zone only, %q (compared in %s)", rep.Zone, yearList(years))

@@ -122,6 +122,7 @@ func explainItems(x *Explanation, b []byte, o *explainOpts) {
 		return
 	}
 	x.Input = InputItems
+	o.inItem = true
 	x.Command = "mapiblob decode " + o.commandArg()
 	var text bytes.Buffer
 	needZones := false
@@ -178,23 +179,10 @@ func explainItem(it *item.Item, o *explainOpts) ItemExplanation {
 		ie.Blobs = append(ie.Blobs, be)
 	}
 
-	if ap, task := it.Recurrence(), it.TaskRecurrence(); ap != nil || task != nil {
-		s := &mapiblob.Series{Appointment: ap, Task: task, Zone: it.SeriesZone(), CodePage: it.CodePage()}
+	if s := it.Series(); s != nil {
 		so := *o
 		so.zone = "" // an item's series is read in its own zone, as `mapiblob occurrences FILE` reads it
-		so.itemSeries = true
-		se := explainSeries(s, nil, &so)
-		se.ZoneSource = strings.Replace(se.ZoneSource, "in the paste", "in the item", 1)
-		if se.Error == "" {
-			se.Command = "mapiblob occurrences " + o.commandArg()
-			if se.From != "" {
-				se.Command += " --from " + se.From
-			}
-			se.Command += fmt.Sprintf(" --limit %d", o.count)
-		} else {
-			se.Command = ""
-		}
-		ie.Series = se
+		ie.Series = explainSeries(s, nil, &so)
 	}
 
 	ics, err := it.ICalendar(item.ICalOptions{Stamp: o.now.UTC()})

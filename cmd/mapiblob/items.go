@@ -454,11 +454,10 @@ func runItemsOccurrences(e *env, sources []itemSource, format string, opt mapibl
 		var b bytes.Buffer
 		for _, top := range fr.items {
 			for it := range top.All {
-				ap, task := it.Recurrence(), it.TaskRecurrence()
-				if ap == nil && task == nil {
+				s := it.Series()
+				if s == nil {
 					continue
 				}
-				s := &mapiblob.Series{Appointment: ap, Task: task, Zone: it.SeriesZone(), CodePage: it.CodePage()}
 				o := opt
 				if loc := seriesLoc(s); loc != nil {
 					var err error

@@ -28,23 +28,21 @@ type Arena struct {
 // value and storage taken from the arena. The errors are Parse's; after an
 // error the arena has handed out nothing.
 func (a *Arena) Parse(b []byte) (*AppointmentPattern, error) {
-	return arena.Make(&a.aps, &a.blocks, func(ap *AppointmentPattern) error {
-		ap.arena = a
-		err := ap.UnmarshalBinary(b)
-		ap.arena = nil // decoding the value again later takes heap storage
-		return err
-	})
+	ap, m := arena.Take(&a.aps, &a.blocks)
+	ap.arena = a
+	err := ap.UnmarshalBinary(b)
+	ap.arena = nil // decoding the value again later takes heap storage
+	return arena.Settle(&a.aps, &a.blocks, ap, m, err)
 }
 
 // ParsePattern decodes a RecurrencePattern as ParsePattern does, into a
 // value and storage taken from the arena.
 func (a *Arena) ParsePattern(b []byte) (*Pattern, error) {
-	return arena.Make(&a.ps, &a.blocks, func(p *Pattern) error {
-		p.arena = a
-		err := p.UnmarshalBinary(b)
-		p.arena = nil
-		return err
-	})
+	p, m := arena.Take(&a.ps, &a.blocks)
+	p.arena = a
+	err := p.UnmarshalBinary(b)
+	p.arena = nil
+	return arena.Settle(&a.ps, &a.blocks, p, m, err)
 }
 
 // Reset makes the arena hand out its slabs and blocks again, from the

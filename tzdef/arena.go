@@ -25,25 +25,24 @@ type Arena struct {
 // taken from the arena. The errors are Parse's; after an error the arena
 // has handed out nothing.
 func (a *Arena) Parse(b []byte) (*Definition, error) {
-	v, err := arena.Make(&a.defs, &a.blocks, func(v *parsedDefinition) error {
-		d := &v.Definition
-		d.Rules = v.rules[:0:len(v.rules)]
-		d.fresh, d.arena = true, a
-		err := d.UnmarshalBinary(b)
-		d.fresh, d.arena = false, nil
-		return err
-	})
-	if err != nil {
+	v, m := arena.Take(&a.defs, &a.blocks)
+	d := &v.Definition
+	d.Rules = v.rules[:0:len(v.rules)]
+	d.fresh, d.arena = true, a
+	err := d.UnmarshalBinary(b)
+	d.fresh, d.arena = false, nil
+	if _, err := arena.Settle(&a.defs, &a.blocks, v, m, err); err != nil {
 		return nil, err
 	}
-	return &v.Definition, nil
+	return d, nil
 }
 
 // ParseTimeZoneStruct decodes a PidLidTimeZoneStruct value as
 // ParseTimeZoneStruct does, into a value taken from the arena (trailing
 // bytes, which real blobs do not have, are a heap allocation).
 func (a *Arena) ParseTimeZoneStruct(b []byte) (*TimeZoneStruct, error) {
-	return arena.Make(&a.tzs, &a.blocks, func(tz *TimeZoneStruct) error { return tz.UnmarshalBinary(b) })
+	tz, m := arena.Take(&a.tzs, &a.blocks)
+	return arena.Settle(&a.tzs, &a.blocks, tz, m, tz.UnmarshalBinary(b))
 }
 
 // Reset makes the arena hand out its slabs and blocks again, from the

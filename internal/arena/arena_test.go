@@ -60,28 +60,27 @@ func TestSlabs(t *testing.T) {
 	require.Len(t, l.s, 3)
 }
 
-// Make keeps the value and words of a fill that succeeds, and hands those
-// of one that fails out again, zeroed.
-func TestMake(t *testing.T) {
+// Settle keeps the value and words of a decode that succeeds, and hands
+// those of one that fails out again, zeroed.
+func TestTakeSettle(t *testing.T) {
 	var l Slabs[[2]uint64]
 	var bl Blocks
 	fail := errors.New("bad blob")
-	var carved []uint64
-	v, err := Make(&l, &bl, func(v *[2]uint64) error {
-		v[0], carved = 7, bl.Carve(4)
-		return fail
-	})
-	require.Nil(t, v)
+	v, m := Take(&l, &bl)
+	v[0] = 7
+	carved := bl.Carve(4)
+	got, err := Settle(&l, &bl, v, m, fail)
+	require.Nil(t, got)
 	require.Same(t, fail, err)
-	w, err := Make(&l, &bl, func(w *[2]uint64) error {
-		require.Equal(t, [2]uint64{}, *w, "the failed value comes back zeroed")
-		w[1] = 9
-		require.Equal(t, unsafe.SliceData(carved), unsafe.SliceData(bl.Carve(4)), "and its words too")
-		return nil
-	})
+	w, m := Take(&l, &bl)
+	require.Same(t, v, w, "the failed value comes back")
+	require.Equal(t, [2]uint64{}, *w, "zeroed")
+	require.Equal(t, unsafe.SliceData(carved), unsafe.SliceData(bl.Carve(4)), "and its words too")
+	w[1] = 9
+	kept, err := Settle(&l, &bl, w, m, nil)
 	require.NoError(t, err)
-	x, err := Make(&l, &bl, func(*[2]uint64) error { return nil })
-	require.NoError(t, err)
+	require.Same(t, w, kept)
+	x, _ := Take(&l, &bl)
 	require.NotSame(t, w, x, "a kept value is not handed out again")
 	require.Equal(t, [2]uint64{0, 9}, *w)
 }

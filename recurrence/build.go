@@ -257,7 +257,7 @@ func (p *Pattern) isPatternDate(d Minutes) bool {
 // liveDate is the midnight of t's date when the pattern has an occurrence
 // there that is neither deleted nor modified yet (deleted is the set of
 // its DeletedInstanceDates).
-func (p *Pattern) liveDate(t time.Time, deleted dateSet) (Minutes, error) {
+func (p *Pattern) liveDate(t time.Time, deleted dateLookup) (Minutes, error) {
 	d, err := midnight(t)
 	if err != nil {
 		return 0, err
@@ -371,7 +371,7 @@ func (ap *AppointmentPattern) ApplyEdits(edits []Edit) (errs []error) {
 	changes := make([]change, 0, len(edits))
 	mods := make([]modification, 0, nm)
 	seen := make(map[Minutes]int, len(edits)) // day → index in edits
-	deleted, modified := setOf(p.DeletedInstanceDates), setOf(p.ModifiedInstanceDates)
+	deleted, modified := lookupOf(p.DeletedInstanceDates, len(edits)), lookupOf(p.ModifiedInstanceDates, len(edits))
 	var none Overrides
 	for i := range edits {
 		ed := &edits[i]
@@ -483,6 +483,28 @@ func (ap *AppointmentPattern) ApplyEdits(edits []Edit) (errs []error) {
 	p.ModifiedInstanceDates = mergeSorted(p.ModifiedInstanceDates, modDays, func(a, b Minutes) bool { return b < a })
 	p.ModifiedInstanceCount = uint32(len(p.ModifiedInstanceDates))
 	return errs
+}
+
+// dateLookup finds dates in a list: through a set built once when many
+// lookups will be made, else by scanning it.
+type dateLookup struct {
+	list []Minutes
+	set  dateSet
+}
+
+// lookupOf is a dateLookup of list for about n lookups.
+func lookupOf(list []Minutes, n int) dateLookup {
+	if n > 8 && len(list) > 8 {
+		return dateLookup{set: setOf(list)}
+	}
+	return dateLookup{list: list}
+}
+
+func (l dateLookup) has(d Minutes) bool {
+	if l.set != nil {
+		return l.set.has(d)
+	}
+	return contains(l.list, d)
 }
 
 // applyOne is ApplyEdits of one edit, its error.

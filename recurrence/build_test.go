@@ -132,6 +132,47 @@ func TestApplyEditsErrors(t *testing.T) {
 	require.Empty(t, ap.Exceptions)
 }
 
+// With many edits on a pattern that already has many deleted and modified
+// dates (looked up in sets, not scanned), the same rules hold.
+func TestApplyEditsManyOnMany(t *testing.T) {
+	ap := dailyAppointment(t, 60)
+	var first []Edit
+	for d := 20; d < 30; d++ {
+		first = append(first, Edit{Original: editDay(d), Delete: true})
+	}
+	for d := 30; d < 40; d++ {
+		first = append(first, Edit{Original: editDay(d), Overrides: &Overrides{Start: atDay(d, 11*time.Hour)}})
+	}
+	require.Empty(t, ap.ApplyEdits(first))
+	second := []Edit{
+		{Original: editDay(25), Delete: true},                                        // already deleted
+		{Original: editDay(1), Overrides: &Overrides{Start: atDay(30, 9*time.Hour)}}, // onto a modified day
+		{Original: editDay(2), Overrides: &Overrides{Start: atDay(21, 9*time.Hour)}}, // onto a deleted day: free
+		{Original: editDay(33), Delete: true},                                        // already modified
+	}
+	for d := 3; d < 10; d++ {
+		second = append(second, Edit{Original: editDay(d), Delete: true})
+	}
+	errs := ap.ApplyEdits(second)
+	require.Len(t, errs, len(second))
+	for i, want := range []string{"already deleted", "already has an occurrence", "", "already deleted or modified"} {
+		if want == "" {
+			require.NoError(t, errs[i], "edit %d", i)
+			continue
+		}
+		require.Error(t, errs[i], "edit %d", i)
+		require.Contains(t, errs[i].Error(), want, "edit %d", i)
+	}
+	for i := 4; i < len(errs); i++ {
+		require.NoError(t, errs[i], "edit %d", i)
+	}
+	p := &ap.RecurrencePattern
+	require.Len(t, p.DeletedInstanceDates, 10+10+1+7)
+	require.Len(t, p.ModifiedInstanceDates, 11)
+	require.True(t, slices.Contains(p.ModifiedInstanceDates, mustMinutes(t, editDay(21))))
+	require.True(t, slices.IsSorted(p.DeletedInstanceDates) && slices.IsSorted(p.ModifiedInstanceDates))
+}
+
 func mustMinutes(t *testing.T, tm time.Time) Minutes {
 	t.Helper()
 	m, ok := MinutesOf(tm)

@@ -2,7 +2,6 @@ package fuzz
 
 import (
 	"encoding/binary"
-	"runtime"
 	"strconv"
 	"strings"
 	"testing"
@@ -131,17 +130,7 @@ func TestAllocationBound(t *testing.T) {
 		t.Skip("the race detector changes allocation counts; this test runs in the plain test pass")
 	}
 	check := func(name string, b []byte, dec func([]byte) error) {
-		const runs = 20
-		var before, after runtime.MemStats
-		runtime.ReadMemStats(&before)
-		for i := 0; i < runs; i++ {
-			_ = dec(b)
-		}
-		runtime.ReadMemStats(&after)
-		per := (after.TotalAlloc - before.TotalAlloc) / runs
-		if limit := uint64(16*len(b) + 4096); per > limit {
-			t.Errorf("%s (%d bytes): %d bytes allocated per decode, limit %d", name, len(b), per, limit)
-		}
+		allocBound(t, name, b, 16, func(b []byte) { _ = dec(b) })
 	}
 	for i, g := range goldens(t) {
 		check(g.name, g.b, g.decode)

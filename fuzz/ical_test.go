@@ -259,19 +259,19 @@ func allocated(f func()) uint64 {
 	return after.TotalAlloc - before.TotalAlloc
 }
 
-// withinBound reports whether f allocates at most limit() bytes. The
+// withinBound reports whether f allocates at most limit bytes. The
 // counts are the process's: in a fuzzing worker other goroutines allocate
 // too, so a count over the limit is taken again, and the least of three
 // decides (what f allocates never varies; the noise only adds).
-func withinBound(f func() uint64, limit func() uint64) (got, max uint64, ok bool) {
+func withinBound(f func() uint64, limit uint64) (got uint64, ok bool) {
 	got = f()
 	for range 2 {
-		if got <= limit() {
+		if got <= limit {
 			break
 		}
 		got = min(got, f())
 	}
-	return got, limit(), got <= limit()
+	return got, got <= limit
 }
 
 // icalAllocBound checks that importing b allocates at most what the
@@ -294,10 +294,11 @@ func icalAllocBound(t testing.TB, name string, b []byte, opt ical.ImportOptions)
 			}
 		})
 	}
-	var n int
-	all := func() uint64 { return allocated(func() { items, _ := ical.ImportBytes(b, opt); n = len(items) }) }
+	items, _ := ical.ImportBytes(b, opt)
+	n := len(items)
 	p := parse()
-	got, limit, ok := withinBound(all, func() uint64 { return p + uint64(16*len(b)+3<<10*n+4096) })
+	limit := p + uint64(16*len(b)+3<<10*n+4096)
+	got, ok := withinBound(func() uint64 { return allocated(func() { _, _ = ical.ImportBytes(b, opt) }) }, limit)
 	if !ok {
 		t.Errorf("%s (%d bytes, %d items): import allocated %d bytes, the parser %d of them; limit %d", name, len(b), n, got, p, limit)
 	}

@@ -83,7 +83,8 @@ func readerError(t *testing.T, what string, err error) {
 // sets up once (the property table's index, caches) is not counted.
 func allocBound(t testing.TB, name string, b []byte, perByte int, read func([]byte)) {
 	t.Helper()
-	got, limit, ok := withinBound(func() uint64 { return allocated(func() { read(b) }) }, func() uint64 { return uint64(perByte*len(b) + 4096) })
+	limit := uint64(perByte*len(b) + 4096)
+	got, ok := withinBound(func() uint64 { return allocated(func() { read(b) }) }, limit)
 	if !ok {
 		t.Errorf("%s (%d bytes): %d bytes allocated, limit %d", name, len(b), got, limit)
 	}

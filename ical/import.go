@@ -514,12 +514,13 @@ func cancelled(c *goical.Component) bool {
 // exceptions applies EXDATE and the RECURRENCE-ID overrides.
 func (im *importer) exceptions(ap *recurrence.AppointmentPattern, master *goical.Component, overrides []*goical.Component, allDay bool) error {
 	startClock := time.Duration(ap.StartTimeOffset) * time.Minute
-	n := len(master.Props.Values("EXDATE")) // one date each, as a rule
+	exProps := master.Props.Values("EXDATE")
+	n := len(exProps) // one date each, as a rule
 	excluded := make(map[time.Time]bool, n)
 	exdates := make([]when, 0, n)
 	deletions := make([]recurrence.Edit, 0, n)
-	for i := range master.Props.Values("EXDATE") {
-		ws, err := propWhens(&master.Props.Values("EXDATE")[i])
+	for i := range exProps {
+		ws, err := propWhens(&exProps[i])
 		if err != nil {
 			return err
 		}
@@ -589,8 +590,8 @@ func (im *importer) exceptions(ap *recurrence.AppointmentPattern, master *goical
 		}
 	}
 	todo := make([]recurrence.Edit, 0, len(kept))
-	for _, v := range kept {
-		c, rid := v.c, v.rid
+	for _, ver := range kept {
+		c, rid := ver.c, ver.rid
 		e, err := readEvent(c)
 		if err != nil {
 			return fmt.Errorf("override %s: %v", rid, err)
@@ -624,7 +625,7 @@ func (im *importer) exceptions(ap *recurrence.AppointmentPattern, master *goical
 			}
 			ov.MeetingType = &v
 		}
-		todo = append(todo, recurrence.Edit{Original: v.day, Overrides: &ov})
+		todo = append(todo, recurrence.Edit{Original: ver.day, Overrides: &ov})
 	}
 	// One batch: an override may move onto a day that another one vacates,
 	// whatever their order in the file.

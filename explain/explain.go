@@ -111,7 +111,7 @@ type Explanation struct {
 // BlobExplanation is one decoded property value.
 type BlobExplanation struct {
 	Index    int           `json:"index"`              // 1-based position in the input
-	Form     string        `json:"form"`               // how it was written: hex, mfcmapi, xml, base64, binary
+	Form     string        `json:"form"`               // how it was written: hex, mfcmapi, xml, base64, binary; for a dropped item's blob, its file's format (msg, tnef, tnef-base64, eml, xml)
 	Property string        `json:"property,omitempty"` // the property an XML export names (canonical name), "" when unknown
 	Tag      string        `json:"tag,omitempty"`      // the export's property tag, e.g. 0x80380102
 	Size     int           `json:"size"`               // length in bytes

@@ -231,6 +231,8 @@ RRULE:FREQ=WEEKLY;COUNT=10
 END:VEVENT`)
 	_, err := ImportBytes([]byte(ics), ImportOptions{})
 	require.ErrorContains(t, err, "floating time")
+	require.ErrorIs(t, err, ErrFloating)
+	require.NotContains(t, err.Error(), "--", "a library error names no CLI flag")
 	it := importOne(t, ics, ImportOptions{FloatingZone: "Tokyo Standard Time"})
 	require.Equal(t, "Tokyo Standard Time", it.Zone.KeyName)
 	tk := load(t, "Asia/Tokyo")

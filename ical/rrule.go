@@ -15,6 +15,10 @@ import (
 // Outlook recurrence blob cannot hold: errors.Is(err, ErrNotExpressible).
 var ErrNotExpressible = errors.New("not expressible in an Outlook recurrence")
 
+// ErrFloating is wrapped by the error for a floating time (no TZID, no Z)
+// when ImportOptions.FloatingZone does not say the zone to read it in.
+var ErrFloating = errors.New("set the zone to read it in (ImportOptions.FloatingZone)")
+
 // RRuleError names the part of a recurrence that stopped the import.
 type RRuleError struct {
 	Property string // "RRULE", "RDATE", "EXRULE", "RECURRENCE-ID"

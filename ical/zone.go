@@ -212,7 +212,7 @@ func (r *resolver) zoneOf(w when) (*zone, error) {
 		return r.byTZID(w.tzid)
 	}
 	if r.opt.FloatingZone == "" {
-		return nil, fmt.Errorf("%s is a floating time: set the zone to read it in (ImportOptions.FloatingZone, --floating)", w)
+		return nil, fmt.Errorf("%s is a floating time: %w", w, ErrFloating)
 	}
 	return r.byName(r.opt.FloatingZone)
 }

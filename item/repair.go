@@ -30,7 +30,7 @@ func (it *Item) RepairTZ(zone string) (*TZRepair, error) {
 	if strings.TrimSpace(zone) == "" {
 		z, why, err := it.InferZone()
 		if err != nil {
-			return nil, fmt.Errorf("no --zone given and none can be inferred: %w", err)
+			return nil, fmt.Errorf("no zone given and none can be inferred: %w", err)
 		}
 		zone, r.Inferred = z, why
 	}

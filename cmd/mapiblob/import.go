@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/hex"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"html"
 	"strings"
@@ -68,6 +69,9 @@ func runImport(e *env, args []string) error {
 	}
 	items, ierr := ical.ImportBytes(b, opt)
 	if len(items) == 0 && ierr != nil {
+		if errors.Is(ierr, ical.ErrFloating) {
+			return invalidErr("%v; give it with --floating ZONE", ierr)
+		}
 		return invalidErr("%v", ierr)
 	}
 	for i := range items {

@@ -72,6 +72,7 @@ func TestImportCommand(t *testing.T) {
 	floating := strings.ReplaceAll(strings.ReplaceAll(importICS, ";TZID=W. Europe Standard Time", ""), "Z\r\n", "\r\n")
 	r = runBin(t, []byte(floating), "import", "-")
 	oneErrorLine(t, r, 1, "floating time")
+	require.Contains(t, r.stderr, "give it with --floating ZONE")
 	r = runBin(t, []byte(floating), "import", "--floating", "Europe/Berlin")
 	require.Equal(t, 0, r.code, r.stderr)
 	require.Contains(t, r.stdout, "PidLidTimeZoneDescription PSETID_Appointment:0x8234 PT_UNICODE")

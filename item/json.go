@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"math"
 	"strconv"
+	"strings"
 	"time"
 	"unicode/utf8"
 
@@ -250,22 +251,6 @@ func appendString(b []byte, s string) []byte {
 	return append(b, '"')
 }
 
-func oneLine(s string) string {
-	b := []byte(s)
-	n := 0
-	space := false
-	for _, c := range b {
-		if c == '\n' || c == '\r' || c == '\t' || c == ' ' {
-			space = true
-			continue
-		}
-		if space && n > 0 {
-			b[n] = ' '
-			n++
-		}
-		space = false
-		b[n] = c
-		n++
-	}
-	return string(b[:n])
-}
+// oneLine folds white space (line breaks included) to single spaces, for
+// messages that must stay on one line.
+func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }

@@ -99,7 +99,7 @@ func (it *Item) WriteText(w io.Writer, smartview bool) error {
 				fmt.Fprintf(&b, "    %s\n", l)
 			}
 		case p.Err != nil:
-			fmt.Fprintf(&b, "%s\n    error: %s\n", sv.Clip(p.Value.String(), 64), fields(p.Err.Error()))
+			fmt.Fprintf(&b, "%s\n    error: %s\n", sv.Clip(p.Value.String(), 64), oneLine(p.Err.Error()))
 		default:
 			fmt.Fprintf(&b, "%s\n", sv.Clip(p.Value.String(), 200))
 		}
@@ -115,7 +115,3 @@ func (it *Item) WriteText(w io.Writer, smartview bool) error {
 	_, err := w.Write(b.Bytes())
 	return err
 }
-
-// fields folds white space (any Unicode space, line breaks included) to
-// single spaces, as the CLI does for its messages.
-func fields(s string) string { return strings.Join(strings.Fields(s), " ") }

@@ -15,8 +15,8 @@ import (
 // zone is a series' time zone, as the blobs hold it and as this package
 // converts times with it.
 type zone struct {
-	def    *tzdef.Definition // TZDefRecur form: the current rule flagged R and E
-	tz     *tzdef.TimeZoneStruct
+	def *tzdef.Definition // TZDefRecur form: the current rule flagged R and E
+	tz  *tzdef.TimeZoneStruct
 
 	// What every item of the zone holds, made once: the display form and
 	// the encodings of the three forms (handed out as copies).

@@ -1,271 +1,54 @@
-// Package mapiblob is the entry point that ties the module together: it
-// reads blobs from the text users paste (hex, MFCMAPI "cb: N lpb: …",
-// MFCMAPI XML exports, base64), tells which structure a blob holds, decodes
-// it with the right package, and renders the result as text, JSON or
-// MFCMAPI's SmartView.
+// Package mapiblob is the one-call entry to the module: ReadInput reads
+// the blobs in what a user pastes, and Decode decodes each with the
+// structure it holds. It composes the packages below and holds no rule of
+// its own; a program that needs more calls them directly:
 //
-// The structures themselves live in the packages tzdef (time zones),
-// recurrence (recurrence patterns), goid (GlobalObjectIds), guid (GUIDs and
-// the ExMerge log) and proptag (property tags and names); their shared
-// types in blob. Above this package sit item (whole messages: .msg, TNEF,
-// MFCMAPI exports), ical (iCalendar import) and explain (what the web page
-// shows).
+//   - blob: the shared types (DecodeError, Finding, Severity, Kind, CodePage)
+//   - guid: the 16-byte GUID in every textual form, the ExMerge escape and log
+//   - proptag: property tags, types, sets and named properties
+//   - tzdef, recurrence, goid: one decoder per structure
+//   - smartview: detect and decode any blob, as MFCMAPI's SmartView does; series
+//   - item: the one item model (properties, recipients, attachments), its checks and repair
+//   - item's format packages: MFCMAPI XML, .msg, TNEF and .eml
+//   - ical: iCalendar, both ways
+//   - explain: what the web page shows
 package mapiblob
 
 import (
-	"encoding/hex"
-	"encoding/json"
-	"errors"
-	"fmt"
-	"github.com/mapiblob/mapiblob/blob"
-	"strings"
-
-	"github.com/mapiblob/mapiblob/goid"
 	"github.com/mapiblob/mapiblob/input"
-	"github.com/mapiblob/mapiblob/recurrence"
-	"github.com/mapiblob/mapiblob/tzdef"
+	"github.com/mapiblob/mapiblob/smartview"
 )
 
 // Version is the module's version, printed by `mapiblob version`.
 const Version = "0.2.0"
 
-// Kind names a structure this module decodes; the zero value, KindAuto,
-// detects it.
-type Kind = blob.Kind
-
-// Kinds, as the CLI's --kind flag and the JSON "kind" key spell them.
-const (
-	KindAuto      = blob.KindAuto      // detect from the property or the bytes
-	KindTZDef     = blob.KindTZDef     // TZDEFINITION (PidLidAppointmentTimeZoneDefinition*)
-	KindTZStruct  = blob.KindTZStruct  // TimeZoneStruct (PidLidTimeZoneStruct)
-	KindRecur     = blob.KindRecur     // RecurrencePattern (PidLidTaskRecurrence)
-	KindApptRecur = blob.KindApptRecur // AppointmentRecurrencePattern (PidLidAppointmentRecur)
-	KindGOID      = blob.KindGOID      // GlobalObjectId (PidLidGlobalObjectId, PidLidCleanGlobalObjectId)
-)
-
-// Blob is input.Blob: one binary value read from input, with the
-// property identity an MFCMAPI XML export gives it.
-type Blob = input.Blob
-
-// Identity is input.Identity: the property a blob belongs to.
-type Identity = input.Identity
-
-// Finding is a structural problem that does not stop decoding.
-type Finding = blob.Finding
-
 // ReadInput reads every blob in text: plain hex in any layout, MFCMAPI's
 // "cb: N lpb: HEX", MFCMAPI's XML property export (several properties give
 // several blobs), "base64:…", or base64 when the text is not hex.
-func ReadInput(text string) ([]Blob, error) { return input.Parse(text) }
+func ReadInput(text string) ([]input.Blob, error) { return input.Parse(text) }
 
 // ReadInputBytes reads every blob in b, which may be text (as ReadInput
 // reads) or the blob's raw bytes; mode forces one reading
 // (input.ModeAuto tells them apart by content).
-func ReadInputBytes(b []byte, mode input.Mode) ([]Blob, error) { return input.ParseBytes(b, mode) }
-
-// ErrUnknownKind is returned by Decode when no kind fits the blob, or
-// several do and nothing tells them apart.
-var ErrUnknownKind = errors.New("cannot tell which structure the blob holds")
-
-// Detect lists the kinds b may hold. The property identity of an XML export
-// decides when it names a property this module decodes; otherwise the
-// bytes' signature does: a recurrence pattern starts 04 30 04 30 and an
-// appointment pattern continues with ReaderVersion2 0x3006; a
-// GlobalObjectId starts with its 16-byte class id; a TZDEFINITION starts
-// 02 01 and decodes; a TimeZoneStruct is 48 bytes.
-func Detect(b []byte, id *Identity) []Kind {
-	if p, ok := id.Property(); ok {
-		if p.Decoder != KindAuto {
-			return []Kind{p.Decoder}
-		}
-	}
-	if len(b) >= 4 && b[0] == 0x04 && b[1] == 0x30 && b[2] == 0x04 && b[3] == 0x30 {
-		if recurrence.IsAppointmentPattern(b) {
-			return []Kind{KindApptRecur}
-		}
-		return []Kind{KindRecur}
-	}
-	if goid.IsGlobalObjectID(b) {
-		return []Kind{KindGOID}
-	}
-	var out []Kind
-	if len(b) >= 2 && b[0] == tzdef.MajorVersion && b[1] >= tzdef.MinorVersion {
-		var d tzdef.Definition
-		if d.UnmarshalBinary(b) == nil {
-			out = append(out, KindTZDef)
-		}
-	}
-	if len(b) == tzdef.TimeZoneStructSize {
-		out = append(out, KindTZStruct)
-	}
-	return out
+func ReadInputBytes(b []byte, mode input.Mode) ([]input.Blob, error) {
+	return input.ParseBytes(b, mode)
 }
 
-// Options say how to decode. The zero value detects the kind from the
-// bytes and reads 8-bit strings as windows-1252.
-type Options struct {
-	// Kind is the structure to decode; KindAuto detects it from Property or
-	// the bytes.
-	Kind Kind
-	// Property is the property the blob was read from, when known (an
-	// MFCMAPI XML export names it); it decides the kind.
-	Property *Identity
-	// CodePage decodes the 8-bit strings of appointment exceptions
-	// (0: windows-1252).
-	CodePage blob.CodePage
-}
-
-// Result is a decoded blob.
-type Result struct {
-	Kind     Kind       // the structure decoded
-	Size     int        // the blob's length in bytes
-	Value    blob.Value // *tzdef.Definition, *tzdef.TimeZoneStruct, *recurrence.Pattern, *recurrence.AppointmentPattern…
-	Trailing []byte     // bytes after the structure (Value.TrailingBytes())
-	Findings []Finding  // Value.Check()
-	Property *Identity  // the property the blob was read from (Options.Property), when known
-}
-
-// Decode decodes b as opt.Kind, or as the kind Detect finds. An error
-// wraps ErrUnknownKind when the kind cannot be told, or is the decoder's
-// *blob.DecodeError naming the field and offset where decoding stopped.
-func Decode(b []byte, opt Options) (*Result, error) {
-	kind := opt.Kind
-	if kind == KindAuto {
-		ks := Detect(b, opt.Property)
-		switch len(ks) {
-		case 0:
-			return nil, fmt.Errorf("%w (%d bytes): it is none of %s", ErrUnknownKind, len(b), kindList(Kinds()))
-		case 1:
-			kind = ks[0]
-		default:
-			return nil, fmt.Errorf("%w (%d bytes): it could be %s", ErrUnknownKind, len(b), kindList(ks))
-		}
-	}
-	var v blob.Value
-	var err error
-	switch kind {
-	case KindTZDef:
-		v, err = tzdef.Parse(b)
-	case KindTZStruct:
-		v, err = tzdef.ParseTimeZoneStruct(b)
-	case KindRecur:
-		v, err = recurrence.ParsePattern(b)
-	case KindApptRecur:
-		var ap *recurrence.AppointmentPattern
-		if ap, err = recurrence.Parse(b); err == nil {
-			ap.CodePage = opt.CodePage
-			v = ap
-		}
-	case KindGOID:
-		var g *goid.GlobalObjectID
-		if g, err = goid.Parse(b); err == nil {
-			if p, ok := opt.Property.Property(); ok && p.Name == "PidLidCleanGlobalObjectId" {
-				return &Result{Kind: kind, Size: len(b), Value: g, Trailing: g.Trailing, Findings: g.CheckClean(), Property: opt.Property}, nil
-			}
-			v = g
-		}
-	default:
-		return nil, fmt.Errorf("%w: unknown kind %q (want one of %s)", ErrUnknownKind, string(kind), kindList(Kinds()))
-	}
+// Decode reads every blob in text as ReadInput does and decodes each as
+// smartview.Decode does, choosing the structure by the property an export
+// names or by the bytes. The first error stops it.
+func Decode(text string) ([]*smartview.Result, error) {
+	blobs, err := ReadInput(text)
 	if err != nil {
-		return nil, &KindError{Kind: kind, Err: err}
+		return nil, err
 	}
-	return &Result{Kind: kind, Size: len(b), Value: v, Trailing: v.TrailingBytes(), Findings: v.Check(), Property: opt.Property}, nil
-}
-
-// KindError is a decoder's error with the kind that was decoded: its
-// message is "apptrecur: ExceptionInfo[2].Subject at offset 0x9c: …", and
-// errors.As finds the *blob.DecodeError inside.
-type KindError struct {
-	Kind Kind
-	Err  error
-}
-
-func (e *KindError) Error() string { return string(e.Kind) + ": " + e.Err.Error() }
-
-// Unwrap returns the decoder's error.
-func (e *KindError) Unwrap() error { return e.Err }
-
-// Kinds lists the kinds Decode reads.
-func Kinds() []Kind { return blob.Kinds() }
-
-// ParseKind reads a kind name ("auto" and "" give KindAuto).
-func ParseKind(s string) (Kind, bool) { return blob.ParseKind(s) }
-
-func kindList(ks []Kind) string {
-	s := make([]string, len(ks))
-	for i, k := range ks {
-		s[i] = string(k)
-	}
-	return strings.Join(s, ", ")
-}
-
-type envelope struct {
-	Kind     Kind       `json:"kind"`
-	Size     int        `json:"size"`
-	Value    blob.Value `json:"value"`
-	Trailing string     `json:"trailing,omitempty"`
-	Findings []Finding  `json:"findings,omitempty"`
-}
-
-// MarshalJSON writes the JSON form of the project's contract:
-// {"kind", "size", "value", "trailing" (upper-case hex, absent when none),
-// "findings" (absent when none)}.
-func (r *Result) MarshalJSON() ([]byte, error) {
-	return json.Marshal(envelope{Kind: r.Kind, Size: r.Size, Value: r.Value,
-		Trailing: strings.ToUpper(hex.EncodeToString(r.Trailing)), Findings: r.Findings})
-}
-
-// SmartView renders the value as MFCMAPI's SmartView pane does.
-func (r *Result) SmartView() string { return r.Value.SmartView() }
-
-// Text renders the value for people, followed by the findings.
-func (r *Result) Text() string {
-	var b strings.Builder
-	b.WriteString(r.Value.Text())
-	for _, f := range r.Findings {
-		b.WriteString("\n")
-		b.WriteString(f.String())
-	}
-	return b.String()
-}
-
-// Severities of findings.
-const (
-	SeverityInfo    = blob.Info
-	SeverityWarning = blob.Warning
-	SeverityError   = blob.Error
-)
-
-// CrossCheck compares blobs of one item with each other: a
-// PidLidAppointmentTimeZoneDefinitionRecur and a PidLidTimeZoneStruct must
-// agree (tzdef.Definition.CheckAgainst). When the blobs carry no property
-// identity, any time-zone definition is compared with any TimeZoneStruct.
-// It returns nil when there is nothing to compare.
-func CrossCheck(blobs []Blob, results []*Result) []Finding {
-	var defs []*tzdef.Definition
-	var structs []*tzdef.TimeZoneStruct
-	for i, r := range results {
-		var name string
-		if i < len(blobs) {
-			if p, ok := blobs[i].Identity.Property(); ok {
-				name = p.Name
-			}
+	out := make([]*smartview.Result, 0, len(blobs))
+	for _, b := range blobs {
+		r, err := smartview.Decode(b.Bytes, smartview.Options{Property: b.Identity})
+		if err != nil {
+			return nil, err
 		}
-		switch v := r.Value.(type) {
-		case *tzdef.Definition:
-			if name == "" || name == "PidLidAppointmentTimeZoneDefinitionRecur" {
-				defs = append(defs, v)
-			}
-		case *tzdef.TimeZoneStruct:
-			structs = append(structs, v)
-		}
+		out = append(out, r)
 	}
-	var out []Finding
-	for _, d := range defs {
-		for _, s := range structs {
-			out = append(out, d.CheckAgainst(s)...)
-		}
-	}
-	return out
+	return out, nil
 }

@@ -6,8 +6,7 @@
 // Each answer carries the mapiblob command that prints the same text, and
 // tests check that it does.
 //
-// It is a package of its own because it sits above package item, which
-// sits above the root package: item decodes its blobs with
-// mapiblob.Decode, so the root package cannot import item, and Explain,
-// which reads items, cannot live in the root package.
+// It composes library calls (input, smartview, item and its formats, ical,
+// guid) and holds no rule of its own; the CLI prints the same answers from
+// the same calls.
 package explain

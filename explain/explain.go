@@ -18,6 +18,7 @@ import (
 	"github.com/mapiblob/mapiblob/internal/shell"
 	"github.com/mapiblob/mapiblob/item"
 	"github.com/mapiblob/mapiblob/recurrence"
+	"github.com/mapiblob/mapiblob/smartview"
 	"github.com/mapiblob/mapiblob/tzdef"
 )
 
@@ -110,12 +111,12 @@ type Explanation struct {
 
 // BlobExplanation is one decoded property value.
 type BlobExplanation struct {
-	Index    int           `json:"index"`              // 1-based position in the input
-	Form     string        `json:"form"`               // how it was written: hex, mfcmapi, xml, base64, binary; for a dropped item's blob, its file's format (msg, tnef, tnef-base64, eml, xml)
-	Property string        `json:"property,omitempty"` // the property an XML export names (canonical name), "" when unknown
-	Tag      string        `json:"tag,omitempty"`      // the export's property tag, e.g. 0x80380102
-	Size     int           `json:"size"`               // length in bytes
-	Kind     mapiblob.Kind `json:"kind,omitempty"`     // the structure decoded; "" when it could not be decoded
+	Index    int       `json:"index"`              // 1-based position in the input
+	Form     string    `json:"form"`               // how it was written: hex, mfcmapi, xml, base64, binary; for a dropped item's blob, its file's format (msg, tnef, tnef-base64, eml, xml)
+	Property string    `json:"property,omitempty"` // the property an XML export names (canonical name), "" when unknown
+	Tag      string    `json:"tag,omitempty"`      // the export's property tag, e.g. 0x80380102
+	Size     int       `json:"size"`               // length in bytes
+	Kind     blob.Kind `json:"kind,omitempty"`     // the structure decoded; "" when it could not be decoded
 	// KindName is the structure's name in the specification.
 	KindName string `json:"kindName,omitempty"`
 	Error    string `json:"error,omitempty"` // why it could not be decoded
@@ -167,10 +168,10 @@ type SeriesExplanation struct {
 	From string `json:"from"`
 	// Note explains the list when it is not what was asked (the series
 	// ended before From; the cap was reached).
-	Note        string                      `json:"note,omitempty"`
-	Error       string                      `json:"error,omitempty"`
-	Occurrences []mapiblob.OccurrenceRecord `json:"occurrences,omitempty"` // of a meeting
-	Dates       []string                    `json:"dates,omitempty"`       // of a task
+	Note        string                       `json:"note,omitempty"`
+	Error       string                       `json:"error,omitempty"`
+	Occurrences []smartview.OccurrenceRecord `json:"occurrences,omitempty"` // of a meeting
+	Dates       []string                     `json:"dates,omitempty"`       // of a task
 	// Command is the mapiblob command that prints Text.
 	Command string `json:"command,omitempty"`
 	Text    string `json:"text,omitempty"` // what `mapiblob occurrences` prints
@@ -211,7 +212,7 @@ type ExMergeExplanation struct {
 
 // explainOpts are Options checked.
 type explainOpts struct {
-	kind  mapiblob.Kind
+	kind  blob.Kind
 	cp    blob.CodePage
 	zone  string
 	from  string
@@ -244,9 +245,9 @@ func (o Options) check() (*explainOpts, error) {
 	if e.count > 1000 {
 		return nil, fmt.Errorf("count %d: at most 1000 occurrences are listed", o.Count)
 	}
-	k, ok := mapiblob.ParseKind(strings.TrimSpace(o.Kind))
+	k, ok := blob.ParseKind(strings.TrimSpace(o.Kind))
 	if !ok {
-		return nil, fmt.Errorf("unknown kind %q (want auto, %s)", o.Kind, kindList(mapiblob.Kinds()))
+		return nil, fmt.Errorf("unknown kind %q (want auto, %s)", o.Kind, kindList(blob.Kinds()))
 	}
 	e.kind = k
 	if s := strings.TrimSpace(o.CodePage); s != "" {
@@ -303,7 +304,7 @@ func Explain(text string, opt Options) *Explanation {
 		return x
 	}
 	blobs, berr := input.Parse(text)
-	if berr == nil && (o.kind != mapiblob.KindAuto || !guidSized(blobs)) {
+	if berr == nil && (o.kind != blob.KindAuto || !guidSized(blobs)) {
 		explainBlobs(x, blobs, o)
 		return x
 	}
@@ -354,12 +355,12 @@ func Bytes(b []byte, opt Options) *Explanation {
 
 // guidSized reports whether blobs is one 16-byte value of no known
 // structure, which a GUID reading explains better.
-func guidSized(blobs []mapiblob.Blob) bool {
+func guidSized(blobs []input.Blob) bool {
 	return len(blobs) == 1 && len(blobs[0].Bytes) == 16 && blobs[0].Form != input.FormXML &&
-		len(mapiblob.Detect(blobs[0].Bytes, blobs[0].Identity)) == 0
+		len(smartview.Detect(blobs[0].Bytes, blobs[0].Identity)) == 0
 }
 
-func findingViews(fs []mapiblob.Finding) []FindingView {
+func findingViews(fs []blob.Finding) []FindingView {
 	if len(fs) == 0 {
 		return nil
 	}
@@ -371,17 +372,17 @@ func findingViews(fs []mapiblob.Finding) []FindingView {
 }
 
 // kindNames are the specification's names of the structures.
-var kindNames = map[mapiblob.Kind]string{
-	mapiblob.KindTZDef:     "TZDEFINITION (time-zone definition)",
-	mapiblob.KindTZStruct:  "TimeZoneStruct",
-	mapiblob.KindRecur:     "RecurrencePattern",
-	mapiblob.KindApptRecur: "AppointmentRecurrencePattern",
-	mapiblob.KindGOID:      "GlobalObjectId",
+var kindNames = map[blob.Kind]string{
+	blob.KindTZDef:     "TZDEFINITION (time-zone definition)",
+	blob.KindTZStruct:  "TimeZoneStruct",
+	blob.KindRecur:     "RecurrencePattern",
+	blob.KindApptRecur: "AppointmentRecurrencePattern",
+	blob.KindGOID:      "GlobalObjectId",
 }
 
 // fillResult sets what a decoded value shows: its kind, findings, text,
 // SmartView and JSON.
-func fillResult(be *BlobExplanation, r *mapiblob.Result) {
+func fillResult(be *BlobExplanation, r *smartview.Result) {
 	be.Kind, be.KindName = r.Kind, kindNames[r.Kind]
 	be.Findings = findingViews(r.Findings)
 	if w, ok := blob.Worst(r.Findings); ok {
@@ -397,17 +398,17 @@ func fillResult(be *BlobExplanation, r *mapiblob.Result) {
 	}
 }
 
-func explainBlobs(x *Explanation, blobs []mapiblob.Blob, o *explainOpts) {
+func explainBlobs(x *Explanation, blobs []input.Blob, o *explainOpts) {
 	x.Input = InputBlobs
 	x.Command = "mapiblob decode"
-	if o.kind != mapiblob.KindAuto {
+	if o.kind != blob.KindAuto {
 		x.Command += " --kind " + string(o.kind)
 	}
 	if o.opt.CodePage != "" {
 		x.Command += " --codepage " + strings.TrimSpace(o.opt.CodePage)
 	}
-	var okBlobs []mapiblob.Blob
-	var results []*mapiblob.Result
+	var okBlobs []input.Blob
+	var results []*smartview.Result
 	texts := make([]string, 0, len(blobs))
 	for i, b := range blobs {
 		be := BlobExplanation{Index: i + 1, Form: string(b.Form), Size: len(b.Bytes)}
@@ -419,10 +420,10 @@ func explainBlobs(x *Explanation, blobs []mapiblob.Blob, o *explainOpts) {
 		if b.Identity != nil && b.Identity.Tag != 0 {
 			be.Tag = fmt.Sprintf("0x%08X", uint32(b.Identity.Tag))
 		}
-		r, err := mapiblob.Decode(b.Bytes, mapiblob.Options{Kind: o.kind, Property: b.Identity, CodePage: o.cp})
+		r, err := smartview.Decode(b.Bytes, smartview.Options{Kind: o.kind, Property: b.Identity, CodePage: o.cp})
 		if err != nil {
 			be.Error = err.Error()
-			if errors.Is(err, mapiblob.ErrUnknownKind) {
+			if errors.Is(err, smartview.ErrUnknownKind) {
 				be.Error += "; choose the kind"
 			}
 			x.Blobs = append(x.Blobs, be)
@@ -439,7 +440,7 @@ func explainBlobs(x *Explanation, blobs []mapiblob.Blob, o *explainOpts) {
 	} else {
 		x.Command = ""
 	}
-	x.CrossFindings = findingViews(mapiblob.CrossCheck(okBlobs, results))
+	x.CrossFindings = findingViews(smartview.CrossCheck(results))
 	needZones := false
 	j := 0
 	for i := range x.Blobs {
@@ -453,7 +454,7 @@ func explainBlobs(x *Explanation, blobs []mapiblob.Blob, o *explainOpts) {
 			needZones = needZones || rep.Hex == ""
 		}
 	}
-	if s, err := mapiblob.SeriesOf(results, nil, o.cp); err == nil {
+	if s, err := smartview.SeriesOf(results, nil, o.cp); err == nil {
 		x.Series = explainSeries(s, okBlobs, o)
 		needZones = needZones || s.Zone == nil
 	}
@@ -464,7 +465,7 @@ func explainBlobs(x *Explanation, blobs []mapiblob.Blob, o *explainOpts) {
 
 // explainSeries expands a series: Count occurrences from From (today by
 // default), or the first ones when none fall after today.
-func explainSeries(s *mapiblob.Series, blobs []mapiblob.Blob, o *explainOpts) *SeriesExplanation {
+func explainSeries(s *smartview.Series, blobs []input.Blob, o *explainOpts) *SeriesExplanation {
 	se := &SeriesExplanation{}
 	switch z := s.Zone.(type) {
 	case *tzdef.Definition:
@@ -508,10 +509,10 @@ func explainSeries(s *mapiblob.Series, blobs []mapiblob.Blob, o *explainOpts) *S
 	if from.Hour() != 0 || from.Minute() != 0 {
 		fromArg = from.Format("2006-01-02T15:04")
 	}
-	xp, err := s.Expand(mapiblob.ExpandOptions{From: from, Limit: o.count})
+	xp, err := s.Expand(smartview.ExpandOptions{From: from, Limit: o.count})
 	if err == nil && len(xp.Occurrences) == 0 && len(xp.Dates) == 0 && o.from == "" {
 		// Nothing from today on: the series has ended; show how it ran.
-		if first, err2 := s.Expand(mapiblob.ExpandOptions{Limit: o.count}); err2 == nil && (len(first.Occurrences) > 0 || len(first.Dates) > 0) {
+		if first, err2 := s.Expand(smartview.ExpandOptions{Limit: o.count}); err2 == nil && (len(first.Occurrences) > 0 || len(first.Dates) > 0) {
 			se.Note = fmt.Sprintf("nothing occurs from %s on: the series has ended; these are its first occurrences", fromArg)
 			xp, fromArg = first, ""
 		}
@@ -593,7 +594,7 @@ const (
 
 // repairFor builds the repair of a definition with an empty key name, or
 // returns nil when r needs none.
-func repairFor(r *mapiblob.Result, all []*mapiblob.Result, o *explainOpts) *Repair {
+func repairFor(r *smartview.Result, all []*smartview.Result, o *explainOpts) *Repair {
 	d, ok := r.Value.(*tzdef.Definition)
 	if !ok {
 		return nil
@@ -758,7 +759,7 @@ func ZonesMatching(d *tzdef.Definition, years []int) []string {
 
 // siblingZone is the key name another definition among all gives with
 // rules equal to d's in years, when exactly one name is given so.
-func siblingZone(d *tzdef.Definition, all []*mapiblob.Result, years []int) string {
+func siblingZone(d *tzdef.Definition, all []*smartview.Result, years []int) string {
 	name := ""
 	for _, r := range all {
 		o, ok := r.Value.(*tzdef.Definition)
@@ -866,7 +867,7 @@ func explainExMergeReader(x *Explanation, r io.Reader) {
 }
 
 // kindList lists kinds for a message: "tzdef, tzstruct, …".
-func kindList(ks []mapiblob.Kind) string {
+func kindList(ks []blob.Kind) string {
 	s := make([]string, len(ks))
 	for i, k := range ks {
 		s[i] = string(k)

@@ -10,7 +10,7 @@ import (
 	"github.com/google/go-cmp/cmp"
 	"github.com/stretchr/testify/require"
 
-	"github.com/mapiblob/mapiblob"
+	"github.com/mapiblob/mapiblob/blob"
 	"github.com/mapiblob/mapiblob/internal/seed"
 	"github.com/mapiblob/mapiblob/tzdef"
 )
@@ -38,7 +38,7 @@ func TestExplainSeedRepair(t *testing.T) {
 	b := x.Blobs[0]
 	require.Equal(t, "PidLidAppointmentTimeZoneDefinitionStartDisplay", b.Property)
 	require.Equal(t, "0x80380102", b.Tag)
-	require.Equal(t, mapiblob.KindTZDef, b.Kind)
+	require.Equal(t, blob.KindTZDef, b.Kind)
 	require.Equal(t, 76, b.Size)
 	require.Equal(t, "error", b.Worst)
 	require.Contains(t, codes(b.Findings), tzdef.CodeEmptyKeyName)
@@ -216,7 +216,7 @@ func TestExplainBytes(t *testing.T) {
 	x := Bytes(ap, Options{Now: explainNow})
 	require.Equal(t, InputBlobs, x.Input, x.Error)
 	require.Equal(t, "binary", x.Blobs[0].Form)
-	require.Equal(t, mapiblob.KindApptRecur, x.Blobs[0].Kind)
+	require.Equal(t, blob.KindApptRecur, x.Blobs[0].Kind)
 	// UTF-16 text with a byte-order mark is text.
 	u := []byte{0xFF, 0xFE}
 	for _, c := range seed.ExMergeEscape {

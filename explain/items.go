@@ -6,11 +6,11 @@ import (
 	"fmt"
 	"strings"
 
-	"github.com/mapiblob/mapiblob"
 	"github.com/mapiblob/mapiblob/blob"
 	"github.com/mapiblob/mapiblob/internal/shell"
 	"github.com/mapiblob/mapiblob/item"
 	"github.com/mapiblob/mapiblob/proptag"
+	"github.com/mapiblob/mapiblob/smartview"
 	"github.com/mapiblob/mapiblob/tzdef"
 )
 
@@ -72,7 +72,7 @@ type ItemRepair struct {
 // itemRepair rebuilds the time-zone properties of an item whose findings
 // include TZ_EMPTY_KEYNAME, in the zone its properties name, else the zone
 // picked; nil when the item needs no repair.
-func itemRepair(it *item.Item, fs []mapiblob.Finding, o *explainOpts) *ItemRepair {
+func itemRepair(it *item.Item, fs []blob.Finding, o *explainOpts) *ItemRepair {
 	need := false
 	for _, f := range fs {
 		need = need || f.Code == tzdef.CodeEmptyKeyName
@@ -157,7 +157,7 @@ func explainItem(it *item.Item, o *explainOpts) ItemExplanation {
 		ie.Worst = w.String()
 	}
 
-	var results []*mapiblob.Result
+	var results []*smartview.Result
 	for i := range it.Properties {
 		if p := &it.Properties[i]; p.Decoded != nil {
 			results = append(results, p.Decoded)

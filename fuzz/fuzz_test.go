@@ -14,14 +14,15 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/mapiblob/mapiblob"
+	"github.com/mapiblob/mapiblob/blob"
 	"github.com/mapiblob/mapiblob/guid"
 	"github.com/mapiblob/mapiblob/input"
 	"github.com/mapiblob/mapiblob/recurrence"
+	"github.com/mapiblob/mapiblob/smartview"
 	"github.com/mapiblob/mapiblob/tzdef"
 )
 
-func checkFindings(t *testing.T, fs []mapiblob.Finding) {
+func checkFindings(t *testing.T, fs []blob.Finding) {
 	t.Helper()
 	for _, f := range fs {
 		if f.Code == "" || f.Path == "" || f.Message == "" {
@@ -171,12 +172,12 @@ func FuzzInput(f *testing.F) {
 // and Decode(KindAuto) succeeds exactly when one kind is named and decodes.
 func FuzzDetect(f *testing.F) {
 	f.Fuzz(func(t *testing.T, b []byte) {
-		kinds := mapiblob.Detect(b, nil)
-		decoded := map[mapiblob.Kind]bool{}
+		kinds := smartview.Detect(b, nil)
+		decoded := map[blob.Kind]bool{}
 		for _, k := range kinds {
-			r, err := mapiblob.Decode(b, mapiblob.Options{Kind: k})
+			r, err := smartview.Decode(b, smartview.Options{Kind: k})
 			if err != nil {
-				if k == mapiblob.KindTZDef || k == mapiblob.KindTZStruct {
+				if k == blob.KindTZDef || k == blob.KindTZStruct {
 					t.Fatalf("Detect names %s but it does not decode: %v", k, err)
 				}
 				mustBeDecodeError(t, err)
@@ -185,12 +186,12 @@ func FuzzDetect(f *testing.F) {
 			decoded[k] = true
 			checkResult(t, b, k, r)
 		}
-		r, err := mapiblob.Decode(b, mapiblob.Options{})
+		r, err := smartview.Decode(b, smartview.Options{})
 		if err != nil {
 			if len(kinds) == 1 && decoded[kinds[0]] {
 				t.Fatalf("the one detected kind %s decodes, but Decode(auto) fails: %v", kinds[0], err)
 			}
-			if len(kinds) != 1 && !errors.Is(err, mapiblob.ErrUnknownKind) {
+			if len(kinds) != 1 && !errors.Is(err, smartview.ErrUnknownKind) {
 				t.Fatalf("%d kinds detected, error is not ErrUnknownKind: %v", len(kinds), err)
 			}
 			return
@@ -203,20 +204,20 @@ func FuzzDetect(f *testing.F) {
 }
 
 // checkResult checks that r is b decoded as kind k.
-func checkResult(t *testing.T, b []byte, k mapiblob.Kind, r *mapiblob.Result) {
+func checkResult(t *testing.T, b []byte, k blob.Kind, r *smartview.Result) {
 	t.Helper()
 	if r.Kind != k || r.Size != len(b) {
 		t.Fatalf("result kind %s size %d, want %s and %d", r.Kind, r.Size, k, len(b))
 	}
 	var ok bool
 	switch k {
-	case mapiblob.KindTZDef:
+	case blob.KindTZDef:
 		_, ok = r.Value.(*tzdef.Definition)
-	case mapiblob.KindTZStruct:
+	case blob.KindTZStruct:
 		_, ok = r.Value.(*tzdef.TimeZoneStruct)
-	case mapiblob.KindRecur:
+	case blob.KindRecur:
 		_, ok = r.Value.(*recurrence.Pattern)
-	case mapiblob.KindApptRecur:
+	case blob.KindApptRecur:
 		_, ok = r.Value.(*recurrence.AppointmentPattern)
 	}
 	if !ok {

@@ -12,9 +12,9 @@ import (
 	"github.com/google/go-cmp/cmp"
 	"github.com/stretchr/testify/require"
 
-	"github.com/mapiblob/mapiblob"
 	"github.com/mapiblob/mapiblob/blob"
 	"github.com/mapiblob/mapiblob/recurrence"
+	"github.com/mapiblob/mapiblob/smartview"
 	"github.com/mapiblob/mapiblob/tzdef"
 )
 
@@ -217,7 +217,7 @@ func TestImportedBlobsDecodeClean(t *testing.T) {
 		if p.Type != 0x0102 {
 			continue
 		}
-		r, err := mapiblob.Decode(p.Value.([]byte), mapiblob.Options{})
+		r, err := smartview.Decode(p.Value.([]byte), smartview.Options{})
 		require.NoError(t, err, p.Name)
 		for _, f := range r.Findings {
 			require.Less(t, f.Severity, blob.Warning, "%s: %s %s", p.Name, f.Code, f.Message)

@@ -19,39 +19,6 @@ import (
 	"github.com/mapiblob/mapiblob/proptag"
 )
 
-// Identity is what an MFCMAPI XML export says about a property.
-type Identity struct {
-	Tag    proptag.PropTag // the store's tag, e.g. 0x80380102 (0 when absent)
-	Type   string          // the type attribute as written, e.g. "PT_BINARY"
-	Set    guid.GUID       // property set of a named property
-	HasSet bool
-	LID    uint32 // long id of a named property
-	HasLID bool
-	Name   string // the name the export gives, e.g. PidLidAppointmentTimeZoneDefinitionStartDisplay
-}
-
-// Property looks the identity up in proptag's table: by (set, LID) first,
-// then by the exported name, then by the tag of a fixed-id property.
-func (id *Identity) Property() (*proptag.Property, bool) {
-	if id == nil {
-		return nil, false
-	}
-	if id.HasSet && id.HasLID {
-		if p, ok := proptag.ByLID(id.Set, id.LID); ok {
-			return p, true
-		}
-	}
-	if id.Name != "" {
-		if p, ok := proptag.ByName(id.Name); ok {
-			return p, true
-		}
-	}
-	if id.Tag != 0 && !id.Tag.IsNamed() {
-		return proptag.ByTag(id.Tag)
-	}
-	return nil, false
-}
-
 // Form names the text form a blob came in.
 type Form string
 
@@ -68,7 +35,7 @@ const (
 type Blob struct {
 	Bytes    []byte
 	Form     Form
-	Identity *Identity // set for FormXML
+	Identity *proptag.Identity // set for FormXML
 }
 
 // Error is a problem with the input text. Pos is a 1-based character
@@ -328,7 +295,7 @@ func parseXML(s string) ([]Blob, error) {
 		return nil, errors.New("encoding " + strconv.Quote(label) + " is not supported; save the export as UTF-8 or UTF-16")
 	}
 	var out []Blob
-	var cur *Identity
+	var cur *proptag.Identity
 	var field string
 	var text strings.Builder
 	var value *string
@@ -346,7 +313,7 @@ func parseXML(s string) ([]Blob, error) {
 			name := strings.ToLower(t.Name.Local)
 			if name == "property" {
 				seen++
-				cur = &Identity{}
+				cur = &proptag.Identity{}
 				value = nil
 				for _, a := range t.Attr {
 					switch strings.ToLower(a.Name.Local) {
@@ -416,7 +383,7 @@ func parseXML(s string) ([]Blob, error) {
 	return out, nil
 }
 
-func parseNamedPropName(id *Identity, v string) {
+func parseNamedPropName(id *proptag.Identity, v string) {
 	// "id: 0x825E=33374 = PidLidAppointmentTimeZoneDefinitionStartDisplay, dispidApptTZDefStartDisplay"
 	rest, ok := cutPrefixFold(strings.TrimSpace(v), "id:")
 	if !ok {
@@ -439,7 +406,7 @@ func parseNamedPropName(id *Identity, v string) {
 	}
 }
 
-func finishProperty(id *Identity, value *string, n int) (Blob, bool, error) {
+func finishProperty(id *proptag.Identity, value *string, n int) (Blob, bool, error) {
 	binary := strings.EqualFold(id.Type, "PT_BINARY") || id.Type == "" && id.Tag.Type() == proptag.PT_BINARY
 	if !binary && id.Tag != 0 && id.Tag.Type() == proptag.PT_BINARY {
 		binary = true

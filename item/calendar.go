@@ -5,10 +5,10 @@ import (
 	"sync"
 	"time"
 
-	"github.com/mapiblob/mapiblob"
 	"github.com/mapiblob/mapiblob/goid"
 	"github.com/mapiblob/mapiblob/proptag"
 	"github.com/mapiblob/mapiblob/recurrence"
+	"github.com/mapiblob/mapiblob/smartview"
 	"github.com/mapiblob/mapiblob/tzdef"
 )
 
@@ -258,12 +258,12 @@ func (it *Item) Organizer() (name, address string) {
 // Series is the item's recurring series, ready to expand: its
 // PidLidAppointmentRecur or PidLidTaskRecurrence, the zone SeriesZone gives
 // and the item's code page; nil when the item has neither pattern.
-func (it *Item) Series() *mapiblob.Series {
+func (it *Item) Series() *smartview.Series {
 	ap, task := it.Recurrence(), it.TaskRecurrence()
 	if ap == nil && task == nil {
 		return nil
 	}
-	return &mapiblob.Series{Appointment: ap, Task: task, Zone: it.SeriesZone(), CodePage: it.CodePage()}
+	return &smartview.Series{Appointment: ap, Task: task, Zone: it.SeriesZone(), CodePage: it.CodePage()}
 }
 
 // SeriesZone is the zone the item's recurring series is expanded in

@@ -16,10 +16,10 @@ import (
 	"github.com/stretchr/testify/require"
 	"github.com/teambition/rrule-go"
 
-	"github.com/mapiblob/mapiblob"
 	"github.com/mapiblob/mapiblob/internal/itemtest"
 	"github.com/mapiblob/mapiblob/item"
 	"github.com/mapiblob/mapiblob/recurrence"
+	"github.com/mapiblob/mapiblob/smartview"
 	"github.com/mapiblob/mapiblob/tzdef"
 )
 
@@ -172,8 +172,8 @@ func checkICalOccurrences(t *testing.T, it *item.Item, ics string) {
 	}
 	sort.Strings(got)
 
-	s := &mapiblob.Series{Appointment: it.Recurrence(), Zone: zone}
-	x, err := s.Expand(mapiblob.ExpandOptions{})
+	s := &smartview.Series{Appointment: it.Recurrence(), Zone: zone}
+	x, err := s.Expand(smartview.ExpandOptions{})
 	require.NoError(t, err)
 	var want []string
 	for _, o := range x.Occurrences {
@@ -246,7 +246,7 @@ func TestICalendarAllDay(t *testing.T) {
 			got = append(got, s)
 		}
 	}
-	x, err := (&mapiblob.Series{Appointment: it.Recurrence(), Zone: it.SeriesZone()}).Expand(mapiblob.ExpandOptions{})
+	x, err := (&smartview.Series{Appointment: it.Recurrence(), Zone: it.SeriesZone()}).Expand(smartview.ExpandOptions{})
 	require.NoError(t, err)
 	var want []string
 	for _, o := range x.Occurrences {

@@ -7,7 +7,7 @@
 // An Item keeps every property it was given, each by its identity (a fixed
 // tag, or a property set with a LID or a string name), with its typed value.
 // Each binary property this module has a decoder for is decoded with
-// mapiblob.Decode, keyed by the property's identity (never by a store's
+// smartview.Decode, keyed by the property's identity (never by a store's
 // 0x8xxx id); one that fails keeps its error and the rest of the item is
 // still read.
 //
@@ -21,11 +21,10 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/mapiblob/mapiblob"
 	"github.com/mapiblob/mapiblob/blob"
 	"github.com/mapiblob/mapiblob/guid"
-	"github.com/mapiblob/mapiblob/input"
 	"github.com/mapiblob/mapiblob/proptag"
+	"github.com/mapiblob/mapiblob/smartview"
 )
 
 // Item is one message: its properties, where it was read from and, for an
@@ -111,7 +110,7 @@ type Property struct {
 	Value Value
 	// Decoded is the decoded structure of a binary value this module has a
 	// decoder for (nil otherwise, or when decoding failed).
-	Decoded *mapiblob.Result
+	Decoded *smartview.Result
 	// Err is why the value could not be read or decoded; the rest of the
 	// item is read regardless.
 	Err error
@@ -148,9 +147,9 @@ func hex4(v uint32) string {
 	return s
 }
 
-// Identity is the property's identity as mapiblob.Decode takes it.
-func (p *Property) Identity() *input.Identity {
-	id := &input.Identity{Tag: p.Tag, Type: p.Type().String()}
+// Identity is the property's identity as smartview.Decode takes it.
+func (p *Property) Identity() *proptag.Identity {
+	id := &proptag.Identity{Tag: p.Tag, Type: p.Type().String()}
 	if p.Named != nil {
 		id.Set, id.HasSet = p.Named.Set, true
 		if !p.Named.IsName {
@@ -212,7 +211,7 @@ func (it *Item) Decode() {
 			continue // the value itself could not be read
 		}
 		p.Err = nil
-		r, err := mapiblob.Decode(p.Value.Bytes, mapiblob.Options{Kind: p.Info.Decoder, Property: p.Identity(), CodePage: cp})
+		r, err := smartview.Decode(p.Value.Bytes, smartview.Options{Kind: p.Info.Decoder, Property: p.Identity(), CodePage: cp})
 		if err != nil {
 			p.Err = err
 			continue

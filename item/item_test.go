@@ -225,7 +225,7 @@ func TestReadMFCMAPIExport(t *testing.T) {
 }
 
 // The hand-written JSON matches the contract's blob form exactly
-// (mapiblob.Result.MarshalJSON) for every decoded property, and is valid.
+// (smartview.Result.MarshalJSON) for every decoded property, and is valid.
 func TestJSONDecodedMatchesResult(t *testing.T) {
 	it := itemtest.Meeting(itemtest.Options{})
 	b, err := it.JSON(it.Check())

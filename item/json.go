@@ -8,10 +8,10 @@ import (
 	"time"
 	"unicode/utf8"
 
-	"github.com/mapiblob/mapiblob"
 	"github.com/mapiblob/mapiblob/blob"
 	"github.com/mapiblob/mapiblob/guid"
 	"github.com/mapiblob/mapiblob/proptag"
+	"github.com/mapiblob/mapiblob/smartview"
 )
 
 // The JSON form of the contract's "Items" section, written by hand: a
@@ -113,9 +113,9 @@ func (p *Property) appendJSON(b []byte) ([]byte, error) {
 }
 
 // appendResult writes a decoded blob in the contract's blob form, as
-// mapiblob.Result.MarshalJSON does ({"kind", "size", "value", "trailing",
+// smartview.Result.MarshalJSON does ({"kind", "size", "value", "trailing",
 // "findings"}), taking the value's own MarshalJSON output as it is.
-func appendResult(b []byte, r *mapiblob.Result) ([]byte, error) {
+func appendResult(b []byte, r *smartview.Result) ([]byte, error) {
 	b = append(b, `{"kind":`...)
 	b = appendString(b, string(r.Kind))
 	b = append(b, `,"size":`...)

@@ -6,9 +6,10 @@ import (
 	"fmt"
 	"strings"
 
-	"github.com/mapiblob/mapiblob"
+	"github.com/mapiblob/mapiblob/blob"
 	"github.com/mapiblob/mapiblob/input"
 	"github.com/mapiblob/mapiblob/recurrence"
+	"github.com/mapiblob/mapiblob/smartview"
 )
 
 const decodeUsage = `mapiblob decode [--kind auto|tzdef|tzstruct|recur|apptrecur|goid] [--format text|json|smartview] [--codepage CP] [--input auto|hex|base64|binary|xml] [INPUT]
@@ -44,9 +45,9 @@ ends with a {"set": …} line. A file that cannot be read is reported on
 standard error and the rest go on.`
 
 type decodeOpts struct {
-	kind   mapiblob.Kind
+	kind   blob.Kind
 	format string
-	opt    mapiblob.Options
+	opt    smartview.Options
 	input  input.Mode
 }
 
@@ -64,7 +65,7 @@ func decodeFlags(name, usage string, e *env, args []string, formats ...string) (
 	if o.input, err = inputMode(*inMode); err != nil {
 		return nil, nil, err
 	}
-	k, ok := mapiblob.ParseKind(*kind)
+	k, ok := blob.ParseKind(*kind)
 	if !ok {
 		return nil, nil, usageErr("unknown --kind %q (want auto, tzdef, tzstruct, recur, apptrecur or goid)", *kind)
 	}
@@ -83,8 +84,8 @@ func decodeFlags(name, usage string, e *env, args []string, formats ...string) (
 }
 
 // codePageOption reads a --codepage value ("" keeps the default).
-func codePageOption(s string) (mapiblob.Options, error) {
-	var opt mapiblob.Options
+func codePageOption(s string) (smartview.Options, error) {
+	var opt smartview.Options
 	if s == "" {
 		return opt, nil
 	}
@@ -96,12 +97,12 @@ func codePageOption(s string) (mapiblob.Options, error) {
 	return opt, nil
 }
 
-func decodeAll(e *env, o *decodeOpts, args []string) ([]*mapiblob.Result, error) {
+func decodeAll(e *env, o *decodeOpts, args []string) ([]*smartview.Result, error) {
 	_, rs, err := decodeBlobs(e, o, args)
 	return rs, err
 }
 
-func decodeBlobs(e *env, o *decodeOpts, args []string) ([]mapiblob.Blob, []*mapiblob.Result, error) {
+func decodeBlobs(e *env, o *decodeOpts, args []string) ([]input.Blob, []*smartview.Result, error) {
 	raw, err := readBytes(e, args)
 	if err != nil {
 		return nil, nil, err
@@ -110,17 +111,17 @@ func decodeBlobs(e *env, o *decodeOpts, args []string) ([]mapiblob.Blob, []*mapi
 	if err != nil {
 		return nil, nil, invalidErr("input: %v", err)
 	}
-	out := make([]*mapiblob.Result, 0, len(blobs))
+	out := make([]*smartview.Result, 0, len(blobs))
 	for i, b := range blobs {
 		opt := o.opt
 		opt.Kind, opt.Property = o.kind, b.Identity
-		r, err := mapiblob.Decode(b.Bytes, opt)
+		r, err := smartview.Decode(b.Bytes, opt)
 		if err != nil {
 			where := ""
 			if len(blobs) > 1 || blobName(b) != "" {
 				where = blobLabel(i, b) + ": "
 			}
-			if errors.Is(err, mapiblob.ErrUnknownKind) {
+			if errors.Is(err, smartview.ErrUnknownKind) {
 				return nil, nil, invalidErr("%s%v; name the kind with --kind", where, err)
 			}
 			return nil, nil, invalidErr("%s%v", where, err)
@@ -184,18 +185,18 @@ func runCheck(e *env, args []string) error {
 		return err
 	}
 	bad := false
-	if cross := mapiblob.CrossCheck(blobs, results); len(cross) > 0 {
+	if cross := smartview.CrossCheck(results); len(cross) > 0 {
 		for _, f := range cross {
 			if o.format == "json" {
 				b, _ := json.Marshal(struct {
-					Kind     string             `json:"kind"`
-					Findings []mapiblob.Finding `json:"findings"`
-				}{"crosscheck", []mapiblob.Finding{f}})
+					Kind     string         `json:"kind"`
+					Findings []blob.Finding `json:"findings"`
+				}{"crosscheck", []blob.Finding{f}})
 				fmt.Fprintln(e.stdout, string(b))
 			} else {
 				fmt.Fprintf(e.stdout, "TimeZoneStruct vs TZDefRecur: %-7s %s %s: %s\n", f.Severity, f.Code, f.Path, f.Message)
 			}
-			if f.Severity == mapiblob.SeverityError {
+			if f.Severity == blob.Error {
 				bad = true
 			}
 		}
@@ -204,11 +205,11 @@ func runCheck(e *env, args []string) error {
 		if o.format == "json" {
 			fs := r.Findings
 			if fs == nil {
-				fs = []mapiblob.Finding{}
+				fs = []blob.Finding{}
 			}
 			b, _ := json.Marshal(struct {
-				Kind     mapiblob.Kind      `json:"kind"`
-				Findings []mapiblob.Finding `json:"findings"`
+				Kind     blob.Kind      `json:"kind"`
+				Findings []blob.Finding `json:"findings"`
 			}{r.Kind, fs})
 			fmt.Fprintln(e.stdout, string(b))
 		} else {
@@ -228,7 +229,7 @@ func runCheck(e *env, args []string) error {
 			}
 		}
 		for _, f := range r.Findings {
-			if f.Severity == mapiblob.SeverityError {
+			if f.Severity == blob.Error {
 				bad = true
 			}
 		}
@@ -241,7 +242,7 @@ func runCheck(e *env, args []string) error {
 
 // blobName is the name of the property a blob was read from (an MFCMAPI
 // export names it), or "".
-func blobName(b mapiblob.Blob) string {
+func blobName(b input.Blob) string {
 	if p, ok := b.Identity.Property(); ok {
 		return p.DisplayName()
 	}
@@ -250,7 +251,7 @@ func blobName(b mapiblob.Blob) string {
 
 // blobLabel names a blob in messages: its property's name, else its
 // place among the input's blobs.
-func blobLabel(i int, b mapiblob.Blob) string {
+func blobLabel(i int, b input.Blob) string {
 	if n := blobName(b); n != "" {
 		return n
 	}

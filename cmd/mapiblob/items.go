@@ -14,9 +14,9 @@ import (
 	"sync"
 	"time"
 
-	"github.com/mapiblob/mapiblob"
 	"github.com/mapiblob/mapiblob/blob"
 	"github.com/mapiblob/mapiblob/item"
+	"github.com/mapiblob/mapiblob/smartview"
 )
 
 // Item files: decode, check, occurrences and ical take .msg, TNEF, .eml
@@ -448,7 +448,7 @@ func runItemsCheck(e *env, o *decodeOpts, sources []itemSource) error {
 }
 
 // runItemsOccurrences lists each recurring item's occurrences.
-func runItemsOccurrences(e *env, sources []itemSource, format string, opt mapiblob.ExpandOptions, fromArg, toArg string) error {
+func runItemsOccurrences(e *env, sources []itemSource, format string, opt smartview.ExpandOptions, fromArg, toArg string) error {
 	run := &itemRun{e: e}
 	work := func(fr *fileResult) {
 		var b bytes.Buffer
@@ -481,9 +481,9 @@ func runItemsOccurrences(e *env, sources []itemSource, format string, opt mapibl
 				}
 				if format == "json" {
 					j, err := json.Marshal(struct {
-						Source      string              `json:"source"`
-						Item        string              `json:"item"`
-						Occurrences *mapiblob.Expansion `json:"occurrences"`
+						Source      string               `json:"source"`
+						Item        string               `json:"item"`
+						Occurrences *smartview.Expansion `json:"occurrences"`
 					}{it.Source, it.Path, x})
 					if err != nil {
 						fr.err = err
@@ -508,7 +508,7 @@ func runItemsOccurrences(e *env, sources []itemSource, format string, opt mapibl
 	return run.exit()
 }
 
-func seriesLoc(s *mapiblob.Series) *time.Location {
+func seriesLoc(s *smartview.Series) *time.Location {
 	if s.Zone == nil {
 		return time.UTC
 	}

@@ -8,8 +8,9 @@ import (
 	"strings"
 	"time"
 
-	"github.com/mapiblob/mapiblob"
+	"github.com/mapiblob/mapiblob/blob"
 	"github.com/mapiblob/mapiblob/recurrence"
+	"github.com/mapiblob/mapiblob/smartview"
 	"github.com/mapiblob/mapiblob/tzdef"
 )
 
@@ -52,21 +53,21 @@ profile.`
 
 // readSeries decodes --recur (with any time-zone blobs an export holds
 // beside it) and --tz, which is a time-zone blob or a zone name.
-func readSeries(e *env, recurArg, tzArg string, opt mapiblob.Options) (*mapiblob.Series, error) {
+func readSeries(e *env, recurArg, tzArg string, opt smartview.Options) (*smartview.Series, error) {
 	if recurArg == "" {
 		return nil, usageErr("--recur is required (the PidLidAppointmentRecur blob)")
 	}
-	rs, err := decodeAll(e, &decodeOpts{kind: mapiblob.KindAuto, opt: opt}, []string{recurArg})
+	rs, err := decodeAll(e, &decodeOpts{kind: blob.KindAuto, opt: opt}, []string{recurArg})
 	if err != nil {
 		return nil, err
 	}
-	var zones []*mapiblob.Result
+	var zones []*smartview.Result
 	if tzArg != "" {
 		if zones, err = readZone(e, tzArg); err != nil {
 			return nil, err
 		}
 	}
-	s, err := mapiblob.SeriesOf(rs, zones, opt.CodePage)
+	s, err := smartview.SeriesOf(rs, zones, opt.CodePage)
 	if err != nil {
 		return nil, invalidErr("--recur holds no recurrence pattern")
 	}
@@ -74,20 +75,20 @@ func readSeries(e *env, recurArg, tzArg string, opt mapiblob.Options) (*mapiblob
 }
 
 // readZone reads --tz: a Windows or IANA zone name, or blobs.
-func readZone(e *env, arg string) ([]*mapiblob.Result, error) {
+func readZone(e *env, arg string) ([]*smartview.Result, error) {
 	if name := strings.TrimSpace(arg); !strings.HasPrefix(name, "@") && name != "-" && looksLikeZoneName(name) {
 		d, tz, err := tzdef.FromZoneName(name, 1970, 2100)
 		if err != nil {
 			return nil, invalidErr("--tz: %v", err)
 		}
-		return []*mapiblob.Result{{Kind: mapiblob.KindTZDef, Value: d}, {Kind: mapiblob.KindTZStruct, Value: tz}}, nil
+		return []*smartview.Result{{Kind: blob.KindTZDef, Value: d}, {Kind: blob.KindTZStruct, Value: tz}}, nil
 	}
-	zs, err := decodeAll(e, &decodeOpts{kind: mapiblob.KindAuto}, []string{arg})
+	zs, err := decodeAll(e, &decodeOpts{kind: blob.KindAuto}, []string{arg})
 	if err != nil {
 		return nil, err
 	}
 	for _, z := range zs {
-		if z.Kind != mapiblob.KindTZDef && z.Kind != mapiblob.KindTZStruct {
+		if z.Kind != blob.KindTZDef && z.Kind != blob.KindTZStruct {
 			return nil, invalidErr("--tz holds a %s blob, not a time zone", z.Kind)
 		}
 	}
@@ -153,11 +154,11 @@ func (f seriesFlags) items(e *env, rest []string) ([]itemSource, error) {
 }
 
 // read takes a lone positional argument as --recur and decodes the series.
-func (f seriesFlags) read(e *env, rest []string) (*mapiblob.Series, mapiblob.Options, error) {
+func (f seriesFlags) read(e *env, rest []string) (*smartview.Series, smartview.Options, error) {
 	if len(rest) == 1 && *f.recur == "" {
 		*f.recur = rest[0]
 	} else if len(rest) > 0 {
-		return nil, mapiblob.Options{}, usageErr("unexpected argument %q (give the blobs with --recur and --tz)", rest[0])
+		return nil, smartview.Options{}, usageErr("unexpected argument %q (give the blobs with --recur and --tz)", rest[0])
 	}
 	opt, err := codePageOption(*f.codepage)
 	if err != nil {
@@ -192,7 +193,7 @@ func runOccurrences(e *env, args []string) error {
 		if err != nil {
 			return err
 		}
-		return runItemsOccurrences(e, src, *format, mapiblob.ExpandOptions{Limit: *limit, MaxInstances: *maxArg}, *fromArg, *toArg)
+		return runItemsOccurrences(e, src, *format, smartview.ExpandOptions{Limit: *limit, MaxInstances: *maxArg}, *fromArg, *toArg)
 	}
 	s, _, err := sf.read(e, rest)
 	if err != nil {
@@ -215,7 +216,7 @@ func runOccurrences(e *env, args []string) error {
 	if !to.IsZero() && len(*toArg) == 10 {
 		to = to.AddDate(0, 0, 1) // a date includes its whole day
 	}
-	x, err := s.Expand(mapiblob.ExpandOptions{From: from, To: to, Limit: *limit, MaxInstances: *maxArg})
+	x, err := s.Expand(smartview.ExpandOptions{From: from, To: to, Limit: *limit, MaxInstances: *maxArg})
 	if errors.Is(err, recurrence.ErrUnbounded) {
 		return invalidErr("%v: give --to or --limit", err)
 	}

@@ -2,11 +2,12 @@ package main
 
 import (
 	"fmt"
-	"github.com/mapiblob/mapiblob/blob"
 	"io"
 	"runtime/debug"
 	"strconv"
 	"strings"
+
+	"github.com/mapiblob/mapiblob/blob"
 
 	"github.com/mapiblob/mapiblob"
 	"github.com/mapiblob/mapiblob/proptag"

@@ -8,8 +8,9 @@ import (
 	"strings"
 	"time"
 
-	"github.com/mapiblob/mapiblob"
+	"github.com/mapiblob/mapiblob/blob"
 	"github.com/mapiblob/mapiblob/internal/sv"
+	"github.com/mapiblob/mapiblob/smartview"
 	"github.com/mapiblob/mapiblob/tzdef"
 )
 
@@ -121,7 +122,7 @@ func runTZTransitions(e *env, args []string) error {
 	if *year < 1601 || *year > 30827 {
 		return usageErr("--year %d is out of range", *year)
 	}
-	o := &decodeOpts{kind: mapiblob.KindAuto}
+	o := &decodeOpts{kind: blob.KindAuto}
 	results, err := decodeAll(e, o, rest)
 	if err != nil {
 		return err
@@ -191,14 +192,14 @@ func runTZDrift(e *env, args []string) error {
 	}
 	type named struct {
 		name   string
-		series *mapiblob.Series
+		series *smartview.Series
 	}
 	var series []named
 	if *recurArg != "" {
 		if *tzArg == "" {
 			return usageErr("tz drift --recur needs --tz, the stored zone blob(s)")
 		}
-		s, err := readSeries(e, *recurArg, *tzArg, mapiblob.Options{})
+		s, err := readSeries(e, *recurArg, *tzArg, smartview.Options{})
 		if err != nil {
 			return err
 		}
@@ -231,11 +232,11 @@ func runTZDrift(e *env, args []string) error {
 		if len(name) > 40 {
 			name = sv.Clip(name, 37)
 		}
-		rs, err := decodeAll(e, &decodeOpts{kind: mapiblob.KindAuto}, []string{item})
+		rs, err := decodeAll(e, &decodeOpts{kind: blob.KindAuto}, []string{item})
 		if err != nil {
 			return err
 		}
-		s, _ := mapiblob.SeriesOf(rs, nil, 0)
+		s, _ := smartview.SeriesOf(rs, nil, 0)
 		series = append(series, named{name, s})
 	}
 	bad := false

@@ -2,9 +2,11 @@ package main
 
 import (
 	"fmt"
-	"github.com/mapiblob/mapiblob/blob"
 	"strings"
 	"time"
+
+	"github.com/mapiblob/mapiblob/blob"
+	"github.com/mapiblob/mapiblob/input"
 
 	"github.com/mapiblob/mapiblob"
 	"github.com/mapiblob/mapiblob/goid"
@@ -99,7 +101,7 @@ func printUIDs(e *env, args []string) error {
 	return nil
 }
 
-func isGOIDBlob(b mapiblob.Blob) bool {
+func isGOIDBlob(b input.Blob) bool {
 	if p, ok := b.Identity.Property(); ok {
 		return p.Decoder == blob.KindGOID
 	}

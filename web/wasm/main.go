@@ -9,9 +9,10 @@ import (
 	"encoding/json"
 	"syscall/js"
 
+	_ "time/tzdata" // zone rules for repairs and series: the browser has no zone database
+
 	"github.com/mapiblob/mapiblob"
 	"github.com/mapiblob/mapiblob/explain"
-	_ "time/tzdata" // zone rules for repairs and series: the browser has no zone database
 )
 
 func options(v js.Value) explain.Options {

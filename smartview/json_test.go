@@ -1,4 +1,4 @@
-package mapiblob
+package smartview
 
 import (
 	"encoding/json"
@@ -8,6 +8,7 @@ import (
 
 	"github.com/stretchr/testify/require"
 
+	"github.com/mapiblob/mapiblob/blob"
 	"github.com/mapiblob/mapiblob/internal/fixtures"
 )
 
@@ -57,7 +58,7 @@ func TestJSONContract(t *testing.T) {
 		}
 		v := m["value"].(map[string]any)
 		switch r.Kind {
-		case KindTZDef:
+		case blob.KindTZDef:
 			if keys(v) != tzdefKeys {
 				t.Errorf("%s: %q", name, keys(v))
 			}
@@ -74,15 +75,15 @@ func TestJSONContract(t *testing.T) {
 					t.Errorf("%s: lDaylightBias is not a number", name)
 				}
 			}
-		case KindTZStruct:
+		case blob.KindTZStruct:
 			if keys(v) != tzstructKeys {
 				t.Errorf("%s: %q", name, keys(v))
 			}
-		case KindRecur:
+		case blob.KindRecur:
 			if keys(v) != patternKeys {
 				t.Errorf("%s: %q", name, keys(v))
 			}
-		case KindApptRecur:
+		case blob.KindApptRecur:
 			if keys(v) != apptKeys || keys(v["RecurrencePattern"].(map[string]any)) != patternKeys {
 				t.Errorf("%s: %q", name, keys(v))
 			}
@@ -96,7 +97,7 @@ func TestJSONContract(t *testing.T) {
 			}
 		}
 	}
-	for _, g := range fixtures.Goldens(t, "testdata/*/*.hex") {
+	for _, g := range fixtures.Goldens(t, "../testdata/*/*.hex") {
 		check(g.Path, g.Bytes)
 	}
 	if fixtures.Dir() != "" {
@@ -109,7 +110,7 @@ func TestJSONContract(t *testing.T) {
 // Fields a structure does not contain are absent, not zero (JSON.md).
 func TestJSONAbsentFields(t *testing.T) {
 	fx := fixtures.Load(t, "APPOINTMENTRECURRENCEPATTERN-3")
-	r, err := Decode(fx.Blob, Options{Kind: KindApptRecur})
+	r, err := Decode(fx.Blob, Options{Kind: blob.KindApptRecur})
 	require.NoError(t, err)
 	out, err := json.Marshal(r)
 	require.NoError(t, err)

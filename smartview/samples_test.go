@@ -1,10 +1,11 @@
-package mapiblob
+package smartview
 
 import (
 	"path/filepath"
 	"testing"
 	"time"
 
+	"github.com/mapiblob/mapiblob/blob"
 	"github.com/mapiblob/mapiblob/internal/golden"
 	"github.com/mapiblob/mapiblob/recurrence"
 	"github.com/mapiblob/mapiblob/tzdef"
@@ -75,13 +76,13 @@ type marshaler interface{ MarshalBinary() ([]byte, error) }
 
 var samples = []struct {
 	file string
-	kind Kind
+	kind blob.Kind
 	make func() marshaler
 }{
-	{"eastern.tzdef.hex", KindTZDef, func() marshaler { return sampleEastern() }},
-	{"eastern.tzstruct.hex", KindTZStruct, func() marshaler { return sampleEastern().Rules[1].TimeZoneStruct() }},
-	{"weekly-standup.apptrecur.hex", KindApptRecur, func() marshaler { return sampleWeekly() }},
-	{"monthly-task.recur.hex", KindRecur, func() marshaler { return sampleTask() }},
+	{"eastern.tzdef.hex", blob.KindTZDef, func() marshaler { return sampleEastern() }},
+	{"eastern.tzstruct.hex", blob.KindTZStruct, func() marshaler { return sampleEastern().Rules[1].TimeZoneStruct() }},
+	{"weekly-standup.apptrecur.hex", blob.KindApptRecur, func() marshaler { return sampleWeekly() }},
+	{"monthly-task.recur.hex", blob.KindRecur, func() marshaler { return sampleTask() }},
 }
 
 // TestSamples checks the sample blobs in testdata/samples against the code
@@ -93,7 +94,7 @@ func TestSamples(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		golden.CheckHex(t, filepath.Join("testdata", "samples", s.file), b)
+		golden.CheckHex(t, filepath.Join("..", "testdata", "samples", s.file), b)
 		r, err := Decode(b, Options{})
 		if err != nil || r.Kind != s.kind {
 			t.Errorf("%s: detected %v, %v", s.file, r, err)

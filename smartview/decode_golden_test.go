@@ -1,4 +1,4 @@
-package mapiblob
+package smartview
 
 import (
 	"encoding/json"
@@ -13,7 +13,7 @@ import (
 // it (NAME.json: the JSON form, with findings), made by this code and
 // reviewed; -update rewrites them.
 func TestExpectedDecodes(t *testing.T) {
-	gs := fixtures.Goldens(t, "testdata/*/*.hex")
+	gs := fixtures.Goldens(t, "../testdata/*/*.hex")
 	if len(gs) < 100 {
 		t.Fatalf("only %d golden blobs", len(gs))
 	}

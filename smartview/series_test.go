@@ -1,4 +1,4 @@
-package mapiblob
+package smartview
 
 import (
 	"encoding/json"
@@ -10,6 +10,8 @@ import (
 	"github.com/google/go-cmp/cmp"
 	"github.com/stretchr/testify/require"
 
+	"github.com/mapiblob/mapiblob/blob"
+	"github.com/mapiblob/mapiblob/input"
 	"github.com/mapiblob/mapiblob/recurrence"
 	"github.com/mapiblob/mapiblob/tzdef"
 )
@@ -18,7 +20,7 @@ func decodeFile(t *testing.T, path string) *Result {
 	t.Helper()
 	text, err := os.ReadFile(path)
 	require.NoError(t, err)
-	blobs, err := ReadInput(string(text))
+	blobs, err := input.Parse(string(text))
 	require.NoError(t, err)
 	require.Len(t, blobs, 1)
 	r, err := Decode(blobs[0].Bytes, Options{})
@@ -30,13 +32,13 @@ func zoneResults(t *testing.T, name string) []*Result {
 	t.Helper()
 	d, st, err := tzdef.FromZoneName(name, 2000, 2037)
 	require.NoError(t, err)
-	return []*Result{{Kind: KindTZDef, Value: d}, {Kind: KindTZStruct, Value: st}}
+	return []*Result{{Kind: blob.KindTZDef, Value: d}, {Kind: blob.KindTZStruct, Value: st}}
 }
 
 // A zone with offset zero writes +00:00 for local times (JSON.md: the
 // zone's offset) and Z only for the UTC instant.
 func TestExpandZeroOffsetJSON(t *testing.T) {
-	s, err := SeriesOf([]*Result{decodeFile(t, "testdata/samples/weekly-standup.apptrecur.hex")}, zoneResults(t, "Etc/UTC"), 0)
+	s, err := SeriesOf([]*Result{decodeFile(t, "../testdata/samples/weekly-standup.apptrecur.hex")}, zoneResults(t, "Etc/UTC"), 0)
 	require.NoError(t, err)
 	x, err := s.Expand(ExpandOptions{Limit: 1})
 	require.NoError(t, err)
@@ -51,7 +53,7 @@ func TestExpandZeroOffsetJSON(t *testing.T) {
 // Reaching the expansion cap lists what was found and says so; a bound
 // beyond the last representable day is a bound, not "no bound".
 func TestExpandCap(t *testing.T) {
-	s, err := SeriesOf([]*Result{decodeFile(t, "testdata/recur/daily-noend.apptrecur.hex")}, zoneResults(t, "Etc/UTC"), 0)
+	s, err := SeriesOf([]*Result{decodeFile(t, "../testdata/recur/daily-noend.apptrecur.hex")}, zoneResults(t, "Etc/UTC"), 0)
 	require.NoError(t, err)
 	x, err := s.Expand(ExpandOptions{To: time.Date(9999, 12, 31, 0, 0, 0, 0, time.UTC), MaxInstances: 50})
 	require.NoError(t, err)
@@ -104,7 +106,7 @@ func TestSeriesZoneRule(t *testing.T) {
 
 // A task series lists dates; its JSON is an array of dates.
 func TestExpandTask(t *testing.T) {
-	s, err := SeriesOf([]*Result{decodeFile(t, "testdata/recur/daily-count.recur.hex")}, nil, 0)
+	s, err := SeriesOf([]*Result{decodeFile(t, "../testdata/recur/daily-count.recur.hex")}, nil, 0)
 	require.NoError(t, err)
 	x, err := s.Expand(ExpandOptions{Limit: 2})
 	require.NoError(t, err)

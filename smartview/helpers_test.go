@@ -1,4 +1,4 @@
-package mapiblob
+package smartview
 
 import "time"
 

@@ -6,6 +6,6 @@
 //
 // The structure packages (tzdef, recurrence, guid) and the root package
 // mapiblob return these types; they re-export the names a caller of one
-// package needs (tzdef.DecodeError is blob.DecodeError), so errors.As and
+// package needs (blob.DecodeError is blob.DecodeError), so errors.As and
 // type switches work across packages.
 package blob

@@ -8,8 +8,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/mapiblob/mapiblob/blob"
 	"github.com/mapiblob/mapiblob/input"
-	"github.com/mapiblob/mapiblob/tzdef"
 )
 
 var timeSample = time.Date(2026, 7, 1, 12, 0, 0, 0, time.UTC)
@@ -18,7 +18,7 @@ var timeSample = time.Date(2026, 7, 1, 12, 0, 0, 0, time.UTC)
 // field, at an offset inside the input, wrapping a sentinel.
 func mustBeDecodeError(t *testing.T, err error) {
 	t.Helper()
-	var de *tzdef.DecodeError
+	var de *blob.DecodeError
 	if !errors.As(err, &de) {
 		t.Fatalf("error is not a DecodeError: %T %v", err, err)
 	}
@@ -30,7 +30,7 @@ func mustBeDecodeError(t *testing.T, err error) {
 func asInputError(err error, target **input.Error) bool { return errors.As(err, target) }
 
 func decodeOffset(err error) int {
-	var de *tzdef.DecodeError
+	var de *blob.DecodeError
 	if errors.As(err, &de) {
 		return de.Offset
 	}

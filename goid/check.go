@@ -4,6 +4,7 @@ import (
 	"strconv"
 	"time"
 
+	"github.com/mapiblob/mapiblob/blob"
 	"github.com/mapiblob/mapiblob/internal/lint"
 )
 
@@ -33,64 +34,64 @@ const futureCreationMargin = 24 * time.Hour
 //
 // A creation time in the future is judged against the clock, with a day's
 // margin for skew.
-func (g *GlobalObjectID) Check() []Finding { return g.check(false) }
+func (g *GlobalObjectID) Check() []blob.Finding { return g.check(false) }
 
 // CheckClean is Check for a value stored as PidLidCleanGlobalObjectId,
 // whose instance date must be zero.
-func (g *GlobalObjectID) CheckClean() []Finding { return g.check(true) }
+func (g *GlobalObjectID) CheckClean() []blob.Finding { return g.check(true) }
 
-func (g *GlobalObjectID) check(clean bool) []Finding {
+func (g *GlobalObjectID) check(clean bool) []blob.Finding {
 	var l lint.List
 	if g.ByteArrayID != ByteArrayID {
-		l.Add(CodeWrongClassID, Error, "ByteArrayID", "the Byte Array ID is "+hexString(g.ByteArrayID[:])+", not "+classIDHex+
+		l.Add(CodeWrongClassID, blob.Error, "ByteArrayID", "the Byte Array ID is "+hexString(g.ByteArrayID[:])+", not "+classIDHex+
 			"; Outlook and Exchange do not read the value as a meeting's GlobalObjectId, so responses and updates are not matched to this meeting")
 	}
 	if uint64(g.Size) != uint64(len(g.Data)) {
-		l.Add(CodeSizeMismatch, Error, "Size", "Size says "+strconv.FormatUint(uint64(g.Size), 10)+" bytes but Data holds "+
+		l.Add(CodeSizeMismatch, blob.Error, "Size", "Size says "+strconv.FormatUint(uint64(g.Size), 10)+" bytes but Data holds "+
 			strconv.Itoa(len(g.Data))+"; encoding writes "+strconv.Itoa(len(g.Data)))
 	}
 	if len(g.Data) == 0 {
-		l.Add(CodeEmptyData, Warning, "Data", "Data is empty, so nothing makes the id unique; Outlook may match responses and updates to the wrong meeting")
+		l.Add(CodeEmptyData, blob.Warning, "Data", "Data is empty, so nothing makes the id unique; Outlook may match responses and updates to the wrong meeting")
 	}
 	if g.IsInstance() {
 		if _, ok := g.InstanceDate(); !ok {
-			l.Add(CodeBadInstanceDate, Warning, g.badDateField(), "the instance date (year "+strconv.Itoa(g.Year())+", month "+
+			l.Add(CodeBadInstanceDate, blob.Warning, g.badDateField(), "the instance date (year "+strconv.Itoa(g.Year())+", month "+
 				strconv.Itoa(int(g.M))+", day "+strconv.Itoa(int(g.D))+") is not a date; Outlook cannot match the id to an occurrence of the series")
 		}
 		if clean {
-			l.Add(CodeCleanHasDate, Error, g.firstDateField(), "PidLidCleanGlobalObjectId carries an instance date; "+
+			l.Add(CodeCleanHasDate, blob.Error, g.firstDateField(), "PidLidCleanGlobalObjectId carries an instance date; "+
 				"it must be zero, or the series and its exceptions do not share one id and Outlook cannot correlate them")
 		}
 	}
 	_, vp := vCalText(g.Data)
 	if g.CreationTime == 0 && vp == vCalNot {
-		l.Add(CodeCreationZero, Info, "CreationTime", "the creation time is zero; Outlook writes the time the id was made, so another program wrote this one")
+		l.Add(CodeCreationZero, blob.Info, "CreationTime", "the creation time is zero; Outlook writes the time the id was made, so another program wrote this one")
 	} else if g.CreationTime != 0 && g.CreationTime.Time().After(time.Now().Add(futureCreationMargin)) {
-		l.Add(CodeCreationFuture, Info, "CreationTime", "the creation time "+g.CreationTime.Time().Format("2006-01-02 15:04:05")+
+		l.Add(CodeCreationFuture, blob.Info, "CreationTime", "the creation time "+g.CreationTime.Time().Format("2006-01-02 15:04:05")+
 			" UTC is in the future; the clock of the program that made the id was wrong, or the bytes are damaged")
 	}
 	if g.X != [8]byte{} {
-		l.Add(CodeXNonZero, Warning, "X", "the reserved bytes X are "+hexString(g.X[:])+"; the specification requires zero, and the UID carries them")
+		l.Add(CodeXNonZero, blob.Warning, "X", "the reserved bytes X are "+hexString(g.X[:])+"; the specification requires zero, and the UID carries them")
 	}
 	const hexInstead = "; UID() gives the hex form of the clean id instead of the wrapped text"
 	switch vp {
 	case vCalNoNUL:
-		l.Add(CodeVCalNoNUL, Warning, "Data", "the vCal-Uid UID is not ended by a NUL"+hexInstead)
+		l.Add(CodeVCalNoNUL, blob.Warning, "Data", "the vCal-Uid UID is not ended by a NUL"+hexInstead)
 	case vCalBadVersion:
-		l.Add(CodeVCalVersion, Warning, "Data", "the vCal-Uid version is not 1"+hexInstead)
+		l.Add(CodeVCalVersion, blob.Warning, "Data", "the vCal-Uid version is not 1"+hexInstead)
 	case vCalCut:
-		l.Add(CodeVCalMalformed, Warning, "Data", "Data ends inside the vCal-Uid header"+hexInstead)
+		l.Add(CodeVCalMalformed, blob.Warning, "Data", "Data ends inside the vCal-Uid header"+hexInstead)
 	case vCalAfterNUL:
-		l.Add(CodeVCalMalformed, Warning, "Data", "bytes follow the NUL that ends the vCal-Uid UID"+hexInstead)
+		l.Add(CodeVCalMalformed, blob.Warning, "Data", "bytes follow the NUL that ends the vCal-Uid UID"+hexInstead)
 	case vCalEmpty:
-		l.Add(CodeVCalMalformed, Warning, "Data", "the vCal-Uid UID is empty"+hexInstead)
+		l.Add(CodeVCalMalformed, blob.Warning, "Data", "the vCal-Uid UID is empty"+hexInstead)
 	}
 	if len(g.Trailing) > 0 {
 		n := strconv.Itoa(len(g.Trailing)) + " bytes follow"
 		if len(g.Trailing) == 1 {
 			n = "1 byte follows"
 		}
-		l.Add(CodeTrailing, Warning, "Trailing", n+" Data; readers ignore them, but the hex UID includes them")
+		l.Add(CodeTrailing, blob.Warning, "Trailing", n+" Data; readers ignore them, but the hex UID includes them")
 	}
 	return l
 }

@@ -30,28 +30,6 @@ import (
 	"github.com/mapiblob/mapiblob/internal/wire"
 )
 
-// Errors returned (wrapped in a *DecodeError) by the decoder.
-var (
-	ErrTruncated = blob.ErrTruncated
-	ErrInvalid   = blob.ErrInvalid
-)
-
-// DecodeError names the field and byte offset where decoding stopped.
-type DecodeError = blob.DecodeError
-
-// Finding is a problem Check reports without refusing the id.
-type Finding = blob.Finding
-
-// Severity ranks a Finding.
-type Severity = blob.Severity
-
-// Severities.
-const (
-	Info    = blob.Info
-	Warning = blob.Warning
-	Error   = blob.Error
-)
-
 var (
 	_ blob.Value                 = (*GlobalObjectID)(nil)
 	_ encoding.BinaryUnmarshaler = (*GlobalObjectID)(nil)
@@ -183,7 +161,7 @@ func sizeError(size uint32, off, left int) error {
 	if size > math.MaxInt32 {
 		return wire.Invalid("Size", off, "Size 0x"+strconv.FormatUint(uint64(size), 16)+" is negative as the signed length the specification reads")
 	}
-	return &DecodeError{Path: "Size", Offset: off, Err: ErrTruncated,
+	return &blob.DecodeError{Path: "Size", Offset: off, Err: blob.ErrTruncated,
 		Detail: "Size promises " + strconv.FormatUint(uint64(size), 10) + " bytes of Data, " + strconv.Itoa(left) + " left"}
 }
 

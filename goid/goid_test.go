@@ -120,9 +120,9 @@ func TestDecodeErrors(t *testing.T) {
 	paths := map[int]string{0: "ByteArrayID", 16: "YH", 17: "YL", 18: "M", 19: "D", 20: "CreationTime", 28: "X", 36: "Size", 40: "Size"}
 	for n := 0; n < len(b); n++ {
 		_, err := Parse(b[:n])
-		var de *DecodeError
+		var de *blob.DecodeError
 		require.ErrorAs(t, err, &de, "length %d", n)
-		require.ErrorIs(t, err, ErrTruncated)
+		require.ErrorIs(t, err, blob.ErrTruncated)
 		want := paths[n]
 		off := n
 		switch {
@@ -143,7 +143,7 @@ func TestDecodeErrors(t *testing.T) {
 	neg := bytes.Clone(b)
 	copy(neg[36:], []byte{0xFF, 0xFF, 0xFF, 0xFF})
 	_, err = Parse(neg)
-	require.ErrorIs(t, err, ErrInvalid)
+	require.ErrorIs(t, err, blob.ErrInvalid)
 	require.Contains(t, err.Error(), "Size at offset 0x24")
 	_, err = Parse(b[:50])
 	require.EqualError(t, err, "Size at offset 0x24: Size promises 16 bytes of Data, 10 left")
@@ -360,7 +360,7 @@ func TestValue(t *testing.T) {
 	require.True(t, IsGlobalObjectID(mustMarshal(t, mustNew(t))))
 	require.True(t, IsGlobalObjectID(mustMarshal(t, mustNew(t))[:16]))
 	require.False(t, IsGlobalObjectID(mustMarshal(t, mustNew(t))[:15]))
-	require.True(t, errors.Is(ErrTruncated, blob.ErrTruncated))
+	require.True(t, errors.Is(blob.ErrTruncated, blob.ErrTruncated))
 }
 
 func TestSmartViewEdges(t *testing.T) {

@@ -10,6 +10,7 @@ import (
 
 	goical "github.com/emersion/go-ical"
 
+	"github.com/mapiblob/mapiblob/blob"
 	"github.com/mapiblob/mapiblob/goid"
 	"github.com/mapiblob/mapiblob/recurrence"
 	"github.com/mapiblob/mapiblob/tzdef"
@@ -40,7 +41,7 @@ type ImportOptions struct {
 	Now time.Time
 	// CodePage encodes the 8-bit copies of exception subjects and locations
 	// (0: windows-1252).
-	CodePage recurrence.CodePage
+	CodePage blob.CodePage
 }
 
 // DefaultMaxExpanded is the number of single items Expand makes of one

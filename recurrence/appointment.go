@@ -10,13 +10,9 @@ import (
 	"github.com/mapiblob/mapiblob/internal/wire"
 )
 
-// CodePage is a Windows code page number, used to decode the 8-bit
-// Subject and Location of ExceptionInfo (0 means windows-1252).
-type CodePage = blob.CodePage
-
 // ParseCodePage reads a code page by number or name ("932", "cp932",
 // "shift_jis", "windows-1250").
-func ParseCodePage(s string) (CodePage, bool) { return blob.ParseCodePage(s) }
+func ParseCodePage(s string) (blob.CodePage, bool) { return blob.ParseCodePage(s) }
 
 // OverrideFlags says which fields an ExceptionInfo overrides.
 type OverrideFlags uint16
@@ -69,9 +65,6 @@ func (f OverrideFlags) String() string {
 	return s
 }
 
-// HexBytes is a byte slice that JSON shows as upper-case hex ("" when empty).
-type HexBytes = blob.HexBytes
-
 // AppointmentPattern is an AppointmentRecurrencePattern ([MS-OXOCAL]
 // 2.2.1.44.5), the value of PidLidAppointmentRecur.
 //
@@ -86,9 +79,9 @@ type AppointmentPattern struct {
 	EndTimeOffset      uint32 // EndTimeOffset: minutes after that midnight at which it ends
 	ExceptionCount     uint16 // ExceptionCount, as stored; encoding writes len(Exceptions)
 	ReservedBlock1Size uint32 // ReservedBlock1Size, as stored
-	ReservedBlock1     HexBytes
+	ReservedBlock1     blob.HexBytes
 	ReservedBlock2Size uint32 // ReservedBlock2Size, as stored
-	ReservedBlock2     HexBytes
+	ReservedBlock2     blob.HexBytes
 
 	// Exceptions holds ExceptionInfo[i] with ExtendedException[i], in blob
 	// order; their strings and blocks are read through the pattern
@@ -100,7 +93,7 @@ type AppointmentPattern struct {
 
 	// CodePage decodes the 8-bit ExceptionInfo strings in the JSON and text
 	// forms (0: windows-1252). It is not part of the blob.
-	CodePage CodePage
+	CodePage blob.CodePage
 
 	buf   []byte   // the copy of the input that spans point into, and text added by SetSubject/SetLocation
 	mem   []uint64 // the pointer-free block buf (the date lists lie in it, see dateLists.layout) and Exceptions are carved from
@@ -218,7 +211,7 @@ func headerError(c *wire.Cursor) error {
 
 // blockAt reads a size at offset q of buf and that many bytes (nil when
 // none), and the offset after them; ok is false when they do not fit.
-func blockAt(buf []byte, q int) (size uint32, s HexBytes, end int, ok bool) {
+func blockAt(buf []byte, q int) (size uint32, s blob.HexBytes, end int, ok bool) {
 	if len(buf)-q < 4 {
 		return 0, nil, q, false
 	}
@@ -240,7 +233,7 @@ func blockError(buf []byte, q int, sizeName, name string) error {
 	c := wire.NewCursor(buf)
 	c.Skip(q)
 	var size uint32
-	var dst HexBytes
+	var dst blob.HexBytes
 	if err := readBlock(&c, buf, &size, &dst, sizeName, name); err != nil {
 		return err
 	}
@@ -265,7 +258,7 @@ func decodeRest(buf []byte, q int, es []Exception, m *masks, done int) (int, err
 
 // readBlock reads a size and that many bytes (nil when none), pointing
 // into buf, the cursor's input.
-func readBlock(c *wire.Cursor, buf []byte, size *uint32, dst *HexBytes, sizeName, name string) error {
+func readBlock(c *wire.Cursor, buf []byte, size *uint32, dst *blob.HexBytes, sizeName, name string) error {
 	if !c.U32(size) {
 		return c.Truncated(sizeName, 4)
 	}
@@ -324,12 +317,12 @@ func (ap *AppointmentPattern) ExceptionBytes(i int, name string) []byte {
 }
 
 // SubjectText decodes ExceptionInfo[i].Subject in code page cp.
-func (ap *AppointmentPattern) SubjectText(i int, cp CodePage) string {
+func (ap *AppointmentPattern) SubjectText(i int, cp blob.CodePage) string {
 	return cp.Decode(ap.bytes(ap.Exceptions[i].Info.subject))
 }
 
 // LocationText decodes ExceptionInfo[i].Location in code page cp.
-func (ap *AppointmentPattern) LocationText(i int, cp CodePage) string {
+func (ap *AppointmentPattern) LocationText(i int, cp blob.CodePage) string {
 	return cp.Decode(ap.bytes(ap.Exceptions[i].Info.location))
 }
 
@@ -348,18 +341,18 @@ func (ap *AppointmentPattern) WideCharLocationText(i int) string {
 // ExceptionSubject is the subject exception i gives its instance: the
 // UTF-16 copy when there is one (it is authoritative), else the 8-bit
 // Subject read in code page cp.
-func (ap *AppointmentPattern) ExceptionSubject(i int, cp CodePage) string {
+func (ap *AppointmentPattern) ExceptionSubject(i int, cp blob.CodePage) string {
 	return ap.exceptionText(i, subjectField, cp)
 }
 
 // ExceptionLocation is ExceptionSubject for the location.
-func (ap *AppointmentPattern) ExceptionLocation(i int, cp CodePage) string {
+func (ap *AppointmentPattern) ExceptionLocation(i int, cp blob.CodePage) string {
 	return ap.exceptionText(i, locationField, cp)
 }
 
 // exceptionText is the text of the 8-bit field f of exception i, from its
 // UTF-16 twin when that has any.
-func (ap *AppointmentPattern) exceptionText(i int, f *field, cp CodePage) string {
+func (ap *AppointmentPattern) exceptionText(i int, f *field, cp blob.CodePage) string {
 	e := &ap.Exceptions[i]
 	if w := wideOf(f); w.spanOf(e).Len > 0 {
 		s, _ := wire.DecodeUTF16(ap.bytes(*w.spanOf(e)))
@@ -373,18 +366,18 @@ func (ap *AppointmentPattern) exceptionText(i int, f *field, cp CodePage) string
 // become '?') with SubjectLength = SubjectLength2 + 1, and the UTF-16 one.
 // It changes Exceptions[i] in place, as assigning to its fields would: a
 // copy of the pattern shares that array (ApplyEdits writes new arrays).
-func (ap *AppointmentPattern) SetSubject(i int, s string, cp CodePage) {
+func (ap *AppointmentPattern) SetSubject(i int, s string, cp blob.CodePage) {
 	ap.setText(&ap.Exceptions[i], subjectField, s, cp)
 }
 
 // SetLocation is SetSubject for the location (ARO_LOCATION).
-func (ap *AppointmentPattern) SetLocation(i int, s string, cp CodePage) {
+func (ap *AppointmentPattern) SetLocation(i int, s string, cp blob.CodePage) {
 	ap.setText(&ap.Exceptions[i], locationField, s, cp)
 }
 
 // setText fills both copies of the 8-bit field f and its UTF-16 twin,
 // appending the bytes to the pattern's buffer.
-func (ap *AppointmentPattern) setText(e *Exception, f *field, s string, cp CodePage) {
+func (ap *AppointmentPattern) setText(e *Exception, f *field, s string, cp blob.CodePage) {
 	t := encodeText(f, s, cp)
 	buf := slices.Grow(ap.buf[:len(ap.buf):len(ap.buf)], t.size())
 	ap.buf = t.place(e, buf)
@@ -397,7 +390,7 @@ type encodedText struct {
 	n        int // UTF-16 units
 }
 
-func encodeText(f *field, s string, cp CodePage) encodedText {
+func encodeText(f *field, s string, cp blob.CodePage) encodedText {
 	wide, n := wire.AppendUTF16(nil, s)
 	return encodedText{f, encode8(cp, s), wide, n}
 }
@@ -440,7 +433,7 @@ func (ap *AppointmentPattern) MarshalBinary() ([]byte, error) {
 // are written as stored (SetSubject and SetLocation keep them right).
 func (ap *AppointmentPattern) AppendBinary(b []byte) ([]byte, error) {
 	if len(ap.Exceptions) > 0xFFFF {
-		return nil, &DecodeError{Path: "ExceptionCount", Err: ErrInvalid, Detail: "more than 65535 exceptions"}
+		return nil, &blob.DecodeError{Path: "ExceptionCount", Err: blob.ErrInvalid, Detail: "more than 65535 exceptions"}
 	}
 	b, err := ap.RecurrencePattern.appendPattern(b)
 	if err != nil {

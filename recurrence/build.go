@@ -6,6 +6,8 @@ import (
 	"fmt"
 	"slices"
 	"time"
+
+	"github.com/mapiblob/mapiblob/blob"
 )
 
 // End says how a series built by the New… constructors ends.
@@ -295,10 +297,10 @@ type Overrides struct {
 	ExceptionalBody  bool    // the exception message has a body of its own
 	// CodePage encodes the 8-bit copies of Subject and Location (0: windows-1252).
 	// Characters it cannot encode become '?' there; the UTF-16 copy keeps them.
-	CodePage CodePage
+	CodePage blob.CodePage
 }
 
-func encode8(cp CodePage, s string) []byte {
+func encode8(cp blob.CodePage, s string) []byte {
 	if b, ok := cp.Encode(s); ok {
 		return b
 	}

@@ -4,6 +4,7 @@ import (
 	"sort"
 	"time"
 
+	"github.com/mapiblob/mapiblob/blob"
 	"github.com/mapiblob/mapiblob/internal/sv"
 
 	"github.com/mapiblob/mapiblob/internal/lint"
@@ -50,26 +51,26 @@ const (
 
 // Check reports what in a task's pattern p is outside [MS-OXOCAL]
 // 2.2.1.44.1 and [MS-OXOTASK] 2.2.2.2.15.
-func (p *Pattern) Check() []Finding {
+func (p *Pattern) Check() []blob.Finding {
 	var l lint.List
 	p.check(&l, "", true)
 	if len(p.Trailing) > 0 {
-		l.Add(CodeTrailing, Warning, "Trailing", itoa(len(p.Trailing))+" bytes follow the pattern; readers ignore them")
+		l.Add(CodeTrailing, blob.Warning, "Trailing", itoa(len(p.Trailing))+" bytes follow the pattern; readers ignore them")
 	}
 	return l
 }
 
 // Check reports what in ap is outside [MS-OXOCAL] 2.2.1.44 or breaks the
 // rules Outlook relies on.
-func (ap *AppointmentPattern) Check() []Finding {
+func (ap *AppointmentPattern) Check() []blob.Finding {
 	var l lint.List
 	ap.RecurrencePattern.check(&l, "RecurrencePattern.", false)
 	ap.check(&l)
 	switch {
 	case isOutlookPadding(ap.Trailing):
-		l.Add(CodeTrailing, Info, "Trailing", "4 zero bytes follow ReservedBlock2; Outlook itself writes them after some patterns, and readers ignore them")
+		l.Add(CodeTrailing, blob.Info, "Trailing", "4 zero bytes follow ReservedBlock2; Outlook itself writes them after some patterns, and readers ignore them")
 	case len(ap.Trailing) > 0:
-		l.Add(CodeTrailing, Warning, "Trailing", itoa(len(ap.Trailing))+" bytes follow ReservedBlock2; readers ignore them")
+		l.Add(CodeTrailing, blob.Warning, "Trailing", itoa(len(ap.Trailing))+" bytes follow ReservedBlock2; readers ignore them")
 	}
 	return l
 }
@@ -144,7 +145,7 @@ func (p *Pattern) check(l *lint.List, pre string, task bool) {
 	switch p.RecurFrequency {
 	case Daily, Weekly, Monthly, Yearly:
 	default:
-		l.Add(CodeFrequencyUnknown, Warning, pre+"RecurFrequency", "RecurFrequency "+p.RecurFrequency.String()+" is not defined; Outlook shows the series as having no pattern")
+		l.Add(CodeFrequencyUnknown, blob.Warning, pre+"RecurFrequency", "RecurFrequency "+p.RecurFrequency.String()+" is not defined; Outlook shows the series as having no pattern")
 	}
 	okPair := false
 	switch p.RecurFrequency {
@@ -158,76 +159,76 @@ func (p *Pattern) check(l *lint.List, pre string, task bool) {
 		okPair = true
 	}
 	if !okPair {
-		l.Add(CodeFrequencyMismatch, Error, pre+"PatternType", "PatternType "+p.PatternType.String()+" does not belong with RecurFrequency "+p.RecurFrequency.String()+"; Outlook's recurrence dialog and other clients disagree on what the series means")
+		l.Add(CodeFrequencyMismatch, blob.Error, pre+"PatternType", "PatternType "+p.PatternType.String()+" does not belong with RecurFrequency "+p.RecurFrequency.String()+"; Outlook's recurrence dialog and other clients disagree on what the series means")
 	}
 	if !p.CalendarType.Known() {
-		l.Add(CodeCalendarUnknown, Warning, pre+"CalendarType", "CalendarType "+p.CalendarType.String()+" is not a defined CAL_* value")
+		l.Add(CodeCalendarUnknown, blob.Warning, pre+"CalendarType", "CalendarType "+p.CalendarType.String()+" is not a defined CAL_* value")
 	}
 	switch {
 	case p.PatternType.IsHijri() && p.CalendarType != CAL_DEFAULT && p.CalendarType != CAL_HIJRI && p.CalendarType != CAL_UMALQURA:
-		l.Add(CodeHijriMismatch, Warning, pre+"CalendarType", "a Hijri pattern type with calendar "+p.CalendarType.String()+"; the specification wants CalendarType 0 with Hj* types")
+		l.Add(CodeHijriMismatch, blob.Warning, pre+"CalendarType", "a Hijri pattern type with calendar "+p.CalendarType.String()+"; the specification wants CalendarType 0 with Hj* types")
 	case !p.PatternType.IsHijri() && (p.CalendarType == CAL_HIJRI || p.CalendarType == CAL_UMALQURA):
-		l.Add(CodeHijriMismatch, Warning, pre+"CalendarType", "a Gregorian pattern type with calendar "+p.CalendarType.String()+"; a Hijri series uses the Hj* pattern types")
+		l.Add(CodeHijriMismatch, blob.Warning, pre+"CalendarType", "a Gregorian pattern type with calendar "+p.CalendarType.String()+"; a Hijri series uses the Hj* pattern types")
 	}
 	switch p.PatternType {
 	case Week, MonthNth, HjMonthNth:
 		if s.DaysOfWeek&AnyDay == 0 {
-			l.Add(CodeDayMask, Error, pre+"PatternTypeSpecific.DaysOfWeek", "no weekday is set, so the series has no occurrence")
+			l.Add(CodeDayMask, blob.Error, pre+"PatternTypeSpecific.DaysOfWeek", "no weekday is set, so the series has no occurrence")
 		}
 		if s.DaysOfWeek&^AnyDay != 0 {
-			l.Add(CodeDayMask, Warning, pre+"PatternTypeSpecific.DaysOfWeek", "bits above Saturday (0x40) are set; they must be zero")
+			l.Add(CodeDayMask, blob.Warning, pre+"PatternTypeSpecific.DaysOfWeek", "bits above Saturday (0x40) are set; they must be zero")
 		}
 	}
 	if (p.PatternType == MonthNth || p.PatternType == HjMonthNth) && (s.N < 1 || s.N > 5) {
-		l.Add(CodeNth, Error, pre+"PatternTypeSpecific.N", "N is "+itoa(int(s.N))+"; it must be 1–4, or 5 for the last")
+		l.Add(CodeNth, blob.Error, pre+"PatternTypeSpecific.N", "N is "+itoa(int(s.N))+"; it must be 1–4, or 5 for the last")
 	}
 	switch p.PatternType {
 	case Month, MonthEnd, HjMonth, HjMonthEnd:
 		if s.Day < 1 || s.Day > 31 {
-			l.Add(CodeDayOfMonth, Error, pre+"PatternTypeSpecific.Day", "day of month "+itoa(int(s.Day))+" is not 1–31")
+			l.Add(CodeDayOfMonth, blob.Error, pre+"PatternTypeSpecific.Day", "day of month "+itoa(int(s.Day))+" is not 1–31")
 		}
 	}
 	p.checkPeriod(l, pre)
 	if p.Period != 0 && p.PatternType.monthly() && !p.GregorianMonths() {
-		l.Add(CodeFirstDateTimeSkipped, Info, pre+"FirstDateTime", "FirstDateTime "+itoa(int(p.FirstDateTime))+" counts the months of the "+
+		l.Add(CodeFirstDateTimeSkipped, blob.Info, pre+"FirstDateTime", "FirstDateTime "+itoa(int(p.FirstDateTime))+" counts the months of the "+
 			p.CalendarType.String()+" calendar (PatternType "+p.PatternType.String()+"); this checker computes the expected value in Gregorian months only, so it is not checked")
 	} else if want, ok := p.ExpectedFirstDateTime(); ok && want != p.FirstDateTime {
-		l.Add(CodeFirstDateTime, Warning, pre+"FirstDateTime", "FirstDateTime is "+itoa(int(p.FirstDateTime))+
+		l.Add(CodeFirstDateTime, blob.Warning, pre+"FirstDateTime", "FirstDateTime is "+itoa(int(p.FirstDateTime))+
 			" but [MS-OXOCAL] 2.2.1.44.1.1 computes "+itoa(int(want))+" from StartDate, Period and FirstDOW; clients that anchor the pattern on it place occurrences on other days")
 	}
 	switch {
 	case p.EndType == EndAfterDate || p.EndType == EndAfterNOccurrences:
 		if p.EndDate < p.StartDate {
-			l.Add(CodeEndBeforeStart, Error, pre+"EndDate", "EndDate "+p.EndDate.String()+" is before StartDate "+p.StartDate.String())
+			l.Add(CodeEndBeforeStart, blob.Error, pre+"EndDate", "EndDate "+p.EndDate.String()+" is before StartDate "+p.StartDate.String())
 		}
 	case p.EndType.IsNeverEnd():
 		if p.EndDate != NeverEndDate {
-			l.Add(CodeNeverEndDate, Warning, pre+"EndDate", "a series without end must have EndDate 0x5AE980DF (4500-12-31 23:59); clients may end it at "+p.EndDate.String())
+			l.Add(CodeNeverEndDate, blob.Warning, pre+"EndDate", "a series without end must have EndDate 0x5AE980DF (4500-12-31 23:59); clients may end it at "+p.EndDate.String())
 		}
 	default:
-		l.Add(CodeEndTypeUnknown, Warning, pre+"EndType", "EndType "+p.EndType.String()+" is not defined")
+		l.Add(CodeEndTypeUnknown, blob.Warning, pre+"EndType", "EndType "+p.EndType.String()+" is not defined")
 	}
 	p.checkEnd(l, pre)
 	if p.FirstDOW > 6 {
-		l.Add(CodeFirstDOW, Warning, pre+"FirstDOW", "FirstDOW "+itoa(int(p.FirstDOW))+" is not a weekday (0–6)")
+		l.Add(CodeFirstDOW, blob.Warning, pre+"FirstDOW", "FirstDOW "+itoa(int(p.FirstDOW))+" is not a weekday (0–6)")
 	}
 	if !task && p.SlidingFlag != 0 {
-		l.Add(CodeSliding, Warning, pre+"SlidingFlag", "SlidingFlag is set on an appointment; only tasks regenerate")
+		l.Add(CodeSliding, blob.Warning, pre+"SlidingFlag", "SlidingFlag is set on an appointment; only tasks regenerate")
 	}
 	if task && (len(p.DeletedInstanceDates) > 0 || len(p.ModifiedInstanceDates) > 0) {
-		l.Add(CodeTaskInstances, Warning, pre+"DeletedInstanceCount", "if this is PidLidTaskRecurrence: a task's recurrence must have no deleted or modified instances "+
+		l.Add(CodeTaskInstances, blob.Warning, pre+"DeletedInstanceCount", "if this is PidLidTaskRecurrence: a task's recurrence must have no deleted or modified instances "+
 			"(an appointment's RecurrencePattern read on its own, without the rest of PidLidAppointmentRecur, has them legitimately)")
 	}
 	if !p.StartDate.IsMidnight() {
-		l.Add(CodeNotMidnight, Warning, pre+"StartDate", "StartDate "+p.StartDate.String()+" is not a midnight")
+		l.Add(CodeNotMidnight, blob.Warning, pre+"StartDate", "StartDate "+p.StartDate.String()+" is not a midnight")
 	}
 	if !p.EndType.IsNeverEnd() && !p.EndDate.IsMidnight() {
-		l.Add(CodeNotMidnight, Warning, pre+"EndDate", "EndDate "+p.EndDate.String()+" is not a midnight")
+		l.Add(CodeNotMidnight, blob.Warning, pre+"EndDate", "EndDate "+p.EndDate.String()+" is not a midnight")
 	}
 	checkDates(l, pre+"DeletedInstanceDates", p.DeletedInstanceDates)
 	checkDates(l, pre+"ModifiedInstanceDates", p.ModifiedInstanceDates)
 	if len(p.ModifiedInstanceDates) > len(p.DeletedInstanceDates) {
-		l.Add(CodeModifiedExceeds, Error, pre+"ModifiedInstanceCount", "more modified than deleted instances: every modified instance also deletes its original date")
+		l.Add(CodeModifiedExceeds, blob.Error, pre+"ModifiedInstanceCount", "more modified than deleted instances: every modified instance also deletes its original date")
 	}
 }
 
@@ -244,7 +245,7 @@ func (p *Pattern) checkEnd(l *lint.List, pre string) {
 		}
 		last, err := p.lastDate(DefaultMaxInstances)
 		if err == nil && last.minutes() != p.EndDate {
-			l.Add(CodeEndMismatch, Warning, pre+"EndDate", "the series ends after "+itoa(int(p.OccurrenceCount))+
+			l.Add(CodeEndMismatch, blob.Warning, pre+"EndDate", "the series ends after "+itoa(int(p.OccurrenceCount))+
 				" occurrences, the last on "+last.minutes().String()[:10]+", but EndDate is "+p.EndDate.String()[:10]+"; clients that read EndDate show another range")
 		}
 	case EndAfterDate:
@@ -257,7 +258,7 @@ func (p *Pattern) checkEnd(l *lint.List, pre string) {
 			n++
 		}
 		if uint32(n) != p.OccurrenceCount {
-			l.Add(CodeEndMismatch, Warning, pre+"OccurrenceCount", "the pattern has "+itoa(n)+" dates from StartDate through EndDate, but OccurrenceCount is "+
+			l.Add(CodeEndMismatch, blob.Warning, pre+"OccurrenceCount", "the pattern has "+itoa(n)+" dates from StartDate through EndDate, but OccurrenceCount is "+
 				itoa(int(p.OccurrenceCount))+" (deleted instances count too)")
 		}
 	}
@@ -266,23 +267,23 @@ func (p *Pattern) checkEnd(l *lint.List, pre string) {
 func (p *Pattern) checkPeriod(l *lint.List, pre string) {
 	path := pre + "Period"
 	if p.Period == 0 {
-		l.Add(CodePeriod, Error, path, "Period is 0; the series cannot advance")
+		l.Add(CodePeriod, blob.Error, path, "Period is 0; the series cannot advance")
 		return
 	}
 	switch p.PatternType {
 	case Day:
 		if p.Period%1440 != 0 || p.Period/1440 > 999 {
-			l.Add(CodePeriod, Warning, path, "a daily Period is whole days in minutes, 1440 to 1 438 560 (999 days); got "+itoa(int(p.Period)))
+			l.Add(CodePeriod, blob.Warning, path, "a daily Period is whole days in minutes, 1440 to 1 438 560 (999 days); got "+itoa(int(p.Period)))
 		}
 	case Week:
 		if p.Period > 99 {
-			l.Add(CodePeriod, Warning, path, "a weekly Period is 1–99 weeks; got "+itoa(int(p.Period)))
+			l.Add(CodePeriod, blob.Warning, path, "a weekly Period is 1–99 weeks; got "+itoa(int(p.Period)))
 		}
 	default:
 		if p.RecurFrequency == Yearly && (p.Period%12 != 0 || p.Period > 96) {
-			l.Add(CodePeriod, Warning, path, "a yearly Period is 12 months times 1–8; got "+itoa(int(p.Period)))
+			l.Add(CodePeriod, blob.Warning, path, "a yearly Period is 12 months times 1–8; got "+itoa(int(p.Period)))
 		} else if p.Period > 99 {
-			l.Add(CodePeriod, Warning, path, "a monthly Period is 1–99 months; got "+itoa(int(p.Period)))
+			l.Add(CodePeriod, blob.Warning, path, "a monthly Period is 1–99 months; got "+itoa(int(p.Period)))
 		}
 	}
 }
@@ -291,13 +292,13 @@ func checkDates(l *lint.List, path string, ds []Minutes) {
 	for i, d := range ds {
 		p := path + "[" + itoa(i) + "]"
 		if !d.IsMidnight() {
-			l.Add(CodeNotMidnight, Warning, p, d.String()+" is not a midnight")
+			l.Add(CodeNotMidnight, blob.Warning, p, d.String()+" is not a midnight")
 		}
 		if i > 0 && d < ds[i-1] {
-			l.Add(CodeDatesUnsorted, Warning, p, d.String()+" follows "+ds[i-1].String()+"; the list must ascend, and Outlook's binary search misses unsorted dates")
+			l.Add(CodeDatesUnsorted, blob.Warning, p, d.String()+" follows "+ds[i-1].String()+"; the list must ascend, and Outlook's binary search misses unsorted dates")
 		}
 		if i > 0 && d == ds[i-1] {
-			l.Add(CodeDatesDuplicate, Warning, p, d.String()+" appears twice")
+			l.Add(CodeDatesDuplicate, blob.Warning, p, d.String()+" appears twice")
 		}
 	}
 }
@@ -327,36 +328,36 @@ func contains(ds []Minutes, d Minutes) bool {
 func (ap *AppointmentPattern) check(l *lint.List) {
 	p := &ap.RecurrencePattern
 	if ap.WriterVersion2 != 0x3008 && ap.WriterVersion2 != 0x3009 {
-		sev := Info
+		sev := blob.Info
 		if ap.WriterVersion2 < 0x3008 {
-			sev = Warning
+			sev = blob.Warning
 		}
 		l.Add(CodeWriterVersion2, sev, "WriterVersion2", "WriterVersion2 "+sv.Hex(uint64(ap.WriterVersion2), 8)+" is neither 0x00003008 nor 0x00003009")
 	}
 	if ap.StartTimeOffset >= 1440 {
-		l.Add(CodeTimeOffsets, Error, "StartTimeOffset", "StartTimeOffset "+itoa(int(ap.StartTimeOffset))+" is not within the day (0–1439 minutes)")
+		l.Add(CodeTimeOffsets, blob.Error, "StartTimeOffset", "StartTimeOffset "+itoa(int(ap.StartTimeOffset))+" is not within the day (0–1439 minutes)")
 	}
 	if ap.EndTimeOffset < ap.StartTimeOffset {
-		l.Add(CodeTimeOffsets, Error, "EndTimeOffset", "EndTimeOffset "+itoa(int(ap.EndTimeOffset))+" is before StartTimeOffset "+itoa(int(ap.StartTimeOffset)))
+		l.Add(CodeTimeOffsets, blob.Error, "EndTimeOffset", "EndTimeOffset "+itoa(int(ap.EndTimeOffset))+" is before StartTimeOffset "+itoa(int(ap.StartTimeOffset)))
 	}
 	if int(ap.ExceptionCount) != len(p.ModifiedInstanceDates) {
-		l.Add(CodeExceptionCount, Error, "ExceptionCount", "ExceptionCount "+itoa(int(ap.ExceptionCount))+" differs from ModifiedInstanceCount "+
+		l.Add(CodeExceptionCount, blob.Error, "ExceptionCount", "ExceptionCount "+itoa(int(ap.ExceptionCount))+" differs from ModifiedInstanceCount "+
 			itoa(len(p.ModifiedInstanceDates))+"; MFCMAPI and Outlook then ignore the exceptions")
 	}
 	if ap.ReservedBlock1Size != 0 {
-		l.Add(CodeReservedBlock, Warning, "ReservedBlock1Size", "ReservedBlock1Size must be 0")
+		l.Add(CodeReservedBlock, blob.Warning, "ReservedBlock1Size", "ReservedBlock1Size must be 0")
 	}
 	if ap.ReservedBlock2Size != 0 {
-		l.Add(CodeReservedBlock, Warning, "ReservedBlock2Size", "ReservedBlock2Size must be 0")
+		l.Add(CodeReservedBlock, blob.Warning, "ReservedBlock2Size", "ReservedBlock2Size must be 0")
 	}
 	for i := range ap.Exceptions {
 		x := &ap.Exceptions[i].Extended
 		pre := "ExtendedException[" + itoa(i) + "]."
 		if x.ReservedBlockEE1Size != 0 {
-			l.Add(CodeReservedBlock, Warning, pre+"ReservedBlockEE1Size", "ReservedBlockEE1Size is "+itoa(int(x.ReservedBlockEE1Size))+"; it must be 0 (the bytes are kept)")
+			l.Add(CodeReservedBlock, blob.Warning, pre+"ReservedBlockEE1Size", "ReservedBlockEE1Size is "+itoa(int(x.ReservedBlockEE1Size))+"; it must be 0 (the bytes are kept)")
 		}
 		if x.ReservedBlockEE2Size != 0 {
-			l.Add(CodeReservedBlock, Warning, pre+"ReservedBlockEE2Size", "ReservedBlockEE2Size is "+itoa(int(x.ReservedBlockEE2Size))+"; it must be 0 (the bytes are kept)")
+			l.Add(CodeReservedBlock, blob.Warning, pre+"ReservedBlockEE2Size", "ReservedBlockEE2Size is "+itoa(int(x.ReservedBlockEE2Size))+"; it must be 0 (the bytes are kept)")
 		}
 	}
 	deleted, modified := setOf(p.DeletedInstanceDates), setOf(p.ModifiedInstanceDates)
@@ -364,10 +365,10 @@ func (ap *AppointmentPattern) check(l *lint.List) {
 		e := &ap.Exceptions[i].Info
 		pre := "ExceptionInfo[" + itoa(i) + "]."
 		if rest := e.OverrideFlags &^ aroKnown; rest != 0 {
-			l.Add(CodeUnknownOverride, Warning, pre+"OverrideFlags", "undefined override bits "+sv.Hex(uint64(rest), 4))
+			l.Add(CodeUnknownOverride, blob.Warning, pre+"OverrideFlags", "undefined override bits "+sv.Hex(uint64(rest), 4))
 		}
 		if e.EndDateTime < e.StartDateTime {
-			l.Add(CodeExceptionEnd, Error, pre+"EndDateTime", "the exception ends ("+e.EndDateTime.String()+") before it starts ("+e.StartDateTime.String()+")")
+			l.Add(CodeExceptionEnd, blob.Error, pre+"EndDateTime", "the exception ends ("+e.EndDateTime.String()+") before it starts ("+e.StartDateTime.String()+")")
 		}
 		for k := range infoFields {
 			f := &infoFields[k]
@@ -376,23 +377,23 @@ func (ap *AppointmentPattern) check(l *lint.List) {
 			}
 			l1, l2 := int(*f.u16(&ap.Exceptions[i], f.off)), int(*f.u16(&ap.Exceptions[i], f.off2))
 			if l1 != l2+1 {
-				l.Add(CodeLengthMismatch, Error, pre+f.name1, f.name1+" "+itoa(l1)+" is not "+f.name2+" + 1 ("+itoa(l2+1)+"); MFCMAPI skips the string and misreads the rest")
+				l.Add(CodeLengthMismatch, blob.Error, pre+f.name1, f.name1+" "+itoa(l1)+" is not "+f.name2+" + 1 ("+itoa(l2+1)+"); MFCMAPI skips the string and misreads the rest")
 			}
 		}
 		if !modified.has(e.StartDateTime.Date()) {
-			l.Add(CodeExceptionNotModified, Error, pre+"StartDateTime", "the exception's day "+e.StartDateTime.Date().String()[:10]+" is not among ModifiedInstanceDates; Outlook does not show it")
+			l.Add(CodeExceptionNotModified, blob.Error, pre+"StartDateTime", "the exception's day "+e.StartDateTime.Date().String()[:10]+" is not among ModifiedInstanceDates; Outlook does not show it")
 		}
 		if !deleted.has(e.OriginalStartDate.Date()) {
-			l.Add(CodeOriginalNotDeleted, Error, pre+"OriginalStartDate", "the exception's original day "+e.OriginalStartDate.Date().String()[:10]+" is not among DeletedInstanceDates; Outlook shows the original occurrence as well")
+			l.Add(CodeOriginalNotDeleted, blob.Error, pre+"OriginalStartDate", "the exception's original day "+e.OriginalStartDate.Date().String()[:10]+" is not among DeletedInstanceDates; Outlook shows the original occurrence as well")
 		}
 		if e.OverrideFlags.HasDates() {
 			x := &ap.Exceptions[i].Extended
 			if x.StartDateTime != e.StartDateTime || x.EndDateTime != e.EndDateTime || x.OriginalStartDate != e.OriginalStartDate {
-				l.Add(CodeExtendedMismatch, Warning, "ExtendedException["+itoa(i)+"]", "its dates differ from those of ExceptionInfo["+itoa(i)+"]")
+				l.Add(CodeExtendedMismatch, blob.Warning, "ExtendedException["+itoa(i)+"]", "its dates differ from those of ExceptionInfo["+itoa(i)+"]")
 			}
 		}
 		if i > 0 && e.StartDateTime < ap.Exceptions[i-1].Info.StartDateTime {
-			l.Add(CodeExceptionsUnsorted, Info, pre+"StartDateTime", "exceptions are not in time order (Outlook itself writes them so); matching is by date, not position")
+			l.Add(CodeExceptionsUnsorted, blob.Info, pre+"StartDateTime", "exceptions are not in time order (Outlook itself writes them so); matching is by date, not position")
 		}
 	}
 	ap.checkAgainstSeries(l, deleted)
@@ -409,9 +410,9 @@ func (ap *AppointmentPattern) check(l *lint.List) {
 		a, b := &ap.Exceptions[idx[k-1]].Info, &ap.Exceptions[idx[k]].Info
 		path := "ExceptionInfo[" + itoa(idx[k]) + "]"
 		if a.StartDateTime.Date() == b.StartDateTime.Date() {
-			l.Add(CodeSameDay, Warning, path, "two instances start on "+b.StartDateTime.String()[:10]+"; the specification forbids two instances on one day")
+			l.Add(CodeSameDay, blob.Warning, path, "two instances start on "+b.StartDateTime.String()[:10]+"; the specification forbids two instances on one day")
 		} else if b.StartDateTime < a.EndDateTime {
-			l.Add(CodeOverlap, Warning, path, "starts before ExceptionInfo["+itoa(idx[k-1])+"] ends; occurrences must not overlap")
+			l.Add(CodeOverlap, blob.Warning, path, "starts before ExceptionInfo["+itoa(idx[k-1])+"] ends; occurrences must not overlap")
 		}
 	}
 }
@@ -450,9 +451,9 @@ func (ap *AppointmentPattern) checkAgainstSeries(l *lint.List, deleted dateSet) 
 			}
 			s := d + Minutes(ap.StartTimeOffset)
 			if d == e.StartDateTime.Date() {
-				l.Add(CodeSameDay, Warning, path, "starts on "+d.String()[:10]+", a day that has a regular occurrence; the specification forbids two instances on one day")
+				l.Add(CodeSameDay, blob.Warning, path, "starts on "+d.String()[:10]+", a day that has a regular occurrence; the specification forbids two instances on one day")
 			} else if e.StartDateTime < s+dur && s < e.EndDateTime {
-				l.Add(CodeOverlap, Warning, path, "overlaps the regular occurrence of "+d.String()[:10]+"; occurrences must not overlap")
+				l.Add(CodeOverlap, blob.Warning, path, "overlaps the regular occurrence of "+d.String()[:10]+"; occurrences must not overlap")
 			}
 			return true
 		})

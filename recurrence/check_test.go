@@ -4,6 +4,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/mapiblob/mapiblob/blob"
 	"github.com/mapiblob/mapiblob/internal/fixtures"
 )
 
@@ -98,8 +99,8 @@ func TestEachFindingCode(t *testing.T) {
 		{CodeLengthMismatch, "ExceptionInfo[0].SubjectLength", withException(), func(ap *AppointmentPattern) { ap.Exceptions[0].Info.SubjectLength = 7 }},
 		{CodeTimeOffsets, "StartTimeOffset", weekly(), func(ap *AppointmentPattern) { ap.StartTimeOffset, ap.EndTimeOffset = 1440, 1500 }},
 		{CodeTimeOffsets, "EndTimeOffset", weekly(), func(ap *AppointmentPattern) { ap.EndTimeOffset = 500 }},
-		{CodeReservedBlock, "ReservedBlock1Size", weekly(), func(ap *AppointmentPattern) { ap.ReservedBlock1 = HexBytes{1} }},
-		{CodeReservedBlock, "ReservedBlock2Size", weekly(), func(ap *AppointmentPattern) { ap.ReservedBlock2 = HexBytes{1} }},
+		{CodeReservedBlock, "ReservedBlock1Size", weekly(), func(ap *AppointmentPattern) { ap.ReservedBlock1 = blob.HexBytes{1} }},
+		{CodeReservedBlock, "ReservedBlock2Size", weekly(), func(ap *AppointmentPattern) { ap.ReservedBlock2 = blob.HexBytes{1} }},
 		{CodeUnknownOverride, "ExceptionInfo[0].OverrideFlags", withException(), func(ap *AppointmentPattern) { ap.Exceptions[0].Info.OverrideFlags |= 0x400 }},
 		{CodeWriterVersion2, "WriterVersion2", weekly(), func(ap *AppointmentPattern) { ap.WriterVersion2 = 0x3007 }},
 		{CodeExceptionEnd, "ExceptionInfo[0].EndDateTime", withException(), func(ap *AppointmentPattern) {
@@ -136,7 +137,7 @@ func TestEachFindingCode(t *testing.T) {
 	}
 }
 
-func hasCode(fs []Finding, code string) bool {
+func hasCode(fs []blob.Finding, code string) bool {
 	for _, f := range fs {
 		if f.Code == code {
 			return true
@@ -150,7 +151,7 @@ func hasCode(fs []Finding, code string) bool {
 func TestFixtureFindings(t *testing.T) {
 	ap3 := must(Parse(fixtures.Load(t, "APPOINTMENTRECURRENCEPATTERN-3").Blob))
 	for _, f := range ap3.Check() {
-		if f.Severity != Info {
+		if f.Severity != blob.Info {
 			t.Errorf("ARP-3: %v", f)
 		}
 	}
@@ -159,7 +160,7 @@ func TestFixtureFindings(t *testing.T) {
 		t.Error("ARP-4 unsorted exceptions not reported")
 	}
 	for _, f := range ap4.Check() {
-		if f.Severity == Error {
+		if f.Severity == blob.Error {
 			t.Errorf("ARP-4: %v", f)
 		}
 	}

@@ -15,6 +15,7 @@ import (
 	"github.com/google/go-cmp/cmp/cmpopts"
 	"github.com/stretchr/testify/require"
 
+	"github.com/mapiblob/mapiblob/blob"
 	"github.com/mapiblob/mapiblob/internal/fixtures"
 	"github.com/mapiblob/mapiblob/internal/wire"
 )
@@ -81,11 +82,11 @@ func TestDecodeErrorsTruncated(t *testing.T) {
 	}
 	for _, w := range want {
 		_, err := Parse(b[:w.n])
-		got := &DecodeError{}
-		if !errors.As(err, &got) || !errors.Is(err, ErrTruncated) {
+		got := &blob.DecodeError{}
+		if !errors.As(err, &got) || !errors.Is(err, blob.ErrTruncated) {
 			t.Fatalf("[:%d]: %v, want a truncation", w.n, err)
 		}
-		if d := cmp.Diff(DecodeError{Path: w.path, Offset: w.off, Err: ErrTruncated, Detail: w.detail}, *got,
+		if d := cmp.Diff(blob.DecodeError{Path: w.path, Offset: w.off, Err: blob.ErrTruncated, Detail: w.detail}, *got,
 			cmpopts.EquateErrors()); d != "" {
 			t.Errorf("[:%d] (-want +got):\n%s", w.n, d)
 		}
@@ -115,24 +116,24 @@ func TestDecodeErrorsInvalid(t *testing.T) {
 		off    int
 		detail string
 	}{
-		{set(0, 2, 0x3005), ErrUnsupportedVersion, "ReaderVersion", 0, "ReaderVersion 0x3005 is not 0x3004"},
-		{set(2, 2, 0x3003), ErrUnsupportedVersion, "WriterVersion", 2, "WriterVersion 0x3003 is not 0x3004"},
-		{set(6, 2, 0x5), ErrInvalid, "PatternType", 6, "PatternType 0x0005 is not defined, so the size of PatternTypeSpecific is unknown"},
-		{set(38, 4, 0xFFFFFFFF), ErrTruncated, "DeletedInstanceDates", 38, "4294967295 elements of at least 4 bytes need 17179869180 bytes, 200 left"},
-		{set(62, 4, 0x3007), ErrUnsupportedVersion, "ReaderVersion2", 62, "ReaderVersion2 0x00003007 is not 0x00003006"},
-		{set(66, 4, 0x3005), ErrUnsupportedVersion, "WriterVersion2", 66, "WriterVersion2 0x00003005 is below 0x00003006"},
-		{set(78, 2, 0xFFFF), ErrTruncated, "ExceptionInfo", 78, "65535 elements of at least 18 bytes need 1179630 bytes, 162 left"},
-		{set(154, 4, 100), ErrTruncated, "ReservedBlock1", 158, "need 100 bytes, 84 left"},
-		{set(158, 4, 3), ErrInvalid, "ExtendedException[0].ChangeHighlight.ChangeHighlightSize", 158, "ChangeHighlightSize 3 is less than the 4 bytes of ChangeHighlightValue"},
-		{set(158, 4, 81), ErrTruncated, "ExtendedException[0].ChangeHighlight.ChangeHighlightValue", 162, "need 81 bytes, 80 left"},
-		{set(234, 4, 5), ErrTruncated, "ExtendedException[0].ReservedBlockEE2", 238, "need 5 bytes, 4 left"},
+		{set(0, 2, 0x3005), blob.ErrUnsupportedVersion, "ReaderVersion", 0, "ReaderVersion 0x3005 is not 0x3004"},
+		{set(2, 2, 0x3003), blob.ErrUnsupportedVersion, "WriterVersion", 2, "WriterVersion 0x3003 is not 0x3004"},
+		{set(6, 2, 0x5), blob.ErrInvalid, "PatternType", 6, "PatternType 0x0005 is not defined, so the size of PatternTypeSpecific is unknown"},
+		{set(38, 4, 0xFFFFFFFF), blob.ErrTruncated, "DeletedInstanceDates", 38, "4294967295 elements of at least 4 bytes need 17179869180 bytes, 200 left"},
+		{set(62, 4, 0x3007), blob.ErrUnsupportedVersion, "ReaderVersion2", 62, "ReaderVersion2 0x00003007 is not 0x00003006"},
+		{set(66, 4, 0x3005), blob.ErrUnsupportedVersion, "WriterVersion2", 66, "WriterVersion2 0x00003005 is below 0x00003006"},
+		{set(78, 2, 0xFFFF), blob.ErrTruncated, "ExceptionInfo", 78, "65535 elements of at least 18 bytes need 1179630 bytes, 162 left"},
+		{set(154, 4, 100), blob.ErrTruncated, "ReservedBlock1", 158, "need 100 bytes, 84 left"},
+		{set(158, 4, 3), blob.ErrInvalid, "ExtendedException[0].ChangeHighlight.ChangeHighlightSize", 158, "ChangeHighlightSize 3 is less than the 4 bytes of ChangeHighlightValue"},
+		{set(158, 4, 81), blob.ErrTruncated, "ExtendedException[0].ChangeHighlight.ChangeHighlightValue", 162, "need 81 bytes, 80 left"},
+		{set(234, 4, 5), blob.ErrTruncated, "ExtendedException[0].ReservedBlockEE2", 238, "need 5 bytes, 4 left"},
 	} {
 		_, err := Parse(c.b)
-		got := &DecodeError{}
+		got := &blob.DecodeError{}
 		if !errors.As(err, &got) || !errors.Is(err, c.is) {
 			t.Fatalf("%s: %v, want %v", c.path, err, c.is)
 		}
-		if d := cmp.Diff(DecodeError{Path: c.path, Offset: c.off, Err: c.is, Detail: c.detail}, *got, cmpopts.EquateErrors()); d != "" {
+		if d := cmp.Diff(blob.DecodeError{Path: c.path, Offset: c.off, Err: c.is, Detail: c.detail}, *got, cmpopts.EquateErrors()); d != "" {
 			t.Errorf("%s (-want +got):\n%s", c.path, d)
 		}
 	}

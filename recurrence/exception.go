@@ -8,6 +8,7 @@ import (
 	"strconv"
 	"unsafe"
 
+	"github.com/mapiblob/mapiblob/blob"
 	"github.com/mapiblob/mapiblob/internal/sv"
 	"github.com/mapiblob/mapiblob/internal/wire"
 )
@@ -465,7 +466,7 @@ func appendFields(b []byte, e *Exception, fs []field, buf []byte, highlight bool
 // appendJSON writes e's fields of fs as one JSON object: numbers and
 // lengths as stored, strings decoded (8-bit ones in code page cp), blocks
 // as upper-case hex; fields the blob does not hold are absent.
-func appendJSON(b []byte, e *Exception, fs []field, buf []byte, cp CodePage, highlight bool) []byte {
+func appendJSON(b []byte, e *Exception, fs []field, buf []byte, cp blob.CodePage, highlight bool) []byte {
 	b = append(b, '{')
 	first := true
 	key := func(name string) {
@@ -528,13 +529,13 @@ func appendJSONString(b []byte, s string) []byte {
 
 func appendJSONHex(b []byte, s []byte) []byte {
 	b = append(b, '"')
-	b, _ = HexBytes(s).AppendText(b)
+	b, _ = blob.HexBytes(s).AppendText(b)
 	return append(b, '"')
 }
 
 // writeSmartView writes e's fields of fs as MFCMAPI's SmartView does, at
 // the given depth; values under a field go one level deeper.
-func writeSmartView(w *sv.Writer, depth int, e *Exception, fs []field, buf []byte, cp CodePage, highlight bool) {
+func writeSmartView(w *sv.Writer, depth int, e *Exception, fs []field, buf []byte, cp blob.CodePage, highlight bool) {
 	for k := range fs {
 		f := &fs[k]
 		if !f.present(e.Info.OverrideFlags, highlight) {

@@ -11,6 +11,7 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 
+	"github.com/mapiblob/mapiblob/blob"
 	"github.com/mapiblob/mapiblob/internal/fixtures"
 	"github.com/mapiblob/mapiblob/internal/golden"
 )
@@ -160,7 +161,7 @@ func TestGoldenPatterns(t *testing.T) {
 func TestGoldenStrings(t *testing.T) {
 	for _, c := range []struct {
 		file, subject, location string
-		cp                      CodePage
+		cp                      blob.CodePage
 	}{
 		{"ex-cp1252-3009.apptrecur.hex", "Réunion été – naïve", "Bâtiment Ö", 0},
 		{"ex-cp932-3009.apptrecur.hex", "定例会議", "会議室A", 932},

@@ -5,6 +5,7 @@ import (
 	"sort"
 	"time"
 
+	"github.com/mapiblob/mapiblob/blob"
 	"github.com/mapiblob/mapiblob/tzdef"
 )
 
@@ -213,7 +214,7 @@ func (p *Pattern) Occurrences(from, to time.Time, opt ExpandOptions) iter.Seq2[t
 // ReminderSet, BusyStatus, Attachment, SubType, AppointmentColor); strings
 // come from the UTF-16 copy when the ExtendedException has one, else from
 // the 8-bit field in code page cp. It is nil for a normal occurrence.
-func (o *Occurrence) Overrides(cp CodePage) map[string]any {
+func (o *Occurrence) Overrides(cp blob.CodePage) map[string]any {
 	e := o.Exception
 	if e == nil {
 		return nil

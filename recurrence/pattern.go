@@ -5,6 +5,7 @@ import (
 	"strconv"
 	"unsafe"
 
+	"github.com/mapiblob/mapiblob/blob"
 	"github.com/mapiblob/mapiblob/internal/sv"
 
 	"github.com/mapiblob/mapiblob/internal/wire"
@@ -317,7 +318,7 @@ func (p *Pattern) AppendBinary(b []byte) ([]byte, error) {
 
 func (p *Pattern) appendPattern(b []byte) ([]byte, error) {
 	if p.PatternType.specificSize() < 0 {
-		return nil, &DecodeError{Path: "PatternType", Offset: 6, Err: ErrInvalid,
+		return nil, &blob.DecodeError{Path: "PatternType", Offset: 6, Err: blob.ErrInvalid,
 			Detail: "PatternType " + sv.Hex(uint64(p.PatternType), 4) + " cannot be encoded"}
 	}
 	b = wire.AppendU16(b, p.ReaderVersion)

@@ -1,6 +1,9 @@
 package recurrence
 
-import "github.com/mapiblob/mapiblob/internal/lint"
+import (
+	"github.com/mapiblob/mapiblob/blob"
+	"github.com/mapiblob/mapiblob/internal/lint"
+)
 
 // Finding codes for dates that name no occurrence of the pattern.
 const (
@@ -63,18 +66,18 @@ func (ap *AppointmentPattern) checkPlacement(l *lint.List) {
 		if first, ok := p.firstDate(); ok {
 			msg = "StartDate " + p.StartDate.String()[:10] + " is not a date of the pattern; Outlook's first meeting is on " + first.String()[:10]
 		}
-		l.Add(CodeStartNotPatternDate, Warning, "RecurrencePattern.StartDate", msg+", while iCalendar clients given it as DTSTART show a meeting there too (mapiblob ical writes the first pattern date)")
+		l.Add(CodeStartNotPatternDate, blob.Warning, "RecurrencePattern.StartDate", msg+", while iCalendar clients given it as DTSTART show a meeting there too (mapiblob ical writes the first pattern date)")
 	}
 	for i := range ap.Exceptions {
 		d := ap.Exceptions[i].Info.OriginalStartDate.Date()
 		if is, _ := pd.has(d); !is {
-			l.Add(CodeOriginalNotPatternDate, Warning, "ExceptionInfo["+itoa(i)+"].OriginalStartDate", "the exception's original date "+d.String()[:10]+
+			l.Add(CodeOriginalNotPatternDate, blob.Warning, "ExceptionInfo["+itoa(i)+"].OriginalStartDate", "the exception's original date "+d.String()[:10]+
 				" is not a date of the series; its RECURRENCE-ID matches no instance, so iCalendar clients drop it while Outlook shows it (mapiblob ical adds an RDATE for it)")
 		}
 	}
 	for i, d := range p.DeletedInstanceDates {
 		if is, _ := pd.has(d); !is && d.IsMidnight() {
-			l.Add(CodeDeletedNotPatternDate, Info, "RecurrencePattern.DeletedInstanceDates["+itoa(i)+"]", "deleted date "+d.String()[:10]+
+			l.Add(CodeDeletedNotPatternDate, blob.Info, "RecurrencePattern.DeletedInstanceDates["+itoa(i)+"]", "deleted date "+d.String()[:10]+
 				" is not a date of the series, so it deletes nothing (mapiblob ical writes no EXDATE for it)")
 		}
 	}

@@ -7,17 +7,18 @@ import (
 	"time"
 
 	"github.com/google/go-cmp/cmp"
+	"github.com/mapiblob/mapiblob/blob"
 	"github.com/stretchr/testify/require"
 )
 
 // findingSummary is what these tests compare: code, severity and path.
 type findingSummary struct {
 	Code     string
-	Severity Severity
+	Severity blob.Severity
 	Path     string
 }
 
-func summarize(fs []Finding) []findingSummary {
+func summarize(fs []blob.Finding) []findingSummary {
 	out := []findingSummary{}
 	for _, f := range fs {
 		out = append(out, findingSummary{f.Code, f.Severity, f.Path})
@@ -44,7 +45,7 @@ func TestHebrewFirstDateTimeNotJudgedInGregorianMonths(t *testing.T) {
 	_, ok := p.ExpectedFirstDateTime()
 	require.False(t, ok, "no Gregorian-month value for a Hebrew series")
 
-	want := []findingSummary{{CodeFirstDateTimeSkipped, Info, "RecurrencePattern.FirstDateTime"}}
+	want := []findingSummary{{CodeFirstDateTimeSkipped, blob.Info, "RecurrencePattern.FirstDateTime"}}
 	fs := ap.Check()
 	if d := cmp.Diff(want, summarize(fs)); d != "" {
 		t.Errorf("findings (-want +got):\n%s", d)
@@ -82,12 +83,12 @@ func reparse(t *testing.T, ap *AppointmentPattern) *AppointmentPattern {
 func TestOutlookZeroPaddingIsInfo(t *testing.T) {
 	for _, tt := range []struct {
 		trailing []byte
-		sev      Severity
+		sev      blob.Severity
 	}{
-		{[]byte{0, 0, 0, 0}, Info},
-		{[]byte{0, 0, 0, 1}, Warning},
-		{[]byte{0, 0, 0}, Warning},
-		{[]byte{0, 0, 0, 0, 0}, Warning},
+		{[]byte{0, 0, 0, 0}, blob.Info},
+		{[]byte{0, 0, 0, 1}, blob.Warning},
+		{[]byte{0, 0, 0}, blob.Warning},
+		{[]byte{0, 0, 0, 0, 0}, blob.Warning},
 	} {
 		ap := weeklyWithExceptions()
 		ap.Trailing = tt.trailing
@@ -127,22 +128,22 @@ func TestReservedBlockEESizes(t *testing.T) {
 	n := len(b)
 	ee1, ee2 := n-28, n-8
 	require.Equal(t, make([]byte, 4), b[ee1:ee1+4])
-	var blob []byte
-	blob = append(blob, b[:ee1]...)
-	blob = append(blob, 2, 0, 0, 0, 1, 2)
-	blob = append(blob, b[ee1+4:ee2]...)
-	blob = append(blob, 1, 0, 0, 0, 3)
-	blob = append(blob, b[ee2+4:]...)
-	got, err := Parse(blob)
+	var raw []byte
+	raw = append(raw, b[:ee1]...)
+	raw = append(raw, 2, 0, 0, 0, 1, 2)
+	raw = append(raw, b[ee1+4:ee2]...)
+	raw = append(raw, 1, 0, 0, 0, 3)
+	raw = append(raw, b[ee2+4:]...)
+	got, err := Parse(raw)
 	require.NoError(t, err)
 	require.Equal(t, []byte{1, 2}, got.ExceptionBytes(0, "ReservedBlockEE1"))
 	require.Equal(t, []byte{3}, got.ExceptionBytes(0, "ReservedBlockEE2"))
 	out, err := got.MarshalBinary()
 	require.NoError(t, err)
-	require.Equal(t, blob, out)
+	require.Equal(t, raw, out)
 	want := []findingSummary{
-		{CodeReservedBlock, Warning, "ExtendedException[0].ReservedBlockEE1Size"},
-		{CodeReservedBlock, Warning, "ExtendedException[0].ReservedBlockEE2Size"},
+		{CodeReservedBlock, blob.Warning, "ExtendedException[0].ReservedBlockEE1Size"},
+		{CodeReservedBlock, blob.Warning, "ExtendedException[0].ReservedBlockEE2Size"},
 	}
 	if d := cmp.Diff(want, summarize(got.Check())); d != "" {
 		t.Errorf("findings (-want +got):\n%s", d)

@@ -6,6 +6,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/mapiblob/mapiblob/blob"
 	"github.com/mapiblob/mapiblob/internal/fixtures"
 )
 
@@ -65,8 +66,8 @@ func TestTruncationsFail(t *testing.T) {
 			} else {
 				_, err = ParsePattern(fx.Blob[:n])
 			}
-			var de *DecodeError
-			if !errors.As(err, &de) || !errors.Is(err, ErrTruncated) || de.Path == "" || de.Offset > n {
+			var de *blob.DecodeError
+			if !errors.As(err, &de) || !errors.Is(err, blob.ErrTruncated) || de.Path == "" || de.Offset > n {
 				t.Fatalf("%s[:%d]: %v", name, n, err)
 			}
 		}

@@ -13,32 +13,7 @@ import (
 	"strconv"
 	"time"
 
-	"github.com/mapiblob/mapiblob/blob"
-
 	"github.com/mapiblob/mapiblob/internal/sv"
-)
-
-// Errors returned (wrapped in a *DecodeError) by the decoders.
-var (
-	ErrTruncated          = blob.ErrTruncated
-	ErrUnsupportedVersion = blob.ErrUnsupportedVersion
-	ErrInvalid            = blob.ErrInvalid
-)
-
-// DecodeError names the field and byte offset where decoding stopped.
-type DecodeError = blob.DecodeError
-
-// Finding is a problem Check reports without refusing the blob.
-type Finding = blob.Finding
-
-// Severity ranks a Finding.
-type Severity = blob.Severity
-
-// Severities.
-const (
-	Info    = blob.Info
-	Warning = blob.Warning
-	Error   = blob.Error
 )
 
 // Minutes counts minutes since 1601-01-01 00:00 on the wall clock of the

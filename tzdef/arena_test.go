@@ -9,6 +9,7 @@ import (
 	"github.com/google/go-cmp/cmp"
 	"github.com/stretchr/testify/require"
 
+	"github.com/mapiblob/mapiblob/blob"
 	"github.com/mapiblob/mapiblob/internal/arena/arenatest"
 	"github.com/mapiblob/mapiblob/internal/fixtures"
 )
@@ -31,7 +32,7 @@ func arenaBlobs(t *testing.T) []tzBlob {
 	d, _, err := FromZoneName("Eastern Standard Time", 2004, 2008)
 	require.NoError(t, err)
 	d.KeyName = "Büro Zeit (custom)"
-	d.ExtraHeaderData = HexBytes{1, 2, 3}
+	d.ExtraHeaderData = blob.HexBytes{1, 2, 3}
 	d.Trailing = []byte{9, 9}
 	b, err := d.MarshalBinary()
 	require.NoError(t, err)

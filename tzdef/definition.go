@@ -95,11 +95,11 @@ func (x HexBytes14) MarshalText() ([]byte, error) { return []byte(wire.UpperHex(
 // UnmarshalText reads 28 hex digits.
 func (x *HexBytes14) UnmarshalText(b []byte) error {
 	if len(b) != 28 {
-		return &DecodeError{Path: "X", Err: ErrInvalid, Detail: "want 28 hex digits"}
+		return &blob.DecodeError{Path: "X", Err: blob.ErrInvalid, Detail: "want 28 hex digits"}
 	}
 	for i := range x {
 		if !wire.IsHex(b[2*i]) || !wire.IsHex(b[2*i+1]) {
-			return &DecodeError{Path: "X", Offset: i, Err: ErrInvalid, Detail: "not hex"}
+			return &blob.DecodeError{Path: "X", Offset: i, Err: blob.ErrInvalid, Detail: "not hex"}
 		}
 		x[i] = wire.Unhex(b[2*i])<<4 | wire.Unhex(b[2*i+1])
 	}
@@ -119,8 +119,8 @@ type Definition struct {
 	RuleCount     uint16 `json:"cRules"`        // cRules, as stored; encoding writes len(Rules)
 	// ExtraHeaderData is header data that cbHeader covers beyond cRules
 	// (a newer minor version's); kept byte-exact.
-	ExtraHeaderData HexBytes `json:"ExtraHeaderData"`
-	Rules           []Rule   `json:"TZRules"` // TZRules
+	ExtraHeaderData blob.HexBytes `json:"ExtraHeaderData"`
+	Rules           []Rule        `json:"TZRules"` // TZRules
 
 	// Trailing holds bytes after the last rule; shown by the JSON envelope.
 	Trailing []byte `json:"-"`
@@ -131,9 +131,6 @@ type Definition struct {
 	arena  *Arena // decoding for Arena.Parse: the block comes from it
 	keyMem []byte // Parse's block for an unknown key name: UTF-8, then the raw UTF-16; used once
 }
-
-// HexBytes is a byte slice that JSON shows as upper-case hex ("" when empty).
-type HexBytes = blob.HexBytes
 
 // Parse decodes a TZDEFINITION into a new value. It makes at most two
 // allocations whatever the blob holds — one for a blob of one or two rules
@@ -167,7 +164,7 @@ type parsedDefinition struct {
 // not allocate; the previous result's slices are overwritten. After an error
 // d's contents are unspecified.
 //
-// Errors: ErrTruncated; ErrUnsupportedVersion for a major version other
+// Errors: blob.ErrTruncated; ErrUnsupportedVersion for a major version other
 // than 2 or a minor version below 1 (in the header or any rule);
 // ErrInvalid when cbHeader is smaller than the fields it must cover.
 // Everything else that is out of the specification is left to Check.
@@ -471,7 +468,7 @@ func (d *Definition) keyUnits() int {
 func (d *Definition) AppendBinary(b []byte) ([]byte, error) {
 	units := d.keyUnits()
 	if units > 0xFFFF || len(d.Rules) > 0xFFFF || 6+2*units+len(d.ExtraHeaderData) > 0xFFFF {
-		return nil, &DecodeError{Path: "KeyName", Err: ErrInvalid, Detail: "key name, extra header data or rules too long to encode"}
+		return nil, &blob.DecodeError{Path: "KeyName", Err: blob.ErrInvalid, Detail: "key name, extra header data or rules too long to encode"}
 	}
 	b = append(b, d.MajorVersion, d.MinorVersion)
 	b = wire.AppendU16(b, uint16(6+2*units+len(d.ExtraHeaderData)))

@@ -10,30 +10,6 @@ package tzdef
 
 import (
 	"encoding"
-	"github.com/mapiblob/mapiblob/blob"
-)
-
-// Errors returned (wrapped in a *DecodeError) by the decoders.
-var (
-	ErrTruncated          = blob.ErrTruncated
-	ErrUnsupportedVersion = blob.ErrUnsupportedVersion
-	ErrInvalid            = blob.ErrInvalid
-)
-
-// DecodeError names the field and byte offset where decoding stopped.
-type DecodeError = blob.DecodeError
-
-// Finding is a problem Check reports without refusing the blob.
-type Finding = blob.Finding
-
-// Severity ranks a Finding.
-type Severity = blob.Severity
-
-// Severities.
-const (
-	Info    = blob.Info
-	Warning = blob.Warning
-	Error   = blob.Error
 )
 
 var (

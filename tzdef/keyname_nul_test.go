@@ -5,6 +5,7 @@ import (
 
 	"github.com/stretchr/testify/require"
 
+	"github.com/mapiblob/mapiblob/blob"
 	"github.com/mapiblob/mapiblob/internal/wire"
 )
 
@@ -23,7 +24,7 @@ func TestNULKeyNameIsEmpty(t *testing.T) {
 		fs := d2.Check()
 		require.Len(t, fs, 1, "findings %v", fs)
 		require.Equal(t, CodeEmptyKeyName, fs[0].Code)
-		require.Equal(t, Error, fs[0].Severity)
+		require.Equal(t, blob.Error, fs[0].Severity)
 		require.Equal(t, "KeyName", fs[0].Path)
 		require.Contains(t, fs[0].Message, "NUL characters, which Outlook reads as an empty name")
 		require.Contains(t, fs[0].Message, "KB 2553248")

@@ -9,6 +9,7 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/google/go-cmp/cmp/cmpopts"
+	"github.com/mapiblob/mapiblob/blob"
 	"github.com/stretchr/testify/require"
 )
 
@@ -105,9 +106,9 @@ func TestTruncations(t *testing.T) {
 						require.NoError(t, err, "[:%d]", n)
 						continue
 					}
-					var de *DecodeError
+					var de *blob.DecodeError
 					require.ErrorAs(t, err, &de, "[:%d]", n)
-					require.ErrorIs(t, err, ErrTruncated, "[:%d]", n)
+					require.ErrorIs(t, err, blob.ErrTruncated, "[:%d]", n)
 					require.Equal(t, path, de.Path, "[:%d]", n)
 					require.Equal(t, off, de.Offset, "[:%d]", n)
 					require.Equal(t, msg, err.Error(), "[:%d]", n)
@@ -190,9 +191,9 @@ func TestDecodeErrorsInReusedValue(t *testing.T) {
 			path string
 			off  int
 		}{
-			{bad(0, 3), ErrUnsupportedVersion, "bMajorVersion", 0},
-			{bad(1, 0), ErrUnsupportedVersion, "bMajorVersion", 0},
-			{bad(2, 0), ErrInvalid, "cbHeader", 2},
+			{bad(0, 3), blob.ErrUnsupportedVersion, "bMajorVersion", 0},
+			{bad(1, 0), blob.ErrUnsupportedVersion, "bMajorVersion", 0},
+			{bad(2, 0), blob.ErrInvalid, "cbHeader", 2},
 		}
 		for i := 0; rulesOff+RuleSize*i < end; i++ {
 			cases = append(cases, struct {
@@ -200,14 +201,14 @@ func TestDecodeErrorsInReusedValue(t *testing.T) {
 				is   error
 				path string
 				off  int
-			}{bad(rulesOff+RuleSize*i, 1), ErrUnsupportedVersion, fmt.Sprintf("TZRules[%d].bMajorVersion", i), rulesOff + RuleSize*i})
+			}{bad(rulesOff+RuleSize*i, 1), blob.ErrUnsupportedVersion, fmt.Sprintf("TZRules[%d].bMajorVersion", i), rulesOff + RuleSize*i})
 		}
 		var d Definition
 		for _, c := range cases {
 			for range 2 {
 				require.NoError(t, d.UnmarshalBinary(tb.b))
 				err := d.UnmarshalBinary(c.b)
-				var de *DecodeError
+				var de *blob.DecodeError
 				require.ErrorAs(t, err, &de, tb.name)
 				require.True(t, errors.Is(err, c.is), "%s: %v", tb.name, err)
 				require.Equal(t, c.path, de.Path, tb.name)

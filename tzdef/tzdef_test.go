@@ -7,6 +7,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/mapiblob/mapiblob/blob"
 	"github.com/mapiblob/mapiblob/internal/fixtures"
 )
 
@@ -94,7 +95,7 @@ func TestFixtureFields(t *testing.T) {
 	}
 }
 
-func hasCode(fs []Finding, code string) bool {
+func hasCode(fs []blob.Finding, code string) bool {
 	for _, f := range fs {
 		if f.Code == code {
 			return true
@@ -181,17 +182,17 @@ func TestDecodeErrors(t *testing.T) {
 		path string
 		off  int
 	}{
-		{"major", mod(func(b []byte) { b[0] = 3 }), ErrUnsupportedVersion, "bMajorVersion", 0},
-		{"minor", mod(func(b []byte) { b[1] = 0 }), ErrUnsupportedVersion, "bMajorVersion", 0},
-		{"rule major", mod(func(b []byte) { b[52] = 1 }), ErrUnsupportedVersion, "TZRules[0].bMajorVersion", 52},
-		{"rule 1 major", mod(func(b []byte) { b[52+66] = 9 }), ErrUnsupportedVersion, "TZRules[1].bMajorVersion", 118},
-		{"cbHeader small", mod(func(b []byte) { b[2] = 10 }), ErrInvalid, "cbHeader", 2},
-		{"cch huge", mod(func(b []byte) { b[6], b[7] = 0xFF, 0xFF }), ErrTruncated, "KeyName", 8},
-		{"cRules huge", mod(func(b []byte) { b[50], b[51] = 0xFF, 0xFF }), ErrTruncated, "TZRules", 50},
+		{"major", mod(func(b []byte) { b[0] = 3 }), blob.ErrUnsupportedVersion, "bMajorVersion", 0},
+		{"minor", mod(func(b []byte) { b[1] = 0 }), blob.ErrUnsupportedVersion, "bMajorVersion", 0},
+		{"rule major", mod(func(b []byte) { b[52] = 1 }), blob.ErrUnsupportedVersion, "TZRules[0].bMajorVersion", 52},
+		{"rule 1 major", mod(func(b []byte) { b[52+66] = 9 }), blob.ErrUnsupportedVersion, "TZRules[1].bMajorVersion", 118},
+		{"cbHeader small", mod(func(b []byte) { b[2] = 10 }), blob.ErrInvalid, "cbHeader", 2},
+		{"cch huge", mod(func(b []byte) { b[6], b[7] = 0xFF, 0xFF }), blob.ErrTruncated, "KeyName", 8},
+		{"cRules huge", mod(func(b []byte) { b[50], b[51] = 0xFF, 0xFF }), blob.ErrTruncated, "TZRules", 50},
 	}
 	for _, tt := range tests {
 		_, err := Parse(tt.b)
-		var de *DecodeError
+		var de *blob.DecodeError
 		if !errors.Is(err, tt.is) || !errors.As(err, &de) || de.Path != tt.path || de.Offset != tt.off {
 			t.Errorf("%s: %v", tt.name, err)
 		}
@@ -239,7 +240,7 @@ func TestEmptyKeyNameFinding(t *testing.T) {
 	}
 	d2, _ := Parse(b)
 	fs := d2.Check()
-	if len(fs) != 1 || fs[0].Code != CodeEmptyKeyName || fs[0].Severity != Error || !strings.Contains(fs[0].Message, "KB 2553248") {
+	if len(fs) != 1 || fs[0].Code != CodeEmptyKeyName || fs[0].Severity != blob.Error || !strings.Contains(fs[0].Message, "KB 2553248") {
 		t.Errorf("findings %v", fs)
 	}
 }
@@ -311,7 +312,7 @@ func TestCheckCodes(t *testing.T) {
 	}
 	other := good.TimeZoneStruct()
 	other.Bias = 360
-	if fs := d.CheckAgainst(other); len(fs) != 1 || fs[0].Severity != Error || d.ConsistentWith(other) {
+	if fs := d.CheckAgainst(other); len(fs) != 1 || fs[0].Severity != blob.Error || d.ConsistentWith(other) {
 		t.Errorf("inconsistent pair: %v", fs)
 	}
 }

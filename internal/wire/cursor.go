@@ -3,6 +3,8 @@ package wire
 import (
 	"encoding/binary"
 	"strconv"
+
+	"github.com/mapiblob/mapiblob/blob"
 )
 
 // Cursor is a shrinking slice over a blob, in the style of
@@ -172,14 +174,14 @@ func (c *Cursor) Truncated(path string, need int) error {
 // TruncatedAt is the error for field path at offset off: need bytes were
 // wanted and left remained.
 func TruncatedAt(path string, off, need, left int) error {
-	return &DecodeError{Path: path, Offset: off, Err: ErrTruncated,
+	return &blob.DecodeError{Path: path, Offset: off, Err: blob.ErrTruncated,
 		Detail: "need " + strconv.Itoa(need) + " bytes, " + strconv.Itoa(left) + " left"}
 }
 
 // CountTooLarge is the error for a count field at offset off that promises
 // count elements of at least minSize bytes each when only left bytes remain.
 func CountTooLarge(path string, off int, count uint64, minSize, left int) error {
-	return &DecodeError{Path: path, Offset: off, Err: ErrTruncated,
+	return &blob.DecodeError{Path: path, Offset: off, Err: blob.ErrTruncated,
 		Detail: strconv.FormatUint(count, 10) + " elements of at least " + strconv.Itoa(minSize) +
 			" bytes need " + strconv.FormatUint(count*uint64(minSize), 10) + " bytes, " +
 			strconv.Itoa(left) + " left"}
@@ -187,12 +189,12 @@ func CountTooLarge(path string, off int, count uint64, minSize, left int) error 
 
 // Invalid is an ErrInvalid error for field path at offset off.
 func Invalid(path string, off int, detail string) error {
-	return &DecodeError{Path: path, Offset: off, Err: ErrInvalid, Detail: detail}
+	return &blob.DecodeError{Path: path, Offset: off, Err: blob.ErrInvalid, Detail: detail}
 }
 
 // Unsupported is an ErrUnsupportedVersion error for field path at offset off.
 func Unsupported(path string, off int, detail string) error {
-	return &DecodeError{Path: path, Offset: off, Err: ErrUnsupportedVersion, Detail: detail}
+	return &blob.DecodeError{Path: path, Offset: off, Err: blob.ErrUnsupportedVersion, Detail: detail}
 }
 
 // Path joins a field path: Path("ExceptionInfo", 2, "Subject") is

@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
+	"github.com/mapiblob/mapiblob/blob"
 )
 
 func TestCursorReads(t *testing.T) {
@@ -79,9 +80,9 @@ func TestCursorErrors(t *testing.T) {
 	var v uint16
 	c.U16(&v)
 	err := c.Truncated(Path("ExceptionInfo", 2, "Subject"), 4)
-	var de *DecodeError
-	if !errors.As(err, &de) || !errors.Is(err, ErrTruncated) {
-		t.Fatalf("%v is not a truncation DecodeError", err)
+	var de *blob.DecodeError
+	if !errors.As(err, &de) || !errors.Is(err, blob.ErrTruncated) {
+		t.Fatalf("%v is not a truncation blob.DecodeError", err)
 	}
 	if got, want := err.Error(), "ExceptionInfo[2].Subject at offset 0x2: need 4 bytes, 1 left"; got != want {
 		t.Errorf("got %q, want %q", got, want)
@@ -92,7 +93,7 @@ func TestCursorErrors(t *testing.T) {
 	if got, want := Path("", -1, "cbHeader"), "cbHeader"; got != want {
 		t.Errorf("got %q, want %q", got, want)
 	}
-	if !errors.Is(Invalid("x", 0, "bad"), ErrInvalid) || !errors.Is(Unsupported("x", 0, "v3"), ErrUnsupportedVersion) {
+	if !errors.Is(Invalid("x", 0, "bad"), blob.ErrInvalid) || !errors.Is(Unsupported("x", 0, "v3"), blob.ErrUnsupportedVersion) {
 		t.Error("Invalid/Unsupported do not wrap their sentinels")
 	}
 }

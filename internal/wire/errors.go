@@ -5,15 +5,3 @@
 // and reports failure with ok = false; the decoder then builds the
 // blob.DecodeError that names the field path and the byte offset.
 package wire
-
-import "github.com/mapiblob/mapiblob/blob"
-
-// The sentinel errors and the error type live in the public package blob.
-var (
-	ErrTruncated          = blob.ErrTruncated
-	ErrUnsupportedVersion = blob.ErrUnsupportedVersion
-	ErrInvalid            = blob.ErrInvalid
-)
-
-// DecodeError is blob.DecodeError.
-type DecodeError = blob.DecodeError

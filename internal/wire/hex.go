@@ -1,7 +1,5 @@
 package wire
 
-import "github.com/mapiblob/mapiblob/blob"
-
 const hexDigits = "0123456789ABCDEF"
 
 // IsHex reports whether c is a hex digit.
@@ -27,6 +25,3 @@ func UpperHex(b []byte) string {
 	}
 	return string(out)
 }
-
-// HexBytes is blob.HexBytes.
-type HexBytes = blob.HexBytes

@@ -11,12 +11,13 @@ import (
 	"strings"
 	"time"
 
+	"github.com/mapiblob/mapiblob/item/itemfile"
+
 	"github.com/mapiblob/mapiblob"
 	"github.com/mapiblob/mapiblob/blob"
 	"github.com/mapiblob/mapiblob/guid"
 	"github.com/mapiblob/mapiblob/input"
 	"github.com/mapiblob/mapiblob/internal/shell"
-	"github.com/mapiblob/mapiblob/item"
 	"github.com/mapiblob/mapiblob/recurrence"
 	"github.com/mapiblob/mapiblob/smartview"
 	"github.com/mapiblob/mapiblob/tzdef"
@@ -295,7 +296,7 @@ func Explain(text string, opt Options) *Explanation {
 		return x
 	}
 	// An item first: its body may quote an ExMerge log line.
-	if b := []byte(text); item.IsMessage(b) {
+	if b := []byte(text); itemfile.IsMessage(b) {
 		explainItems(x, b, o)
 		return x
 	}
@@ -335,7 +336,7 @@ func Bytes(b []byte, opt Options) *Explanation {
 		return x
 	}
 	// An item first (.msg or TNEF): its body may quote an ExMerge log line.
-	if item.IsMessage(b) {
+	if itemfile.IsMessage(b) {
 		explainItems(x, b, o)
 		return x
 	}

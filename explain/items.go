@@ -6,6 +6,9 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/mapiblob/mapiblob/item/itemfile"
+	"github.com/mapiblob/mapiblob/item/mfcxml"
+
 	"github.com/mapiblob/mapiblob/blob"
 	"github.com/mapiblob/mapiblob/internal/shell"
 	"github.com/mapiblob/mapiblob/item"
@@ -95,7 +98,7 @@ func itemRepair(it *item.Item, fs []blob.Finding, o *explainOpts) *ItemRepair {
 	if ir.Reason == "" {
 		ir.Reason = "the zone you picked"
 	}
-	ir.Text, ir.XML = r.Text(), r.XML()
+	ir.Text, ir.XML = r.Text(), mfcxml.MarshalProperties(r.Properties, "repair")
 	ir.Command = "mapiblob repair tz" + zoneArg + " --format xml " + o.commandArg()
 	return ir
 }
@@ -116,7 +119,7 @@ func (o *explainOpts) commandArg() string {
 // explainItems reads b as item files and explains every item, top-level
 // and embedded, in the order `mapiblob decode` prints them.
 func explainItems(x *Explanation, b []byte, o *explainOpts) {
-	items, err := item.Read(b, o.itemSource())
+	items, err := itemfile.Read(b, o.itemSource())
 	if err != nil {
 		x.Input, x.Error = InputInvalid, err.Error()
 		return

@@ -3,6 +3,10 @@ package explain
 import (
 	"bytes"
 	"encoding/base64"
+	"github.com/mapiblob/mapiblob/item/itemfile"
+	"github.com/mapiblob/mapiblob/item/mfcxml"
+	"github.com/mapiblob/mapiblob/item/msg"
+	"github.com/mapiblob/mapiblob/item/tnef"
 	"strings"
 	"testing"
 
@@ -18,9 +22,9 @@ import (
 // prints.
 func TestExplainItemFiles(t *testing.T) {
 	it := itemtest.Meeting(itemtest.Options{Seed: 3, EmptyStartDisplayKeyName: true})
-	msg, err := item.MarshalMSG(it)
+	msg, err := msg.Marshal(it)
 	require.NoError(t, err)
-	tnef, err := item.MarshalTNEF(it)
+	tnef, err := tnef.Marshal(it)
 	require.NoError(t, err)
 	for name, b := range map[string][]byte{"meeting.msg": msg, "winmail.dat": tnef} {
 		t.Run(name, func(t *testing.T) {
@@ -30,7 +34,7 @@ func TestExplainItemFiles(t *testing.T) {
 			require.NotEmpty(t, x.Items)
 
 			// The text is WriteText of every item, top-level then embedded.
-			read, err := item.Read(b, name)
+			read, err := itemfile.Read(b, name)
 			require.NoError(t, err)
 			var want bytes.Buffer
 			for _, top := range read {
@@ -104,7 +108,7 @@ func TestExplainItemFiles(t *testing.T) {
 // Pasted item text (an .eml, base64 TNEF, an MFCMAPI export of a message)
 // is read as items too; a broken item file says why.
 func TestExplainItemText(t *testing.T) {
-	tnef, err := item.MarshalTNEF(itemtest.Meeting(itemtest.Options{}))
+	tnef, err := tnef.Marshal(itemtest.Meeting(itemtest.Options{}))
 	require.NoError(t, err)
 	var b64 strings.Builder
 	enc := base64Encode(tnef)
@@ -136,12 +140,12 @@ func TestExplainItemText(t *testing.T) {
 		}
 	}
 	it.Properties = kept
-	x = Explain(string(item.MarshalXML(it)), Options{Now: explainNow, Name: "export.xml"})
+	x = Explain(string(mfcxml.Marshal(it)), Options{Now: explainNow, Name: "export.xml"})
 	require.Equal(t, InputItems, x.Input, x.Error)
 	require.Contains(t, codes(x.Items[0].Findings), item.CodeNoSubject)
 	require.Equal(t, "series.ics", x.Items[0].ICSName)
 
-	msg, err := item.MarshalMSG(itemtest.Meeting(itemtest.Options{}))
+	msg, err := msg.Marshal(itemtest.Meeting(itemtest.Options{}))
 	require.NoError(t, err)
 	x = Bytes(msg[:600], Options{})
 	require.Equal(t, InputInvalid, x.Input)
@@ -158,14 +162,14 @@ func TestExplainItemQuotingExMerge(t *testing.T) {
 	it.Set(item.MustProp("PidTagBody", item.Unicode("ExMerge wrote:\r\n"+
 		"1/15/2007 10:02:12 AM  Error! Cannot identify the user with the msExchMailboxGuid "+
 		`C\03\96f\5D\B1\3BD\81\99\1F\91C2\5B7. The legacyExchangeDN is /O=X/CN=Y.`+"\r\n")))
-	msg, err := item.MarshalMSG(it)
+	msg, err := msg.Marshal(it)
 	require.NoError(t, err)
-	tnef, err := item.MarshalTNEF(it)
+	tnef, err := tnef.Marshal(it)
 	require.NoError(t, err)
 	for name, x := range map[string]*Explanation{
 		"msg":  Bytes(msg, Options{Now: explainNow, Name: "m.msg"}),
 		"tnef": Bytes(tnef, Options{Now: explainNow, Name: "winmail.dat"}),
-		"xml":  Explain(string(item.MarshalXML(it)), Options{Now: explainNow}),
+		"xml":  Explain(string(mfcxml.Marshal(it)), Options{Now: explainNow}),
 	} {
 		require.Equal(t, InputItems, x.Input, "%s: %s", name, x.Error)
 		require.NotEmpty(t, x.Items, name)
@@ -176,7 +180,7 @@ func TestExplainItemQuotingExMerge(t *testing.T) {
 // The commands shown quote a file name for a shell: pasted, they expand
 // and run nothing.
 func TestExplainCommandQuotesFileName(t *testing.T) {
-	msg, err := item.MarshalMSG(itemtest.Meeting(itemtest.Options{Seed: 1, EmptyStartDisplayKeyName: true}))
+	msg, err := msg.Marshal(itemtest.Meeting(itemtest.Options{Seed: 1, EmptyStartDisplayKeyName: true}))
 	require.NoError(t, err)
 	x := Bytes(msg, Options{Now: explainNow, Name: "a$HOME`id`.msg"})
 	require.Equal(t, InputItems, x.Input, x.Error)

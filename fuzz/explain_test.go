@@ -2,6 +2,8 @@ package fuzz
 
 import (
 	"encoding/json"
+	"github.com/mapiblob/mapiblob/item/msg"
+	"github.com/mapiblob/mapiblob/item/tnef"
 	"os"
 	"path/filepath"
 	"strings"
@@ -33,7 +35,7 @@ func FuzzExplain(f *testing.F) {
 	f.Add([]byte("cb: 76 lpb: 0201060002000000010002013E000200D70700000000000000000000000000002C01000000000000C4FFFFFF00000B0000000100020000000000000000000300000002000200000000000000"))
 	// Whole items: a .msg and a TNEF file of a recurring meeting.
 	it := itemtest.Meeting(itemtest.Options{EmptyStartDisplayKeyName: true})
-	for _, marshal := range []func(*item.Item) ([]byte, error){item.MarshalMSG, item.MarshalTNEF} {
+	for _, marshal := range []func(*item.Item) ([]byte, error){msg.Marshal, tnef.Marshal} {
 		b, err := marshal(it)
 		if err != nil {
 			f.Fatal(err)

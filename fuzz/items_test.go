@@ -7,6 +7,10 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"github.com/mapiblob/mapiblob/item/itemfile"
+	"github.com/mapiblob/mapiblob/item/mfcxml"
+	"github.com/mapiblob/mapiblob/item/msg"
+	"github.com/mapiblob/mapiblob/item/tnef"
 	"strings"
 	"sync"
 	"testing"
@@ -22,17 +26,17 @@ var itemSeeds = sync.OnceValue(func() map[string][][]byte {
 	m := map[string][][]byte{}
 	for _, o := range []itemtest.Options{{}, {EmptyStartDisplayKeyName: true, NoExceptionMessage: true, Seed: 7}} {
 		it := itemtest.Meeting(o)
-		msg, err := item.MarshalMSG(it)
+		msg, err := msg.Marshal(it)
 		if err != nil {
 			panic(err)
 		}
-		tnef, err := item.MarshalTNEF(it)
+		tnef, err := tnef.Marshal(it)
 		if err != nil {
 			panic(err)
 		}
 		m["msg"] = append(m["msg"], msg)
 		m["tnef"] = append(m["tnef"], tnef)
-		m["xml"] = append(m["xml"], item.MarshalXML(it))
+		m["xml"] = append(m["xml"], mfcxml.Marshal(it))
 		eml := "From: a@example.com\r\nMIME-Version: 1.0\r\nContent-Type: multipart/mixed; boundary=b\r\n\r\n--b\r\n" +
 			"Content-Type: application/ms-tnef\r\nContent-Transfer-Encoding: base64\r\n\r\n" + base64.StdEncoding.EncodeToString(tnef) + "\r\n--b--\r\n"
 		m["eml"] = append(m["eml"], []byte(eml))
@@ -70,7 +74,7 @@ func useItems(t *testing.T, items []*item.Item) {
 func readerError(t *testing.T, what string, err error) {
 	t.Helper()
 	var re *item.ReadError
-	if !errors.As(err, &re) && !errors.Is(err, item.ErrNotItem) {
+	if !errors.As(err, &re) && !errors.Is(err, itemfile.ErrNotItem) {
 		t.Fatalf("%s: error is not an item.ReadError: %T %v", what, err, err)
 	}
 	if len(err.Error()) < 10 {
@@ -121,7 +125,7 @@ func fuzzReader(f *testing.F, format string, read func([]byte) ([]*item.Item, er
 
 func FuzzItemMSG(f *testing.F) {
 	fuzzReader(f, "msg", func(b []byte) ([]*item.Item, error) {
-		it, err := item.ReadMSG(b, "fuzz.msg")
+		it, err := msg.Read(b, "fuzz.msg")
 		if err != nil {
 			return nil, err
 		}
@@ -131,7 +135,7 @@ func FuzzItemMSG(f *testing.F) {
 
 func FuzzItemTNEF(f *testing.F) {
 	fuzzReader(f, "tnef", func(b []byte) ([]*item.Item, error) {
-		it, err := item.ReadTNEF(b, "winmail.dat")
+		it, err := tnef.Read(b, "winmail.dat")
 		if err != nil {
 			return nil, err
 		}
@@ -140,11 +144,11 @@ func FuzzItemTNEF(f *testing.F) {
 }
 
 func FuzzItemXML(f *testing.F) {
-	fuzzReader(f, "xml", func(b []byte) ([]*item.Item, error) { return item.ReadXML(b, "export.xml") })
+	fuzzReader(f, "xml", func(b []byte) ([]*item.Item, error) { return mfcxml.Read(b, "export.xml") })
 }
 
 func FuzzItemEML(f *testing.F) {
-	fuzzReader(f, "eml", func(b []byte) ([]*item.Item, error) { return item.ReadEML(b, "meeting.eml") })
+	fuzzReader(f, "eml", func(b []byte) ([]*item.Item, error) { return tnef.ReadEML(b, "meeting.eml") })
 }
 
 // TestItemHostileInputs damages every seed the ways hostile files do —
@@ -156,10 +160,10 @@ func FuzzItemEML(f *testing.F) {
 func TestItemHostileInputs(t *testing.T) {
 	seeds := itemSeeds()
 	read := map[string]func([]byte) error{
-		"msg":  func(b []byte) error { _, err := item.ReadMSG(b, "x.msg"); return err },
-		"tnef": func(b []byte) error { _, err := item.ReadTNEF(b, "x.dat"); return err },
-		"xml":  func(b []byte) error { _, err := item.ReadXML(b, "x.xml"); return err },
-		"eml":  func(b []byte) error { _, err := item.ReadEML(b, "x.eml"); return err },
+		"msg":  func(b []byte) error { _, err := msg.Read(b, "x.msg"); return err },
+		"tnef": func(b []byte) error { _, err := tnef.Read(b, "x.dat"); return err },
+		"xml":  func(b []byte) error { _, err := mfcxml.Read(b, "x.xml"); return err },
+		"eml":  func(b []byte) error { _, err := tnef.ReadEML(b, "x.eml"); return err },
 	}
 	try := func(t *testing.T, format, what string, b []byte) error {
 		t.Helper()
@@ -253,10 +257,10 @@ func TestItemAllocationBound(t *testing.T) {
 		t.Skip("the race detector changes allocation counts")
 	}
 	readers := map[string]func([]byte){
-		"msg":  func(b []byte) { _, _ = item.ReadMSG(b, "x.msg") },
-		"tnef": func(b []byte) { _, _ = item.ReadTNEF(b, "x.dat") },
-		"xml":  func(b []byte) { _, _ = item.ReadXML(b, "x.xml") },
-		"eml":  func(b []byte) { _, _ = item.ReadEML(b, "x.eml") },
+		"msg":  func(b []byte) { _, _ = msg.Read(b, "x.msg") },
+		"tnef": func(b []byte) { _, _ = tnef.Read(b, "x.dat") },
+		"xml":  func(b []byte) { _, _ = mfcxml.Read(b, "x.xml") },
+		"eml":  func(b []byte) { _, _ = tnef.ReadEML(b, "x.eml") },
 	}
 	// Exports of nothing but the smallest elements the reader keeps.
 	for name, x := range map[string]string{

@@ -1,6 +1,7 @@
 package item_test
 
 import (
+	"github.com/mapiblob/mapiblob/item/msg"
 	"sync"
 	"testing"
 
@@ -29,7 +30,7 @@ func BenchmarkDecode(b *testing.B) {
 	b.ReportAllocs()
 	for b.Loop() {
 		for _, f := range files {
-			if _, err := item.ReadMSG(f, "bench.msg"); err != nil {
+			if _, err := msg.Read(f, "bench.msg"); err != nil {
 				b.Fatal(err)
 			}
 		}
@@ -43,7 +44,7 @@ func BenchmarkCheck(b *testing.B) {
 	files := benchItems()
 	items := make([]*item.Item, len(files))
 	for i, f := range files {
-		it, err := item.ReadMSG(f, "bench.msg")
+		it, err := msg.Read(f, "bench.msg")
 		if err != nil {
 			b.Fatal(err)
 		}

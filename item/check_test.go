@@ -7,6 +7,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/mapiblob/mapiblob/item/mfcxml"
+
 	"github.com/google/go-cmp/cmp"
 	"github.com/stretchr/testify/require"
 
@@ -168,7 +170,7 @@ func TestSetChecker(t *testing.T) {
 // clean.
 func TestRepairTZ(t *testing.T) {
 	it := itemtest.Meeting(itemtest.Options{EmptyStartDisplayKeyName: true, Zone: "Atlantic Standard Time", NoExceptionMessage: true})
-	x, err := item.ReadXML(item.MarshalXML(it), "export.xml")
+	x, err := mfcxml.Read(mfcxml.Marshal(it), "export.xml")
 	require.NoError(t, err)
 	it = x[0]
 	require.NotNil(t, it.Get("PidTagEntryId"))
@@ -189,7 +191,7 @@ func TestRepairTZ(t *testing.T) {
 	require.Empty(t, it.Check())
 	require.Equal(t, "(UTC-04:00) Atlantic Standard Time", r.Properties[4].Value.Str)
 	// The XML fragment reads back as the same properties.
-	back, err := item.ReadXML([]byte(r.XML()), "repair.xml")
+	back, err := mfcxml.Read([]byte(mfcxml.MarshalProperties(r.Properties, "repair")), "repair.xml")
 	require.NoError(t, err)
 	require.Len(t, back[0].Properties, 5)
 	for i := range back[0].Properties {

@@ -4,6 +4,10 @@ import (
 	"bytes"
 	"encoding/base64"
 	"fmt"
+	"github.com/mapiblob/mapiblob/item/itemfile"
+	"github.com/mapiblob/mapiblob/item/mfcxml"
+	"github.com/mapiblob/mapiblob/item/msg"
+	"github.com/mapiblob/mapiblob/item/tnef"
 	"mime/multipart"
 	"net/textproto"
 	"sort"
@@ -50,10 +54,10 @@ func emlWith(t *testing.T, tnef []byte) []byte {
 	return append([]byte(head), body.Bytes()...)
 }
 
-// readAll reads one file's items with item.Read, as the CLI does.
+// readAll reads one file's items with itemfile.Read, as the CLI does.
 func readAll(t *testing.T, name string, b []byte) []*item.Item {
 	t.Helper()
-	items, err := item.Read(b, name)
+	items, err := itemfile.Read(b, name)
 	require.NoError(t, err, name)
 	for _, it := range items {
 		it.Source = "meeting" // the same name in every finding's repair advice
@@ -66,16 +70,16 @@ func readAll(t *testing.T, name string, b []byte) []*item.Item {
 // iCalendar alike, and the iCalendar's occurrences are the series'.
 func TestFormatsAgree(t *testing.T) {
 	built := itemtest.Meeting(itemtest.Options{EmptyStartDisplayKeyName: true})
-	msg, err := item.MarshalMSG(built)
+	msg, err := msg.Marshal(built)
 	require.NoError(t, err)
-	tnef, err := item.MarshalTNEF(built)
+	tnef, err := tnef.Marshal(built)
 	require.NoError(t, err)
 	files := map[string][]byte{
 		"meeting.msg": msg,
 		"winmail.dat": tnef,
 		"winmail.b64": []byte(base64.StdEncoding.EncodeToString(tnef)),
 		"meeting.eml": emlWith(t, tnef),
-		"meeting.xml": item.MarshalXML(built),
+		"meeting.xml": mfcxml.Marshal(built),
 	}
 	type result struct {
 		props    []string

@@ -1,8 +1,10 @@
-// Package item reads whole calendar items — an Outlook .msg file, a TNEF
-// stream (winmail.dat, the application/ms-tnef part of an .eml) or an
-// MFCMAPI XML export — into their MAPI properties, checks them as
+// Package item is the one item model: a message's MAPI properties, its
+// recipients and attachments, and embedded messages. It checks items as
 // Microsoft's Calendar Checking Tool (CalCheck) checks one item, repairs
-// their time-zone properties and writes them as iCalendar.
+// their time-zone properties and gives the series of a recurring one. The
+// formats are read and written by packages of their own on this model:
+// msg (.msg files), tnef (TNEF and .eml), mfcxml (MFCMAPI XML exports), and
+// itemfile, which tells them apart.
 //
 // An Item keeps every property it was given, each by its identity (a fixed
 // tag, or a property set with a LID or a string name), with its typed value.
@@ -18,6 +20,7 @@
 package item
 
 import (
+	"fmt"
 	"strconv"
 	"strings"
 
@@ -50,7 +53,44 @@ type Item struct {
 	// Attachments in the order of the file, when the format carries them.
 	Attachments []Attachment
 
-	oemCodePage blob.CodePage // TNEF's attOemCodepage, the fallback of CodePage
+	// OEMCodePage is the code page a TNEF stream names (attOemCodepage),
+	// the fallback of CodePage; 0 when the format names none.
+	OEMCodePage blob.CodePage
+}
+
+// ReadError is a file that could not be read as an item: which format,
+// and why (the message names the structure and where it breaks).
+type ReadError struct {
+	Format string // "msg", "tnef", "eml", "xml"
+	Err    error
+}
+
+func (e *ReadError) Error() string { return e.Format + ": " + e.Err.Error() }
+
+// Unwrap returns the cause.
+func (e *ReadError) Unwrap() error { return e.Err }
+
+// MaxNesting bounds how deep the readers follow embedded messages.
+const MaxNesting = 16
+
+// SetPath sets the item's Path and Parent and, below it, the paths of its
+// embedded messages as "PATH/attachment[i]" (the form of the XML and
+// TNEF readers).
+func (it *Item) SetPath(path, parent string) {
+	it.Path, it.Parent = path, parent
+	for i := range it.Attachments {
+		if e := it.Attachments[i].Embedded; e != nil {
+			e.SetPath(fmt.Sprintf("%sattachment[%d]", Slash(path), i), path)
+		}
+	}
+}
+
+// Slash is p with one "/" at its end, as embedded paths are built.
+func Slash(p string) string {
+	if len(p) > 0 && p[len(p)-1] == '/' {
+		return p
+	}
+	return p + "/"
 }
 
 // Attachment is one attachment of a message: its own properties and, when
@@ -260,8 +300,8 @@ func (it *Item) CodePage() blob.CodePage {
 			}
 		}
 	}
-	if it.oemCodePage != 0 && it.oemCodePage.String() != "cp"+strconv.Itoa(int(it.oemCodePage)) {
-		return it.oemCodePage
+	if it.OEMCodePage != 0 && it.OEMCodePage.String() != "cp"+strconv.Itoa(int(it.OEMCodePage)) {
+		return it.OEMCodePage
 	}
 	return blob.DefaultCodePage
 }

@@ -3,6 +3,9 @@ package item_test
 import (
 	"encoding/json"
 	"fmt"
+	"github.com/mapiblob/mapiblob/item/mfcxml"
+	"github.com/mapiblob/mapiblob/item/msg"
+	"github.com/mapiblob/mapiblob/item/tnef"
 	"sort"
 	"testing"
 
@@ -74,9 +77,9 @@ func errOf(err error) string {
 
 func TestMSGRoundTrip(t *testing.T) {
 	want := itemtest.Meeting(itemtest.Options{})
-	b, err := item.MarshalMSG(want)
+	b, err := msg.Marshal(want)
 	require.NoError(t, err)
-	got, err := item.ReadMSG(b, "meeting.msg")
+	got, err := msg.Read(b, "meeting.msg")
 	require.NoError(t, err)
 	if d := cmp.Diff(summary(t, want), summary(t, got)); d != "" {
 		t.Errorf("msg round trip (-built +read):\n%s", d)
@@ -90,9 +93,9 @@ func TestMSGRoundTrip(t *testing.T) {
 
 func TestTNEFRoundTrip(t *testing.T) {
 	want := itemtest.Meeting(itemtest.Options{})
-	b, err := item.MarshalTNEF(want)
+	b, err := tnef.Marshal(want)
 	require.NoError(t, err)
-	got, err := item.ReadTNEF(b, "winmail.dat")
+	got, err := tnef.Read(b, "winmail.dat")
 	require.NoError(t, err)
 	if d := cmp.Diff(summary(t, want), summary(t, got)); d != "" {
 		t.Errorf("tnef round trip (-built +read):\n%s", d)
@@ -145,15 +148,15 @@ func jsonSummary(t *testing.T, it *item.Item) []string {
 
 func TestXMLRoundTrip(t *testing.T) {
 	want := itemtest.Meeting(itemtest.Options{})
-	x := item.MarshalXML(want)
-	got, err := item.ReadXML(x, "export.xml")
+	x := mfcxml.Marshal(want)
+	got, err := mfcxml.Read(x, "export.xml")
 	require.NoError(t, err)
 	require.Len(t, got, 1)
 	if d := cmp.Diff(jsonSummary(t, want), jsonSummary(t, got[0])); d != "" {
 		t.Errorf("xml round trip (-built +read):\n%s\n%s", d, x)
 	}
 	// Several messages in one file: a contents table.
-	two, err := item.ReadXML(item.MarshalXML(want, itemtest.Meeting(itemtest.Options{Seed: 1})), "table.xml")
+	two, err := mfcxml.Read(mfcxml.Marshal(want, itemtest.Meeting(itemtest.Options{Seed: 1})), "table.xml")
 	require.NoError(t, err)
 	require.Len(t, two, 2)
 	require.Equal(t, "/message[1]", two[1].Path)
@@ -189,7 +192,7 @@ func TestReadMFCMAPIExport(t *testing.T) {
 	<Value>02:30:00 PM 01/06/2026</Value>
 </property>
 </properties>`
-	items, err := item.ReadXML([]byte(export), "export.xml")
+	items, err := mfcxml.Read([]byte(export), "export.xml")
 	require.NoError(t, err)
 	require.Len(t, items, 1)
 	it := items[0]

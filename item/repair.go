@@ -85,17 +85,6 @@ func (r *TZRepair) Text() string {
 	return b.String()
 }
 
-// XML is the properties as an MFCMAPI-style XML fragment.
-func (r *TZRepair) XML() string {
-	var b strings.Builder
-	b.WriteString("<properties listtype=\"repair\">\n")
-	for i := range r.Properties {
-		b.WriteString(XMLProperty(&r.Properties[i]))
-	}
-	b.WriteString("</properties>\n")
-	return b.String()
-}
-
 // describeZone writes a PidLidTimeZoneDescription in Outlook's shape,
 // "(UTC-04:00) Atlantic Standard Time", from the standard offset in
 // minutes east of UTC and the key name (Windows' display names are not

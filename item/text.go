@@ -6,66 +6,8 @@ import (
 	"io"
 	"strings"
 
-	"github.com/mapiblob/mapiblob/blob"
 	"github.com/mapiblob/mapiblob/internal/sv"
-	"github.com/mapiblob/mapiblob/proptag"
 )
-
-// IsItemData reports whether b is an item file: an Outlook .msg, TNEF (raw
-// or base64), an .eml with a TNEF part, or an MFCMAPI XML export read as a
-// whole item. XML counts when byPath (a file named as such, not content
-// given for its blobs), when it is a message export (IsMessage), or when
-// it holds a property the blob decoders cannot read (a non-binary one, or
-// one with no decoder). An XML export of decodable binary properties only
-// is left to the blob readers.
-func IsItemData(b []byte, byPath bool) bool {
-	switch Format(b) {
-	case "msg", "tnef", "tnef-base64", "eml":
-		return true
-	case "xml":
-		if byPath {
-			return true
-		}
-		items, err := readXML(b, "") // the properties, not decoded: only their types and names count
-		if err != nil {
-			return false
-		}
-		if xmlMessage(b, items) {
-			return true
-		}
-		for _, p := range items[0].Properties {
-			if p.Type() != proptag.PT_BINARY || p.Info == nil || p.Info.Decoder == blob.KindAuto {
-				return true
-			}
-		}
-	}
-	return false
-}
-
-// IsMessage reports whether b is a whole message: an Outlook .msg, TNEF
-// (raw or base64), a MIME mail (.eml; reading it needs a TNEF part), or an
-// MFCMAPI XML export of
-// a message (a <message> element, recipients, attachments, or several
-// items). An export of a property pane (<properties>, one item's
-// properties) is not: the web page shows its binary properties one by
-// one, though IsItemData counts it when it has non-binary properties.
-func IsMessage(b []byte) bool {
-	switch Format(b) {
-	case "msg", "tnef", "tnef-base64", "eml":
-		return true
-	case "xml":
-		items, err := readXML(b, "") // the properties, not decoded: only their types and names count
-		return err == nil && xmlMessage(b, items)
-	}
-	return false
-}
-
-// xmlMessage reports whether the items of an XML export are a message
-// export rather than one property pane.
-func xmlMessage(b []byte, items []*Item) bool {
-	return len(items) != 1 || len(items[0].Recipients) > 0 || len(items[0].Attachments) > 0 ||
-		bytes.Contains(bytes.ToLower(b), []byte("<message"))
-}
 
 // TextLabel names the item in text output: its Label, and its message
 // class in parentheses when it has one.

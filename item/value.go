@@ -1,6 +1,7 @@
 package item
 
 import (
+	"bytes"
 	"encoding/binary"
 	"math"
 	"strconv"
@@ -77,9 +78,9 @@ func TimeToFileTime(t time.Time) uint64 {
 	return uint64(t.Unix()-fileTimeEpoch.Unix())*10_000_000 + uint64(t.Nanosecond()/100)
 }
 
-// fixedSize is the size of a fixed-size type's value, 0 for a variable
-// one.
-func fixedSize(t proptag.PropType) int {
+// FixedSize is the size of a fixed-size type's value in the property
+// streams of .msg, TNEF and PST, 0 for a variable one.
+func FixedSize(t proptag.PropType) int {
 	switch t {
 	case proptag.PT_I2, proptag.PT_BOOLEAN:
 		return 2
@@ -93,9 +94,9 @@ func fixedSize(t proptag.PropType) int {
 	return 0
 }
 
-// decodeFixed reads a fixed-size value of type t from b (len(b) is at
-// least fixedSize(t)).
-func decodeFixed(t proptag.PropType, b []byte) Value {
+// DecodeFixed reads a fixed-size value of type t from its little-endian
+// wire form b (len(b) is at least FixedSize(t)).
+func DecodeFixed(t proptag.PropType, b []byte) Value {
 	v := Value{Type: t}
 	switch t {
 	case proptag.PT_I2:
@@ -122,9 +123,9 @@ func decodeFixed(t proptag.PropType, b []byte) Value {
 	return v
 }
 
-// appendFixed appends the wire form of a fixed-size value (fixedSize
+// AppendFixed appends the wire form of a fixed-size value (FixedSize
 // bytes).
-func appendFixed(b []byte, v *Value) []byte {
+func (v *Value) AppendFixed(b []byte) []byte {
 	switch v.Type {
 	case proptag.PT_I2, proptag.PT_BOOLEAN:
 		return binary.LittleEndian.AppendUint16(b, uint16(v.Int))
@@ -146,9 +147,9 @@ func appendFixed(b []byte, v *Value) []byte {
 	return b
 }
 
-// decodeUTF16 turns UTF-16LE bytes into a string, dropping one terminating
-// NUL; an odd last byte is ignored.
-func decodeUTF16(b []byte) string {
+// DecodeUTF16 turns UTF-16LE bytes into a string, dropping terminating
+// NULs; an odd last byte is ignored.
+func DecodeUTF16(b []byte) string {
 	u := make([]uint16, len(b)/2)
 	for i := range u {
 		u[i] = binary.LittleEndian.Uint16(b[2*i:])
@@ -159,8 +160,8 @@ func decodeUTF16(b []byte) string {
 	return string(utf16.Decode(u))
 }
 
-// encodeUTF16 is s in UTF-16LE without terminator.
-func encodeUTF16(s string) []byte {
+// EncodeUTF16 is s in UTF-16LE without terminator.
+func EncodeUTF16(s string) []byte {
 	u := utf16.Encode([]rune(s))
 	b := make([]byte, 2*len(u))
 	for i, c := range u {
@@ -169,13 +170,13 @@ func encodeUTF16(s string) []byte {
 	return b
 }
 
-// variableBytes is the wire form of a variable-size single value:
-// UTF-16LE for PT_UNICODE, the 8-bit bytes for PT_STRING8 (encoded from Str
-// in cp when Bytes is nil), else Bytes.
-func variableBytes(v *Value, cp blob.CodePage) []byte {
+// WireBytes is the wire form of a variable-size single value: UTF-16LE for
+// PT_UNICODE, the 8-bit bytes for PT_STRING8 (encoded from Str in cp when
+// Bytes is nil), else Bytes.
+func (v *Value) WireBytes(cp blob.CodePage) []byte {
 	switch v.Type &^ proptag.MV_FLAG {
 	case proptag.PT_UNICODE:
-		return encodeUTF16(v.Str)
+		return EncodeUTF16(v.Str)
 	case proptag.PT_STRING8:
 		if v.Bytes == nil && v.Str != "" {
 			if b, ok := cp.Encode(v.Str); ok {
@@ -218,4 +219,38 @@ func (v *Value) String() string {
 		}
 	}
 	return blob.HexBytes(v.Bytes).String()
+}
+
+// IsFixedType reports whether t is a single-valued fixed-size type, whose
+// value the property streams hold in place (FixedSize gives its size).
+func IsFixedType(t proptag.PropType) bool {
+	switch t {
+	case proptag.PT_I2, proptag.PT_LONG, proptag.PT_R4, proptag.PT_DOUBLE, proptag.PT_CURRENCY, proptag.PT_APPTIME,
+		proptag.PT_ERROR, proptag.PT_BOOLEAN, proptag.PT_I8, proptag.PT_SYSTIME:
+		return true
+	}
+	return false
+}
+
+// DecodeVariable reads a variable-size single value of type t from its
+// wire form: UTF-16LE for PT_UNICODE (terminating NULs dropped), 8-bit
+// bytes for PT_STRING8 (NULs trimmed; decoded by Item.Decode), the first
+// 16 bytes for PT_CLSID, the bytes themselves otherwise.
+func DecodeVariable(t proptag.PropType, data []byte) Value {
+	v := Value{Type: t}
+	switch t {
+	case proptag.PT_UNICODE:
+		v.Str = DecodeUTF16(data)
+	case proptag.PT_STRING8:
+		v.Bytes = bytes.TrimRight(data, "\x00")
+	case proptag.PT_CLSID:
+		if len(data) >= 16 {
+			v.Bytes = data[:16]
+		} else {
+			v.Bytes = data
+		}
+	default:
+		v.Bytes = data
+	}
+	return v
 }

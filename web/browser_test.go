@@ -15,6 +15,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/mapiblob/mapiblob/item/msg"
+
 	"github.com/chromedp/cdproto/browser"
 	"github.com/chromedp/cdproto/network"
 	"github.com/chromedp/chromedp"
@@ -22,7 +24,6 @@ import (
 
 	"github.com/mapiblob/mapiblob/internal/itemtest"
 	"github.com/mapiblob/mapiblob/internal/seed"
-	"github.com/mapiblob/mapiblob/item"
 	"github.com/mapiblob/mapiblob/tzdef"
 )
 
@@ -241,7 +242,7 @@ func TestBrowser(t *testing.T) {
 
 	// A .msg loaded through the file input is read as an item: its label,
 	// its findings (the empty key name among them), the repair, the .ics.
-	msg, err := item.MarshalMSG(itemtest.Meeting(itemtest.Options{Seed: 1, EmptyStartDisplayKeyName: true}))
+	msg, err := msg.Marshal(itemtest.Meeting(itemtest.Options{Seed: 1, EmptyStartDisplayKeyName: true}))
 	require.NoError(t, err)
 	itemFindings := chromedp.CSS(`[data-testid="item-findings-1"]`)
 	require.NoError(t, chromedp.Do(ctx, openFile("meeting.msg", msg), chromedp.WaitVisible(itemFindings)))

@@ -11,13 +11,15 @@ import (
 	"testing"
 	"time"
 
+	"github.com/mapiblob/mapiblob/item/msg"
+	"github.com/mapiblob/mapiblob/item/tnef"
+
 	"github.com/google/go-cmp/cmp"
 	"github.com/stretchr/testify/require"
 
 	"github.com/mapiblob/mapiblob/explain"
 	"github.com/mapiblob/mapiblob/internal/itemtest"
 	"github.com/mapiblob/mapiblob/internal/seed"
-	"github.com/mapiblob/mapiblob/item"
 )
 
 // The web page shows explain.Explain; the CLI prints the same answers.
@@ -143,9 +145,9 @@ func TestExplainMatchesCLI(t *testing.T) {
 // `mapiblob occurrences FILE` and the events of `mapiblob ical FILE`.
 func TestExplainItemsMatchCLI(t *testing.T) {
 	it := itemtest.Meeting(itemtest.Options{Seed: 2, EmptyStartDisplayKeyName: true})
-	msg, err := item.MarshalMSG(it)
+	msg, err := msg.Marshal(it)
 	require.NoError(t, err)
-	tnef, err := item.MarshalTNEF(it)
+	tnef, err := tnef.Marshal(it)
 	require.NoError(t, err)
 	dir := t.TempDir()
 	runIn := func(args ...string) result {

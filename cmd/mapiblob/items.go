@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"github.com/mapiblob/mapiblob/item/itemfile"
 	"io"
 	"io/fs"
 	"os"
@@ -50,7 +51,7 @@ func itemArgs(e *env, args []string) ([]itemSource, error) {
 			return nil, err
 		}
 		e.stdin = bytes.NewReader(b) // the blob commands read it again
-		if !item.IsItemData(b, false) {
+		if !itemfile.IsItemData(b, false) {
 			return nil, nil
 		}
 		return []itemSource{{path: "standard input", data: b}}, nil
@@ -83,7 +84,7 @@ func itemArgs(e *env, args []string) ([]itemSource, error) {
 		if err != nil {
 			return nil, usageErr("cannot read %s: %v", p, err)
 		}
-		if !item.IsItemData(head, !at) {
+		if !itemfile.IsItemData(head, !at) {
 			if len(args) == 1 {
 				return nil, nil
 			}
@@ -106,7 +107,7 @@ func readHead(path string) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
-	if item.Format(b) == "xml" && len(b) == 64<<10 {
+	if itemfile.Format(b) == "xml" && len(b) == 64<<10 {
 		rest, err := io.ReadAll(io.LimitReader(f, maxInput))
 		if err != nil {
 			return nil, err
@@ -230,7 +231,7 @@ func readItemFile(r *fileResult) {
 			return
 		}
 	}
-	r.items, r.err = item.Read(b, r.src.path)
+	r.items, r.err = itemfile.Read(b, r.src.path)
 }
 
 // progress prints "mapiblob: 1234/10000 files" on a terminal's stderr,

@@ -10,12 +10,15 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/mapiblob/mapiblob/item/mfcxml"
+	"github.com/mapiblob/mapiblob/item/msg"
+	"github.com/mapiblob/mapiblob/item/tnef"
+
 	goical "github.com/emersion/go-ical"
 	"github.com/google/go-cmp/cmp"
 	"github.com/stretchr/testify/require"
 
 	"github.com/mapiblob/mapiblob/internal/itemtest"
-	"github.com/mapiblob/mapiblob/item"
 )
 
 // itemFiles writes the test meeting as .msg, TNEF and MFCMAPI XML into a
@@ -24,16 +27,16 @@ func itemFiles(t *testing.T) string {
 	t.Helper()
 	dir := t.TempDir()
 	m := itemtest.Meeting(itemtest.Options{})
-	msg, err := item.MarshalMSG(m)
+	msg, err := msg.Marshal(m)
 	require.NoError(t, err)
-	tnef, err := item.MarshalTNEF(m)
+	tnef, err := tnef.Marshal(m)
 	require.NoError(t, err)
 	require.NoError(t, os.WriteFile(filepath.Join(dir, "a-meeting.msg"), msg, 0o644))
 	require.NoError(t, os.WriteFile(filepath.Join(dir, "b-winmail.dat"), tnef, 0o644))
-	require.NoError(t, os.WriteFile(filepath.Join(dir, "c-export.xml"), item.MarshalXML(m), 0o644))
+	require.NoError(t, os.WriteFile(filepath.Join(dir, "c-export.xml"), mfcxml.Marshal(m), 0o644))
 	bad := itemtest.Meeting(itemtest.Options{EmptyStartDisplayKeyName: true, Zone: "Atlantic Standard Time", NoExceptionMessage: true, Seed: 3})
 	require.NoError(t, os.MkdirAll(filepath.Join(dir, "crash"), 0o755))
-	require.NoError(t, os.WriteFile(filepath.Join(dir, "crash", "export.xml"), item.MarshalXML(bad), 0o644))
+	require.NoError(t, os.WriteFile(filepath.Join(dir, "crash", "export.xml"), mfcxml.Marshal(bad), 0o644))
 	return dir
 }
 
@@ -116,9 +119,9 @@ func TestItemsCheckCrashAndRepair(t *testing.T) {
 	// The XML fragment, pasted beside the export's other properties,
 	// leaves an item that checks clean.
 	frag := runBin(t, nil, "repair", "tz", "--format", "xml", export).stdout
-	fixed, err := item.ReadXML([]byte(frag), "fragment.xml")
+	fixed, err := mfcxml.Read([]byte(frag), "fragment.xml")
 	require.NoError(t, err)
-	items, err := item.ReadXML(b, "export.xml")
+	items, err := mfcxml.Read(b, "export.xml")
 	require.NoError(t, err)
 	for _, p := range fixed[0].Properties {
 		items[0].Set(p)
@@ -195,7 +198,7 @@ func TestItemsICalAndOccurrences(t *testing.T) {
 // base64 text: read as items like the rest.
 func TestItemsEMLAndBase64TNEF(t *testing.T) {
 	dir := t.TempDir()
-	tnef, err := item.MarshalTNEF(itemtest.Meeting(itemtest.Options{}))
+	tnef, err := tnef.Marshal(itemtest.Meeting(itemtest.Options{}))
 	require.NoError(t, err)
 	b64 := base64.StdEncoding.EncodeToString(tnef)
 	eml := "From: ada@example.com\r\nSubject: Weekly sync\r\nMIME-Version: 1.0\r\nContent-Type: multipart/mixed; boundary=\"XX\"\r\n\r\n" +

@@ -1,6 +1,10 @@
 package main
 
-import "fmt"
+import (
+	"fmt"
+
+	"github.com/mapiblob/mapiblob/item/mfcxml"
+)
 
 const repairUsage = `mapiblob repair tz [--zone ZONE] [--format text|xml|both] ITEM
 
@@ -78,7 +82,7 @@ func runRepair(e *env, args []string) error {
 			fmt.Fprint(e.stdout, r.Text())
 		}
 		if *format != "text" {
-			fmt.Fprint(e.stdout, r.XML())
+			fmt.Fprint(e.stdout, mfcxml.MarshalProperties(r.Properties, "repair"))
 		}
 	}
 	return nil

@@ -7,6 +7,7 @@ package itemtest
 
 import (
 	"fmt"
+	"github.com/mapiblob/mapiblob/item/msg"
 	"sync"
 	"time"
 
@@ -73,7 +74,7 @@ func bin(m interface{ MarshalBinary() ([]byte, error) }) item.Value {
 func MSGs(n int) [][]byte {
 	out := make([][]byte, n)
 	for i := range out {
-		out[i] = must(item.MarshalMSG(Meeting(Options{Seed: i})))
+		out[i] = must(msg.Marshal(Meeting(Options{Seed: i})))
 	}
 	return out
 }

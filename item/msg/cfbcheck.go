@@ -1,4 +1,4 @@
-package item
+package msg
 
 import (
 	"encoding/binary"

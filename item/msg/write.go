@@ -1,4 +1,4 @@
-package item
+package msg
 
 import (
 	"encoding/binary"
@@ -7,16 +7,17 @@ import (
 
 	"github.com/mapiblob/mapiblob/blob"
 	"github.com/mapiblob/mapiblob/guid"
+	"github.com/mapiblob/mapiblob/item"
 	"github.com/mapiblob/mapiblob/proptag"
 )
 
-// WriteMSG writes it as an Outlook .msg file ([MS-OXMSG]): its properties,
+// Write writes it as an Outlook .msg file ([MS-OXMSG]): its properties,
 // its recipient rows, and its attachments with their embedded messages.
 // Named properties are numbered afresh (0x8000 onwards, in order of first
 // use) in the file's named-property map. The map's hash-bucket streams,
 // which serve only lookups, are not written.
-func WriteMSG(w io.Writer, it *Item) error {
-	b, err := MarshalMSG(it)
+func Write(w io.Writer, it *item.Item) error {
+	b, err := Marshal(it)
 	if err != nil {
 		return err
 	}
@@ -24,9 +25,9 @@ func WriteMSG(w io.Writer, it *Item) error {
 	return err
 }
 
-// MarshalMSG is WriteMSG into a byte slice.
-func MarshalMSG(it *Item) ([]byte, error) {
-	nm := &nameMap{index: map[Named]uint16{}}
+// Marshal is Write into a byte slice.
+func Marshal(it *item.Item) ([]byte, error) {
+	nm := &nameMap{index: map[item.Named]uint16{}}
 	root := &cfbNode{Storage: true}
 	if err := writeMessage(root, it, nm, true); err != nil {
 		return nil, err
@@ -37,8 +38,8 @@ func MarshalMSG(it *Item) ([]byte, error) {
 
 // nameMap numbers the named properties of a file.
 type nameMap struct {
-	names []Named
-	index map[Named]uint16
+	names []item.Named
+	index map[item.Named]uint16
 	guids []guid.GUID
 }
 
@@ -47,7 +48,7 @@ var (
 	psPublicStrings = guid.MustParse("{00020329-0000-0000-C000-000000000046}")
 )
 
-func (m *nameMap) id(n Named) (uint16, error) {
+func (m *nameMap) id(n item.Named) (uint16, error) {
 	if i, ok := m.index[n]; ok {
 		return 0x8000 + i, nil
 	}
@@ -85,7 +86,7 @@ func (m *nameMap) write(st *cfbNode) {
 		if n.IsName {
 			kind = 1
 			first = uint32(len(strs))
-			u := encodeUTF16(n.Name)
+			u := item.EncodeUTF16(n.Name)
 			strs = binary.LittleEndian.AppendUint32(strs, uint32(len(u)))
 			strs = append(strs, u...)
 			for len(strs)%4 != 0 {
@@ -108,7 +109,7 @@ func (m *nameMap) write(st *cfbNode) {
 
 // writeMessage writes a message's streams into st (the root, or an
 // embedded message's storage).
-func writeMessage(st *cfbNode, it *Item, nm *nameMap, top bool) error {
+func writeMessage(st *cfbNode, it *item.Item, nm *nameMap, top bool) error {
 	cp := it.CodePage()
 	header := make([]byte, 24, 32)
 	binary.LittleEndian.PutUint32(header[8:], uint32(len(it.Recipients)))   // NextRecipientID
@@ -131,7 +132,7 @@ func writeMessage(st *cfbNode, it *Item, nm *nameMap, top bool) error {
 		s := st.storage(fmt.Sprintf("__attach_version1.0_#%08X", i))
 		props := a.Properties
 		if a.Embedded != nil {
-			props = append(append([]Property(nil), props...), Property{Tag: proptag.NewTag(0x3701, proptag.PT_OBJECT), Value: Value{Type: proptag.PT_OBJECT}})
+			props = append(append([]item.Property(nil), props...), item.Property{Tag: proptag.NewTag(0x3701, proptag.PT_OBJECT), Value: item.Value{Type: proptag.PT_OBJECT}})
 		}
 		if err := writeProps(s, make([]byte, 8), props, nm, cp); err != nil {
 			return err
@@ -147,16 +148,8 @@ func writeMessage(st *cfbNode, it *Item, nm *nameMap, top bool) error {
 
 // isFixed reports whether a type's value is stored in the property stream
 // itself.
-func isFixed(t proptag.PropType) bool {
-	switch t {
-	case proptag.PT_I2, proptag.PT_LONG, proptag.PT_R4, proptag.PT_DOUBLE, proptag.PT_CURRENCY, proptag.PT_APPTIME,
-		proptag.PT_ERROR, proptag.PT_BOOLEAN, proptag.PT_I8, proptag.PT_SYSTIME:
-		return true
-	}
-	return false
-}
 
-func writeProps(st *cfbNode, header []byte, props []Property, nm *nameMap, cp blob.CodePage) error {
+func writeProps(st *cfbNode, header []byte, props []item.Property, nm *nameMap, cp blob.CodePage) error {
 	out := header
 	for i := range props {
 		p := &props[i]
@@ -174,17 +167,17 @@ func writeProps(st *cfbNode, header []byte, props []Property, nm *nameMap, cp bl
 		entry = binary.LittleEndian.AppendUint32(entry, 6) // readable, writable
 		name := fmt.Sprintf("__substg1.0_%08X", uint32(tag))
 		switch {
-		case isFixed(t):
-			val := appendFixed(nil, v)
+		case item.IsFixedType(t):
+			val := v.AppendFixed(nil)
 			entry = append(entry, val...)
 			entry = append(entry, make([]byte, 8-len(val))...)
 		case t == proptag.PT_OBJECT:
 			entry = binary.LittleEndian.AppendUint32(entry, 0xFFFFFFFF)
 			entry = binary.LittleEndian.AppendUint32(entry, 0)
-		case t&proptag.MV_FLAG != 0 && isFixed(t&^proptag.MV_FLAG) || t == proptag.PT_MV_CLSID:
+		case t&proptag.MV_FLAG != 0 && item.IsFixedType(t&^proptag.MV_FLAG) || t == proptag.PT_MV_CLSID:
 			var data []byte
 			for j := range v.Multi {
-				data = appendFixed(data, &v.Multi[j])
+				data = v.Multi[j].AppendFixed(data)
 			}
 			st.stream(name, data)
 			entry = binary.LittleEndian.AppendUint32(entry, uint32(len(data)))
@@ -193,7 +186,7 @@ func writeProps(st *cfbNode, header []byte, props []Property, nm *nameMap, cp bl
 			base := t &^ proptag.MV_FLAG
 			var lengths []byte
 			for j := range v.Multi {
-				data := variableBytes(&v.Multi[j], cp)
+				data := v.Multi[j].WireBytes(cp)
 				switch base {
 				case proptag.PT_UNICODE:
 					data = append(data, 0, 0)
@@ -210,9 +203,9 @@ func writeProps(st *cfbNode, header []byte, props []Property, nm *nameMap, cp bl
 			entry = binary.LittleEndian.AppendUint32(entry, uint32(len(lengths)))
 			entry = binary.LittleEndian.AppendUint32(entry, 0)
 		default:
-			data := variableBytes(v, cp)
+			data := v.WireBytes(cp)
 			if t == proptag.PT_CLSID {
-				data = appendFixed(nil, v)
+				data = v.AppendFixed(nil)
 			}
 			st.stream(name, data)
 			size := uint32(len(data))

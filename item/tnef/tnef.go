@@ -1,10 +1,12 @@
-package item
+package tnef
 
 import (
 	"encoding/binary"
 	"errors"
 	"fmt"
 	"math"
+
+	"github.com/mapiblob/mapiblob/item"
 
 	"github.com/mapiblob/mapiblob/blob"
 	"github.com/mapiblob/mapiblob/guid"
@@ -30,31 +32,31 @@ const (
 // interface of a PT_OBJECT value that is an embedded message.
 var iidIMessage = guid.MustParse("{00020307-0000-0000-C000-000000000046}")
 
-// IsTNEF reports whether b starts with the TNEF signature.
-func IsTNEF(b []byte) bool {
+// Is reports whether b starts with the TNEF signature.
+func Is(b []byte) bool {
 	return len(b) >= 4 && binary.LittleEndian.Uint32(b) == tnefSignature
 }
 
-// ReadTNEF reads a TNEF stream (winmail.dat): the message's attMAPIProps
+// Read reads a TNEF stream (winmail.dat): the message's attMAPIProps
 // (with the message class of attMessageClass when the properties lack it),
 // its recipient table, and its attachments, each attachment's embedded
 // message an Item of its own.
-func ReadTNEF(b []byte, source string) (*Item, error) {
+func Read(b []byte, source string) (*item.Item, error) {
 	it, err := readTNEF(b, source, "/", 0)
 	if err != nil {
-		return nil, &ReadError{"tnef", err}
+		return nil, &item.ReadError{Format: "tnef", Err: err}
 	}
 	it.Decode()
 	return it, nil
 }
 
-func readTNEF(b []byte, source, path string, depth int) (*Item, error) {
+func readTNEF(b []byte, source, path string, depth int) (*item.Item, error) {
 	at := "" // where, in an embedded message
 	if path != "/" {
 		at = path + ": "
 	}
-	if depth > maxNesting {
-		return nil, fmt.Errorf(at+"embedded messages nested deeper than %d", maxNesting)
+	if depth > item.MaxNesting {
+		return nil, fmt.Errorf(at+"embedded messages nested deeper than %d", item.MaxNesting)
 	}
 	if len(b) < 6 {
 		return nil, fmt.Errorf(at+"%d bytes, shorter than the 6-byte TNEF header", len(b))
@@ -62,9 +64,9 @@ func readTNEF(b []byte, source, path string, depth int) (*Item, error) {
 	if binary.LittleEndian.Uint32(b) != tnefSignature {
 		return nil, fmt.Errorf(at+"no TNEF signature at offset 0 (found % X, want 78 9F 3E 22)", b[:4])
 	}
-	it := &Item{Source: source, Path: path, Format: "tnef"}
+	it := &item.Item{Source: source, Path: path, Format: "tnef"}
 	var msgClass string
-	var cur *Attachment
+	var cur *item.Attachment
 	for off := 6; off < len(b); {
 		if len(b)-off < 11 {
 			return nil, fmt.Errorf(at+"%d bytes at offset %d, too few for an attribute (11 at least)", len(b)-off, off)
@@ -85,7 +87,7 @@ func readTNEF(b []byte, source, path string, depth int) (*Item, error) {
 		case level == lvlMessage && id == attMessageClass:
 			msgClass = string(trimNUL(data))
 		case level == lvlMessage && id == attOemCodepage && len(data) >= 4:
-			it.oemCodePage = blob.CodePage(binary.LittleEndian.Uint32(data))
+			it.OEMCodePage = blob.CodePage(binary.LittleEndian.Uint32(data))
 		case level == lvlMessage && id == attMAPIProps:
 			props, _, _, err := readPropList(data, source, path, depth, nil)
 			if err != nil {
@@ -114,15 +116,15 @@ func readTNEF(b []byte, source, path string, depth int) (*Item, error) {
 				rest = rest[used:]
 			}
 		case level == lvlAttachment && id == attAttachRendData:
-			it.Attachments = append(it.Attachments, Attachment{})
+			it.Attachments = append(it.Attachments, item.Attachment{})
 			cur = &it.Attachments[len(it.Attachments)-1]
 		case level == lvlAttachment && id == attAttachment:
 			if cur == nil {
-				it.Attachments = append(it.Attachments, Attachment{})
+				it.Attachments = append(it.Attachments, item.Attachment{})
 				cur = &it.Attachments[len(it.Attachments)-1]
 			}
 			ai := len(it.Attachments) - 1
-			embPath := fmt.Sprintf("%sattachment[%d]", slash(path), ai)
+			embPath := fmt.Sprintf("%sattachment[%d]", item.Slash(path), ai)
 			props, _, emb, err := readPropList(data, source, embPath, depth, &embPath)
 			if err != nil {
 				return nil, fmt.Errorf("%s (attAttachment %d): %w", where(), ai, err)
@@ -135,17 +137,10 @@ func readTNEF(b []byte, source, path string, depth int) (*Item, error) {
 		}
 		off += 11 + int(n)
 	}
-	if msgClass != "" && it.get(PidTagMessageClass) == nil {
-		it.Properties = append(it.Properties, MustProp(PidTagMessageClass, Unicode(msgClass)))
+	if msgClass != "" && it.Get(item.PidTagMessageClass) == nil {
+		it.Properties = append(it.Properties, item.MustProp(item.PidTagMessageClass, item.Unicode(msgClass)))
 	}
 	return it, nil
-}
-
-func slash(p string) string {
-	if len(p) > 0 && p[len(p)-1] == '/' {
-		return p
-	}
-	return p + "/"
 }
 
 func trimNUL(b []byte) []byte {
@@ -218,7 +213,7 @@ func (c *tnefCursor) bytes(n uint32, what lazyWhat) ([]byte, error) {
 // readPropList reads a counted MAPI property list; it returns the
 // properties, the bytes used, and the embedded message of a
 // PidTagAttachDataObject holding one (embPath names it).
-func readPropList(b []byte, source, path string, depth int, embPath *string) ([]Property, int, *Item, error) {
+func readPropList(b []byte, source, path string, depth int, embPath *string) ([]item.Property, int, *item.Item, error) {
 	c := &tnefCursor{b: b}
 	count, err := c.u32(lazyWhat{i: -1, field: "property count"})
 	if err != nil {
@@ -227,8 +222,8 @@ func readPropList(b []byte, source, path string, depth int, embPath *string) ([]
 	if int64(count) > int64(len(b)/8) {
 		return nil, 0, nil, fmt.Errorf("property count %d cannot fit in %d bytes", count, len(b))
 	}
-	out := make([]Property, 0, count)
-	var emb *Item
+	out := make([]item.Property, 0, count)
+	var emb *item.Item
 	for i := uint32(0); i < count; i++ {
 		start := c.off
 		tag32, err := c.u32(lazyWhat{i: -1, field: "property tag"})
@@ -237,13 +232,13 @@ func readPropList(b []byte, source, path string, depth int, embPath *string) ([]
 		}
 		tag := proptag.PropTag(tag32)
 		what := lazyWhat{int(i), tag, start, ""}
-		var n *Named
+		var n *item.Named
 		if tag.IsNamed() {
 			g, err := c.bytes(16, what.with("name GUID"))
 			if err != nil {
 				return nil, 0, nil, err
 			}
-			n = &Named{}
+			n = &item.Named{}
 			copy(n.Set[:], g)
 			kind, err := c.u32(what.with("name kind"))
 			if err != nil {
@@ -263,22 +258,22 @@ func readPropList(b []byte, source, path string, depth int, embPath *string) ([]
 				if err != nil {
 					return nil, 0, nil, err
 				}
-				n.IsName, n.Name = true, decodeUTF16(s)
+				n.IsName, n.Name = true, item.DecodeUTF16(s)
 			default:
 				return nil, 0, nil, fmt.Errorf("%s: name kind %d (want 0 for a LID or 1 for a string)", what, kind)
 			}
 		}
 		t := tag.Type()
-		var v Value
+		var v item.Value
 		switch {
-		case t&proptag.MV_FLAG == 0 && isFixed(t):
+		case t&proptag.MV_FLAG == 0 && item.IsFixedType(t):
 			v, err = fixedTNEF(c, t, what)
 		case t&proptag.MV_FLAG == 0 && t == proptag.PT_CLSID:
 			var g []byte
 			if g, err = c.bytes(16, what); err == nil {
-				v = Value{Type: t, Bytes: g}
+				v = item.Value{Type: t, Bytes: g}
 			}
-		case t&proptag.MV_FLAG != 0 && (isFixed(t&^proptag.MV_FLAG) || t == proptag.PT_MV_CLSID):
+		case t&proptag.MV_FLAG != 0 && (item.IsFixedType(t&^proptag.MV_FLAG) || t == proptag.PT_MV_CLSID):
 			var cnt uint32
 			if cnt, err = c.u32(what.with("value count")); err != nil {
 				return nil, 0, nil, err
@@ -286,13 +281,13 @@ func readPropList(b []byte, source, path string, depth int, embPath *string) ([]
 			if int64(cnt) > int64(len(b)-c.off)/4 {
 				return nil, 0, nil, fmt.Errorf("%s: %d values cannot fit in %d bytes", what, cnt, len(b)-c.off)
 			}
-			v = Value{Type: t, Multi: make([]Value, 0, cnt)}
+			v = item.Value{Type: t, Multi: make([]item.Value, 0, cnt)}
 			for j := uint32(0); j < cnt && err == nil; j++ {
-				var x Value
+				var x item.Value
 				if t == proptag.PT_MV_CLSID {
 					var g []byte
 					g, err = c.bytes(16, what)
-					x = Value{Type: proptag.PT_CLSID, Bytes: g}
+					x = item.Value{Type: proptag.PT_CLSID, Bytes: g}
 				} else {
 					x, err = fixedTNEF(c, t&^proptag.MV_FLAG, what)
 				}
@@ -307,7 +302,7 @@ func readPropList(b []byte, source, path string, depth int, embPath *string) ([]
 				return nil, 0, nil, fmt.Errorf("%s: %d values cannot fit in %d bytes", what, cnt, len(b)-c.off)
 			}
 			base := t &^ proptag.MV_FLAG
-			vals := make([]Value, 0, cnt)
+			vals := make([]item.Value, 0, cnt)
 			for j := uint32(0); j < cnt && err == nil; j++ {
 				var l uint32
 				if l, err = c.u32(what.with("value length")); err != nil {
@@ -325,13 +320,13 @@ func readPropList(b []byte, source, path string, depth int, embPath *string) ([]
 						}
 						emb = e
 					}
-					vals = append(vals, Value{Type: base, Bytes: d})
+					vals = append(vals, item.Value{Type: base, Bytes: d})
 					continue
 				}
-				vals = append(vals, streamValue(base, d))
+				vals = append(vals, item.DecodeVariable(base, d))
 			}
 			if t&proptag.MV_FLAG != 0 {
-				v = Value{Type: t, Multi: vals}
+				v = item.Value{Type: t, Multi: vals}
 			} else if len(vals) > 0 {
 				v = vals[0]
 			}
@@ -342,35 +337,35 @@ func readPropList(b []byte, source, path string, depth int, embPath *string) ([]
 		if t == proptag.PT_OBJECT {
 			continue // the embedded message is read as an item of its own
 		}
-		out = append(out, NewProperty(tag, n, v))
+		out = append(out, item.NewProperty(tag, n, v))
 	}
 	return out, c.off, emb, nil
 }
 
 // fixedTNEF reads a fixed-size value, padded to 4 bytes.
-func fixedTNEF(c *tnefCursor, t proptag.PropType, what lazyWhat) (Value, error) {
-	size := fixedSize(t)
+func fixedTNEF(c *tnefCursor, t proptag.PropType, what lazyWhat) (item.Value, error) {
+	size := item.FixedSize(t)
 	d, err := c.bytes(uint32(size), what)
 	if err != nil {
-		return Value{}, err
+		return item.Value{}, err
 	}
 	if size == 2 { // PT_I2, PT_BOOLEAN: stored in 4 bytes
 		d = append(d[:2:2], 0, 0)
 	}
-	return decodeFixed(t, d), nil
+	return item.DecodeFixed(t, d), nil
 }
 
-// MarshalTNEF writes it as a TNEF stream: attTnefVersion, attOemCodepage,
+// Marshal writes it as a TNEF stream: attTnefVersion, attOemCodepage,
 // attMessageClass, attMAPIProps, attRecipTable, and for each attachment
 // attAttachRendData and attAttachment, an embedded message as a TNEF stream
 // of its own inside PidTagAttachDataObject.
-func MarshalTNEF(it *Item) ([]byte, error) {
+func Marshal(it *item.Item) ([]byte, error) {
 	return marshalTNEF(it, 0)
 }
 
-func marshalTNEF(it *Item, depth int) ([]byte, error) {
-	if depth > maxNesting {
-		return nil, fmt.Errorf("tnef: embedded messages nested deeper than %d", maxNesting)
+func marshalTNEF(it *item.Item, depth int) ([]byte, error) {
+	if depth > item.MaxNesting {
+		return nil, fmt.Errorf("tnef: embedded messages nested deeper than %d", item.MaxNesting)
 	}
 	cp := it.CodePage()
 	b := binary.LittleEndian.AppendUint32(nil, tnefSignature)
@@ -417,7 +412,7 @@ func marshalTNEF(it *Item, depth int) ([]byte, error) {
 
 // appendPropList appends a counted property list; emb, when not nil, is
 // written as PidTagAttachDataObject.
-func appendPropList(b []byte, props []Property, emb *Item, cp blob.CodePage, depth int) ([]byte, error) {
+func appendPropList(b []byte, props []item.Property, emb *item.Item, cp blob.CodePage, depth int) ([]byte, error) {
 	n := len(props)
 	if emb != nil {
 		n++
@@ -441,7 +436,7 @@ func appendPropList(b []byte, props []Property, emb *Item, cp blob.CodePage, dep
 		if p.Named != nil {
 			b = append(b, p.Named.Set[:]...)
 			if p.Named.IsName {
-				u := append(encodeUTF16(p.Named.Name), 0, 0)
+				u := append(item.EncodeUTF16(p.Named.Name), 0, 0)
 				b = binary.LittleEndian.AppendUint32(b, 1)
 				b = binary.LittleEndian.AppendUint32(b, uint32(len(u)))
 				b = append(b, u...)
@@ -453,21 +448,21 @@ func appendPropList(b []byte, props []Property, emb *Item, cp blob.CodePage, dep
 		}
 		v := &p.Value
 		switch {
-		case t&proptag.MV_FLAG == 0 && isFixed(t):
-			b = appendFixed(b, v)
+		case t&proptag.MV_FLAG == 0 && item.IsFixedType(t):
+			b = v.AppendFixed(b)
 			pad()
 		case t == proptag.PT_CLSID:
-			b = appendFixed(b, v)
-		case t&proptag.MV_FLAG != 0 && (isFixed(t&^proptag.MV_FLAG) || t == proptag.PT_MV_CLSID):
+			b = v.AppendFixed(b)
+		case t&proptag.MV_FLAG != 0 && (item.IsFixedType(t&^proptag.MV_FLAG) || t == proptag.PT_MV_CLSID):
 			b = binary.LittleEndian.AppendUint32(b, uint32(len(v.Multi)))
 			for j := range v.Multi {
 				x := v.Multi[j]
 				x.Type = t &^ proptag.MV_FLAG
-				b = appendFixed(b, &x)
+				b = x.AppendFixed(b)
 				pad()
 			}
 		default:
-			vals := []Value{*v}
+			vals := []item.Value{*v}
 			if t&proptag.MV_FLAG != 0 {
 				vals = v.Multi
 			}
@@ -479,7 +474,7 @@ func appendPropList(b []byte, props []Property, emb *Item, cp blob.CodePage, dep
 			for j := range vals {
 				x := vals[j]
 				x.Type = base
-				d := variableBytes(&x, cp)
+				d := x.WireBytes(cp)
 				switch base {
 				case proptag.PT_UNICODE:
 					d = append(d, 0, 0)

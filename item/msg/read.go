@@ -1,4 +1,4 @@
-package item
+package msg
 
 import (
 	"bytes"
@@ -10,28 +10,15 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/mapiblob/mapiblob/item"
+
 	"github.com/richardlehane/mscfb"
 
 	"github.com/mapiblob/mapiblob/proptag"
 )
 
-// ReadError is a file that could not be read as an item: which format,
-// and why (the message names the structure and where it breaks).
-type ReadError struct {
-	Format string // "msg", "tnef", "eml", "xml"
-	Err    error
-}
-
-func (e *ReadError) Error() string { return e.Format + ": " + e.Err.Error() }
-
-// Unwrap returns the cause.
-func (e *ReadError) Unwrap() error { return e.Err }
-
-// maxNesting bounds how deep embedded messages are followed.
-const maxNesting = 16
-
-// IsMSG reports whether b starts with the Compound File signature.
-func IsMSG(b []byte) bool {
+// Is reports whether b starts with the Compound File signature.
+func Is(b []byte) bool {
 	return len(b) >= 8 && binary.LittleEndian.Uint64(b) == 0xE11AB1A1E011CFD0
 }
 
@@ -102,24 +89,24 @@ func readCFBTree(b []byte) (t *cfbTree, err error) {
 	return t, nil
 }
 
-// ReadMSG reads an Outlook .msg file: the message and every message
-// embedded in its attachments (Item.All walks them). source names the file
+// Read reads an Outlook .msg file: the message and every message
+// embedded in its attachments (item.Item.All walks them). source names the file
 // in the items.
-func ReadMSG(b []byte, source string) (*Item, error) {
+func Read(b []byte, source string) (*item.Item, error) {
 	t, err := readCFBTree(b)
 	if err != nil {
-		return nil, &ReadError{"msg", err}
+		return nil, &item.ReadError{Format: "msg", Err: err}
 	}
 	names, err := t.nameMap()
 	if err != nil {
-		return nil, &ReadError{"msg", err}
+		return nil, &item.ReadError{Format: "msg", Err: err}
 	}
 	if _, ok := t.streams["__properties_version1.0"]; !ok {
-		return nil, &ReadError{"msg", errors.New("no __properties_version1.0 stream at the root: not an Outlook message")}
+		return nil, &item.ReadError{Format: "msg", Err: errors.New("no __properties_version1.0 stream at the root: not an Outlook message")}
 	}
 	it, err := t.message("", names, source, 0)
 	if err != nil {
-		return nil, &ReadError{"msg", err}
+		return nil, &item.ReadError{Format: "msg", Err: err}
 	}
 	it.Decode()
 	return it, nil
@@ -127,7 +114,7 @@ func ReadMSG(b []byte, source string) (*Item, error) {
 
 // nameMap reads __nameid_version1.0: for property index p (id 0x8000+p),
 // its name.
-func (t *cfbTree) nameMap() ([]*Named, error) {
+func (t *cfbTree) nameMap() ([]*item.Named, error) {
 	const dir = "__nameid_version1.0/"
 	guids := t.streams[dir+"__substg1.0_00020102"]
 	entries := t.streams[dir+"__substg1.0_00030102"]
@@ -138,14 +125,14 @@ func (t *cfbTree) nameMap() ([]*Named, error) {
 	if len(guids)%16 != 0 {
 		return nil, fmt.Errorf("__nameid_version1.0: the GUID stream is %d bytes, not a multiple of 16", len(guids))
 	}
-	out := make([]*Named, 0, len(entries)/8)
+	out := make([]*item.Named, 0, len(entries)/8)
 	for i := 0; i+8 <= len(entries); i += 8 {
 		e := entries[i:]
 		first := binary.LittleEndian.Uint32(e)
 		gk := binary.LittleEndian.Uint16(e[4:])
 		idx := int(binary.LittleEndian.Uint16(e[6:]))
 		where := "__nameid_version1.0 entry " + strconv.Itoa(i/8)
-		n := &Named{}
+		n := &item.Named{}
 		switch gi := int(gk >> 1); {
 		case gi == 1:
 			n.Set = psMAPI
@@ -165,7 +152,7 @@ func (t *cfbTree) nameMap() ([]*Named, error) {
 			if int64(first)+4+int64(l) > int64(len(strs)) {
 				return nil, fmt.Errorf("%s: name of %d bytes at offset %d runs past the string stream's %d bytes", where, l, first, len(strs))
 			}
-			n.Name = decodeUTF16(strs[first+4 : first+4+l])
+			n.Name = item.DecodeUTF16(strs[first+4 : first+4+l])
 		} else {
 			n.LID = first
 		}
@@ -181,11 +168,11 @@ func (t *cfbTree) nameMap() ([]*Named, error) {
 }
 
 // message reads the message stored at path.
-func (t *cfbTree) message(path string, names []*Named, source string, depth int) (*Item, error) {
-	if depth > maxNesting {
-		return nil, fmt.Errorf("%s: embedded messages nested deeper than %d", path, maxNesting)
+func (t *cfbTree) message(path string, names []*item.Named, source string, depth int) (*item.Item, error) {
+	if depth > item.MaxNesting {
+		return nil, fmt.Errorf("%s: embedded messages nested deeper than %d", path, item.MaxNesting)
 	}
-	it := &Item{Source: source, Path: "/" + path, Format: "msg"}
+	it := &item.Item{Source: source, Path: "/" + path, Format: "msg"}
 	header := 32
 	if path != "" {
 		header = 24
@@ -214,7 +201,7 @@ func (t *cfbTree) message(path string, names []*Named, source string, depth int)
 			if err != nil {
 				return nil, err
 			}
-			a := Attachment{Properties: row}
+			a := item.Attachment{Properties: row}
 			emb := prefix + k + "/__substg1.0_3701000D"
 			if _, ok := t.streams[emb+"/__properties_version1.0"]; ok {
 				e, err := t.message(emb, names, source, depth+1)
@@ -233,7 +220,7 @@ func (t *cfbTree) message(path string, names []*Named, source string, depth int)
 // props reads the properties of the storage at path: the entries of its
 // __properties_version1.0 stream after a header of the given size, and
 // the value streams.
-func (t *cfbTree) props(path string, header int, names []*Named) ([]Property, error) {
+func (t *cfbTree) props(path string, header int, names []*item.Named) ([]item.Property, error) {
 	prefix := ""
 	if path != "" {
 		prefix = path + "/"
@@ -247,12 +234,12 @@ func (t *cfbTree) props(path string, header int, names []*Named) ([]Property, er
 		return nil, fmt.Errorf("%s: __properties_version1.0 is %d bytes, shorter than its %d-byte header", where, len(ps), header)
 	}
 	body := ps[header:]
-	out := make([]Property, 0, len(body)/16)
+	out := make([]item.Property, 0, len(body)/16)
 	for i := 0; i+16 <= len(body); i += 16 {
 		e := body[i : i+16]
 		tag := proptag.PropTag(binary.LittleEndian.Uint32(e))
 		typ := tag.Type()
-		var n *Named
+		var n *item.Named
 		var perr error
 		if tag.IsNamed() {
 			idx := int(tag.ID() - 0x8000)
@@ -265,11 +252,11 @@ func (t *cfbTree) props(path string, header int, names []*Named) ([]Property, er
 		if typ == proptag.PT_OBJECT {
 			continue // an embedded message or storage: read as a storage
 		}
-		var v Value
+		var v item.Value
 		stream := substgName(prefix, tag)
 		switch {
-		case isFixed(typ):
-			v = decodeFixed(typ, e[8:])
+		case item.IsFixedType(typ):
+			v = item.DecodeFixed(typ, e[8:])
 		case typ&proptag.MV_FLAG != 0:
 			v, perr = t.multi(stream, typ, perr)
 		default:
@@ -280,9 +267,9 @@ func (t *cfbTree) props(path string, header int, names []*Named) ([]Property, er
 				}
 				break
 			}
-			v = streamValue(typ, data)
+			v = item.DecodeVariable(typ, data)
 		}
-		p := NewProperty(tag, n, v)
+		p := item.NewProperty(tag, n, v)
 		if perr != nil {
 			p.Err = perr
 		}
@@ -294,30 +281,10 @@ func (t *cfbTree) props(path string, header int, names []*Named) ([]Property, er
 	return out, nil
 }
 
-// streamValue is the value of a single-valued variable-size property.
-func streamValue(t proptag.PropType, data []byte) Value {
-	v := Value{Type: t}
-	switch t {
-	case proptag.PT_UNICODE:
-		v.Str = decodeUTF16(data)
-	case proptag.PT_STRING8:
-		v.Bytes = bytes.TrimRight(data, "\x00")
-	case proptag.PT_CLSID:
-		if len(data) >= 16 {
-			v.Bytes = data[:16]
-		} else {
-			v.Bytes = data
-		}
-	default:
-		v.Bytes = data
-	}
-	return v
-}
-
 // multi reads a multi-valued property: fixed-size values concatenated in
 // one stream, or one stream per value (name-00000000, …) for variable ones.
-func (t *cfbTree) multi(stream string, typ proptag.PropType, perr error) (Value, error) {
-	v := Value{Type: typ}
+func (t *cfbTree) multi(stream string, typ proptag.PropType, perr error) (item.Value, error) {
+	v := item.Value{Type: typ}
 	base := typ &^ proptag.MV_FLAG
 	data, ok := t.streams[stream]
 	if !ok {
@@ -326,9 +293,9 @@ func (t *cfbTree) multi(stream string, typ proptag.PropType, perr error) (Value,
 		}
 		return v, perr
 	}
-	if size := fixedSize(base); size > 0 {
+	if size := item.FixedSize(base); size > 0 {
 		for i := 0; i+size <= len(data); i += size {
-			v.Multi = append(v.Multi, decodeFixed(base, data[i:]))
+			v.Multi = append(v.Multi, item.DecodeFixed(base, data[i:]))
 		}
 		return v, perr
 	}
@@ -337,7 +304,7 @@ func (t *cfbTree) multi(stream string, typ proptag.PropType, perr error) (Value,
 		if !ok {
 			break
 		}
-		x := streamValue(base, d)
+		x := item.DecodeVariable(base, d)
 		if base == proptag.PT_STRING8 {
 			x.Bytes = bytes.TrimRight(d, "\x00")
 		}

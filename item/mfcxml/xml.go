@@ -1,4 +1,4 @@
-package item
+package mfcxml
 
 import (
 	"bytes"
@@ -11,6 +11,8 @@ import (
 	"time"
 	"unicode/utf8"
 
+	"github.com/mapiblob/mapiblob/item"
+
 	"github.com/mapiblob/mapiblob/blob"
 	"github.com/mapiblob/mapiblob/guid"
 	"github.com/mapiblob/mapiblob/input"
@@ -18,7 +20,7 @@ import (
 	"golang.org/x/text/encoding/charmap"
 )
 
-// ReadXML reads an MFCMAPI XML export: a message file (<message> with
+// Read reads an MFCMAPI XML export: a message file (<message> with
 // <properties listtype="FullPropList">, <recipients> and <attachments>),
 // a contents table (one <message num="…"> per row: several items), or
 // bare <property> elements (one item). Every property type is read: the
@@ -28,10 +30,10 @@ import (
 // the rest go on. An <attachment> may hold a nested <message>: this
 // package's writer puts an embedded message there (MFCMAPI writes it to a
 // file of its own and leaves an <embeddedmessage path="…"/>).
-func ReadXML(b []byte, source string) ([]*Item, error) {
-	items, err := readXML(b, source)
+func Read(b []byte, source string) ([]*item.Item, error) {
+	items, err := ReadProperties(b, source)
 	if err != nil {
-		return nil, &ReadError{"xml", err}
+		return nil, err
 	}
 	for _, it := range items {
 		it.Decode()
@@ -55,7 +57,7 @@ type xmlProp struct {
 	// Multi-valued: each <row>'s value, parsed when the row ends, and the
 	// first row that did not read.
 	mv     bool
-	rows   chunkList[Value]
+	rows   chunkList[item.Value]
 	rowErr error
 	row    xmlRow
 }
@@ -89,18 +91,18 @@ func elementName(s []byte) string {
 }
 
 type openAtt struct {
-	a     *Attachment
+	a     *item.Attachment
 	depth int // len(msgs) when it opened
 }
 
 // xmlMsg collects one message's properties while reading.
 type xmlMsg struct {
-	it          *Item
-	summary     chunkList[Property]
-	full        chunkList[Property]
+	it          *item.Item
+	summary     chunkList[item.Property]
+	full        chunkList[item.Property]
 	hasFull     bool
-	recips      [][]Property
-	attachments []Attachment
+	recips      [][]item.Property
+	attachments []item.Attachment
 }
 
 // chunkList collects values in chunks taken from a pool and hands them out
@@ -175,7 +177,18 @@ func xmlEncoding(b []byte) string {
 	return strings.ToLower(string(rest[1 : 1+j]))
 }
 
-func readXML(b []byte, source string) ([]*Item, error) {
+// ReadProperties reads an export as Read does without decoding the binary
+// properties (Item.Decode does that): enough to tell what the export holds
+// by its properties' types and names.
+func ReadProperties(b []byte, source string) ([]*item.Item, error) {
+	items, err := readXML(b, source)
+	if err != nil {
+		return nil, &item.ReadError{Format: "xml", Err: err}
+	}
+	return items, nil
+}
+
+func readXML(b []byte, source string) ([]*item.Item, error) {
 	b = bytes.TrimPrefix(b, []byte("\xEF\xBB\xBF"))
 	b = bytes.TrimLeft(b, " \t\r\n")
 	switch enc := xmlEncoding(b); enc {
@@ -195,12 +208,12 @@ func readXML(b []byte, source string) ([]*Item, error) {
 		b = d
 	}
 	sc := &xmlScanner{b: b}
-	var props chunkPool[Property]
-	var vals chunkPool[Value]
+	var props chunkPool[item.Property]
+	var vals chunkPool[item.Value]
 	var xp xmlProp // the <property> being read (one at a time)
-	var recipList, attList chunkList[Property]
+	var recipList, attList chunkList[item.Property]
 	var (
-		items    []*Item
+		items    []*item.Item
 		stack    []string
 		msgs     []*xmlMsg // open <message> elements, innermost last
 		bare     *xmlMsg   // properties outside any <message>
@@ -227,7 +240,7 @@ func readXML(b []byte, source string) ([]*Item, error) {
 			return msgs[len(msgs)-1]
 		}
 		if bare == nil {
-			bare = &xmlMsg{it: &Item{Source: source, Path: "/", Format: "xml"}}
+			bare = &xmlMsg{it: &item.Item{Source: source, Path: "/", Format: "xml"}}
 		}
 		return bare
 	}
@@ -248,7 +261,7 @@ func readXML(b []byte, source string) ([]*Item, error) {
 			}
 			switch {
 			case name == "message" && cur == nil:
-				m := &xmlMsg{it: &Item{Source: source, Format: "xml"}}
+				m := &xmlMsg{it: &item.Item{Source: source, Format: "xml"}}
 				msgs = append(msgs, m)
 			case name == "properties" && cur == nil:
 				listType = strings.ToLower(string(attrOf(t, "listtype")))
@@ -258,7 +271,7 @@ func readXML(b []byte, source string) ([]*Item, error) {
 			case name == "recipient" && cur == nil:
 				inRecip = true
 			case name == "attachment" && cur == nil:
-				atts = append(atts, openAtt{a: &Attachment{}, depth: len(msgs)})
+				atts = append(atts, openAtt{a: &item.Attachment{}, depth: len(msgs)})
 			case name == "property":
 				seen++
 				xp.rows.take(&vals) // a previous property's rows, if it ended early
@@ -381,7 +394,7 @@ func readXML(b []byte, source string) ([]*Item, error) {
 	}
 	if bare != nil && (bare.full.n > 0 || bare.summary.n > 0) {
 		bare.finish(&props)
-		items = append([]*Item{bare.it}, items...)
+		items = append([]*item.Item{bare.it}, items...)
 	}
 	if seen == 0 {
 		return nil, errors.New("no <property> element: not an MFCMAPI export")
@@ -391,10 +404,10 @@ func readXML(b []byte, source string) ([]*Item, error) {
 	}
 	if len(items) > 1 {
 		for i, it := range items {
-			setPath(it, fmt.Sprintf("/message[%d]", i), "")
+			it.SetPath(fmt.Sprintf("/message[%d]", i), "")
 		}
 	} else {
-		setPath(items[0], "/", "")
+		items[0].SetPath("/", "")
 	}
 	return items, nil
 }
@@ -422,17 +435,7 @@ func valueAttrs(t xmlTok) valAttrs {
 	return v
 }
 
-// setPath names an item and its embedded messages.
-func setPath(it *Item, path, parent string) {
-	it.Path, it.Parent = path, parent
-	for i := range it.Attachments {
-		if e := it.Attachments[i].Embedded; e != nil {
-			setPath(e, fmt.Sprintf("%sattachment[%d]", slash(path), i), path)
-		}
-	}
-}
-
-func (m *xmlMsg) finish(pool *chunkPool[Property]) {
+func (m *xmlMsg) finish(pool *chunkPool[item.Property]) {
 	// A message file lists a few properties as a summary before the full
 	// list: take the full list when there is one.
 	if m.full.n > 0 {
@@ -445,7 +448,7 @@ func (m *xmlMsg) finish(pool *chunkPool[Property]) {
 	m.it.Attachments = m.attachments
 }
 
-// property turns a <property> into a Property; a value that does not read
+// property turns a <property> into a item.Property; a value that does not read
 // becomes the property's error.
 // propType is the property's type: the type attribute's, else the tag's.
 func (x *xmlProp) propType() proptag.PropType {
@@ -458,7 +461,7 @@ func (x *xmlProp) propType() proptag.PropType {
 }
 
 // addRow parses the <row> just read into a value of the base type.
-func (x *xmlProp) addRow(pool *chunkPool[Value]) {
+func (x *xmlProp) addRow(pool *chunkPool[item.Value]) {
 	r := &x.row
 	if x.rowErr != nil {
 		return
@@ -475,13 +478,13 @@ func (x *xmlProp) addRow(pool *chunkPool[Value]) {
 	x.rows.add(pool, e)
 }
 
-func (x *xmlProp) property(sc *xmlScanner, pool *chunkPool[Value]) Property {
+func (x *xmlProp) property(sc *xmlScanner, pool *chunkPool[item.Value]) item.Property {
 	tag := proptag.NewTag(x.tag.ID(), x.propType())
-	var n *Named
+	var n *item.Named
 	if x.setText != "" || x.nameText != "" || tag.IsNamed() {
 		n = parseNamed(x.setText, x.nameText)
 	}
-	p := NewProperty(tag, n, Value{})
+	p := item.NewProperty(tag, n, item.Value{})
 	if !x.hasTag && x.typ == "" {
 		p.Err = fmt.Errorf("XML line %d: <property> without tag or type", sc.line(x.off))
 		return p
@@ -501,8 +504,8 @@ func (x *xmlProp) property(sc *xmlScanner, pool *chunkPool[Value]) Property {
 // parseNamed reads "{00062002-0000-0000-C000-000000000046} = PSETID_Appointment"
 // and "id: 0x825E=33374 = PidLid…, dispid…" or "sz: name". A name the
 // table knows fills in what the text lacks.
-func parseNamed(setText, nameText string) *Named {
-	n := &Named{}
+func parseNamed(setText, nameText string) *item.Named {
+	n := &item.Named{}
 	hasSet := false
 	if i := strings.Index(setText, "}"); i >= 0 {
 		if g, err := guid.ParseAs(strings.TrimSpace(setText[:i+1]), guid.FormString); err == nil {
@@ -553,19 +556,19 @@ func parseNamed(setText, nameText string) *Named {
 func hasPrefixFold(s, p string) bool { return len(s) >= len(p) && strings.EqualFold(s[:len(p)], p) }
 
 // parse reads the value of type t.
-func (x *xmlProp) parse(t proptag.PropType, pool *chunkPool[Value]) (Value, error) {
+func (x *xmlProp) parse(t proptag.PropType, pool *chunkPool[item.Value]) (item.Value, error) {
 	rows := x.rows.take(pool)
 	if t&proptag.MV_FLAG != 0 {
 		if !x.mv {
-			return Value{}, errors.New("no <Value>")
+			return item.Value{}, errors.New("no <Value>")
 		}
 		if x.rowErr != nil {
-			return Value{Type: t}, x.rowErr
+			return item.Value{Type: t}, x.rowErr
 		}
-		return Value{Type: t, Multi: rows}, nil
+		return item.Value{Type: t, Multi: rows}, nil
 	}
 	if !x.hasValue && !x.hasAlt {
-		return Value{}, errNoValue
+		return item.Value{}, errNoValue
 	}
 	return parseOne(t, x.value, x.alt, x.hasAlt, x.attrs)
 }
@@ -587,8 +590,8 @@ func (e *xmlValueError) Error() string {
 func (e *xmlValueError) Unwrap() error { return e.err }
 
 // parseOne reads one value as MFCMAPI writes it.
-func parseOne(t proptag.PropType, text, alt string, hasAlt bool, at valAttrs) (Value, error) {
-	v := Value{Type: t}
+func parseOne(t proptag.PropType, text, alt string, hasAlt bool, at valAttrs) (item.Value, error) {
+	v := item.Value{Type: t}
 	s := strings.TrimSpace(text)
 	a := strings.TrimSpace(alt)
 	switch t {
@@ -641,11 +644,11 @@ func parseOne(t proptag.PropType, text, alt string, hasAlt bool, at valAttrs) (V
 		v.Float = f
 	case proptag.PT_SYSTIME:
 		if ft, ok := parseLowHigh(a); ok {
-			v.Time = FileTimeToTime(ft)
+			v.Time = item.FileTimeToTime(ft)
 			break
 		}
 		if ft, ok := parseLowHigh(s); ok {
-			v.Time = FileTimeToTime(ft)
+			v.Time = item.FileTimeToTime(ft)
 			break
 		}
 		if tm, err := time.Parse(time.RFC3339Nano, s); err == nil {
@@ -732,13 +735,13 @@ func parseLowHigh(s string) (uint64, bool) {
 	return hi<<32 | lo, gotLo && gotHi
 }
 
-// MarshalXML writes items in MFCMAPI's export form: one item as a
+// Marshal writes items in MFCMAPI's export form: one item as a
 // <message> file, several as a contents table of <message num="…"> rows.
 // Each property is a <property tag type> with <NamedPropGUID> and
 // <NamedPropName> for named ones and <Value>/<AltValue> as MFCMAPI writes
 // them (binary "cb: N lpb: HEX", times with their FILETIME). An embedded
 // message is written as a <message> inside its <attachment>.
-func MarshalXML(items ...*Item) []byte {
+func Marshal(items ...*item.Item) []byte {
 	var w bytes.Buffer
 	w.WriteString(`<?xml version="1.0" encoding="UTF-8"?>` + "\n")
 	if len(items) == 1 {
@@ -753,7 +756,7 @@ func MarshalXML(items ...*Item) []byte {
 	return w.Bytes()
 }
 
-func writeXMLMessage(w *bytes.Buffer, it *Item, attrs string) {
+func writeXMLMessage(w *bytes.Buffer, it *item.Item, attrs string) {
 	cp := it.CodePage()
 	fmt.Fprintf(w, "<message%s>\n<properties listtype=\"FullPropList\">\n", attrs)
 	for i := range it.Properties {
@@ -789,14 +792,26 @@ func writeXMLMessage(w *bytes.Buffer, it *Item, attrs string) {
 	w.WriteString("</message>\n")
 }
 
-// XMLProperty is one property in MFCMAPI's export form.
-func XMLProperty(p *Property) string {
+// MarshalProperty is one property in MFCMAPI's export form.
+func MarshalProperty(p *item.Property) string {
 	var w bytes.Buffer
 	writeXMLProperty(&w, p, blob.DefaultCodePage)
 	return w.String()
 }
 
-func writeXMLProperty(w *bytes.Buffer, p *Property, cp blob.CodePage) {
+// MarshalProperties is a fragment of properties in MFCMAPI's export form, as
+// a <properties listtype="…"> element (the form a repair's properties take).
+func MarshalProperties(props []item.Property, listtype string) string {
+	var w bytes.Buffer
+	w.WriteString("<properties listtype=\"" + xmlEscape(listtype) + "\">\n")
+	for i := range props {
+		writeXMLProperty(&w, &props[i], blob.DefaultCodePage)
+	}
+	w.WriteString("</properties>\n")
+	return w.String()
+}
+
+func writeXMLProperty(w *bytes.Buffer, p *item.Property, cp blob.CodePage) {
 	t := p.Type()
 	fmt.Fprintf(w, "\t<property tag = \"%s\" type = \"%s\">\n", p.Tag, t)
 	if p.Info != nil {
@@ -852,7 +867,7 @@ func cdata(s string) string {
 }
 
 // xmlValueText is a value's <Value> and <AltValue> text, escaped.
-func xmlValueText(v *Value, cp blob.CodePage) (string, string) {
+func xmlValueText(v *item.Value, cp blob.CodePage) (string, string) {
 	switch v.Type {
 	case proptag.PT_I2, proptag.PT_LONG:
 		return strconv.FormatInt(v.Int, 10), fmt.Sprintf("0x%X", uint32(v.Int))
@@ -870,7 +885,7 @@ func xmlValueText(v *Value, cp blob.CodePage) (string, string) {
 	case proptag.PT_R4, proptag.PT_DOUBLE, proptag.PT_APPTIME:
 		return strconv.FormatFloat(v.Float, 'f', -1, 64), ""
 	case proptag.PT_SYSTIME:
-		ft := TimeToFileTime(v.Time)
+		ft := item.TimeToFileTime(v.Time)
 		return v.Time.UTC().Format("03:04:05 PM 01/02/2006"), fmt.Sprintf("Low: 0x%08X High: 0x%08X", uint32(ft), uint32(ft>>32))
 	case proptag.PT_UNICODE:
 		return cdata(v.Str), ""

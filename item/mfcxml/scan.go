@@ -1,4 +1,4 @@
-package item
+package mfcxml
 
 import (
 	"bytes"

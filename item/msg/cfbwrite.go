@@ -1,4 +1,4 @@
-package item
+package msg
 
 import (
 	"encoding/binary"
@@ -9,7 +9,7 @@ import (
 )
 
 // A minimal Compound File Binary writer ([MS-CFB]), version 3 (512-byte
-// sectors), for WriteMSG. Streams shorter than 4096 bytes live in the mini
+// sectors), for Write. Streams shorter than 4096 bytes live in the mini
 // stream (64-byte mini sectors), longer ones in sectors of their own; the
 // directory's sibling trees are balanced binary search trees in CFB's name
 // order with every node black. The file must fit in the 109 FAT sectors the

@@ -1,4 +1,4 @@
-package item
+package tnef
 
 import (
 	"bufio"
@@ -13,89 +13,8 @@ import (
 	"net/mail"
 	"strings"
 
-	"github.com/mapiblob/mapiblob/input"
+	"github.com/mapiblob/mapiblob/item"
 )
-
-// ErrNotItem is returned by Read for content that is none of the item
-// formats.
-var ErrNotItem = errors.New("not an item file: neither an Outlook .msg, TNEF (raw or base64), an .eml with a TNEF part, nor an MFCMAPI XML export")
-
-// Format names the item format of b: "msg", "tnef", "tnef-base64", "eml",
-// "xml", or "" for none.
-func Format(b []byte) string {
-	switch {
-	case IsMSG(b):
-		return "msg"
-	case IsTNEF(b):
-		return "tnef"
-	}
-	text, ok := input.TextOf(b)
-	if !ok {
-		return ""
-	}
-	t := strings.TrimLeft(strings.TrimPrefix(text, "\uFEFF"), " \t\r\n")
-	switch {
-	case strings.HasPrefix(t, "<"):
-		return "xml"
-	case strings.HasPrefix(t, "eJ8+I"): // 78 9F 3E 22, the TNEF signature
-		return "tnef-base64"
-	case looksLikeMail(t):
-		return "eml"
-	}
-	return ""
-}
-
-// looksLikeMail reports whether text starts with RFC 5322 header fields and
-// has a MIME Content-Type.
-func looksLikeMail(t string) bool {
-	head, _, _ := strings.Cut(t, "\n\n")
-	if h2, _, ok := strings.Cut(t, "\r\n\r\n"); ok && len(h2) < len(head) {
-		head = h2
-	}
-	first, _, _ := strings.Cut(head, "\n")
-	colon := strings.IndexByte(first, ':')
-	if colon <= 0 || strings.ContainsAny(first[:colon], " \t<") {
-		return false
-	}
-	return strings.Contains(strings.ToLower(head), "content-type:")
-}
-
-// Read reads every top-level item of a file in any item format (Format
-// tells which); embedded messages hang from their items' attachments
-// (Item.All walks them). source names the file in the items and errors.
-func Read(b []byte, source string) ([]*Item, error) {
-	switch Format(b) {
-	case "msg":
-		it, err := ReadMSG(b, source)
-		if err != nil {
-			return nil, err
-		}
-		return []*Item{it}, nil
-	case "tnef":
-		it, err := ReadTNEF(b, source)
-		if err != nil {
-			return nil, err
-		}
-		return []*Item{it}, nil
-	case "tnef-base64":
-		text, _ := input.TextOf(b)
-		raw, err := base64.StdEncoding.DecodeString(strings.Join(strings.Fields(text), ""))
-		if err != nil {
-			return nil, &ReadError{"tnef", fmt.Errorf("base64: %v", err)}
-		}
-		it, err := ReadTNEF(raw, source)
-		if err != nil {
-			return nil, err
-		}
-		return []*Item{it}, nil
-	case "eml":
-		return ReadEML(b, source)
-	case "xml":
-		text, _ := input.TextOf(b)
-		return ReadXML([]byte(text), source)
-	}
-	return nil, ErrNotItem
-}
 
 // maxMIMEParts bounds the parts ReadEML looks at.
 const maxMIMEParts = 1000
@@ -103,20 +22,20 @@ const maxMIMEParts = 1000
 // ReadEML reads an Internet message: each application/ms-tnef part (a
 // winmail.dat, in any Content-Transfer-Encoding, at any depth of
 // multipart nesting) is read as TNEF.
-func ReadEML(b []byte, source string) ([]*Item, error) {
+func ReadEML(b []byte, source string) ([]*item.Item, error) {
 	m, err := mail.ReadMessage(bytes.NewReader(b))
 	if err != nil {
-		return nil, &ReadError{"eml", fmt.Errorf("headers: %v", err)}
+		return nil, &item.ReadError{Format: "eml", Err: fmt.Errorf("headers: %v", err)}
 	}
-	var items []*Item
+	var items []*item.Item
 	parts := 0
 	var walk func(ct, cte string, body io.Reader, depth int) error
 	walk = func(ct, cte string, body io.Reader, depth int) error {
 		if parts++; parts > maxMIMEParts {
 			return fmt.Errorf("more than %d MIME parts", maxMIMEParts)
 		}
-		if depth > maxNesting {
-			return fmt.Errorf("MIME parts nested deeper than %d", maxNesting)
+		if depth > item.MaxNesting {
+			return fmt.Errorf("MIME parts nested deeper than %d", item.MaxNesting)
 		}
 		mt, params, err := mime.ParseMediaType(ct)
 		if err != nil && ct != "" {
@@ -152,22 +71,22 @@ func ReadEML(b []byte, source string) ([]*Item, error) {
 		if err != nil {
 			return fmt.Errorf("part %d (application/ms-tnef): %v", parts, err)
 		}
-		it, err := ReadTNEF(data, source)
+		it, err := Read(data, source)
 		if err != nil {
 			return fmt.Errorf("part %d (application/ms-tnef): %w", parts, err)
 		}
 		if len(items) > 0 {
 			it.Path = fmt.Sprintf("/tnef[%d]", len(items))
-			setPath(it, it.Path, "")
+			it.SetPath(it.Path, "")
 		}
 		items = append(items, it)
 		return nil
 	}
 	if err := walk(m.Header.Get("Content-Type"), m.Header.Get("Content-Transfer-Encoding"), m.Body, 0); err != nil {
-		return nil, &ReadError{"eml", err}
+		return nil, &item.ReadError{Format: "eml", Err: err}
 	}
 	if len(items) == 0 {
-		return nil, &ReadError{"eml", errors.New("no application/ms-tnef part (winmail.dat): the message carries no calendar item this tool reads")}
+		return nil, &item.ReadError{Format: "eml", Err: errors.New("no application/ms-tnef part (winmail.dat): the message carries no calendar item this tool reads")}
 	}
 	return items, nil
 }

@@ -43,3 +43,19 @@ func (e *DecodeError) Error() string {
 
 // Unwrap returns the sentinel error.
 func (e *DecodeError) Unwrap() error { return e.Err }
+
+// SyntaxError is a problem with text a user gave: a stray character in hex,
+// an MFCMAPI "cb: N lpb: …" whose count disagrees, invalid base64, an XML
+// export that holds no blob. Pos is the 1-based character position in the
+// text (0 when the problem has no single place).
+type SyntaxError struct {
+	Pos int
+	Msg string
+}
+
+func (e *SyntaxError) Error() string {
+	if e.Pos > 0 {
+		return e.Msg + " at position " + strconv.Itoa(e.Pos)
+	}
+	return e.Msg
+}

@@ -11,13 +11,12 @@ import (
 	"strings"
 	"time"
 
-	"github.com/mapiblob/mapiblob/item/itemfile"
-
 	"github.com/mapiblob/mapiblob"
 	"github.com/mapiblob/mapiblob/blob"
 	"github.com/mapiblob/mapiblob/guid"
 	"github.com/mapiblob/mapiblob/input"
 	"github.com/mapiblob/mapiblob/internal/shell"
+	"github.com/mapiblob/mapiblob/item/itemfile"
 	"github.com/mapiblob/mapiblob/recurrence"
 	"github.com/mapiblob/mapiblob/smartview"
 	"github.com/mapiblob/mapiblob/tzdef"

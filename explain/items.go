@@ -6,12 +6,11 @@ import (
 	"fmt"
 	"strings"
 
-	"github.com/mapiblob/mapiblob/item/itemfile"
-	"github.com/mapiblob/mapiblob/item/mfcxml"
-
 	"github.com/mapiblob/mapiblob/blob"
 	"github.com/mapiblob/mapiblob/internal/shell"
 	"github.com/mapiblob/mapiblob/item"
+	"github.com/mapiblob/mapiblob/item/itemfile"
+	"github.com/mapiblob/mapiblob/item/mfcxml"
 	"github.com/mapiblob/mapiblob/proptag"
 	"github.com/mapiblob/mapiblob/smartview"
 	"github.com/mapiblob/mapiblob/tzdef"

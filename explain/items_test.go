@@ -3,10 +3,6 @@ package explain
 import (
 	"bytes"
 	"encoding/base64"
-	"github.com/mapiblob/mapiblob/item/itemfile"
-	"github.com/mapiblob/mapiblob/item/mfcxml"
-	"github.com/mapiblob/mapiblob/item/msg"
-	"github.com/mapiblob/mapiblob/item/tnef"
 	"strings"
 	"testing"
 
@@ -14,6 +10,10 @@ import (
 
 	"github.com/mapiblob/mapiblob/internal/itemtest"
 	"github.com/mapiblob/mapiblob/item"
+	"github.com/mapiblob/mapiblob/item/itemfile"
+	"github.com/mapiblob/mapiblob/item/mfcxml"
+	"github.com/mapiblob/mapiblob/item/msg"
+	"github.com/mapiblob/mapiblob/item/tnef"
 )
 
 // A dropped .msg or TNEF file is read as items: each with its label, its

@@ -2,8 +2,6 @@ package fuzz
 
 import (
 	"encoding/json"
-	"github.com/mapiblob/mapiblob/item/msg"
-	"github.com/mapiblob/mapiblob/item/tnef"
 	"os"
 	"path/filepath"
 	"strings"
@@ -13,6 +11,8 @@ import (
 	"github.com/mapiblob/mapiblob/explain"
 	"github.com/mapiblob/mapiblob/internal/itemtest"
 	"github.com/mapiblob/mapiblob/item"
+	"github.com/mapiblob/mapiblob/item/msg"
+	"github.com/mapiblob/mapiblob/item/tnef"
 )
 
 // FuzzExplain feeds the web page's entry point whatever a user might paste

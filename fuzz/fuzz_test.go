@@ -150,7 +150,7 @@ func FuzzInput(f *testing.F) {
 	f.Fuzz(func(t *testing.T, s string) {
 		blobs, err := input.Parse(s)
 		if err != nil {
-			var ie *input.Error
+			var ie *blob.SyntaxError
 			if !asInputError(err, &ie) {
 				t.Fatalf("error of type %T: %v", err, err)
 			}
@@ -289,7 +289,7 @@ func FuzzExMergeLog(f *testing.F) {
 func FuzzInputHex(f *testing.F) {
 	f.Fuzz(func(t *testing.T, s string) {
 		if _, err := input.ParseBytes([]byte(s), input.ModeAuto); err != nil {
-			var ie *input.Error
+			var ie *blob.SyntaxError
 			if !asInputError(err, &ie) {
 				t.Fatalf("ParseBytes error of type %T: %v", err, err)
 			}

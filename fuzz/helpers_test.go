@@ -9,7 +9,6 @@ import (
 	"time"
 
 	"github.com/mapiblob/mapiblob/blob"
-	"github.com/mapiblob/mapiblob/input"
 )
 
 var timeSample = time.Date(2026, 7, 1, 12, 0, 0, 0, time.UTC)
@@ -27,7 +26,7 @@ func mustBeDecodeError(t *testing.T, err error) {
 	}
 }
 
-func asInputError(err error, target **input.Error) bool { return errors.As(err, target) }
+func asInputError(err error, target **blob.SyntaxError) bool { return errors.As(err, target) }
 
 func decodeOffset(err error) int {
 	var de *blob.DecodeError

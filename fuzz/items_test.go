@@ -7,10 +7,6 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"github.com/mapiblob/mapiblob/item/itemfile"
-	"github.com/mapiblob/mapiblob/item/mfcxml"
-	"github.com/mapiblob/mapiblob/item/msg"
-	"github.com/mapiblob/mapiblob/item/tnef"
 	"strings"
 	"sync"
 	"testing"
@@ -18,6 +14,10 @@ import (
 
 	"github.com/mapiblob/mapiblob/internal/itemtest"
 	"github.com/mapiblob/mapiblob/item"
+	"github.com/mapiblob/mapiblob/item/itemfile"
+	"github.com/mapiblob/mapiblob/item/mfcxml"
+	"github.com/mapiblob/mapiblob/item/msg"
+	"github.com/mapiblob/mapiblob/item/tnef"
 )
 
 // itemSeeds are the test meeting (and its KB 2553248 variant) in every

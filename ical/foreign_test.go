@@ -13,7 +13,7 @@ import (
 	"github.com/stretchr/testify/require"
 	"github.com/teambition/rrule-go"
 
-	"github.com/mapiblob/mapiblob/input"
+	"github.com/mapiblob/mapiblob/internal/wire"
 	"github.com/mapiblob/mapiblob/recurrence"
 )
 
@@ -478,7 +478,7 @@ END:VEVENT`)
 func TestReadmeSample(t *testing.T) {
 	want, err := os.ReadFile("../testdata/samples/weekly-standup.apptrecur.hex")
 	require.NoError(t, err)
-	b, err := input.ParseHex(string(want))
+	b, err := wire.ParseHex(string(want))
 	require.NoError(t, err)
 	ics := calendar(`BEGIN:VEVENT
 UID:weekly-standup@example.com

@@ -1,21 +1,21 @@
 // Package input turns the text a user pastes or exports into blobs: plain
 // hex in any layout, MFCMAPI's "cb: N lpb: HEX", MFCMAPI's XML property
 // export (which also names the property, so a decoder can be chosen from
-// it), and base64.
+// it; read by package mfcxml, as an export file is), and base64.
 package input
 
 import (
 	"encoding/base64"
-	"encoding/xml"
 	"errors"
-	"io"
 	"strconv"
 	"strings"
 	"unicode/utf16"
 	"unicode/utf8"
 
-	"github.com/mapiblob/mapiblob/guid"
+	"github.com/mapiblob/mapiblob/blob"
 	"github.com/mapiblob/mapiblob/internal/wire"
+	"github.com/mapiblob/mapiblob/item"
+	"github.com/mapiblob/mapiblob/item/mfcxml"
 	"github.com/mapiblob/mapiblob/proptag"
 )
 
@@ -38,24 +38,8 @@ type Blob struct {
 	Identity *proptag.Identity // set for FormXML
 }
 
-// Error is a problem with the input text. Pos is a 1-based character
-// position in the text (0 when the problem has no single place).
-type Error struct {
-	Pos int
-	Msg string
-}
-
-func (e *Error) Error() string {
-	if e.Pos > 0 {
-		return e.Msg + " at position " + strconv.Itoa(e.Pos)
-	}
-	return e.Msg
-}
-
-// ErrEmpty is returned (wrapped in *Error) for input with no content.
+// ErrEmpty is the message of the *blob.SyntaxError for input with no content.
 var ErrEmpty = errors.New("empty input")
-
-func errAt(pos int, msg string) error { return &Error{Pos: pos, Msg: msg} }
 
 // Parse reads every blob in text, detecting the form:
 // an XML export (text starting with '<'), "base64:" followed by base64,
@@ -63,7 +47,7 @@ func errAt(pos int, msg string) error { return &Error{Pos: pos, Msg: msg} }
 func Parse(text string) ([]Blob, error) {
 	t := strings.TrimSpace(strings.TrimPrefix(text, "\uFEFF"))
 	if t == "" {
-		return nil, &Error{Msg: ErrEmpty.Error()}
+		return nil, &blob.SyntaxError{Msg: ErrEmpty.Error()}
 	}
 	lead := len(text) - len(strings.TrimLeft(strings.TrimPrefix(text, "\uFEFF"), " \t\r\n"))
 	if strings.HasPrefix(t, "<") {
@@ -77,13 +61,13 @@ func Parse(text string) ([]Blob, error) {
 		return []Blob{{Bytes: b, Form: FormBase64}}, nil
 	}
 	if hasPrefixFold(t, "cb:") {
-		b, err := ParseMFCMAPI(t)
+		b, err := wire.ParseMFCMAPI(t)
 		if err != nil {
 			return nil, shift(err, text, lead)
 		}
 		return []Blob{{Bytes: b, Form: FormMFCMAPI}}, nil
 	}
-	b, herr := ParseHex(t)
+	b, herr := wire.ParseHex(t)
 	if herr == nil {
 		return []Blob{{Bytes: b, Form: FormHex}}, nil
 	}
@@ -134,7 +118,7 @@ func HexLike(text string) bool {
 // shift moves an error position found in a trimmed text by the characters
 // trimmed from its start.
 func shift(err error, text string, lead int) error {
-	var e *Error
+	var e *blob.SyntaxError
 	if errors.As(err, &e) && e.Pos > 0 {
 		e.Pos += utf8.RuneCountInString(text[:lead])
 	}
@@ -148,89 +132,6 @@ func cutPrefixFold(s, p string) (string, bool) {
 		return s[len(p):], true
 	}
 	return s, false
-}
-
-// ParseHex reads hex digits in any case. Spaces, tabs, line breaks, colons,
-// dashes and commas may separate bytes, and each byte may carry a 0x prefix.
-// Errors give the 1-based character position of a stray character.
-func ParseHex(s string) ([]byte, error) {
-	out := make([]byte, 0, len(s)/2)
-	var hi byte
-	half := false
-	digits := 0
-	pos := 0 // characters seen, for error positions
-	for i := 0; i < len(s); {
-		c := s[i]
-		pos++
-		switch {
-		case c == '0' && !half && i+1 < len(s) && (s[i+1] == 'x' || s[i+1] == 'X'):
-			i += 2
-			pos++
-			continue
-		case wire.IsHex(c):
-			digits++
-			if half {
-				out = append(out, hi<<4|wire.Unhex(c))
-			} else {
-				hi = wire.Unhex(c)
-			}
-			half = !half
-		case c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == ':' || c == '-' || c == ',':
-			if half {
-				return nil, errAt(pos, "separator "+strconv.QuoteRune(rune(c))+" inside a byte")
-			}
-		default:
-			r, _ := utf8.DecodeRuneInString(s[i:])
-			return nil, errAt(pos, "stray character "+strconv.QuoteRune(r))
-		}
-		i++
-	}
-	if half {
-		return nil, &Error{Msg: "odd number of hex digits (" + strconv.Itoa(digits) + ")"}
-	}
-	if len(out) == 0 {
-		return nil, &Error{Msg: ErrEmpty.Error()}
-	}
-	return out, nil
-}
-
-// ParseMFCMAPI reads MFCMAPI's "cb: 76 lpb: 0201…" and checks that cb equals
-// the number of bytes. "lpb: NULL" with cb 0 is an empty value.
-func ParseMFCMAPI(s string) ([]byte, error) {
-	rest, ok := cutPrefixFold(strings.TrimLeft(s, " \t\r\n"), "cb:")
-	if !ok {
-		return nil, &Error{Msg: `MFCMAPI value does not start with "cb:"`}
-	}
-	rest = strings.TrimLeft(rest, " \t")
-	n := 0
-	for n < len(rest) && rest[n] >= '0' && rest[n] <= '9' {
-		n++
-	}
-	if n == 0 || n > 9 {
-		return nil, &Error{Msg: `MFCMAPI value: want a byte count after "cb:"`}
-	}
-	cb, _ := strconv.Atoi(rest[:n])
-	rest = strings.TrimLeft(rest[n:], " \t\r\n")
-	rest, ok = cutPrefixFold(rest, "lpb:")
-	if !ok {
-		return nil, &Error{Msg: `MFCMAPI value: want "lpb:" after the byte count`}
-	}
-	hexStart := len(s) - len(rest) // rest is a suffix of s
-	if t := strings.TrimSpace(rest); cb == 0 && (t == "" || strings.EqualFold(t, "NULL")) {
-		return []byte{}, nil
-	}
-	b, err := ParseHex(rest)
-	if err != nil {
-		var e *Error
-		if errors.As(err, &e) && e.Pos > 0 {
-			e.Pos += utf8.RuneCountInString(s[:hexStart])
-		}
-		return nil, err
-	}
-	if len(b) != cb {
-		return nil, &Error{Msg: "MFCMAPI value says cb: " + strconv.Itoa(cb) + " but lpb holds " + strconv.Itoa(len(b)) + " bytes"}
-	}
-	return b, nil
 }
 
 func looksBase64(s string) bool {
@@ -261,7 +162,7 @@ func decodeBase64(s string) ([]byte, error) {
 		return r
 	}, s)
 	if clean == "" {
-		return nil, &Error{Msg: ErrEmpty.Error()}
+		return nil, &blob.SyntaxError{Msg: ErrEmpty.Error()}
 	}
 	b, err := base64.StdEncoding.DecodeString(clean)
 	if err != nil {
@@ -269,170 +170,57 @@ func decodeBase64(s string) ([]byte, error) {
 		if err2 != nil {
 			var ce base64.CorruptInputError
 			if errors.As(err, &ce) {
-				return nil, &Error{Msg: "invalid base64 (character " + strconv.Itoa(int(ce)+1) + " of the base64 text)"}
+				return nil, &blob.SyntaxError{Msg: "invalid base64 (character " + strconv.Itoa(int(ce)+1) + " of the base64 text)"}
 			}
-			return nil, &Error{Msg: "invalid base64: " + err.Error()}
+			return nil, &blob.SyntaxError{Msg: "invalid base64: " + err.Error()}
 		}
 		b = b2
 	}
 	if len(b) == 0 {
-		return nil, &Error{Msg: ErrEmpty.Error()}
+		return nil, &blob.SyntaxError{Msg: ErrEmpty.Error()}
 	}
 	return b, nil
 }
 
-// parseXML reads every <property> element of an MFCMAPI XML export.
-// Properties whose type is not binary are skipped.
+// parseXML reads the binary properties of an MFCMAPI XML export, through
+// package mfcxml, the one reader of MFCMAPI XML: a property pane's bare
+// <property> elements, or every message of a message export with its
+// embedded ones, in document order. Properties of other types are left
+// out; a binary one whose value cannot be read is an error.
 func parseXML(s string) ([]Blob, error) {
-	d := xml.NewDecoder(strings.NewReader(s))
-	d.Strict = false
-	d.AutoClose = xml.HTMLAutoClose
-	// A UTF-16 export has been converted to UTF-8 by TextOf already.
-	d.CharsetReader = func(label string, r io.Reader) (io.Reader, error) {
-		if l := strings.ToLower(label); l == "utf-16" || l == "utf-16le" || l == "utf-16be" || l == "unicode" {
-			return r, nil
+	items, err := mfcxml.ReadProperties([]byte(s), "")
+	if err != nil {
+		var re *item.ReadError
+		if errors.As(err, &re) {
+			err = re.Err
 		}
-		return nil, errors.New("encoding " + strconv.Quote(label) + " is not supported; save the export as UTF-8 or UTF-16")
+		return nil, &blob.SyntaxError{Msg: "XML input: " + err.Error()}
 	}
 	var out []Blob
-	var cur *proptag.Identity
-	var field string
-	var text strings.Builder
-	var value *string
-	seen := 0
-	for {
-		tok, err := d.Token()
-		if err == io.EOF {
-			break
+	n := 0
+	for _, top := range items {
+		for it := range top.All {
+			for i := range it.Properties {
+				p := &it.Properties[i]
+				n++
+				if p.Type() != proptag.PT_BINARY {
+					continue
+				}
+				where := "XML property " + strconv.Itoa(n) + " (tag " + p.Tag.String() + ")"
+				if errors.Is(p.Err, mfcxml.ErrNoValue) || p.Err == nil && len(p.Value.Bytes) == 0 {
+					return nil, &blob.SyntaxError{Msg: where + " has no value"}
+				}
+				if p.Err != nil {
+					return nil, &blob.SyntaxError{Msg: where + ": " + p.Err.Error()}
+				}
+				out = append(out, Blob{Bytes: p.Value.Bytes, Form: FormXML, Identity: p.Identity()})
+			}
 		}
-		if err != nil {
-			return nil, &Error{Msg: "XML: " + err.Error()}
-		}
-		switch t := tok.(type) {
-		case xml.StartElement:
-			name := strings.ToLower(t.Name.Local)
-			if name == "property" {
-				seen++
-				cur = &proptag.Identity{}
-				value = nil
-				for _, a := range t.Attr {
-					switch strings.ToLower(a.Name.Local) {
-					case "tag":
-						if v, err := strconv.ParseUint(strings.TrimPrefix(strings.TrimPrefix(strings.TrimSpace(a.Value), "0x"), "0X"), 16, 32); err == nil {
-							cur.Tag = proptag.PropTag(v)
-						}
-					case "type":
-						cur.Type = strings.TrimSpace(a.Value)
-					}
-				}
-				continue
-			}
-			if cur != nil {
-				field = name
-				text.Reset()
-			}
-		case xml.CharData:
-			if cur != nil && field != "" {
-				text.Write(t)
-			}
-		case xml.EndElement:
-			name := strings.ToLower(t.Name.Local)
-			if cur == nil {
-				continue
-			}
-			if name == "property" {
-				blob, keep, err := finishProperty(cur, value, seen)
-				if err != nil {
-					return nil, err
-				}
-				if keep {
-					out = append(out, blob)
-				}
-				cur, field = nil, ""
-				continue
-			}
-			if name != field {
-				continue
-			}
-			v := strings.TrimSpace(text.String())
-			switch field {
-			case "namedpropguid":
-				g := v
-				if i := strings.Index(g, "}"); i >= 0 {
-					g = g[:i+1]
-				}
-				if id, err := guid.ParseAs(g, guid.FormString); err == nil {
-					cur.Set, cur.HasSet = id, true
-				}
-			case "namedpropname":
-				parseNamedPropName(cur, v)
-			case "value":
-				if value == nil {
-					value = &v
-				}
-			}
-			field = ""
-		}
-	}
-	if seen == 0 {
-		return nil, &Error{Msg: "XML input has no <property> element"}
 	}
 	if len(out) == 0 {
-		return nil, &Error{Msg: "XML input has no binary property"}
+		return nil, &blob.SyntaxError{Msg: "XML input has no binary property"}
 	}
 	return out, nil
-}
-
-func parseNamedPropName(id *proptag.Identity, v string) {
-	// "id: 0x825E=33374 = PidLidAppointmentTimeZoneDefinitionStartDisplay, dispidApptTZDefStartDisplay"
-	rest, ok := cutPrefixFold(strings.TrimSpace(v), "id:")
-	if !ok {
-		return
-	}
-	rest = strings.TrimSpace(rest)
-	num := rest
-	if i := strings.IndexAny(num, "= "); i >= 0 {
-		num = num[:i]
-	}
-	if n, err := strconv.ParseUint(strings.TrimPrefix(strings.TrimPrefix(num, "0x"), "0X"), 16, 32); err == nil {
-		id.LID, id.HasLID = uint32(n), true
-	}
-	if i := strings.LastIndex(rest, "= "); i >= 0 {
-		names := strings.TrimSpace(rest[i+2:])
-		if j := strings.Index(names, ","); j >= 0 {
-			names = names[:j]
-		}
-		id.Name = strings.TrimSpace(names)
-	}
-}
-
-func finishProperty(id *proptag.Identity, value *string, n int) (Blob, bool, error) {
-	binary := strings.EqualFold(id.Type, "PT_BINARY") || id.Type == "" && id.Tag.Type() == proptag.PT_BINARY
-	if !binary && id.Tag != 0 && id.Tag.Type() == proptag.PT_BINARY {
-		binary = true
-	}
-	if !binary {
-		return Blob{}, false, nil
-	}
-	where := "XML property " + strconv.Itoa(n)
-	if id.Tag != 0 {
-		where += " (tag " + id.Tag.String() + ")"
-	}
-	if value == nil || *value == "" {
-		return Blob{}, false, &Error{Msg: where + " has no value"}
-	}
-	v := *value
-	var b []byte
-	var err error
-	if hasPrefixFold(v, "cb:") {
-		b, err = ParseMFCMAPI(v)
-	} else {
-		b, err = ParseHex(v)
-	}
-	if err != nil {
-		return Blob{}, false, &Error{Msg: where + ": " + err.Error()}
-	}
-	return Blob{Bytes: b, Form: FormXML, Identity: id}, true, nil
 }
 
 // Mode says how ParseBytes reads its input.
@@ -521,7 +309,7 @@ func ParseBytes(b []byte, mode Mode) ([]Blob, error) {
 	}
 	if mode == ModeBinary {
 		if len(b) == 0 {
-			return nil, &Error{Msg: ErrEmpty.Error()}
+			return nil, &blob.SyntaxError{Msg: ErrEmpty.Error()}
 		}
 		return []Blob{{Bytes: b, Form: FormBinary}}, nil
 	}
@@ -535,7 +323,7 @@ func ParseBytes(b []byte, mode Mode) ([]Blob, error) {
 		if at >= 0 {
 			msg += " (byte 0x" + strconv.FormatUint(uint64(b[at]), 16) + " at offset " + strconv.Itoa(at) + ")"
 		}
-		return nil, &Error{Msg: msg + "; read it as binary to take the bytes as the blob"}
+		return nil, &blob.SyntaxError{Msg: msg + "; read it as binary to take the bytes as the blob"}
 	}
 	switch mode {
 	case ModeAuto:
@@ -544,16 +332,16 @@ func ParseBytes(b []byte, mode Mode) ([]Blob, error) {
 		t := strings.TrimSpace(strings.TrimPrefix(text, "\uFEFF"))
 		lead := len(text) - len(strings.TrimLeft(strings.TrimPrefix(text, "\uFEFF"), " \t\r\n"))
 		if hasPrefixFold(t, "cb:") {
-			b, err := ParseMFCMAPI(t)
+			b, err := wire.ParseMFCMAPI(t)
 			if err != nil {
 				return nil, shift(err, text, lead)
 			}
 			return []Blob{{Bytes: b, Form: FormMFCMAPI}}, nil
 		}
 		if t == "" {
-			return nil, &Error{Msg: ErrEmpty.Error()}
+			return nil, &blob.SyntaxError{Msg: ErrEmpty.Error()}
 		}
-		b, err := ParseHex(t)
+		b, err := wire.ParseHex(t)
 		if err != nil {
 			return nil, shift(err, text, lead)
 		}
@@ -569,9 +357,9 @@ func ParseBytes(b []byte, mode Mode) ([]Blob, error) {
 	case ModeXML:
 		t := strings.TrimSpace(strings.TrimPrefix(text, "\uFEFF"))
 		if t == "" {
-			return nil, &Error{Msg: ErrEmpty.Error()}
+			return nil, &blob.SyntaxError{Msg: ErrEmpty.Error()}
 		}
 		return parseXML(t)
 	}
-	return nil, &Error{Msg: "unknown input mode " + strconv.Quote(string(mode))}
+	return nil, &blob.SyntaxError{Msg: "unknown input mode " + strconv.Quote(string(mode))}
 }

@@ -6,8 +6,10 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/mapiblob/mapiblob/blob"
 	"github.com/mapiblob/mapiblob/guid"
 	_ "github.com/mapiblob/mapiblob/internal/golden" // accepts go test ./... -update
+	"github.com/mapiblob/mapiblob/internal/wire"
 )
 
 func TestHexForms(t *testing.T) {
@@ -28,7 +30,7 @@ func TestMFCMAPIForm(t *testing.T) {
 	if err != nil || !bytes.Equal(bl[0].Bytes, []byte{2, 1, 0x30, 0, 0xAB}) || bl[0].Form != FormMFCMAPI {
 		t.Fatalf("%v %v", bl, err)
 	}
-	if b, err := ParseMFCMAPI("cb: 0 lpb: NULL"); err != nil || len(b) != 0 {
+	if b, err := wire.ParseMFCMAPI("cb: 0 lpb: NULL"); err != nil || len(b) != 0 {
 		t.Errorf("empty value: %v %v", b, err)
 	}
 }
@@ -70,7 +72,7 @@ func TestErrors(t *testing.T) {
 	}
 	for _, tt := range tests {
 		_, err := Parse(tt.in)
-		var e *Error
+		var e *blob.SyntaxError
 		if !errors.As(err, &e) {
 			t.Errorf("Parse(%q) err = %v", tt.in, err)
 			continue

@@ -8,6 +8,8 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/stretchr/testify/require"
+
+	"github.com/mapiblob/mapiblob/blob"
 )
 
 // Hex with one stray character is the hex error at that character, never a
@@ -27,7 +29,7 @@ func TestHexTypoIsNotBase64(t *testing.T) {
 	for _, tt := range tests {
 		require.True(t, HexLike(tt.in), tt.in)
 		_, err := Parse(tt.in)
-		var e *Error
+		var e *blob.SyntaxError
 		require.True(t, errors.As(err, &e), "Parse(%q) = %v", tt.in, err)
 		require.Equal(t, tt.pos, e.Pos, "Parse(%q) = %v", tt.in, err)
 		require.Contains(t, err.Error(), tt.frag)

@@ -1,12 +1,12 @@
 package item_test
 
 import (
-	"github.com/mapiblob/mapiblob/item/msg"
 	"sync"
 	"testing"
 
 	"github.com/mapiblob/mapiblob/internal/itemtest"
 	"github.com/mapiblob/mapiblob/item"
+	"github.com/mapiblob/mapiblob/item/msg"
 )
 
 // benchItems are 10 000 generated .msg files: recurring meetings with a

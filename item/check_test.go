@@ -7,14 +7,13 @@ import (
 	"testing"
 	"time"
 
-	"github.com/mapiblob/mapiblob/item/mfcxml"
-
 	"github.com/google/go-cmp/cmp"
 	"github.com/stretchr/testify/require"
 
 	"github.com/mapiblob/mapiblob/goid"
 	"github.com/mapiblob/mapiblob/internal/itemtest"
 	"github.com/mapiblob/mapiblob/item"
+	"github.com/mapiblob/mapiblob/item/mfcxml"
 	"github.com/mapiblob/mapiblob/proptag"
 	"github.com/mapiblob/mapiblob/recurrence"
 	"github.com/mapiblob/mapiblob/tzdef"

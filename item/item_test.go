@@ -3,9 +3,6 @@ package item_test
 import (
 	"encoding/json"
 	"fmt"
-	"github.com/mapiblob/mapiblob/item/mfcxml"
-	"github.com/mapiblob/mapiblob/item/msg"
-	"github.com/mapiblob/mapiblob/item/tnef"
 	"sort"
 	"testing"
 
@@ -15,6 +12,9 @@ import (
 	"github.com/mapiblob/mapiblob/internal/itemtest"
 	_ "github.com/mapiblob/mapiblob/internal/testzone"
 	"github.com/mapiblob/mapiblob/item"
+	"github.com/mapiblob/mapiblob/item/mfcxml"
+	"github.com/mapiblob/mapiblob/item/msg"
+	"github.com/mapiblob/mapiblob/item/tnef"
 )
 
 // summary lists an item tree's properties as "path name type value" lines,

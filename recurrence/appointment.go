@@ -4,9 +4,8 @@ import (
 	"slices"
 	"unsafe"
 
-	"github.com/mapiblob/mapiblob/internal/sv"
-
 	"github.com/mapiblob/mapiblob/blob"
+	"github.com/mapiblob/mapiblob/internal/sv"
 	"github.com/mapiblob/mapiblob/internal/wire"
 )
 

@@ -7,7 +7,6 @@ import (
 
 	"github.com/mapiblob/mapiblob/blob"
 	"github.com/mapiblob/mapiblob/internal/sv"
-
 	"github.com/mapiblob/mapiblob/internal/wire"
 )
 

@@ -7,8 +7,9 @@ import (
 	"time"
 
 	"github.com/google/go-cmp/cmp"
-	"github.com/mapiblob/mapiblob/blob"
 	"github.com/stretchr/testify/require"
+
+	"github.com/mapiblob/mapiblob/blob"
 )
 
 // findingSummary is what these tests compare: code, severity and path.

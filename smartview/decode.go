@@ -18,9 +18,8 @@ import (
 	"strings"
 
 	"github.com/mapiblob/mapiblob/blob"
-	"github.com/mapiblob/mapiblob/proptag"
-
 	"github.com/mapiblob/mapiblob/goid"
+	"github.com/mapiblob/mapiblob/proptag"
 	"github.com/mapiblob/mapiblob/recurrence"
 	"github.com/mapiblob/mapiblob/tzdef"
 )

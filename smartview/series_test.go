@@ -11,7 +11,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/mapiblob/mapiblob/blob"
-	"github.com/mapiblob/mapiblob/input"
+	"github.com/mapiblob/mapiblob/internal/wire"
 	"github.com/mapiblob/mapiblob/recurrence"
 	"github.com/mapiblob/mapiblob/tzdef"
 )
@@ -20,10 +20,9 @@ func decodeFile(t *testing.T, path string) *Result {
 	t.Helper()
 	text, err := os.ReadFile(path)
 	require.NoError(t, err)
-	blobs, err := input.Parse(string(text))
+	b, err := wire.ParseHex(strings.TrimSpace(string(text)))
 	require.NoError(t, err)
-	require.Len(t, blobs, 1)
-	r, err := Decode(blobs[0].Bytes, Options{})
+	r, err := Decode(b, Options{})
 	require.NoError(t, err)
 	return r
 }

@@ -6,9 +6,8 @@ import (
 	"time"
 
 	"github.com/mapiblob/mapiblob/blob"
-	"github.com/mapiblob/mapiblob/internal/sv"
-
 	"github.com/mapiblob/mapiblob/internal/lint"
+	"github.com/mapiblob/mapiblob/internal/sv"
 )
 
 // Finding codes of this package. They are stable: scripts may match them.

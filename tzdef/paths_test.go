@@ -9,8 +9,9 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/google/go-cmp/cmp/cmpopts"
-	"github.com/mapiblob/mapiblob/blob"
 	"github.com/stretchr/testify/require"
+
+	"github.com/mapiblob/mapiblob/blob"
 )
 
 // span is a field of the expected layout: its path, offset and size.

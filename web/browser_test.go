@@ -15,8 +15,6 @@ import (
 	"testing"
 	"time"
 
-	"github.com/mapiblob/mapiblob/item/msg"
-
 	"github.com/chromedp/cdproto/browser"
 	"github.com/chromedp/cdproto/network"
 	"github.com/chromedp/chromedp"
@@ -24,6 +22,7 @@ import (
 
 	"github.com/mapiblob/mapiblob/internal/itemtest"
 	"github.com/mapiblob/mapiblob/internal/seed"
+	"github.com/mapiblob/mapiblob/item/msg"
 	"github.com/mapiblob/mapiblob/tzdef"
 )
 

@@ -11,15 +11,14 @@ import (
 	"testing"
 	"time"
 
-	"github.com/mapiblob/mapiblob/item/msg"
-	"github.com/mapiblob/mapiblob/item/tnef"
-
 	"github.com/google/go-cmp/cmp"
 	"github.com/stretchr/testify/require"
 
 	"github.com/mapiblob/mapiblob/explain"
 	"github.com/mapiblob/mapiblob/internal/itemtest"
 	"github.com/mapiblob/mapiblob/internal/seed"
+	"github.com/mapiblob/mapiblob/item/msg"
+	"github.com/mapiblob/mapiblob/item/tnef"
 )
 
 // The web page shows explain.Explain; the CLI prints the same answers.

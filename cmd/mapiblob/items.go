@@ -5,7 +5,6 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"github.com/mapiblob/mapiblob/item/itemfile"
 	"io"
 	"io/fs"
 	"os"
@@ -17,6 +16,7 @@ import (
 
 	"github.com/mapiblob/mapiblob/blob"
 	"github.com/mapiblob/mapiblob/item"
+	"github.com/mapiblob/mapiblob/item/itemfile"
 	"github.com/mapiblob/mapiblob/smartview"
 )
 

@@ -10,15 +10,14 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/mapiblob/mapiblob/item/mfcxml"
-	"github.com/mapiblob/mapiblob/item/msg"
-	"github.com/mapiblob/mapiblob/item/tnef"
-
 	goical "github.com/emersion/go-ical"
 	"github.com/google/go-cmp/cmp"
 	"github.com/stretchr/testify/require"
 
 	"github.com/mapiblob/mapiblob/internal/itemtest"
+	"github.com/mapiblob/mapiblob/item/mfcxml"
+	"github.com/mapiblob/mapiblob/item/msg"
+	"github.com/mapiblob/mapiblob/item/tnef"
 )
 
 // itemFiles writes the test meeting as .msg, TNEF and MFCMAPI XML into a

@@ -7,9 +7,8 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/mapiblob/mapiblob/blob"
-
 	"github.com/mapiblob/mapiblob"
+	"github.com/mapiblob/mapiblob/blob"
 	"github.com/mapiblob/mapiblob/proptag"
 )
 

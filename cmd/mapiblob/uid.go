@@ -5,11 +5,10 @@ import (
 	"strings"
 	"time"
 
-	"github.com/mapiblob/mapiblob/blob"
-	"github.com/mapiblob/mapiblob/input"
-
 	"github.com/mapiblob/mapiblob"
+	"github.com/mapiblob/mapiblob/blob"
 	"github.com/mapiblob/mapiblob/goid"
+	"github.com/mapiblob/mapiblob/input"
 )
 
 const uidUsage = `mapiblob uid [INPUT]

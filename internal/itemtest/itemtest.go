@@ -7,12 +7,12 @@ package itemtest
 
 import (
 	"fmt"
-	"github.com/mapiblob/mapiblob/item/msg"
 	"sync"
 	"time"
 
 	"github.com/mapiblob/mapiblob/goid"
 	"github.com/mapiblob/mapiblob/item"
+	"github.com/mapiblob/mapiblob/item/msg"
 	"github.com/mapiblob/mapiblob/proptag"
 	"github.com/mapiblob/mapiblob/recurrence"
 	"github.com/mapiblob/mapiblob/tzdef"

@@ -7,13 +7,12 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/mapiblob/mapiblob/blob"
+	"github.com/mapiblob/mapiblob/input"
 	"github.com/mapiblob/mapiblob/item"
 	"github.com/mapiblob/mapiblob/item/mfcxml"
 	"github.com/mapiblob/mapiblob/item/msg"
 	"github.com/mapiblob/mapiblob/item/tnef"
-
-	"github.com/mapiblob/mapiblob/blob"
-	"github.com/mapiblob/mapiblob/input"
 	"github.com/mapiblob/mapiblob/proptag"
 )
 

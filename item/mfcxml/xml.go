@@ -11,13 +11,13 @@ import (
 	"time"
 	"unicode/utf8"
 
-	"github.com/mapiblob/mapiblob/item"
+	"golang.org/x/text/encoding/charmap"
 
 	"github.com/mapiblob/mapiblob/blob"
 	"github.com/mapiblob/mapiblob/guid"
-	"github.com/mapiblob/mapiblob/input"
+	"github.com/mapiblob/mapiblob/internal/wire"
+	"github.com/mapiblob/mapiblob/item"
 	"github.com/mapiblob/mapiblob/proptag"
-	"golang.org/x/text/encoding/charmap"
 )
 
 // Read reads an MFCMAPI XML export: a message file (<message> with
@@ -568,12 +568,13 @@ func (x *xmlProp) parse(t proptag.PropType, pool *chunkPool[item.Value]) (item.V
 		return item.Value{Type: t, Multi: rows}, nil
 	}
 	if !x.hasValue && !x.hasAlt {
-		return item.Value{}, errNoValue
+		return item.Value{}, ErrNoValue
 	}
 	return parseOne(t, x.value, x.alt, x.hasAlt, x.attrs)
 }
 
-var errNoValue = errors.New("no <Value>")
+// ErrNoValue is the error of a property that has no <Value> (nor <AltValue>).
+var ErrNoValue = errors.New("no <Value>")
 
 // xmlValueError is a property value that did not read; small, since a
 // hostile export may hold nothing else.
@@ -670,11 +671,11 @@ func parseOne(t proptag.PropType, text, alt string, hasAlt bool, at valAttrs) (i
 		var b []byte
 		var err error
 		if hasPrefixFold(s, "cb:") {
-			b, err = input.ParseMFCMAPI(s)
+			b, err = wire.ParseMFCMAPI(s)
 		} else if s == "" {
 			b = []byte{}
 		} else {
-			b, err = input.ParseHex(s)
+			b, err = wire.ParseHex(s)
 		}
 		if err != nil {
 			return v, err

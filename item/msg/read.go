@@ -10,10 +10,9 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/mapiblob/mapiblob/item"
-
 	"github.com/richardlehane/mscfb"
 
+	"github.com/mapiblob/mapiblob/item"
 	"github.com/mapiblob/mapiblob/proptag"
 )
 

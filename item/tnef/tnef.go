@@ -6,10 +6,9 @@ import (
 	"fmt"
 	"math"
 
-	"github.com/mapiblob/mapiblob/item"
-
 	"github.com/mapiblob/mapiblob/blob"
 	"github.com/mapiblob/mapiblob/guid"
+	"github.com/mapiblob/mapiblob/item"
 	"github.com/mapiblob/mapiblob/proptag"
 )
 

@@ -8,7 +8,6 @@ package main
 import (
 	"encoding/json"
 	"syscall/js"
-
 	_ "time/tzdata" // zone rules for repairs and series: the browser has no zone database
 
 	"github.com/mapiblob/mapiblob"

@@ -586,14 +586,10 @@ func parseFrom(s string, loc *time.Location) (time.Time, error) {
 	return time.Time{}, fmt.Errorf("from %q: want a date like 2026-03-01 or 2026-03-01T09:00", s)
 }
 
-// The years a repair covers, as `mapiblob tz build` does by default.
-const (
-	repairFirstYear = 2000
-	repairLastYear  = 2037
-)
-
 // repairFor builds the repair of a definition with an empty key name, or
-// returns nil when r needs none.
+// returns nil when r needs none. The zone is chosen by tzdef.ChooseZone,
+// the policy an item's repair follows too, from the other definitions
+// among all and the zone the user picked.
 func repairFor(r *smartview.Result, all []*smartview.Result, o *explainOpts) *Repair {
 	d, ok := r.Value.(*tzdef.Definition)
 	if !ok {
@@ -612,36 +608,39 @@ func repairFor(r *smartview.Result, all []*smartview.Result, o *explainOpts) *Re
 	} else {
 		rep.Display = d.RecurRule() == nil
 	}
-	years := sampleYears(d, o.now.Year())
-	rep.Candidates = ZonesMatching(d, years)
-	switch {
-	case siblingZone(d, all, years) != "":
-		rep.Zone = siblingZone(d, all, years)
-		rep.Reason = fmt.Sprintf("another time-zone definition in %s names %q and has the same rules", o.where(), rep.Zone)
-	case len(rep.Candidates) == 1:
-		rep.Zone = rep.Candidates[0]
-		rep.Reason = fmt.Sprintf("its rules match one Windows time zone only, %q (compared in %s)", rep.Zone, yearList(years))
-	case o.zone != "":
-		rep.Zone = o.zone
-		rep.Reason = "the zone you picked"
+	var defs []tzdef.Source
+	for _, x := range all {
+		if od, ok := x.Value.(*tzdef.Definition); ok {
+			name := ""
+			if p, ok := x.Property.Property(); ok {
+				name = p.Name
+			}
+			defs = append(defs, tzdef.Source{Property: name, Definition: od})
+		}
 	}
-	if rep.Zone == "" {
+	c, err := tzdef.ChooseZone(d, defs, nil, o.zone, o.now.Year())
+	rep.Candidates = c.Candidates
+	switch {
+	case err != nil:
+		why := "no other time-zone definition in " + o.where() + " names the zone"
+		if !errors.Is(err, tzdef.ErrNoZone) {
+			why = err.Error()
+		}
 		switch len(rep.Candidates) {
 		case 0:
-			rep.Note = "its rules match no Windows time zone today: pick the zone the meeting was made in"
+			rep.Note = why + ", and its rules match no Windows time zone today: pick the zone the meeting was made in"
 		default:
-			rep.Note = fmt.Sprintf("its rules match %d Windows time zones (%s): pick the one the meeting was made in", len(rep.Candidates), strings.Join(rep.Candidates, ", "))
+			rep.Note = fmt.Sprintf("%s; its rules match %d Windows time zones (%s): pick the one the meeting was made in", why, len(rep.Candidates), strings.Join(rep.Candidates, ", "))
 		}
 		return rep
+	case c.Picked:
+		rep.Reason = "the zone you picked"
+	case c.ByRules:
+		rep.Reason = fmt.Sprintf("its rules match one Windows time zone only, %q (compared in %s)", c.Zone, yearList(c.Years))
+	default:
+		rep.Reason = fmt.Sprintf("another time-zone definition in %s names %q and has the same rules", o.where(), c.Zone)
 	}
-	first := repairFirstYear
-	var nd *tzdef.Definition
-	var err error
-	for ; first <= repairLastYear; first++ {
-		if nd, _, err = tzdef.FromZoneName(rep.Zone, first, repairLastYear); !errors.Is(err, tzdef.ErrNotExpressible) {
-			break
-		}
-	}
+	nd, _, first, err := tzdef.BuildRepair(c.Zone, tzdef.RepairFirstYear)
 	if err != nil {
 		rep.Note = "cannot build the zone: " + err.Error()
 		return rep
@@ -658,8 +657,8 @@ func repairFor(r *smartview.Result, all []*smartview.Result, o *explainOpts) *Re
 	rep.Hex = strings.ToUpper(hex.EncodeToString(b))
 	rep.MFCMAPI = fmt.Sprintf("cb: %d lpb: %s", len(b), rep.Hex)
 	rep.Command = "mapiblob tz build --zone " + shell.Quote(rep.Zone)
-	if first != repairFirstYear {
-		rep.Command += fmt.Sprintf(" --years %d-%d", first, repairLastYear)
+	if first != tzdef.RepairFirstYear {
+		rep.Command += fmt.Sprintf(" --years %d-%d", first, tzdef.RepairLastYear)
 	}
 	if rep.Display {
 		rep.Command += " --display"
@@ -676,109 +675,12 @@ func yearList(ys []int) string {
 	return strings.Join(s, ", ")
 }
 
-// sampleYears are the years in which a definition's rules say something
-// about the zone from 1970 to thisYear: the first year of each rule from
-// 1970 on and the last year each is in force (the last rule: thisYear).
-// A rule's claim about the years before the first rule is not taken as a
-// statement (Outlook writes one rule from 1601 for "these rules now").
-func sampleYears(d *tzdef.Definition, thisYear int) []int {
-	rules := append([]tzdef.Rule(nil), d.Rules...)
-	sort.SliceStable(rules, func(i, j int) bool { return rules[i].Year < rules[j].Year })
-	set := map[int]bool{thisYear: true}
-	for i, r := range rules {
-		start, end := int(r.Year), thisYear
-		if i+1 < len(rules) {
-			end = int(rules[i+1].Year) - 1
-		}
-		end = min(end, thisYear)
-		if start >= 1970 && start <= end {
-			set[start] = true
-		}
-		if end >= 1970 && end >= start {
-			set[end] = true
-		}
-	}
-	out := make([]int, 0, len(set))
-	for y := range set {
-		out = append(out, y)
-	}
-	sort.Ints(out)
-	return out
-}
-
-// sameYear reports whether two zones have the same offsets and the same
-// instants of change in year y.
-func sameYear(a, b tzdef.Zone, y int) bool {
-	ya, oka := a.Year(y)
-	yb, okb := b.Year(y)
-	return oka && okb && ya.StdOffset == yb.StdOffset && ya.DstOffset == yb.DstOffset && ya.HasDST == yb.HasDST &&
-		ya.DSTStart.Equal(yb.DSTStart) && ya.DSTEnd.Equal(yb.DSTEnd)
-}
-
 // ZoneNames lists the Windows time-zone key names a user may pick from
 // (CLDR's table), sorted.
 func ZoneNames() []string {
 	names := tzdef.WindowsNames()
 	sort.Strings(names)
 	return names
-}
-
-// ZonesMatching lists the Windows time zones (CLDR's key names, sorted)
-// whose rules, as the Go time-zone database gives them, equal d's in
-// every one of years: the same offsets and the same instants of change.
-// Several zones often share today's rules (Eastern Standard Time and US
-// Eastern Standard Time), so more than one name means the rules alone do
-// not tell the zone.
-func ZonesMatching(d *tzdef.Definition, years []int) []string {
-	if len(d.Rules) == 0 || len(years) == 0 {
-		return nil
-	}
-	lo, hi := years[0], years[len(years)-1]
-	var out []string
-	for _, name := range tzdef.WindowsNames() {
-		c, _, err := tzdef.FromZoneName(name, hi, hi) // cheap first test: the last year only
-		if err != nil || !sameYear(d, c, hi) {
-			continue
-		}
-		if lo < hi {
-			if c, _, err = tzdef.FromZoneName(name, lo, hi); err != nil {
-				continue
-			}
-		}
-		all := true
-		for _, y := range years {
-			all = all && sameYear(d, c, y)
-		}
-		if all {
-			out = append(out, name)
-		}
-	}
-	sort.Strings(out)
-	return out
-}
-
-// siblingZone is the key name another definition among all gives with
-// rules equal to d's in years, when exactly one name is given so.
-func siblingZone(d *tzdef.Definition, all []*smartview.Result, years []int) string {
-	name := ""
-	for _, r := range all {
-		o, ok := r.Value.(*tzdef.Definition)
-		if !ok || o == d || tzdef.IANAName(o.KeyName) == "" {
-			continue
-		}
-		same := true
-		for _, y := range years {
-			same = same && sameYear(d, o, y)
-		}
-		if !same {
-			continue
-		}
-		if name != "" && name != o.KeyName {
-			return "" // two names: the paste does not tell
-		}
-		name = o.KeyName
-	}
-	return name
 }
 
 func formViews(g guid.GUID) []FormView {

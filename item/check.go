@@ -1,12 +1,9 @@
 package item
 
 import (
-	"errors"
-	"fmt"
 	"hash/fnv"
 	"strconv"
 	"strings"
-	"sync"
 	"time"
 
 	"github.com/mapiblob/mapiblob/blob"
@@ -199,58 +196,46 @@ func (it *Item) repairAdvice() string {
 	return "Repair: `mapiblob repair tz " + shell.Quote(src) + " --zone " + shell.Quote(zone) + "` (the zone " + why + "), then paste the five properties it prints into MFCMAPI"
 }
 
-// ErrNoZone is returned by InferZone when no time-zone property of the item
-// names a zone.
-var ErrNoZone = errors.New("no time-zone property of the item names a zone")
-
-// InferZone finds the Windows zone the item's time-zone properties name:
-// the key names of the three definitions that have one, which must agree
-// with each other and be a zone tzdef knows, and whose rules must include
-// PidLidTimeZoneStruct's when the item has one. why says which properties
-// named it. It never guesses: no name, or names that disagree, is an error.
+// InferZone finds the Windows zone the item's time-zone properties name,
+// by tzdef.ChooseZone (the one policy, shared with the page's repair of a
+// single definition): the definitions that give a key name must agree with
+// each other, be a zone tzdef knows, have the rules of the definition whose
+// key name is empty (if one is), and include PidLidTimeZoneStruct's rule
+// when the item has one; when none gives a name, the one Windows zone
+// whose rules equal the damaged definition's, if exactly one does. why says
+// which properties named it, or that the rules did. It never guesses: no
+// zone told (an error wrapping tzdef.ErrNoZone) or names that disagree
+// are errors.
 func (it *Item) InferZone() (zone, why string, err error) {
-	var names []string
-	var from []string
+	c, err := it.chooseZone("")
+	if err != nil {
+		return "", "", err
+	}
+	if c.ByRules {
+		return c.Zone, "that alone has the rules of the definition whose key name is empty", nil
+	}
+	return c.Zone, "named by " + strings.Join(c.NamedBy, " and "), nil
+}
+
+// chooseZone weighs the item's time-zone properties by tzdef.ChooseZone.
+func (it *Item) chooseZone(picked string) (tzdef.ZoneChoice, error) {
+	var damaged *tzdef.Definition
+	var defs []tzdef.Source
 	for _, p := range TZProperties {
 		d := it.TZDefinition(p)
 		if d == nil {
 			continue
 		}
-		k := strings.Trim(d.KeyName, "\x00")
-		if k == "" {
-			continue
+		if damaged == nil && strings.Trim(d.KeyName, "\x00") == "" {
+			damaged = d
 		}
-		from = append(from, p+" "+strconv.Quote(k))
-		dup := false
-		for _, n := range names {
-			dup = dup || n == k
-		}
-		if !dup {
-			names = append(names, k)
-		}
+		defs = append(defs, tzdef.Source{Property: p, Definition: d})
 	}
-	switch len(names) {
-	case 0:
-		return "", "", ErrNoZone
-	case 1:
-	default:
-		return "", "", fmt.Errorf("the item's time-zone properties disagree: %s", strings.Join(from, ", "))
+	year := time.Now().Year()
+	if s, ok := it.StartWhole(); ok && s.Year() > 1601 {
+		year = max(year, s.Year())
 	}
-	zone = names[0]
-	def, _, err := zoneRules(zone, 1990, 2037)
-	if err != nil {
-		return "", "", fmt.Errorf("%s names %q, which is not a zone this tool knows: %v", strings.Join(from, ", "), zone, err)
-	}
-	if st := it.TimeZoneStruct(); st != nil {
-		match := false
-		for i := range def.Rules {
-			match = match || def.Rules[i].SameZone(st)
-		}
-		if !match {
-			return "", "", fmt.Errorf("%s names %q, but PidLidTimeZoneStruct holds a rule %q never had", strings.Join(from, ", "), zone, zone)
-		}
-	}
-	return zone, "named by " + strings.Join(from, " and "), nil
+	return tzdef.ChooseZone(damaged, defs, it.TimeZoneStruct(), picked, year)
 }
 
 // checkSeries compares the recurrence pattern with the item's times.
@@ -388,32 +373,3 @@ func (s *SetChecker) Findings() []blob.Finding {
 
 // Count is the number of items added and how many are recurring.
 func (s *SetChecker) Count() (items, recurring int) { return s.n, s.recurring }
-
-type zoneKey struct {
-	name        string
-	first, last int
-}
-
-type zoneVal struct {
-	def *tzdef.Definition
-	st  *tzdef.TimeZoneStruct
-	err error
-}
-
-var zoneCache sync.Map // zoneKey → zoneVal, for known zones only
-
-// zoneRules is tzdef.FromZoneName, cached: building a zone's rules takes
-// milliseconds, and a folder of items names the same few zones. The
-// results are shared: callers must not change them.
-func zoneRules(name string, first, last int) (*tzdef.Definition, *tzdef.TimeZoneStruct, error) {
-	k := zoneKey{name, first, last}
-	if v, ok := zoneCache.Load(k); ok {
-		z := v.(zoneVal)
-		return z.def, z.st, z.err
-	}
-	def, st, err := tzdef.FromZoneName(name, first, last)
-	if err == nil { // only zones tzdef knows: the cache stays small whatever items name
-		zoneCache.Store(k, zoneVal{def, st, err})
-	}
-	return def, st, err
-}

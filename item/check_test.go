@@ -117,8 +117,10 @@ func TestCheckCodes(t *testing.T) {
 }
 
 // The KB 2553248 case: the finding names the crash and the repair with the
-// zone the other properties name; with nothing to infer from it says to
-// give the zone, and never suggests one.
+// zone the other properties name; with no name, the one Windows zone whose
+// rules the damaged definition has (tzdef.ChooseZone, the page's policy
+// too); with rules several zones share, it says to give the zone, and
+// never suggests one.
 func TestEmptyKeyNameAdvice(t *testing.T) {
 	it := itemtest.Meeting(itemtest.Options{EmptyStartDisplayKeyName: true, Zone: "Atlantic Standard Time"})
 	it.Source = "meeting.msg"
@@ -130,6 +132,17 @@ func TestEmptyKeyNameAdvice(t *testing.T) {
 	require.Contains(t, fs[0].Message, "mapiblob repair tz meeting.msg --zone 'Atlantic Standard Time'")
 	require.NotContains(t, fs[0].Message, "Eastern")
 
+	for _, n := range []string{"PidLidAppointmentTimeZoneDefinitionEndDisplay", "PidLidAppointmentTimeZoneDefinitionRecur"} {
+		remove(it, n)
+	}
+	fs = it.Check()
+	require.Len(t, fs, 1)
+	require.Contains(t, fs[0].Message, "mapiblob repair tz meeting.msg --zone 'Atlantic Standard Time'")
+	require.Contains(t, fs[0].Message, "alone has the rules of the definition whose key name is empty")
+
+	// Eastern Standard Time's rules are Turks and Caicos' too: no zone.
+	it = itemtest.Meeting(itemtest.Options{EmptyStartDisplayKeyName: true, Zone: "Eastern Standard Time"})
+	it.Source = "meeting.msg"
 	for _, n := range []string{"PidLidAppointmentTimeZoneDefinitionEndDisplay", "PidLidAppointmentTimeZoneDefinitionRecur"} {
 		remove(it, n)
 	}

@@ -3,6 +3,8 @@ package item
 import (
 	"fmt"
 	"strings"
+
+	"github.com/mapiblob/mapiblob/tzdef"
 )
 
 // TZRepair is the consistent set of time-zone properties for an item's
@@ -22,8 +24,9 @@ type TZRepair struct {
 // or an IANA zone with one), or, when zone is "", of the zone the item's
 // other time-zone properties name (InferZone; an error when they name none
 // or disagree: this never guesses). The definitions carry one rule per year
-// whose rules changed, from 2000 (or the item's start year, if earlier)
-// to 2037; the display ones have TZRULE_FLAG_RECUR_CURRENT_TZREG cleared.
+// whose rules changed, from 2000 (or the item's start year, if earlier;
+// or the first later year the zone's rules can be written in) to 2037, as
+// tzdef.BuildRepair builds them; the display ones have TZRULE_FLAG_RECUR_CURRENT_TZREG cleared.
 // PidLidTimeZoneDescription is "(UTC±hh:mm) " and the key name.
 func (it *Item) RepairTZ(zone string) (*TZRepair, error) {
 	r := &TZRepair{}
@@ -34,11 +37,11 @@ func (it *Item) RepairTZ(zone string) (*TZRepair, error) {
 		}
 		zone, r.Inferred = z, why
 	}
-	first := 2000
+	first := tzdef.RepairFirstYear
 	if s, ok := it.StartWhole(); ok && s.Year() < first && s.Year() > 1601 {
 		first = s.Year()
 	}
-	def, st, err := zoneRules(zone, first, 2037)
+	def, st, _, err := tzdef.BuildRepair(zone, first)
 	if err != nil {
 		return nil, err
 	}

@@ -30,14 +30,15 @@ type DriftRecord struct {
 	Modified bool      // an exception
 }
 
-// ErrNoZone is returned by Drift for a series without a time zone.
-var ErrNoZone = errors.New("the series has no time zone")
+// errNoSeriesZone is returned by Drift for a series without a time zone;
+// errors.Is finds tzdef.ErrNoZone in it.
+var errNoSeriesZone = tzdef.NoZone("the series has no time zone")
 
 // Drift compares s's stored zone with loc, the zone's current rules, for
 // the occurrences in [from, to) (to must be set for a series without end).
 func (s *Series) Drift(loc *time.Location, from, to time.Time) (*Drift, error) {
 	if s.Zone == nil {
-		return nil, ErrNoZone
+		return nil, errNoSeriesZone
 	}
 	if s.Appointment == nil {
 		return nil, errors.New("tz drift needs an appointment's PidLidAppointmentRecur")

@@ -4,9 +4,9 @@
 // its tag, LID or string name, its types, its area and where it is defined,
 // and which decoder of this module reads it when it is binary.
 //
-// The table is generated from the shared facts table mapi-properties.tsv
-// (`go generate ./proptag`, see internal/genprops); decoders.go and
-// corrections.go hold the little that is written by hand.
+// The table is generated from the facts table mapi-properties.tsv, copied
+// into internal/data (`go generate ./proptag`, see internal/genprops);
+// decoders.go and corrections.go hold the little that is written by hand.
 //
 // A tag such as 0x80380102 is id 0x8038 and type PT_BINARY. Ids from 0x8000
 // are named-property ids that each store assigns on its own, so a decoder is
@@ -14,7 +14,7 @@
 // 0x825E, PidLidAppointmentTimeZoneDefinitionStartDisplay — never from the id.
 package proptag
 
-//go:generate go run ./internal/genprops -tsv ../../shared/data/mapi-properties.tsv -o zz_generated.go
+//go:generate go run ./internal/genprops -in internal/data/mapi-properties.tsv -o zz_generated.go
 
 import (
 	"fmt"

@@ -1,6 +1,6 @@
 package recurrence
 
-//go:generate go test -run ^TestGeneratedDecoders$ -update-decoders
+//go:generate go run ./internal/gendecode -in . -o zz_decode_fields.go
 
 import (
 	"encoding/json"

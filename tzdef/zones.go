@@ -5,7 +5,7 @@ import (
 	"unicode/utf16"
 )
 
-//go:generate go run ./internal/gencldr -o zones_cldr.go
+//go:generate go run ./internal/gencldr -in internal/data -o zz_zones_cldr.go
 
 // IANAName returns the IANA zone CLDR maps a Windows time-zone key name to
 // (its "001" territory, e.g. "Eastern Standard Time" → "America/New_York"),
@@ -56,8 +56,8 @@ func WindowsNames() []string {
 	return out
 }
 
-// windowsToIANA and ianaToWindows are in zones_cldr.go, which go generate
-// writes from CLDR.
+// windowsToIANA and ianaToWindows are in zz_zones_cldr.go, which go generate
+// writes from CLDR (internal/data).
 
 // keyNames maps each Windows key name to one shared copy of itself and its
 // UTF-16LE form, so a decoder can use that string instead of allocating a

@@ -169,7 +169,7 @@ func runHelp(e *env, args []string) error {
 	return nil
 }
 
-//go:generate go run ./internal/gentzdata -o zz_tzdata.go
+//go:generate go run ./internal/gentzdata -in $GOROOT -o zz_tzdata.go
 
 func runVersion(e *env, args []string) error {
 	fmt.Fprintf(e.stdout, "mapiblob %s (%s %s/%s)\n", version(), runtime.Version(), runtime.GOOS, runtime.GOARCH)

@@ -1,5 +1,6 @@
-// Package propsgen turns the shared facts table mapi-properties.tsv into the
-// Go source of proptag's property table. It checks every row as it goes
+// Package propsgen turns the facts table mapi-properties.tsv (the copy
+// committed in proptag/internal/data) into the Go source of proptag's
+// property table, zz_generated.go. It checks every row as it goes
 // (column count, kinds, numbers, types, property-set names against their
 // GUIDs) and refuses a table it cannot read exactly, so a damaged or
 // reshaped TSV fails `go generate` instead of producing a wrong table.
@@ -14,6 +15,7 @@ import (
 	"encoding/hex"
 	"fmt"
 	"go/format"
+	"os"
 	"slices"
 	"strconv"
 	"strings"
@@ -200,6 +202,16 @@ func PrimaryType(types []string) string {
 		return types[0]
 	}
 	return ""
+}
+
+// GenerateFrom returns the Go source of the table for the TSV file at
+// path; genprops and proptag's TestGenerated both run it.
+func GenerateFrom(path string) ([]byte, error) {
+	tsv, err := os.ReadFile(path)
+	if err != nil {
+		return nil, err
+	}
+	return Generate(tsv)
 }
 
 // Generate returns the gofmt-ed Go source of the table for tsv.

@@ -1,6 +1,7 @@
 // Command gencldr writes tzdef's Windows ↔ IANA zone table,
-// zz_zones_cldr.go, from the copy of CLDR's supplemental/windowsZones.json
-// committed in tzdef/internal/data (see its README.md). tzdef runs it with
+// zz_zones_cldr.go, from the facts table windows-zones.tsv (read from CLDR's
+// windowsZones.json) committed in tzdef/internal/data (see its README.md).
+// tzdef runs it with
 // `go generate ./tzdef`:
 //
 //	go run ./internal/gencldr -in internal/data -o zz_zones_cldr.go

@@ -20,9 +20,10 @@ import (
 
 // Exit codes.
 const (
-	exitOK      = 0 // fine
-	exitInvalid = 1 // the input was read but is invalid (or check found an error)
-	exitUsage   = 2 // usage or I/O error
+	exitOK       = 0 // fine
+	exitInvalid  = 1 // findings of error severity, or the input was read but is invalid
+	exitUsage    = 2 // usage or I/O error
+	exitInternal = 3 // an internal error: a bug in mapiblob (a recovered panic)
 )
 
 // command is one subcommand. Adding one is a table entry and a function.
@@ -90,8 +91,8 @@ func main() {
 func run(args []string, e *env) (code int) {
 	defer func() {
 		if r := recover(); r != nil {
-			fmt.Fprintf(e.stderr, "mapiblob: internal error: %v (please report it with the input)\n", r)
-			code = exitInvalid
+			fmt.Fprintf(e.stderr, "mapiblob: internal error: %s (please report it with the input)\n", oneLine(fmt.Sprint(r)))
+			code = exitInternal
 		}
 	}()
 	if len(args) == 0 {
@@ -153,7 +154,11 @@ func writeOverview(w io.Writer) {
 	}
 	fmt.Fprintln(w, "\nINPUT is the text itself, @path for a file, or - (or nothing) for standard input.")
 	fmt.Fprintln(w, "It may be hex in any layout, MFCMAPI's \"cb: N lpb: HEX\", an MFCMAPI XML property export, or base64.")
-	fmt.Fprintln(w, "Exit codes: 0 fine, 1 invalid input (or check found an error), 2 usage or I/O error.")
+	fmt.Fprintln(w, "\nExit codes:")
+	fmt.Fprintln(w, "  0  fine")
+	fmt.Fprintln(w, "  1  findings (check found an error-level one) or invalid input")
+	fmt.Fprintln(w, "  2  usage or I/O error")
+	fmt.Fprintln(w, "  3  internal error: a bug in mapiblob (please report it with the input)")
 }
 
 func runHelp(e *env, args []string) error {

@@ -345,7 +345,7 @@ func runItemsDecode(e *env, o *decodeOpts, sources []itemSource) error {
 				case "json":
 					j, err := it.JSON(it.Check())
 					if err != nil {
-						fmt.Fprintf(&b, `{"source":%q,"error":%q}`+"\n", it.Source, err.Error())
+						b.Write(itemErrorLine(it.Source, err))
 						continue
 					}
 					b.Write(j)
@@ -361,6 +361,17 @@ func runItemsDecode(e *env, o *decodeOpts, sources []itemSource) error {
 		return err
 	}
 	return run.exit()
+}
+
+// itemErrorLine is the NDJSON line of an item that could not be written
+// as JSON: {"source", "error"}, built by encoding/json so that it is valid
+// JSON whatever the file name holds (invalid UTF-8 becomes U+FFFD).
+func itemErrorLine(source string, err error) []byte {
+	b, _ := json.Marshal(struct {
+		Source string `json:"source"`
+		Error  string `json:"error"`
+	}{source, err.Error()})
+	return append(b, '\n')
 }
 
 // writeOut prints a file's rendered output in order, or reports the file

@@ -15,6 +15,7 @@ import (
 	"github.com/mapiblob/mapiblob/blob"
 	"github.com/mapiblob/mapiblob/guid"
 	"github.com/mapiblob/mapiblob/input"
+	"github.com/mapiblob/mapiblob/internal/guidtext"
 	"github.com/mapiblob/mapiblob/internal/shell"
 	"github.com/mapiblob/mapiblob/item"
 	"github.com/mapiblob/mapiblob/recurrence"
@@ -799,17 +800,7 @@ func explainGUID(x *Explanation, g guid.GUID, d guid.Detail) {
 	}
 	x.GUID = ge
 	var b strings.Builder
-	note := ge.ReadAs
-	if d.Ambiguous {
-		note += " (--as string for that)"
-	}
-	fmt.Fprintf(&b, "%-11s %s\n", "read as:", note)
-	for _, f := range ge.Forms {
-		fmt.Fprintf(&b, "%-11s %s\n", f.Form+":", f.Value)
-	}
-	if ge.Name != "" {
-		fmt.Fprintf(&b, "%-11s %s\n", "name:", ge.Name)
-	}
+	guidtext.WriteGUID(&b, g, &d)
 	x.Text = b.String()
 }
 
@@ -820,8 +811,7 @@ func explainExMerge(x *Explanation, text string) {
 func explainExMergeReader(x *Explanation, r io.Reader) {
 	x.Input = InputExMerge
 	x.Command = "mapiblob guid --exmerge-log FILE"
-	var b strings.Builder
-	n := 0
+	var good []guid.ExMergeRecord
 	for rec, err := range guid.ScanExMergeLog(r) {
 		e := ExMergeExplanation{Line: rec.Line, Escaped: rec.Escaped, LegacyExchangeDN: rec.LegacyExchangeDN}
 		if err != nil {
@@ -845,24 +835,14 @@ func explainExMergeReader(x *Explanation, r io.Reader) {
 			e.Remediation = "the line names no legacyExchangeDN: find the user by other means, then set msExchMailboxGuid to this GUID (the adsi form in ADSI Edit)"
 		}
 		x.ExMerge = append(x.ExMerge, e)
-		if n > 0 {
-			b.WriteString("\n")
-		}
-		n++
-		fmt.Fprintf(&b, "line %d: %s\n", e.Line, e.LegacyExchangeDN)
-		for _, f := range e.Forms {
-			fmt.Fprintf(&b, "  %-11s %s\n", f.Form+":", f.Value)
-		}
-		if e.PowerShell == "" {
-			b.WriteString("  the line names no legacyExchangeDN: find the user by other means\n")
-			continue
-		}
-		fmt.Fprintf(&b, "  set with:   %s\n", e.PowerShell)
-		fmt.Fprintf(&b, "  or LDIF:\n    %s\n", strings.ReplaceAll(strings.TrimSuffix(e.LDIF, "\n"), "\n", "\n    "))
+		good = append(good, rec)
 	}
-	if len(x.ExMerge) == 0 && x.Error == "" {
-		b.WriteString("no unidentified mailboxes in the text\n")
+	source := "the text"
+	if len(x.ExMerge) > 0 || x.Error != "" {
+		source = "" // refused lines, or a read error: the text may name mailboxes
 	}
+	var b strings.Builder
+	guidtext.WriteExMerge(&b, good, source)
 	x.Text = b.String()
 }
 

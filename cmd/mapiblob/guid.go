@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/mapiblob/mapiblob/guid"
+	"github.com/mapiblob/mapiblob/internal/guidtext"
 )
 
 const guidUsage = `mapiblob guid [--as FORM] [--to FORM] INPUT
@@ -83,29 +84,8 @@ func runGUID(e *env, args []string) error {
 		}
 		return nil
 	}
-	if detail != nil {
-		note := detail.String()
-		if detail.Ambiguous {
-			note += " (--as string for that)"
-		}
-		fmt.Fprintf(e.stdout, "%-11s %s\n", "read as:", note)
-	}
-	writeForms(e, g)
+	guidtext.WriteGUID(e.stdout, g, detail)
 	return nil
-}
-
-var formLabels = map[guid.Form]string{
-	guid.FormString: "string", guid.FormADSI: "adsi", guid.FormHex: "hex", guid.FormLDAP: "ldap",
-	guid.FormBase64: "base64", guid.FormExMerge: "exmerge", guid.FormPowerShell: "powershell",
-}
-
-func writeForms(e *env, g guid.GUID) {
-	for _, f := range guid.Forms() {
-		fmt.Fprintf(e.stdout, "%-11s %s\n", formLabels[f]+":", g.Format(f))
-	}
-	if n := g.Name(); n != "" {
-		fmt.Fprintf(e.stdout, "%-11s %s\n", "name:", n)
-	}
 }
 
 type logRow struct {
@@ -129,7 +109,7 @@ func scanLog(e *env, path, format string) error {
 	if st, err := f.Stat(); err == nil && st.IsDir() {
 		return usageErr("%s is a directory, not a file", path)
 	}
-	var rows []logRow
+	var recs []guid.ExMergeRecord
 	var warnings []string
 	for rec, err := range guid.ScanExMergeLog(f) {
 		if err != nil {
@@ -140,20 +120,21 @@ func scanLog(e *env, path, format string) error {
 			warnings = append(warnings, err.Error())
 			continue
 		}
-		forms := map[string]string{}
-		for _, fm := range guid.Forms() {
-			forms[formLabels[fm]] = rec.GUID.Format(fm)
-		}
-		rows = append(rows, logRow{Line: rec.Line, Timestamp: rec.Timestamp, LegacyExchangeDN: rec.LegacyExchangeDN,
-			GUID: forms, PowerShell: rec.PowerShell(), LDIF: rec.LDIF()})
+		recs = append(recs, rec)
 	}
 	for _, w := range warnings {
 		fmt.Fprintf(e.stderr, "mapiblob: %s: %s\n", path, w)
 	}
 	switch format {
 	case "json":
-		if rows == nil {
-			rows = []logRow{}
+		rows := make([]logRow, 0, len(recs))
+		for _, rec := range recs {
+			forms := map[string]string{}
+			for _, fm := range guid.Forms() {
+				forms[fm.String()] = rec.GUID.Format(fm)
+			}
+			rows = append(rows, logRow{Line: rec.Line, Timestamp: rec.Timestamp, LegacyExchangeDN: rec.LegacyExchangeDN,
+				GUID: forms, PowerShell: rec.PowerShell(), LDIF: rec.LDIF()})
 		}
 		b, _ := json.MarshalIndent(rows, "", "  ")
 		fmt.Fprintln(e.stdout, string(b))
@@ -161,37 +142,24 @@ func scanLog(e *env, path, format string) error {
 		w := csv.NewWriter(e.stdout)
 		header := []string{"line", "legacyExchangeDN"}
 		for _, fm := range guid.Forms() {
-			header = append(header, formLabels[fm])
+			header = append(header, fm.String())
 		}
 		header = append(header, "powershell")
 		_ = w.Write(header)
-		for _, r := range rows {
-			rec := []string{fmt.Sprint(r.Line), r.LegacyExchangeDN}
+		for _, r := range recs {
+			row := []string{fmt.Sprint(r.Line), r.LegacyExchangeDN}
 			for _, fm := range guid.Forms() {
-				rec = append(rec, r.GUID[formLabels[fm]])
+				row = append(row, r.GUID.Format(fm))
 			}
-			_ = w.Write(append(rec, r.PowerShell))
+			_ = w.Write(append(row, r.PowerShell()))
 		}
 		w.Flush()
 	default:
-		if len(rows) == 0 && len(warnings) == 0 {
-			fmt.Fprintln(e.stdout, "no unidentified mailboxes in", path)
+		source := path
+		if len(warnings) > 0 {
+			source = "" // refused lines: the log does name mailboxes
 		}
-		for i, r := range rows {
-			if i > 0 {
-				fmt.Fprintln(e.stdout)
-			}
-			fmt.Fprintf(e.stdout, "line %d: %s\n", r.Line, r.LegacyExchangeDN)
-			for _, fm := range guid.Forms() {
-				fmt.Fprintf(e.stdout, "  %-11s %s\n", formLabels[fm]+":", r.GUID[formLabels[fm]])
-			}
-			if r.PowerShell == "" {
-				fmt.Fprintln(e.stdout, "  the line names no legacyExchangeDN: find the user by other means")
-				continue
-			}
-			fmt.Fprintf(e.stdout, "  set with:   %s\n", r.PowerShell)
-			fmt.Fprintf(e.stdout, "  or LDIF:\n    %s\n", strings.ReplaceAll(strings.TrimSuffix(r.LDIF, "\n"), "\n", "\n    "))
-		}
+		guidtext.WriteExMerge(e.stdout, recs, source)
 	}
 	if len(warnings) > 0 {
 		return invalidErr("%s: %d line(s) name a msExchMailboxGuid that is not exactly 16 bytes; nothing was guessed for them", path, len(warnings))

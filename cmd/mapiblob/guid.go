@@ -28,7 +28,8 @@ legacyExchangeDN, the GUID in every form, a PowerShell command that finds the
 user by legacyExchangeDN and sets the GUID, and an LDIF to complete with the
 user's DN. The log may be UTF-8 or UTF-16. A line whose GUID is not exactly 16
 bytes is reported on standard error with its line number (nothing is guessed)
-and the exit code is 1.`
+and the exit code is 1. --format json writes one JSON object per mailbox, one
+per line (NDJSON).`
 
 func runGUID(e *env, args []string) error {
 	fs := newFlags("guid")
@@ -126,18 +127,16 @@ func scanLog(e *env, path, format string) error {
 		fmt.Fprintf(e.stderr, "mapiblob: %s: %s\n", path, w)
 	}
 	switch format {
-	case "json":
-		rows := make([]logRow, 0, len(recs))
+	case "json": // NDJSON: one object per mailbox, one per line
 		for _, rec := range recs {
 			forms := map[string]string{}
 			for _, fm := range guid.Forms() {
 				forms[fm.String()] = rec.GUID.Format(fm)
 			}
-			rows = append(rows, logRow{Line: rec.Line, Timestamp: rec.Timestamp, LegacyExchangeDN: rec.LegacyExchangeDN,
+			b, _ := json.Marshal(logRow{Line: rec.Line, Timestamp: rec.Timestamp, LegacyExchangeDN: rec.LegacyExchangeDN,
 				GUID: forms, PowerShell: rec.PowerShell(), LDIF: rec.LDIF()})
+			fmt.Fprintln(e.stdout, string(b))
 		}
-		b, _ := json.MarshalIndent(rows, "", "  ")
-		fmt.Fprintln(e.stdout, string(b))
 	case "csv":
 		w := csv.NewWriter(e.stdout)
 		header := []string{"line", "legacyExchangeDN"}

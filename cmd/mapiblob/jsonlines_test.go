@@ -3,6 +3,7 @@ package main
 import (
 	"encoding/json"
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"sort"
@@ -86,4 +87,53 @@ func TestJSONLinesOddFileNames(t *testing.T) {
 			t.Errorf("%q (-want +got):\n%s", n, d)
 		}
 	}
+}
+
+// guid --exmerge-log --format json is NDJSON: one object per mailbox the
+// text lists, nothing around them, and no line at all for none.
+func TestExMergeLogNDJSON(t *testing.T) {
+	r := runBin(t, nil, "guid", "--exmerge-log", "testdata/exmerge/ExMerge.log", "--format", "json")
+	require.Equal(t, 0, r.code, r.stderr)
+	objs := ndjsonLines(t, r.stdout)
+	text := runBin(t, nil, "guid", "--exmerge-log", "testdata/exmerge/ExMerge.log")
+	var wantLines, gotLines []float64
+	for _, l := range strings.Split(text.stdout, "\n") {
+		var n float64
+		var dn string
+		if _, err := fmt.Sscanf(l, "line %v: %s", &n, &dn); err == nil {
+			wantLines = append(wantLines, n)
+		}
+	}
+	for _, o := range objs {
+		gotLines = append(gotLines, o["line"].(float64))
+	}
+	require.NotEmpty(t, wantLines)
+	if d := cmp.Diff(wantLines, gotLines); d != "" {
+		t.Errorf("lines (-text +json):\n%s", d)
+	}
+	want := map[string]any{
+		"line":             3.0,
+		"timestamp":        "1/15/2007 10:02:12 AM",
+		"legacyExchangeDN": "/O=ORGNIZATION/OU=SITE/CN=RECIPIENTS/CN=USER",
+		"guid": map[string]any{
+			"string": "{66960343-B15D-443B-8199-1F9143325B37}", "adsi": "43 03 96 66 5D B1 3B 44 81 99 1F 91 43 32 5B 37",
+			"hex": "430396665DB13B4481991F9143325B37", "ldap": `\43\03\96\66\5D\B1\3B\44\81\99\1F\91\43\32\5B\37`,
+			"base64": "QwOWZl2xO0SBmR+RQzJbNw==", "exmerge": `C\03\96f\5D\B1\3BD\81\99\1F\91C2\5B7`,
+			"powershell": "[byte[]](0x43,0x03,0x96,0x66,0x5D,0xB1,0x3B,0x44,0x81,0x99,0x1F,0x91,0x43,0x32,0x5B,0x37)",
+		},
+	}
+	got := objs[0]
+	require.Contains(t, got["powershell"], "Get-ADUser -LDAPFilter '(legacyExchangeDN=/O=ORGNIZATION/OU=SITE/CN=RECIPIENTS/CN=USER)'")
+	require.Contains(t, got["ldif"], "msExchMailboxGuid:: QwOWZl2xO0SBmR+RQzJbNw==\n")
+	delete(got, "powershell")
+	delete(got, "ldif")
+	if d := cmp.Diff(want, got); d != "" {
+		t.Errorf("first mailbox (-want +got):\n%s", d)
+	}
+
+	empty := filepath.Join(t.TempDir(), "empty.log")
+	require.NoError(t, os.WriteFile(empty, []byte("nothing to see\r\n"), 0o644))
+	r = runBin(t, nil, "guid", "--exmerge-log", empty, "--format", "json")
+	require.Equal(t, 0, r.code, r.stderr)
+	require.Empty(t, r.stdout)
 }

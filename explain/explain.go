@@ -40,7 +40,8 @@ type Options struct {
 	// does not tell the zone, and it is the zone of a series that has none
 	// in the paste. It is never assumed: "" means no zone.
 	Zone string `json:"zone,omitempty"`
-	// From is the first day of the occurrences listed ("2026-03-01" or
+	// From is the first day of the occurrences listed, in a form
+	// smartview.ParseDate reads as the CLI's --from does ("2026-03-01" or
 	// "2026-03-01T09:00" in the series' zone); "" is today. When nothing
 	// occurs from today on, the series' first occurrences are listed.
 	From string `json:"from,omitempty"`
@@ -499,9 +500,9 @@ func explainSeries(s *smartview.Series, blobs []input.Blob, o *explainOpts) *Ser
 	from := o.now.In(loc)
 	from = time.Date(from.Year(), from.Month(), from.Day(), 0, 0, 0, 0, loc)
 	if o.from != "" {
-		t, err := parseFrom(o.from, loc)
+		t, err := smartview.ParseDate(o.from, loc)
 		if err != nil {
-			se.Error = err.Error()
+			se.Error = "from " + err.Error()
 			return se
 		}
 		from = t
@@ -572,19 +573,6 @@ func icsName(summary string) string {
 		return "series.ics"
 	}
 	return b.String() + ".ics"
-}
-
-// parseFrom reads a From date as the CLI's --from does.
-func parseFrom(s string, loc *time.Location) (time.Time, error) {
-	for _, layout := range []string{"2006-01-02", "2006-01-02T15:04", "2006-01-02T15:04:05", "2006-01-02 15:04"} {
-		if t, err := time.ParseInLocation(layout, s, loc); err == nil {
-			return t, nil
-		}
-	}
-	if t, err := time.Parse(time.RFC3339, s); err == nil {
-		return t, nil
-	}
-	return time.Time{}, fmt.Errorf("from %q: want a date like 2026-03-01 or 2026-03-01T09:00", s)
 }
 
 // The years a repair covers, as `mapiblob tz build` does by default.

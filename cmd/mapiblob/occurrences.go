@@ -110,19 +110,14 @@ func looksLikeZoneName(s string) bool {
 	return false
 }
 
+// parseWhen reads the date of flag --name as smartview.ParseDate does
+// ("" is no bound); one it cannot read is a usage error.
 func parseWhen(s string, loc *time.Location, name string) (time.Time, error) {
-	if s == "" {
-		return time.Time{}, nil
+	t, err := smartview.ParseDate(s, loc)
+	if err != nil {
+		return time.Time{}, usageErr("--%s %v", name, err)
 	}
-	for _, layout := range []string{"2006-01-02", "2006-01-02T15:04", "2006-01-02T15:04:05", "2006-01-02 15:04"} {
-		if t, err := time.ParseInLocation(layout, s, loc); err == nil {
-			return t, nil
-		}
-	}
-	if t, err := time.Parse(time.RFC3339, s); err == nil {
-		return t, nil
-	}
-	return time.Time{}, usageErr("--%s %q: want a date like 2026-03-01 or 2026-03-01T09:00", name, s)
+	return t, nil
 }
 
 // seriesFlags are the flags occurrences and ical share.

@@ -11,32 +11,46 @@ import (
 	"github.com/mapiblob/mapiblob/internal/guidtext"
 )
 
-const guidUsage = `mapiblob guid [--as FORM] [--to FORM] INPUT
-mapiblob guid --exmerge-log FILE [--format text|json|csv]
+const guidUsage = `mapiblob guid [flags] INPUT
+mapiblob guid --exmerge-log FILE [--format FORMAT]
 
 Converts a GUID between every form an Exchange administrator meets: the GUID
 string, ADSI Edit hex, compact hex, the LDAP filter escape, base64 (LDIF), the
 ExMerge.log escape and a PowerShell byte array. The form of INPUT is detected
 and named on the "read as:" line. Bare 32 hex digits are read as bytes in wire
-order (--as string reads them as a GUID string without dashes); PowerShell's
-[guid]'…', [guid]::Parse('…'), New-Object Guid '…' are GUID strings, and
-.ToByteArray() output is decimal bytes. --to prints one form only:
-exmerge, adsi, hex, ldap, base64, string or powershell.
+order; PowerShell's [guid]'…', [guid]::Parse('…'), New-Object Guid '…' are GUID
+strings, and .ToByteArray() output is decimal bytes.
 
---exmerge-log lists every mailbox ExMerge could not identify, with its
+With --exmerge-log it lists every mailbox ExMerge could not identify, with its
 legacyExchangeDN, the GUID in every form, a PowerShell command that finds the
 user by legacyExchangeDN and sets the GUID, and an LDIF to complete with the
 user's DN. The log may be UTF-8 or UTF-16. A line whose GUID is not exactly 16
 bytes is reported on standard error with its line number (nothing is guessed)
-and the exit code is 1. --format json writes one JSON object per mailbox, one
-per line (NDJSON).`
+and the exit code is 1.`
+
+const guidExamples = `mapiblob guid 'C\03\96f\5D\B1\3BD\81\99\1F\91C2\5B7'
+mapiblob guid --to adsi '{66960343-B15D-443B-8199-1F9143325B37}'
+mapiblob guid --as string 66960343B15D443B81991F9143325B37
+mapiblob guid --exmerge-log ExMerge.log
+mapiblob guid --exmerge-log ExMerge.log --format csv > mailboxes.csv`
+
+// formNames are the names of guid.Forms, as --to and --as take them.
+func formNames() []string {
+	var names []string
+	for _, f := range guid.Forms() {
+		names = append(names, f.String())
+	}
+	return names
+}
 
 func runGUID(e *env, args []string) error {
 	fs := newFlags("guid")
-	to := fs.String("to", "", "")
-	as := fs.String("as", "auto", "")
-	logPath := fs.String("exmerge-log", "", "")
-	format := fs.String("format", "text", "")
+	to := enumFlag(fs, "to", "", "print the GUID in this form only", formNames()...)
+	as := enumFlag(fs, "as", "auto", "read INPUT in this form; auto detects it, and string reads 32 bare hex digits as a GUID string without dashes",
+		append([]string{guid.FormAuto.String()}, formNames()...)...)
+	logPath := fs.String("exmerge-log", "", "list the mailboxes the ExMerge.log `FILE` could not identify, with what sets each GUID back")
+	format := enumFlag(fs, "format", "text", "what --exmerge-log prints: text for people; json, one JSON object per mailbox (NDJSON); csv, a row per mailbox",
+		"text", "json", "csv")
 	rest, err := parseFlags(fs, args, guidUsage, e)
 	if err != nil {
 		return err

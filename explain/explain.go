@@ -15,6 +15,7 @@ import (
 	"github.com/mapiblob/mapiblob/blob"
 	"github.com/mapiblob/mapiblob/guid"
 	"github.com/mapiblob/mapiblob/input"
+	"github.com/mapiblob/mapiblob/internal/guidtext"
 	"github.com/mapiblob/mapiblob/internal/shell"
 	"github.com/mapiblob/mapiblob/item/itemfile"
 	"github.com/mapiblob/mapiblob/recurrence"
@@ -39,7 +40,8 @@ type Options struct {
 	// does not tell the zone, and it is the zone of a series that has none
 	// in the paste. It is never assumed: "" means no zone.
 	Zone string `json:"zone,omitempty"`
-	// From is the first day of the occurrences listed ("2026-03-01" or
+	// From is the first day of the occurrences listed, in a form
+	// smartview.ParseDate reads as the CLI's --from does ("2026-03-01" or
 	// "2026-03-01T09:00" in the series' zone); "" is today. When nothing
 	// occurs from today on, the series' first occurrences are listed.
 	From string `json:"from,omitempty"`
@@ -498,9 +500,9 @@ func explainSeries(s *smartview.Series, blobs []input.Blob, o *explainOpts) *Ser
 	from := o.now.In(loc)
 	from = time.Date(from.Year(), from.Month(), from.Day(), 0, 0, 0, 0, loc)
 	if o.from != "" {
-		t, err := parseFrom(o.from, loc)
+		t, err := smartview.ParseDate(o.from, loc)
 		if err != nil {
-			se.Error = err.Error()
+			se.Error = "from " + err.Error()
 			return se
 		}
 		from = t
@@ -571,19 +573,6 @@ func icsName(summary string) string {
 		return "series.ics"
 	}
 	return b.String() + ".ics"
-}
-
-// parseFrom reads a From date as the CLI's --from does.
-func parseFrom(s string, loc *time.Location) (time.Time, error) {
-	for _, layout := range []string{"2006-01-02", "2006-01-02T15:04", "2006-01-02T15:04:05", "2006-01-02 15:04"} {
-		if t, err := time.ParseInLocation(layout, s, loc); err == nil {
-			return t, nil
-		}
-	}
-	if t, err := time.Parse(time.RFC3339, s); err == nil {
-		return t, nil
-	}
-	return time.Time{}, fmt.Errorf("from %q: want a date like 2026-03-01 or 2026-03-01T09:00", s)
 }
 
 // repairFor builds the repair of a definition with an empty key name, or
@@ -701,17 +690,7 @@ func explainGUID(x *Explanation, g guid.GUID, d guid.Detail) {
 	}
 	x.GUID = ge
 	var b strings.Builder
-	note := ge.ReadAs
-	if d.Ambiguous {
-		note += " (--as string for that)"
-	}
-	fmt.Fprintf(&b, "%-11s %s\n", "read as:", note)
-	for _, f := range ge.Forms {
-		fmt.Fprintf(&b, "%-11s %s\n", f.Form+":", f.Value)
-	}
-	if ge.Name != "" {
-		fmt.Fprintf(&b, "%-11s %s\n", "name:", ge.Name)
-	}
+	guidtext.WriteGUID(&b, g, &d)
 	x.Text = b.String()
 }
 
@@ -722,8 +701,7 @@ func explainExMerge(x *Explanation, text string) {
 func explainExMergeReader(x *Explanation, r io.Reader) {
 	x.Input = InputExMerge
 	x.Command = "mapiblob guid --exmerge-log FILE"
-	var b strings.Builder
-	n := 0
+	var good []guid.ExMergeRecord
 	for rec, err := range guid.ScanExMergeLog(r) {
 		e := ExMergeExplanation{Line: rec.Line, Escaped: rec.Escaped, LegacyExchangeDN: rec.LegacyExchangeDN}
 		if err != nil {
@@ -747,24 +725,14 @@ func explainExMergeReader(x *Explanation, r io.Reader) {
 			e.Remediation = "the line names no legacyExchangeDN: find the user by other means, then set msExchMailboxGuid to this GUID (the adsi form in ADSI Edit)"
 		}
 		x.ExMerge = append(x.ExMerge, e)
-		if n > 0 {
-			b.WriteString("\n")
-		}
-		n++
-		fmt.Fprintf(&b, "line %d: %s\n", e.Line, e.LegacyExchangeDN)
-		for _, f := range e.Forms {
-			fmt.Fprintf(&b, "  %-11s %s\n", f.Form+":", f.Value)
-		}
-		if e.PowerShell == "" {
-			b.WriteString("  the line names no legacyExchangeDN: find the user by other means\n")
-			continue
-		}
-		fmt.Fprintf(&b, "  set with:   %s\n", e.PowerShell)
-		fmt.Fprintf(&b, "  or LDIF:\n    %s\n", strings.ReplaceAll(strings.TrimSuffix(e.LDIF, "\n"), "\n", "\n    "))
+		good = append(good, rec)
 	}
-	if len(x.ExMerge) == 0 && x.Error == "" {
-		b.WriteString("no unidentified mailboxes in the text\n")
+	source := "the text"
+	if len(x.ExMerge) > 0 || x.Error != "" {
+		source = "" // refused lines, or a read error: the text may name mailboxes
 	}
+	var b strings.Builder
+	guidtext.WriteExMerge(&b, good, source)
 	x.Text = b.String()
 }
 

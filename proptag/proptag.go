@@ -18,10 +18,10 @@ package proptag
 
 import (
 	"fmt"
-	"github.com/mapiblob/mapiblob/blob"
 	"strconv"
 	"strings"
 
+	"github.com/mapiblob/mapiblob/blob"
 	"github.com/mapiblob/mapiblob/guid"
 )
 

@@ -1,7 +1,6 @@
 package proptag
 
 import (
-	"github.com/mapiblob/mapiblob/blob"
 	"os"
 	"slices"
 	"strings"
@@ -10,6 +9,7 @@ import (
 	"github.com/google/go-cmp/cmp"
 	"github.com/stretchr/testify/require"
 
+	"github.com/mapiblob/mapiblob/blob"
 	"github.com/mapiblob/mapiblob/guid"
 	"github.com/mapiblob/mapiblob/proptag/internal/propsgen"
 )

@@ -1,7 +1,6 @@
 package main
 
 import (
-	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -22,14 +21,10 @@ that shell. Load it with:
 
 mapiblob prints no colour, so NO_COLOR and terminals without colour need nothing.`
 
-// flagProbe, when set, receives each command's flag set instead of the
-// command running (parseFlags calls it): completion learns the flags from
-// the commands themselves.
-var flagProbe func(fs *flag.FlagSet)
+// shells are the shells completion writes a script for.
+var shells = []string{"bash", "zsh", "fish", "powershell"}
 
-var errProbed = errors.New("flags probed")
-
-// cmdFlag is a flag of a command, with the values its usage lists.
+// cmdFlag is a flag of a command, with the values it takes.
 type cmdFlag struct {
 	name   string
 	bool   bool
@@ -39,32 +34,40 @@ type cmdFlag struct {
 // cmdSpec is what completion knows of a command.
 type cmdSpec struct {
 	name, summary string
-	subcommands   []string // tz build|transitions
+	subcommands   []string // tz build|transitions|drift; help's commands; completion's shells
 	flags         []cmdFlag
 }
 
-// flagValues reads "--kind auto|tzdef|…" enumerations from a usage text.
+// flagValues reads "--format hex|xml|json" enumerations from a usage text,
+// for a plain string flag whose values its command's usage lists.
 var flagValues = regexp.MustCompile(`--([a-z][a-z0-9-]*)[ =]([a-z0-9_-]+(?:\|[a-z0-9_-]+)+)`)
 
-// commandFlags runs the command's flag parsing with flagProbe set and
-// returns its flags, sorted.
-func commandFlags(name string, args []string) []cmdFlag {
-	cmd := commands[name]
-	var fl []cmdFlag
-	values := map[string][]string{}
-	for _, m := range flagValues.FindAllStringSubmatch(cmd.usage, -1) {
-		if _, ok := values[m[1]]; !ok {
-			values[m[1]] = strings.Split(m[2], "|")
+// commandFlags returns the flags of every flag set the command defines
+// (commandFlagSets, as help lists them), sorted, each with the values an
+// enumFlag takes or, for a plain string flag, those its usage lists.
+func commandFlags(name string) []cmdFlag {
+	listed := map[string][]string{}
+	for _, m := range flagValues.FindAllStringSubmatch(commands[name].usage, -1) {
+		if _, ok := listed[m[1]]; !ok {
+			listed[m[1]] = strings.Split(m[2], "|")
 		}
 	}
-	flagProbe = func(fs *flag.FlagSet) {
+	var fl []cmdFlag
+	seen := map[string]bool{}
+	for _, fs := range commandFlagSets(name) {
 		fs.VisitAll(func(f *flag.Flag) {
+			if seen[f.Name] {
+				return
+			}
+			seen[f.Name] = true
 			b, ok := f.Value.(interface{ IsBoolFlag() bool })
-			fl = append(fl, cmdFlag{name: f.Name, bool: ok && b.IsBoolFlag(), values: values[f.Name]})
+			c := cmdFlag{name: f.Name, bool: ok && b.IsBoolFlag(), values: listed[f.Name]}
+			if e, ok := f.Value.(*enumValue); ok {
+				c.values = e.values
+			}
+			fl = append(fl, c)
 		})
 	}
-	defer func() { flagProbe = nil }()
-	_ = cmd.run(&env{stdin: strings.NewReader(""), stdout: io.Discard, stderr: io.Discard}, args)
 	sort.Slice(fl, func(i, j int) bool { return fl[i].name < fl[j].name })
 	return fl
 }
@@ -78,27 +81,12 @@ func commandSpecs() []cmdSpec {
 	sort.Strings(names)
 	var out []cmdSpec
 	for _, n := range names {
-		s := cmdSpec{name: n, summary: commands[n].summary}
-		if n == "tz" {
-			s.subcommands = []string{"build", "transitions"}
-			seen := map[string]bool{}
-			for _, sub := range s.subcommands {
-				for _, f := range commandFlags(n, []string{sub}) {
-					if !seen[f.name] {
-						seen[f.name] = true
-						s.flags = append(s.flags, f)
-					}
-				}
-			}
-			sort.Slice(s.flags, func(i, j int) bool { return s.flags[i].name < s.flags[j].name })
-		} else if n != "help" && n != "version" && n != "completion" {
-			s.flags = commandFlags(n, nil)
-		}
+		s := cmdSpec{name: n, summary: commands[n].summary, subcommands: commands[n].subcommands, flags: commandFlags(n)}
 		switch n {
 		case "help":
 			s.subcommands = names
 		case "completion":
-			s.subcommands = []string{"bash", "zsh", "fish", "powershell"}
+			s.subcommands = shells
 		}
 		out = append(out, s)
 	}
@@ -121,7 +109,7 @@ func runCompletion(e *env, args []string) error {
 		writePowerShell(e.stdout, specs)
 	default:
 		msg := fmt.Sprintf("unknown shell %q (want bash, zsh, fish or powershell)", args[0])
-		if s := suggest(args[0], []string{"bash", "zsh", "fish", "powershell"}); s != "" {
+		if s := suggest(args[0], shells); s != "" {
 			msg += "; did you mean " + s + "?"
 		}
 		return usageErr("%s", msg)

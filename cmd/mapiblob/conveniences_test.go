@@ -87,7 +87,7 @@ func TestCompletion(t *testing.T) {
 
 	// The flags come from the commands themselves.
 	got := map[string]bool{}
-	for _, f := range commandFlags("occurrences", nil) {
+	for _, f := range commandFlags("occurrences") {
 		got[f.name] = true
 	}
 	for _, want := range []string{"recur", "tz", "from", "to", "limit", "max", "format", "codepage"} {
@@ -130,7 +130,7 @@ func TestCompletion(t *testing.T) {
 		if d := cmp.Diff([]string{"json", "smartview", "text"}, sorted(complete("mapiblob", "decode", "--format", ""))); d != "" {
 			t.Errorf("decode --format <TAB> (-want +got):\n%s", d)
 		}
-		if d := cmp.Diff([]string{"build", "transitions"}, complete("mapiblob", "tz", "")); d != "" {
+		if d := cmp.Diff([]string{"build", "transitions", "drift"}, complete("mapiblob", "tz", "")); d != "" {
 			t.Errorf("tz <TAB> (-want +got):\n%s", d)
 		}
 		require.Contains(t, complete("mapiblob", "tz", "build", "--"), "--zone")

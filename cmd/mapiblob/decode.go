@@ -12,26 +12,32 @@ import (
 	"github.com/mapiblob/mapiblob/smartview"
 )
 
-const decodeUsage = `mapiblob decode [--kind auto|tzdef|tzstruct|recur|apptrecur|goid] [--format text|json|smartview] [--codepage CP] [--input auto|hex|base64|binary|xml] [INPUT]
-mapiblob decode [--format text|json|smartview] FILE|DIR...
+const decodeUsage = `mapiblob decode [flags] [INPUT]
+mapiblob decode [flags] FILE|DIR...
 
-Decodes each blob of INPUT. --kind auto (the default) picks the structure from
-the property an MFCMAPI XML export names, else from the bytes. --format json
-prints one JSON object per blob; smartview prints what MFCMAPI's SmartView pane
-shows. --codepage decodes the 8-bit exception subjects and locations (default
-windows-1252; e.g. 932, shift_jis, 1250). ` + inputFlagHelp
-
-const checkUsage = `mapiblob check [--kind auto|tzdef|tzstruct|recur|apptrecur|goid] [--format text|json] [--codepage CP] [--input auto|hex|base64|binary|xml] [INPUT]
-mapiblob check [--format text|json] FILE|DIR...
-
-Prints each blob's findings: code, severity, field path and what Outlook does
-with it. Exits 1 when a finding has error severity. ` + inputFlagHelp
-
-const inputFlagHelp = `--input says how to read INPUT: auto (the default) takes binary data (a .bin
-file of the blob's bytes) as the blob and detects the text form; hex, base64,
-binary and xml force one.
+Decodes each blob of INPUT: a time-zone definition or TimeZoneStruct, a
+recurrence pattern, or a GlobalObjectId, the structure chosen from the property
+an MFCMAPI XML export names, else from the bytes.
 
 ` + itemsHelp
+
+const decodeExamples = `mapiblob decode @blob.hex
+mapiblob decode --format smartview 'cb: 48 lpb: 2C01…'
+mapiblob decode --codepage 932 @appt.hex
+mapiblob decode @export.xml
+mapiblob decode --format json Calendar/`
+
+const checkUsage = `mapiblob check [flags] [INPUT]
+mapiblob check [flags] FILE|DIR...
+
+Prints each blob's findings: code, severity, field path and what Outlook does
+with it. Exits 1 when a finding has error severity.
+
+` + itemsHelp
+
+const checkExamples = `mapiblob check @startdisplay.hex
+mapiblob check export.xml
+mapiblob check --format json Calendar/`
 
 const itemsHelp = `FILE|DIR: whole items — Outlook .msg files, TNEF (winmail.dat, raw or base64),
 .eml messages with a TNEF part, MFCMAPI XML exports (one message, or several in
@@ -44,6 +50,10 @@ Tool and, for several items, the recurring-meeting limit and duplicates.
 ends with a {"set": …} line. A file that cannot be read is reported on
 standard error and the rest go on.`
 
+// codePageUsage is the usage of every --codepage flag.
+const codePageUsage = "decode the 8-bit subjects and locations of appointment exceptions with code page `CP`, " +
+	"a number or a name (932, shift_jis, windows-1250, utf-8); windows-1252 when not given"
+
 type decodeOpts struct {
 	kind   blob.Kind
 	format string
@@ -51,12 +61,16 @@ type decodeOpts struct {
 	input  input.Mode
 }
 
-func decodeFlags(name, usage string, e *env, args []string, formats ...string) (*decodeOpts, []string, error) {
+// decodeFlags parses the flags decode and check share; formatUsage says
+// what each of formats prints.
+func decodeFlags(name, usage string, e *env, args []string, formatUsage string, formats ...string) (*decodeOpts, []string, error) {
 	fs := newFlags(name)
-	kind := fs.String("kind", "auto", "")
-	format := fs.String("format", "text", "")
-	cp := fs.String("codepage", "", "")
-	inMode := fs.String("input", "auto", "")
+	kind := enumFlag(fs, "kind", "auto", "the structure of every blob; auto picks it from the property an MFCMAPI XML export names, else from the bytes",
+		"auto", "tzdef", "tzstruct", "recur", "apptrecur", "goid")
+	format := enumFlag(fs, "format", "text", formatUsage, formats...)
+	cp := fs.String("codepage", "", codePageUsage)
+	inMode := enumFlag(fs, "input", "auto", "how to read INPUT: auto takes binary data (a .bin file of the blob's bytes) as the blob and detects the text form; the others force one",
+		"auto", "hex", "base64", "binary", "xml")
 	rest, err := parseFlags(fs, args, usage, e)
 	if err != nil {
 		return nil, nil, err
@@ -132,7 +146,9 @@ func decodeBlobs(e *env, o *decodeOpts, args []string) ([]input.Blob, []*smartvi
 }
 
 func runDecode(e *env, args []string) error {
-	o, rest, err := decodeFlags("decode", decodeUsage, e, args, "text", "json", "smartview")
+	o, rest, err := decodeFlags("decode", decodeUsage, e, args,
+		"text for people; json, one JSON object per blob (per item for item files, NDJSON); smartview, what MFCMAPI's SmartView pane shows",
+		"text", "json", "smartview")
 	if err != nil {
 		return err
 	}
@@ -170,7 +186,9 @@ func runDecode(e *env, args []string) error {
 }
 
 func runCheck(e *env, args []string) error {
-	o, rest, err := decodeFlags("check", checkUsage, e, args, "text", "json")
+	o, rest, err := decodeFlags("check", checkUsage, e, args,
+		"text, a line per finding; json, one JSON object per blob with its findings (per item for item files, NDJSON, then a {\"set\": …} line)",
+		"text", "json")
 	if err != nil {
 		return err
 	}

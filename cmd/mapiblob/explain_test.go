@@ -210,3 +210,26 @@ func TestExplainItemsMatchCLI(t *testing.T) {
 		})
 	}
 }
+
+// The page's From and the CLI's --from read the same dates the same way,
+// and refuse the same text with the same words.
+func TestExplainFromMatchesCLI(t *testing.T) {
+	b, err := os.ReadFile("../../testdata/samples/weekly-standup.apptrecur.hex")
+	require.NoError(t, err)
+	ap := strings.TrimSpace(string(b))
+	const zone = "Eastern Standard Time"
+	for _, from := range []string{"2026-02-01", "2026-02-10T10:00", "2026-02-10 09:30", "2026-02-10T09:30:00", "2026-02-10T14:00:00Z"} {
+		x := explain.Explain(ap, explain.Options{Zone: zone, From: from, Count: 3})
+		require.NotNil(t, x.Series, from)
+		require.Empty(t, x.Series.Error, from)
+		r := runBin(t, nil, "occurrences", "--recur", ap, "--tz", zone, "--from", from, "--limit", "3")
+		require.Equal(t, 0, r.code, r.stderr)
+		if d := cmp.Diff(r.stdout, x.Series.Text); d != "" {
+			t.Errorf("--from %s (-cli +explain):\n%s", from, d)
+		}
+	}
+	x := explain.Explain(ap, explain.Options{Zone: zone, From: "next tuesday"})
+	r := runBin(t, nil, "occurrences", "--recur", ap, "--tz", zone, "--from", "next tuesday")
+	oneErrorLine(t, r, exitUsage, "--"+x.Series.Error)
+	require.Equal(t, `from "next tuesday": want a date like 2026-03-01 or 2026-03-01T09:00`, x.Series.Error)
+}

@@ -8,33 +8,49 @@ import (
 	"strings"
 
 	"github.com/mapiblob/mapiblob/guid"
+	"github.com/mapiblob/mapiblob/internal/guidtext"
 )
 
-const guidUsage = `mapiblob guid [--as FORM] [--to FORM] INPUT
-mapiblob guid --exmerge-log FILE [--format text|json|csv]
+const guidUsage = `mapiblob guid [flags] INPUT
+mapiblob guid --exmerge-log FILE [--format FORMAT]
 
 Converts a GUID between every form an Exchange administrator meets: the GUID
 string, ADSI Edit hex, compact hex, the LDAP filter escape, base64 (LDIF), the
 ExMerge.log escape and a PowerShell byte array. The form of INPUT is detected
 and named on the "read as:" line. Bare 32 hex digits are read as bytes in wire
-order (--as string reads them as a GUID string without dashes); PowerShell's
-[guid]'…', [guid]::Parse('…'), New-Object Guid '…' are GUID strings, and
-.ToByteArray() output is decimal bytes. --to prints one form only:
-exmerge, adsi, hex, ldap, base64, string or powershell.
+order; PowerShell's [guid]'…', [guid]::Parse('…'), New-Object Guid '…' are GUID
+strings, and .ToByteArray() output is decimal bytes.
 
---exmerge-log lists every mailbox ExMerge could not identify, with its
+With --exmerge-log it lists every mailbox ExMerge could not identify, with its
 legacyExchangeDN, the GUID in every form, a PowerShell command that finds the
 user by legacyExchangeDN and sets the GUID, and an LDIF to complete with the
 user's DN. The log may be UTF-8 or UTF-16. A line whose GUID is not exactly 16
 bytes is reported on standard error with its line number (nothing is guessed)
 and the exit code is 1.`
 
+const guidExamples = `mapiblob guid 'C\03\96f\5D\B1\3BD\81\99\1F\91C2\5B7'
+mapiblob guid --to adsi '{66960343-B15D-443B-8199-1F9143325B37}'
+mapiblob guid --as string 66960343B15D443B81991F9143325B37
+mapiblob guid --exmerge-log ExMerge.log
+mapiblob guid --exmerge-log ExMerge.log --format csv > mailboxes.csv`
+
+// formNames are the names of guid.Forms, as --to and --as take them.
+func formNames() []string {
+	var names []string
+	for _, f := range guid.Forms() {
+		names = append(names, f.String())
+	}
+	return names
+}
+
 func runGUID(e *env, args []string) error {
 	fs := newFlags("guid")
-	to := fs.String("to", "", "")
-	as := fs.String("as", "auto", "")
-	logPath := fs.String("exmerge-log", "", "")
-	format := fs.String("format", "text", "")
+	to := enumFlag(fs, "to", "", "print the GUID in this form only", formNames()...)
+	as := enumFlag(fs, "as", "auto", "read INPUT in this form; auto detects it, and string reads 32 bare hex digits as a GUID string without dashes",
+		append([]string{guid.FormAuto.String()}, formNames()...)...)
+	logPath := fs.String("exmerge-log", "", "list the mailboxes the ExMerge.log `FILE` could not identify, with what sets each GUID back")
+	format := enumFlag(fs, "format", "text", "what --exmerge-log prints: text for people; json, one JSON object per mailbox (NDJSON); csv, a row per mailbox",
+		"text", "json", "csv")
 	rest, err := parseFlags(fs, args, guidUsage, e)
 	if err != nil {
 		return err
@@ -83,29 +99,8 @@ func runGUID(e *env, args []string) error {
 		}
 		return nil
 	}
-	if detail != nil {
-		note := detail.String()
-		if detail.Ambiguous {
-			note += " (--as string for that)"
-		}
-		fmt.Fprintf(e.stdout, "%-11s %s\n", "read as:", note)
-	}
-	writeForms(e, g)
+	guidtext.WriteGUID(e.stdout, g, detail)
 	return nil
-}
-
-var formLabels = map[guid.Form]string{
-	guid.FormString: "string", guid.FormADSI: "adsi", guid.FormHex: "hex", guid.FormLDAP: "ldap",
-	guid.FormBase64: "base64", guid.FormExMerge: "exmerge", guid.FormPowerShell: "powershell",
-}
-
-func writeForms(e *env, g guid.GUID) {
-	for _, f := range guid.Forms() {
-		fmt.Fprintf(e.stdout, "%-11s %s\n", formLabels[f]+":", g.Format(f))
-	}
-	if n := g.Name(); n != "" {
-		fmt.Fprintf(e.stdout, "%-11s %s\n", "name:", n)
-	}
 }
 
 type logRow struct {
@@ -129,7 +124,7 @@ func scanLog(e *env, path, format string) error {
 	if st, err := f.Stat(); err == nil && st.IsDir() {
 		return usageErr("%s is a directory, not a file", path)
 	}
-	var rows []logRow
+	var recs []guid.ExMergeRecord
 	var warnings []string
 	for rec, err := range guid.ScanExMergeLog(f) {
 		if err != nil {
@@ -140,58 +135,44 @@ func scanLog(e *env, path, format string) error {
 			warnings = append(warnings, err.Error())
 			continue
 		}
-		forms := map[string]string{}
-		for _, fm := range guid.Forms() {
-			forms[formLabels[fm]] = rec.GUID.Format(fm)
-		}
-		rows = append(rows, logRow{Line: rec.Line, Timestamp: rec.Timestamp, LegacyExchangeDN: rec.LegacyExchangeDN,
-			GUID: forms, PowerShell: rec.PowerShell(), LDIF: rec.LDIF()})
+		recs = append(recs, rec)
 	}
 	for _, w := range warnings {
 		fmt.Fprintf(e.stderr, "mapiblob: %s: %s\n", path, w)
 	}
 	switch format {
-	case "json":
-		if rows == nil {
-			rows = []logRow{}
+	case "json": // NDJSON: one object per mailbox, one per line
+		for _, rec := range recs {
+			forms := map[string]string{}
+			for _, fm := range guid.Forms() {
+				forms[fm.String()] = rec.GUID.Format(fm)
+			}
+			b, _ := json.Marshal(logRow{Line: rec.Line, Timestamp: rec.Timestamp, LegacyExchangeDN: rec.LegacyExchangeDN,
+				GUID: forms, PowerShell: rec.PowerShell(), LDIF: rec.LDIF()})
+			fmt.Fprintln(e.stdout, string(b))
 		}
-		b, _ := json.MarshalIndent(rows, "", "  ")
-		fmt.Fprintln(e.stdout, string(b))
 	case "csv":
 		w := csv.NewWriter(e.stdout)
 		header := []string{"line", "legacyExchangeDN"}
 		for _, fm := range guid.Forms() {
-			header = append(header, formLabels[fm])
+			header = append(header, fm.String())
 		}
 		header = append(header, "powershell")
 		_ = w.Write(header)
-		for _, r := range rows {
-			rec := []string{fmt.Sprint(r.Line), r.LegacyExchangeDN}
+		for _, r := range recs {
+			row := []string{fmt.Sprint(r.Line), r.LegacyExchangeDN}
 			for _, fm := range guid.Forms() {
-				rec = append(rec, r.GUID[formLabels[fm]])
+				row = append(row, r.GUID.Format(fm))
 			}
-			_ = w.Write(append(rec, r.PowerShell))
+			_ = w.Write(append(row, r.PowerShell()))
 		}
 		w.Flush()
 	default:
-		if len(rows) == 0 && len(warnings) == 0 {
-			fmt.Fprintln(e.stdout, "no unidentified mailboxes in", path)
+		source := path
+		if len(warnings) > 0 {
+			source = "" // refused lines: the log does name mailboxes
 		}
-		for i, r := range rows {
-			if i > 0 {
-				fmt.Fprintln(e.stdout)
-			}
-			fmt.Fprintf(e.stdout, "line %d: %s\n", r.Line, r.LegacyExchangeDN)
-			for _, fm := range guid.Forms() {
-				fmt.Fprintf(e.stdout, "  %-11s %s\n", formLabels[fm]+":", r.GUID[formLabels[fm]])
-			}
-			if r.PowerShell == "" {
-				fmt.Fprintln(e.stdout, "  the line names no legacyExchangeDN: find the user by other means")
-				continue
-			}
-			fmt.Fprintf(e.stdout, "  set with:   %s\n", r.PowerShell)
-			fmt.Fprintf(e.stdout, "  or LDIF:\n    %s\n", strings.ReplaceAll(strings.TrimSuffix(r.LDIF, "\n"), "\n", "\n    "))
-		}
+		guidtext.WriteExMerge(e.stdout, recs, source)
 	}
 	if len(warnings) > 0 {
 		return invalidErr("%s: %d line(s) name a msExchMailboxGuid that is not exactly 16 bytes; nothing was guessed for them", path, len(warnings))

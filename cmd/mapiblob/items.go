@@ -144,12 +144,18 @@ type fileResult struct {
 	flat     []*item.Item
 	findings [][]blob.Finding
 	rendered [][]byte // each flat item's JSON with its own findings
+	// panicked is a panic while the worker read or rendered the file;
+	// processItems raises it again in its caller, so that run reports an
+	// internal error rather than the program dying in a worker.
+	panicked any
 }
 
 // processItems reads sources on all cores and hands each file's result to
 // emit in the order of sources; work renders a file's items in the
 // worker. A progress line goes to stderr when it is a terminal and the
-// work takes more than a second.
+// work takes more than a second. A panic in a worker stops the output and
+// is raised again here, in the caller's goroutine, once every worker is
+// done.
 func processItems(e *env, sources []itemSource, work func(*fileResult), emit func(*fileResult) error) error {
 	workers := runtime.GOMAXPROCS(0)
 	if workers > len(sources) {
@@ -171,10 +177,17 @@ func processItems(e *env, sources []itemSource, work func(*fileResult), emit fun
 			defer wg.Done()
 			for j := range jobs {
 				r := &fileResult{src: sources[j.i]}
-				readItemFile(r)
-				if r.err == nil {
-					work(r)
-				}
+				func() {
+					defer func() {
+						if p := recover(); p != nil {
+							r.panicked = fmt.Sprintf("%s: %v", r.src.path, p)
+						}
+					}()
+					readItemFile(r)
+					if r.err == nil {
+						work(r)
+					}
+				}()
 				j.out <- r
 			}
 		}()
@@ -190,17 +203,24 @@ func processItems(e *env, sources []itemSource, work func(*fileResult), emit fun
 	}()
 	prog := newProgress(e, len(sources))
 	var err error
+	var panicked any
 	done := 0
 	for c := range order {
 		r := <-c
 		done++
 		prog.update(done)
-		if err == nil {
+		if r.panicked != nil && panicked == nil {
+			panicked = r.panicked
+		}
+		if err == nil && panicked == nil {
 			err = emit(r)
 		}
 	}
 	prog.finish()
 	wg.Wait()
+	if panicked != nil {
+		panic(panicked)
+	}
 	return err
 }
 
@@ -326,7 +346,7 @@ func runItemsDecode(e *env, o *decodeOpts, sources []itemSource) error {
 				case "json":
 					j, err := it.JSON(it.Check())
 					if err != nil {
-						fmt.Fprintf(&b, `{"source":%q,"error":%q}`+"\n", it.Source, err.Error())
+						b.Write(itemErrorLine(it.Source, err))
 						continue
 					}
 					b.Write(j)
@@ -342,6 +362,17 @@ func runItemsDecode(e *env, o *decodeOpts, sources []itemSource) error {
 		return err
 	}
 	return run.exit()
+}
+
+// itemErrorLine is the NDJSON line of an item that could not be written
+// as JSON: {"source", "error"}, built by encoding/json so that it is valid
+// JSON whatever the file name holds (invalid UTF-8 becomes U+FFFD).
+func itemErrorLine(source string, err error) []byte {
+	b, _ := json.Marshal(struct {
+		Source string `json:"source"`
+		Error  string `json:"error"`
+	}{source, err.Error()})
+	return append(b, '\n')
 }
 
 // writeOut prints a file's rendered output in order, or reports the file

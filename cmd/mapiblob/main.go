@@ -20,35 +20,42 @@ import (
 
 // Exit codes.
 const (
-	exitOK      = 0 // fine
-	exitInvalid = 1 // the input was read but is invalid (or check found an error)
-	exitUsage   = 2 // usage or I/O error
+	exitOK       = 0 // fine
+	exitInvalid  = 1 // findings of error severity, or the input was read but is invalid
+	exitUsage    = 2 // usage or I/O error
+	exitInternal = 3 // an internal error: a bug in mapiblob (a recovered panic)
 )
 
 // command is one subcommand. Adding one is a table entry and a function.
 type command struct {
 	summary string
-	usage   string
-	run     func(env *env, args []string) error
+	// usage is the synopsis (its first line is quoted in usage errors) and
+	// what the command does; help adds the flags from the flag sets the
+	// command defines, and the examples.
+	usage    string
+	examples string // one command line a line
+	run      func(env *env, args []string) error
+	// subcommands are those whose flag sets help lists (tz build, …).
+	subcommands []string
 }
 
 var commands map[string]command
 
 func init() {
 	commands = map[string]command{
-		"decode":      {"decode a blob (time zone or recurrence)", decodeUsage, runDecode},
-		"check":       {"list a blob's structural problems; exit 1 on an error-level one", checkUsage, runCheck},
-		"tag":         {"explain a property tag or a property name", tagUsage, runTag},
-		"guid":        {"convert a GUID between forms; scan ExMerge.log", guidUsage, runGUID},
-		"tz":          {"build a time-zone blob for a zone; list a blob's transitions", tzUsage, runTZ},
-		"occurrences": {"list the meetings of a recurring series", occurrencesUsage, runOccurrences},
-		"ical":        {"print a recurring series as an iCalendar VCALENDAR", icalUsage, runICal},
-		"uid":         {"print a meeting's iCalendar UID from its GlobalObjectId, or the reverse", uidUsage, runUID},
-		"import":      {"turn iCalendar (VEVENT, RRULE, VTIMEZONE) into Outlook's properties", importUsage, runImport},
-		"repair":      {"write an item's consistent time-zone properties (repair tz)", repairUsage, runRepair},
-		"version":     {"print the version", "mapiblob version", runVersion},
-		"help":        {"show help for a command", "mapiblob help [COMMAND]", runHelp},
-		"completion":  {"print a shell completion script: bash, zsh, fish or powershell", completionUsage, runCompletion},
+		"decode":      {summary: "decode a blob (time zone or recurrence)", usage: decodeUsage, examples: decodeExamples, run: runDecode},
+		"check":       {summary: "list a blob's structural problems; exit 1 on an error-level one", usage: checkUsage, examples: checkExamples, run: runCheck},
+		"tag":         {summary: "explain a property tag or a property name", usage: tagUsage, examples: tagExamples, run: runTag},
+		"guid":        {summary: "convert a GUID between forms; scan ExMerge.log", usage: guidUsage, examples: guidExamples, run: runGUID},
+		"tz":          {summary: "build a time-zone blob for a zone; list a blob's transitions", usage: tzUsage, examples: tzExamples, run: runTZ, subcommands: tzSubcommands},
+		"occurrences": {summary: "list the meetings of a recurring series", usage: occurrencesUsage, examples: occurrencesExamples, run: runOccurrences},
+		"ical":        {summary: "print a recurring series as an iCalendar VCALENDAR", usage: icalUsage, examples: icalExamples, run: runICal},
+		"uid":         {summary: "print a meeting's iCalendar UID from its GlobalObjectId, or the reverse", usage: uidUsage, examples: uidExamples, run: runUID},
+		"import":      {summary: "turn iCalendar (VEVENT, RRULE, VTIMEZONE) into Outlook's properties", usage: importUsage, run: runImport},
+		"repair":      {summary: "write an item's consistent time-zone properties (repair tz)", usage: repairUsage, examples: repairExamples, run: runRepair, subcommands: []string{"tz"}},
+		"version":     {summary: "print the version", usage: "mapiblob version", run: runVersion},
+		"help":        {summary: "show help for a command", usage: "mapiblob help [COMMAND]", run: runHelp},
+		"completion":  {summary: "print a shell completion script: bash, zsh, fish or powershell", usage: completionUsage, run: runCompletion},
 	}
 }
 
@@ -57,6 +64,10 @@ type env struct {
 	stdin          io.Reader
 	stdout, stderr io.Writer
 	dir            string // where relative paths start; "" is the working directory
+	// probe, when set, receives each flag set the command defines instead
+	// of the command running (parseFlags returns errProbed): help and
+	// completion learn the flags from the commands themselves.
+	probe func(fs *flag.FlagSet)
 }
 
 // open opens a file named on the command line.
@@ -90,8 +101,8 @@ func main() {
 func run(args []string, e *env) (code int) {
 	defer func() {
 		if r := recover(); r != nil {
-			fmt.Fprintf(e.stderr, "mapiblob: internal error: %v (please report it with the input)\n", r)
-			code = exitInvalid
+			fmt.Fprintf(e.stderr, "mapiblob: internal error: %s (please report it with the input)\n", oneLine(fmt.Sprint(r)))
+			code = exitInternal
 		}
 	}()
 	if len(args) == 0 {
@@ -115,7 +126,7 @@ func run(args []string, e *env) (code int) {
 	// -h/--help right after any command prints its usage, also for the
 	// commands that take no flags (version, help, completion).
 	if len(args) > 1 && (args[1] == "-h" || args[1] == "--help" || args[1] == "-help") {
-		fmt.Fprintln(e.stdout, cmd.usage)
+		fmt.Fprint(e.stdout, commandHelp(name))
 		return exitOK
 	}
 
@@ -153,7 +164,11 @@ func writeOverview(w io.Writer) {
 	}
 	fmt.Fprintln(w, "\nINPUT is the text itself, @path for a file, or - (or nothing) for standard input.")
 	fmt.Fprintln(w, "It may be hex in any layout, MFCMAPI's \"cb: N lpb: HEX\", an MFCMAPI XML property export, or base64.")
-	fmt.Fprintln(w, "Exit codes: 0 fine, 1 invalid input (or check found an error), 2 usage or I/O error.")
+	fmt.Fprintln(w, "\nExit codes:")
+	fmt.Fprintln(w, "  0  fine")
+	fmt.Fprintln(w, "  1  findings (check found an error-level one) or invalid input")
+	fmt.Fprintln(w, "  2  usage or I/O error")
+	fmt.Fprintln(w, "  3  internal error: a bug in mapiblob (please report it with the input)")
 }
 
 func runHelp(e *env, args []string) error {
@@ -161,11 +176,10 @@ func runHelp(e *env, args []string) error {
 		writeOverview(e.stdout)
 		return nil
 	}
-	cmd, ok := commands[args[0]]
-	if !ok {
+	if _, ok := commands[args[0]]; !ok {
 		return usageErr("unknown command %q; run 'mapiblob help' for the list", args[0])
 	}
-	fmt.Fprintln(e.stdout, cmd.usage)
+	fmt.Fprint(e.stdout, commandHelp(args[0]))
 	return nil
 }
 
@@ -179,7 +193,8 @@ func runVersion(e *env, args []string) error {
 }
 
 // newFlags makes a flag set that reports errors through the return value
-// (parseFlags prints the command's usage for -h).
+// (parseFlags prints the command's help for -h). Its name is the command's,
+// with the subcommand after a space ("tz build").
 func newFlags(name string) *flag.FlagSet {
 	fs := flag.NewFlagSet(name, flag.ContinueOnError)
 	fs.SetOutput(io.Discard)
@@ -188,17 +203,18 @@ func newFlags(name string) *flag.FlagSet {
 }
 
 // parseFlags parses flags wherever they stand among the arguments, so that
-// `mapiblob decode 0201… --format json` works too.
+// `mapiblob decode 0201… --format json` works too. usage is the command's;
+// its first line goes into the message of a bad flag.
 func parseFlags(fs *flag.FlagSet, args []string, usage string, e *env) ([]string, error) {
-	if flagProbe != nil { // completion is asking for the flags
-		flagProbe(fs)
+	if e.probe != nil { // help or completion is asking for the flags
+		e.probe(fs)
 		return nil, errProbed
 	}
 	var rest []string
 	for {
 		if err := fs.Parse(args); err != nil {
 			if errors.Is(err, flag.ErrHelp) {
-				fmt.Fprintln(e.stdout, usage)
+				fmt.Fprint(e.stdout, helpFor(fs, usage))
 				return nil, flag.ErrHelp
 			}
 			return nil, usageErr("%v%s (usage: %s)", err, flagSuggestion(fs, err), firstLine(usage))

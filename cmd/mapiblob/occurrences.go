@@ -14,21 +14,23 @@ import (
 	"github.com/mapiblob/mapiblob/tzdef"
 )
 
-const occurrencesUsage = `mapiblob occurrences --recur INPUT [--tz INPUT] [--from DATE] [--to DATE] [--limit N] [--format text|json|csv] [--codepage CP]
-mapiblob occurrences [--from DATE] [--to DATE] [--limit N] [--format text|json] FILE|DIR...
+const occurrencesUsage = `mapiblob occurrences --recur INPUT [flags]
+mapiblob occurrences [flags] FILE|DIR...
 
 Lists the meetings of a recurring series: PidLidAppointmentRecur (or a task's
-PidLidTaskRecurrence) in --recur, and its time zone in --tz — either
-PidLidAppointmentTimeZoneDefinitionRecur or PidLidTimeZoneStruct. Without --tz
-the times are wall-clock times and the output says so. DATE is 2026-03-01 or
-2026-03-01T09:00 (in the series' zone). A series without end needs --to or
---limit.
+PidLidTaskRecurrence) in --recur, and its time zone in --tz. Without --tz the
+times are wall-clock times and the output says so. A series without end needs
+--to or --limit.
 
 With FILE|DIR (item files, see 'mapiblob help decode'), each recurring item's
 series is expanded in its own zone; --format json writes one object per item
 ({"source", "item", "occurrences"}), one per line.`
 
-const icalUsage = `mapiblob ical --recur INPUT --tz INPUT [--summary S] [--location L] [--uid U] [--codepage CP] [--profile standard|compatible]
+const occurrencesExamples = `mapiblob occurrences --recur @appt.hex --tz @tzdef.hex --from 2026-01-01 --to 2026-12-31
+mapiblob occurrences --recur @appt.hex --tz "Eastern Standard Time" --limit 5 --format json
+mapiblob occurrences --from 2026-01-01 --to 2026-12-31 meeting.msg`
+
+const icalUsage = `mapiblob ical --recur INPUT --tz INPUT [flags]
 mapiblob ical FILE|DIR...
 
 Prints the series as a complete iCalendar VCALENDAR: the VTIMEZONE of its
@@ -50,6 +52,10 @@ month there); --profile compatible writes those as the day itself plus an
 RDATE for each short month's last day, which Thunderbird and Evolution
 (libical) read right; Outlook does not read RDATE, so give it the standard
 profile.`
+
+const icalExamples = `mapiblob ical --recur @appt.hex --tz @tzdef.hex --summary "Weekly sync" > series.ics
+mapiblob ical --recur @appt.hex --tz @tzdef.hex --profile compatible
+mapiblob ical Calendar/ > calendar.ics`
 
 // readSeries decodes --recur (with any time-zone blobs an export holds
 // beside it) and --tz, which is a time-zone blob or a zone name.
@@ -110,19 +116,14 @@ func looksLikeZoneName(s string) bool {
 	return false
 }
 
+// parseWhen reads the date of flag --name as smartview.ParseDate does
+// ("" is no bound); one it cannot read is a usage error.
 func parseWhen(s string, loc *time.Location, name string) (time.Time, error) {
-	if s == "" {
-		return time.Time{}, nil
+	t, err := smartview.ParseDate(s, loc)
+	if err != nil {
+		return time.Time{}, usageErr("--%s %v", name, err)
 	}
-	for _, layout := range []string{"2006-01-02", "2006-01-02T15:04", "2006-01-02T15:04:05", "2006-01-02 15:04"} {
-		if t, err := time.ParseInLocation(layout, s, loc); err == nil {
-			return t, nil
-		}
-	}
-	if t, err := time.Parse(time.RFC3339, s); err == nil {
-		return t, nil
-	}
-	return time.Time{}, usageErr("--%s %q: want a date like 2026-03-01 or 2026-03-01T09:00", name, s)
+	return t, nil
 }
 
 // seriesFlags are the flags occurrences and ical share.
@@ -131,7 +132,12 @@ type seriesFlags struct {
 }
 
 func addSeriesFlags(fs *flag.FlagSet) seriesFlags {
-	return seriesFlags{fs.String("recur", "", ""), fs.String("tz", "", ""), fs.String("codepage", "", "")}
+	return seriesFlags{
+		fs.String("recur", "", "the series' pattern: a PidLidAppointmentRecur or PidLidTaskRecurrence blob, or an item file; `INPUT` as decode reads it"),
+		fs.String("tz", "", "the series' time zone: a PidLidAppointmentTimeZoneDefinitionRecur or PidLidTimeZoneStruct blob (`INPUT`), "+
+			"or a Windows key name or IANA zone; an item's series uses its own"),
+		fs.String("codepage", "", codePageUsage),
+	}
 }
 
 // items returns the item files among the arguments (positional ones, or
@@ -171,11 +177,12 @@ func (f seriesFlags) read(e *env, rest []string) (*smartview.Series, smartview.O
 func runOccurrences(e *env, args []string) error {
 	fs := newFlags("occurrences")
 	sf := addSeriesFlags(fs)
-	fromArg := fs.String("from", "", "")
-	toArg := fs.String("to", "", "")
-	limit := fs.Int("limit", 0, "")
-	maxArg := fs.Int("max", recurrence.DefaultMaxInstances, "")
-	format := fs.String("format", "text", "")
+	fromArg := fs.String("from", "", "list from this `DATE`: 2026-03-01 or 2026-03-01T09:00 in the series' zone, or an RFC 3339 instant; the series' start when not given")
+	toArg := fs.String("to", "", "list up to this `DATE`, in the forms --from takes; a date includes its whole day")
+	limit := fs.Int("limit", 0, "list at most `N` occurrences (0: no limit)")
+	maxArg := fs.Int("max", recurrence.DefaultMaxInstances, "walk at most `N` dates of the pattern, deleted ones included; reaching it is said on standard error")
+	format := enumFlag(fs, "format", "text", "text for people; json, an array of occurrences (one object per item and line for item files); csv, a row per occurrence",
+		"text", "json", "csv")
 	rest, err := parseFlags(fs, args, occurrencesUsage, e)
 	if err != nil {
 		return err
@@ -246,10 +253,11 @@ func runOccurrences(e *env, args []string) error {
 func runICal(e *env, args []string) error {
 	fs := newFlags("ical")
 	sf := addSeriesFlags(fs)
-	summary := fs.String("summary", "", "")
-	location := fs.String("location", "", "")
-	uid := fs.String("uid", "", "")
-	profile := fs.String("profile", "standard", "")
+	summary := fs.String("summary", "", "the events' SUMMARY, `TEXT` (the blob does not hold the subject)")
+	location := fs.String("location", "", "the events' LOCATION, `TEXT`")
+	uid := fs.String("uid", "", "the events' `UID`; one derived from the blob when not given")
+	profile := enumFlag(fs, "profile", "standard", "standard, one exact RRULE, as Outlook reads it; compatible, the form Thunderbird and Evolution read right (see above)",
+		"standard", "compatible")
 	rest, err := parseFlags(fs, args, icalUsage, e)
 	if err != nil {
 		return err

@@ -6,18 +6,21 @@ import (
 	"github.com/mapiblob/mapiblob/item/mfcxml"
 )
 
-const repairUsage = `mapiblob repair tz [--zone ZONE] [--format text|xml|both] ITEM
+const repairUsage = `mapiblob repair tz [flags] ITEM
 
 Writes the consistent set of time-zone properties for the meeting in ITEM (a
 .msg, TNEF, .eml or MFCMAPI XML file): PidLidAppointmentTimeZoneDefinition-
 StartDisplay, …EndDisplay, …Recur, PidLidTimeZoneStruct and
 PidLidTimeZoneDescription, each as hex ready to paste into MFCMAPI's property
-editor, and as an MFCMAPI-style XML fragment (--format both, the default).
-ZONE is a Windows key name ("Atlantic Standard Time") or an IANA zone. Without
---zone the zone is inferred from the item's time-zone properties that name one,
-and the output says which; when none names one, or they disagree, nothing is
-written: give --zone. This repairs the empty key name that crashes Outlook 2010
-after KB 2553248.`
+editor, and as an MFCMAPI-style XML fragment. Without --zone the zone is
+inferred from the item's time-zone properties that name one, and the output
+says which; when none names one, or they disagree, nothing is written: give
+--zone. This repairs the empty key name that crashes Outlook 2010 after
+KB 2553248.`
+
+const repairExamples = `mapiblob repair tz export.xml
+mapiblob repair tz --zone "Atlantic Standard Time" meeting.msg
+mapiblob repair tz --format xml export.xml > fixed.xml`
 
 func runRepair(e *env, args []string) error {
 	if len(args) == 0 {
@@ -26,14 +29,15 @@ func runRepair(e *env, args []string) error {
 	switch args[0] {
 	case "tz":
 	case "-h", "--help", "help":
-		fmt.Fprintln(e.stdout, repairUsage)
+		fmt.Fprint(e.stdout, commandHelp("repair"))
 		return nil
 	default:
 		return usageErr("unknown repair subcommand %q (want tz)", args[0])
 	}
 	fs := newFlags("repair tz")
-	zone := fs.String("zone", "", "")
-	format := fs.String("format", "both", "")
+	zone := fs.String("zone", "", "the meeting's `ZONE`, a Windows key name (\"Atlantic Standard Time\") or an IANA zone; inferred when not given")
+	format := enumFlag(fs, "format", "both", "text, each property as hex for MFCMAPI's property editor; xml, an MFCMAPI-style XML fragment; both",
+		"text", "xml", "both")
 	rest, err := parseFlags(fs, args[1:], repairUsage, e)
 	if err != nil {
 		return err

@@ -19,7 +19,12 @@ Explains a property tag (0x80380102, 80380102) or names a property by its
 canonical name or any other name (PidLidAppointmentRecur, dispidApptRecur,
 LID_GLOBAL_OBJID, PR_START_DATE, PR_SUBJECT_A), case-insensitively: its tag,
 or property set and LID or string name, types, other names, area and
-defining reference. --search lists the properties whose names contain WORD.`
+defining reference.`
+
+const tagExamples = `mapiblob tag 0x80380102
+mapiblob tag dispidApptRecur
+mapiblob tag PR_SUBJECT_A
+mapiblob tag --search recur`
 
 // version is the module's version as the build recorded it: the tag or
 // pseudo-version of a module build (go install …@v1.2.3), else

@@ -14,7 +14,7 @@ import (
 	"github.com/mapiblob/mapiblob/tzdef"
 )
 
-const tzUsage = `mapiblob tz build --zone ZONE [--years 2000-2037] [--kind tzdef|tzstruct] [--display]
+const tzUsage = `mapiblob tz build --zone ZONE [flags]
 mapiblob tz transitions [--year YEAR] INPUT
 mapiblob tz drift [--zone IANA] [--from DATE] [--to DATE] [--recur INPUT --tz INPUT] [ITEM...]
 
@@ -22,11 +22,10 @@ build prints a time-zone blob as hex for a Windows key name ("Atlantic Standard
 Time") or an IANA zone ("America/Halifax"), with one rule per year whose rules
 changed and the current rule marked effective. The tzdef blob suits
 PidLidAppointmentTimeZoneDefinitionRecur (with the tzstruct blob in
-PidLidTimeZoneStruct); --display clears the recurrence flag for the
-StartDisplay/EndDisplay properties.
+PidLidTimeZoneStruct); --display makes the blob for StartDisplay/EndDisplay.
 
-transitions lists a year's changes of offset (default: this year) in UTC and
-local time, for a tzdef or tzstruct blob.
+transitions lists a year's changes of offset in UTC and local time, for a
+tzdef or tzstruct blob.
 
 drift is a dry run of a time-zone law change: for each series it compares
 the rule stored with it (PidLidAppointmentTimeZoneDefinitionRecur or
@@ -37,6 +36,15 @@ with both times: the meetings Outlook will show at another hour until the
 time-zone update tool rebases them. A series is given as --recur and --tz
 blobs, or as an ITEM holding both (an MFCMAPI XML export); @DIR takes every
 file of a folder as an item. Exit code 1 when a meeting moves.`
+
+const tzExamples = `mapiblob tz build --zone "Atlantic Standard Time"
+mapiblob tz build --zone Europe/Berlin --kind tzstruct
+mapiblob tz build --zone "Eastern Standard Time" --display
+mapiblob tz transitions --year 2026 @tzdef.hex
+mapiblob tz drift --recur @appt.hex --tz @tzdef.hex`
+
+// tzSubcommands are the subcommands of tz, each with its flags.
+var tzSubcommands = []string{"build", "transitions", "drift"}
 
 func runTZ(e *env, args []string) error {
 	if len(args) == 0 {
@@ -50,7 +58,7 @@ func runTZ(e *env, args []string) error {
 	case "drift":
 		return runTZDrift(e, args[1:])
 	case "-h", "--help", "help":
-		fmt.Fprintln(e.stdout, tzUsage)
+		fmt.Fprint(e.stdout, commandHelp("tz"))
 		return nil
 	}
 	return usageErr("unknown tz subcommand %q (want build, transitions or drift)", args[0])
@@ -71,10 +79,11 @@ func parseYears(s string) (int, int, error) {
 
 func runTZBuild(e *env, args []string) error {
 	fs := newFlags("tz build")
-	zone := fs.String("zone", "", "")
-	years := fs.String("years", "2000-2037", "")
-	kind := fs.String("kind", "tzdef", "")
-	display := fs.Bool("display", false, "")
+	zone := fs.String("zone", "", "the `ZONE`: a Windows key name (\"Atlantic Standard Time\") or an IANA zone (\"America/Halifax\")")
+	years := fs.String("years", "2000-2037", "the years the blob covers, `FIRST-LAST`")
+	kind := enumFlag(fs, "kind", "tzdef", "tzdef, a TZDEFINITION (PidLidAppointmentTimeZoneDefinition…); tzstruct, a TimeZoneStruct (PidLidTimeZoneStruct)",
+		"tzdef", "tzstruct")
+	display := fs.Bool("display", false, "clear TZRULE_FLAG_RECUR_CURRENT_TZREG on every rule, for PidLidAppointmentTimeZoneDefinitionStartDisplay and …EndDisplay")
 	rest, err := parseFlags(fs, args, tzUsage, e)
 	if err != nil {
 		return err
@@ -114,7 +123,7 @@ func runTZBuild(e *env, args []string) error {
 
 func runTZTransitions(e *env, args []string) error {
 	fs := newFlags("tz transitions")
-	year := fs.Int("year", time.Now().Year(), "")
+	year := fs.Int("year", time.Now().Year(), "list the changes of offset of `YEAR`")
 	rest, err := parseFlags(fs, args, tzUsage, e)
 	if err != nil {
 		return err

@@ -12,7 +12,7 @@ import (
 )
 
 const uidUsage = `mapiblob uid [INPUT]
-mapiblob uid --to-goid [--instance YYYY-MM-DD] UID
+mapiblob uid --to-goid [--instance DATE] UID
 
 Prints the iCalendar UID of a meeting's PidLidGlobalObjectId or
 PidLidCleanGlobalObjectId ([MS-OXCICAL] 2.1.3.1.1.20.26): the UID a
@@ -22,13 +22,18 @@ on a line of its own.
 
 --to-goid goes the other way, as Exchange does on import: a UID that is the
 hex of a GlobalObjectId decodes back to it, any other is wrapped in the
-vCal-Uid form. It prints PidLidGlobalObjectId, dated with --instance (the
-original date of an exception's occurrence), and PidLidCleanGlobalObjectId.`
+vCal-Uid form. It prints PidLidGlobalObjectId, dated with --instance, and
+PidLidCleanGlobalObjectId.`
+
+const uidExamples = `mapiblob uid @globalobjectid.hex
+mapiblob uid @export.xml
+mapiblob uid --to-goid 'meeting-42@example.com'
+mapiblob uid --to-goid --instance 2026-03-17 'meeting-42@example.com'`
 
 func runUID(e *env, args []string) error {
 	fs := newFlags("uid")
-	toGOID := fs.Bool("to-goid", false, "")
-	instance := fs.String("instance", "", "")
+	toGOID := fs.Bool("to-goid", false, "go the other way: print the GlobalObjectId pair of the UID given")
+	instance := fs.String("instance", "", "with --to-goid, the original `DATE` (YYYY-MM-DD) of an exception's occurrence, which dates PidLidGlobalObjectId")
 	rest, err := parseFlags(fs, args, uidUsage, e)
 	if err != nil {
 		return err

@@ -2,12 +2,13 @@ package blob
 
 import (
 	"encoding"
-	"strings"
 )
 
 // Kind names a structure this module decodes. It is the "kind" of the JSON
 // form, the value of the CLI's --kind flag, and what proptag says decodes a
-// property. The zero value, KindAuto, asks Decode to detect it.
+// property. The zero value, KindAuto, asks Decode to detect it. The
+// structures are registered in package smartview, whose Kinds lists them
+// and whose ParseKind reads a name.
 type Kind string
 
 // Kinds.
@@ -19,24 +20,6 @@ const (
 	KindApptRecur Kind = "apptrecur" // AppointmentRecurrencePattern (PidLidAppointmentRecur)
 	KindGOID      Kind = "goid"      // GlobalObjectId (PidLidGlobalObjectId, PidLidCleanGlobalObjectId)
 )
-
-// Kinds lists the kinds this module decodes, KindAuto excluded.
-func Kinds() []Kind { return []Kind{KindTZDef, KindTZStruct, KindRecur, KindApptRecur, KindGOID} }
-
-// ParseKind reads a kind name in any letter case; "auto" and "" give
-// KindAuto.
-func ParseKind(s string) (Kind, bool) {
-	k := Kind(strings.ToLower(strings.TrimSpace(s)))
-	if k == "auto" || k == KindAuto {
-		return KindAuto, true
-	}
-	for _, x := range Kinds() {
-		if k == x {
-			return k, true
-		}
-	}
-	return KindAuto, false
-}
 
 // String is the name ("auto" for KindAuto).
 func (k Kind) String() string {

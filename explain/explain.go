@@ -247,9 +247,9 @@ func (o Options) check() (*explainOpts, error) {
 	if e.count > 1000 {
 		return nil, fmt.Errorf("count %d: at most 1000 occurrences are listed", o.Count)
 	}
-	k, ok := blob.ParseKind(strings.TrimSpace(o.Kind))
+	k, ok := smartview.ParseKind(strings.TrimSpace(o.Kind))
 	if !ok {
-		return nil, fmt.Errorf("unknown kind %q (want auto, %s)", o.Kind, kindList(blob.Kinds()))
+		return nil, fmt.Errorf("unknown kind %q (want auto, %s)", o.Kind, kindList(smartview.Kinds()))
 	}
 	e.kind = k
 	if s := strings.TrimSpace(o.CodePage); s != "" {

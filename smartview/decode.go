@@ -18,9 +18,7 @@ import (
 	"strings"
 
 	"github.com/mapiblob/mapiblob/blob"
-	"github.com/mapiblob/mapiblob/goid"
 	"github.com/mapiblob/mapiblob/proptag"
-	"github.com/mapiblob/mapiblob/recurrence"
 	"github.com/mapiblob/mapiblob/tzdef"
 )
 
@@ -28,38 +26,63 @@ import (
 // several do and nothing tells them apart.
 var ErrUnknownKind = errors.New("cannot tell which structure the blob holds")
 
-// Detect lists the kinds b may hold. The property identity of an XML export
-// decides when it names a property this module decodes; otherwise the
-// bytes' signature does: a recurrence pattern starts 04 30 04 30 and an
-// appointment pattern continues with ReaderVersion2 0x3006; a
-// GlobalObjectId starts with its 16-byte class id; a TZDEFINITION starts
-// 02 01 and decodes; a TimeZoneStruct is 48 bytes.
+// Detect lists the kinds b may hold. The property identity decides when
+// it names a property this module decodes; otherwise the bytes' signature
+// does (Decoder.Sniff), and a structure whose signature alone does not
+// tell (Decoder.Confirm) counts only if b decodes as it. A structure with
+// no signature is never guessed.
 func Detect(b []byte, id *proptag.Identity) []blob.Kind {
-	if p, ok := id.Property(); ok {
-		if p.Decoder != blob.KindAuto {
-			return []blob.Kind{p.Decoder}
-		}
-	}
-	if len(b) >= 4 && b[0] == 0x04 && b[1] == 0x30 && b[2] == 0x04 && b[3] == 0x30 {
-		if recurrence.IsAppointmentPattern(b) {
-			return []blob.Kind{blob.KindApptRecur}
-		}
-		return []blob.Kind{blob.KindRecur}
-	}
-	if goid.IsGlobalObjectID(b) {
-		return []blob.Kind{blob.KindGOID}
+	if k := propertyKind(id); k != blob.KindAuto {
+		return []blob.Kind{k}
 	}
 	var out []blob.Kind
-	if len(b) >= 2 && b[0] == tzdef.MajorVersion && b[1] >= tzdef.MinorVersion {
-		var d tzdef.Definition
-		if d.UnmarshalBinary(b) == nil {
-			out = append(out, blob.KindTZDef)
-		}
-	}
-	if len(b) == tzdef.TimeZoneStructSize {
-		out = append(out, blob.KindTZStruct)
+	for _, c := range detect(b, nil) {
+		out = append(out, c.d.Kind)
 	}
 	return out
+}
+
+func propertyKind(id *proptag.Identity) blob.Kind {
+	if p, ok := id.Property(); ok {
+		return p.Decoder
+	}
+	return blob.KindAuto
+}
+
+// candidate is a structure detection found, with its value when finding it
+// took a decode.
+type candidate struct {
+	d *Decoder
+	v blob.Value
+}
+
+// detect finds the structures b may hold: the decoders whose signature is
+// certain (Sniff, not Confirm) when any matches; else those whose
+// signature matches and which decode b, with their values, so that Decode
+// need not decode again.
+func detect(b []byte, opt *Options) []candidate {
+	var sure, confirmed []candidate
+	var o Options
+	if opt != nil {
+		o = *opt
+	}
+	for i := range decoders {
+		d := &decoders[i]
+		if d.Sniff == nil || !d.Sniff(b) {
+			continue
+		}
+		if !d.Confirm {
+			sure = append(sure, candidate{d: d})
+			continue
+		}
+		if v, err := d.Decode(b, o); err == nil {
+			confirmed = append(confirmed, candidate{d, v})
+		}
+	}
+	if len(sure) > 0 {
+		return sure
+	}
+	return confirmed
 }
 
 // Options say how to decode. The zero value detects the kind from the
@@ -86,52 +109,47 @@ type Result struct {
 	Property *proptag.Identity // the property the blob was read from (Options.Property), when known
 }
 
-// Decode decodes b as opt.Kind, or as the kind Detect finds. An error
-// wraps ErrUnknownKind when the kind cannot be told, or is the decoder's
-// *blob.DecodeError naming the field and offset where decoding stopped.
+// Decode decodes b as opt.Kind, or as the kind Detect finds (decoding
+// once). An error wraps ErrUnknownKind when the kind cannot be told, or is
+// a *KindError holding the decoder's *blob.DecodeError, naming the field
+// and offset where decoding stopped.
 func Decode(b []byte, opt Options) (*Result, error) {
 	kind := opt.Kind
 	if kind == blob.KindAuto {
-		ks := Detect(b, opt.Property)
-		switch len(ks) {
+		kind = propertyKind(opt.Property)
+	}
+	var d *Decoder
+	var v blob.Value
+	if kind == blob.KindAuto {
+		cs := detect(b, &opt)
+		switch len(cs) {
 		case 0:
-			return nil, fmt.Errorf("%w (%d bytes): it is none of %s", ErrUnknownKind, len(b), kindList(blob.Kinds()))
+			return nil, fmt.Errorf("%w (%d bytes): it is none of %s", ErrUnknownKind, len(b), kindList(Kinds()))
 		case 1:
-			kind = ks[0]
+			d, v = cs[0].d, cs[0].v
 		default:
+			ks := make([]blob.Kind, len(cs))
+			for i, c := range cs {
+				ks[i] = c.d.Kind
+			}
 			return nil, fmt.Errorf("%w (%d bytes): it could be %s", ErrUnknownKind, len(b), kindList(ks))
 		}
+	} else if d = decoderOf(kind); d == nil {
+		return nil, fmt.Errorf("%w: unknown kind %q (want one of %s)", ErrUnknownKind, string(kind), kindList(Kinds()))
 	}
-	var v blob.Value
-	var err error
-	switch kind {
-	case blob.KindTZDef:
-		v, err = tzdef.Parse(b)
-	case blob.KindTZStruct:
-		v, err = tzdef.ParseTimeZoneStruct(b)
-	case blob.KindRecur:
-		v, err = recurrence.ParsePattern(b)
-	case blob.KindApptRecur:
-		var ap *recurrence.AppointmentPattern
-		if ap, err = recurrence.Parse(b); err == nil {
-			ap.CodePage = opt.CodePage
-			v = ap
+	if v == nil {
+		var err error
+		if v, err = d.Decode(b, opt); err != nil {
+			return nil, &KindError{Kind: d.Kind, Err: err}
 		}
-	case blob.KindGOID:
-		var g *goid.GlobalObjectID
-		if g, err = goid.Parse(b); err == nil {
-			if p, ok := opt.Property.Property(); ok && p.Name == "PidLidCleanGlobalObjectId" {
-				return &Result{Kind: kind, Size: len(b), Value: g, Trailing: g.Trailing, Findings: g.CheckClean(), Property: opt.Property}, nil
-			}
-			v = g
-		}
-	default:
-		return nil, fmt.Errorf("%w: unknown kind %q (want one of %s)", ErrUnknownKind, string(kind), kindList(blob.Kinds()))
 	}
-	if err != nil {
-		return nil, &KindError{Kind: kind, Err: err}
+	var fs []blob.Finding
+	if d.Check != nil {
+		fs = d.Check(v, opt)
+	} else {
+		fs = v.Check()
 	}
-	return &Result{Kind: kind, Size: len(b), Value: v, Trailing: v.TrailingBytes(), Findings: v.Check(), Property: opt.Property}, nil
+	return &Result{Kind: d.Kind, Size: len(b), Value: v, Trailing: v.TrailingBytes(), Findings: fs, Property: opt.Property}, nil
 }
 
 // KindError is a decoder's error with the kind that was decoded: its

@@ -79,7 +79,7 @@ func decodeFlags(name, usage string, e *env, args []string, formatUsage string, 
 	if o.input, err = inputMode(*inMode); err != nil {
 		return nil, nil, err
 	}
-	k, ok := blob.ParseKind(*kind)
+	k, ok := smartview.ParseKind(*kind)
 	if !ok {
 		return nil, nil, usageErr("unknown --kind %q (want auto, tzdef, tzstruct, recur, apptrecur or goid)", *kind)
 	}

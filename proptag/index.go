@@ -203,7 +203,7 @@ func buildIndex() {
 			canon[p.Name] = p
 		}
 	}
-	for name, d := range decoders {
+	for name, d := range decoders() {
 		if p := canon[name]; p != nil {
 			p.Decoder = d
 		}

@@ -403,7 +403,7 @@ func TestStringForms(t *testing.T) {
 func TestDecoderOverlay(t *testing.T) {
 	n := 0
 	for p := range Properties() {
-		if d, ok := decoders[p.Name]; ok {
+		if d, ok := decoders()[p.Name]; ok {
 			n++
 			require.Equal(t, d, p.Decoder, p.Name)
 			require.Equal(t, PT_BINARY, p.Type, p.Name)
@@ -411,7 +411,12 @@ func TestDecoderOverlay(t *testing.T) {
 			require.Equal(t, blob.KindAuto, p.Decoder, p.Name)
 		}
 	}
-	require.Equal(t, len(decoders), n, "a decoders entry names no property")
+	require.Equal(t, len(decoders()), n, "a decoders entry names no property")
+	total := 0
+	for _, tab := range decoderTables {
+		total += len(tab)
+	}
+	require.Equal(t, total, len(decoders()), "a property is in two decoder tables")
 	for name := range extraAliases {
 		_, ok := ByName(name)
 		require.True(t, ok, name)

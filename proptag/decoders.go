@@ -10,9 +10,9 @@ var decoderTables = []map[string]blob.Kind{calendarDecoders}
 
 // calendarDecoders are the calendar properties' decoders. The facts table
 // says a property is PT_BINARY but not which structure the bytes hold;
-// these tables are the one place that does. Entries are applied to the table when it is first used; a test
-// checks that each name is in the table, is PT_BINARY, and is in one table
-// only.
+// these tables are the one place that does. Entries are applied to the
+// table when it is first used; a test checks that each name is in the
+// table, is PT_BINARY, and is in one table only.
 var calendarDecoders = map[string]blob.Kind{
 	"PidLidAppointmentRecur":                          blob.KindApptRecur, // AppointmentRecurrencePattern, [MS-OXOCAL] 2.2.1.44.5
 	"PidLidTaskRecurrence":                            blob.KindRecur,     // RecurrencePattern, [MS-OXOTASK] 2.2.2.2.15

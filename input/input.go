@@ -17,6 +17,7 @@ import (
 	"github.com/mapiblob/mapiblob/item"
 	"github.com/mapiblob/mapiblob/item/mfcxml"
 	"github.com/mapiblob/mapiblob/proptag"
+	"github.com/mapiblob/mapiblob/tzdef"
 )
 
 // Form names the text form a blob came in.
@@ -362,4 +363,21 @@ func ParseBytes(b []byte, mode Mode) ([]Blob, error) {
 		return parseXML(t)
 	}
 	return nil, &blob.SyntaxError{Msg: "unknown input mode " + strconv.Quote(string(mode))}
+}
+
+// IsZoneName tells a zone name ("Eastern Standard Time", "Europe/Berlin",
+// "UTC") from blob text: a Windows key name CLDR knows or an IANA-style
+// path, or text with a letter beyond a–f that is not MFCMAPI's "cb: N
+// lpb: …" form.
+func IsZoneName(s string) bool {
+	s = strings.TrimSpace(s)
+	if tzdef.IANAName(s) != "" || strings.Contains(s, "/") && !strings.ContainsAny(s, "<>:") {
+		return true
+	}
+	for _, c := range s {
+		if c >= 'g' && c <= 'z' || c >= 'G' && c <= 'Z' {
+			return !strings.Contains(strings.ToLower(s), "lpb:")
+		}
+	}
+	return false
 }

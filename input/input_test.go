@@ -122,3 +122,15 @@ func TestXML(t *testing.T) {
 		t.Errorf("second blob %+v %+v", bl[1], p)
 	}
 }
+
+// Zone names are told from blob text, which readers of --tz take both of.
+func TestIsZoneName(t *testing.T) {
+	for s, want := range map[string]bool{
+		"Eastern Standard Time": true, "Europe/Berlin": true, "UTC": true, " W. Europe Standard Time ": true,
+		"0201300002001500": false, "cb: 2 lpb: 0201": false, "02 01 30 00": false, "<property/>": false, "": false,
+	} {
+		if got := IsZoneName(s); got != want {
+			t.Errorf("IsZoneName(%q) = %v, want %v", s, got, want)
+		}
+	}
+}

@@ -2,6 +2,7 @@ package smartview
 
 import (
 	"errors"
+	"fmt"
 	"time"
 
 	"github.com/mapiblob/mapiblob/recurrence"
@@ -33,6 +34,33 @@ type DriftRecord struct {
 // errNoSeriesZone is returned by Drift for a series without a time zone;
 // errors.Is finds tzdef.ErrNoZone in it.
 var errNoSeriesZone = tzdef.NoZone("the series has no time zone")
+
+// ErrNoCurrentZone is returned by CurrentRules when the stored zone names
+// no IANA zone (a TimeZoneStruct, or a key name CLDR does not know) and
+// none was given.
+var ErrNoCurrentZone = errors.New("the stored zone has no key name CLDR knows; name its IANA zone")
+
+// CurrentRules is the zone a series' stored rule is compared with by
+// Drift: the IANA zone named (when name is not empty), else the IANA zone
+// CLDR gives the stored TZDEFINITION's key name. key names the stored rule:
+// the definition's key name, or "TimeZoneStruct".
+func (s *Series) CurrentRules(name string) (loc *time.Location, iana, key string, err error) {
+	iana, key = name, "TimeZoneStruct"
+	if d, ok := s.Zone.(*tzdef.Definition); ok {
+		key = d.KeyName
+		if iana == "" {
+			iana = tzdef.IANAName(d.KeyName)
+		}
+	}
+	if iana == "" {
+		return nil, "", key, ErrNoCurrentZone
+	}
+	loc, err = time.LoadLocation(iana)
+	if err != nil {
+		return nil, iana, key, fmt.Errorf("%q: %v", iana, err)
+	}
+	return loc, iana, key, nil
+}
 
 // Drift compares s's stored zone with loc, the zone's current rules, for
 // the occurrences in [from, to) (to must be set for a series without end).

@@ -292,3 +292,15 @@ func (r *OccurrenceRecord) Text(floating bool) string {
 	}
 	return line
 }
+
+// ZoneNamed is the zone a series is read in when a zone is named instead of
+// given as blobs: the definition and TimeZoneStruct of a Windows key name
+// or an IANA zone (tzdef.FromZoneName), with the rules of 1970 to 2100, as
+// results SeriesOf takes among its zones.
+func ZoneNamed(name string) ([]*Result, error) {
+	d, tz, err := tzdef.FromZoneName(name, 1970, 2100)
+	if err != nil {
+		return nil, err
+	}
+	return []*Result{{Kind: blob.KindTZDef, Value: d}, {Kind: blob.KindTZStruct, Value: tz}}, nil
+}

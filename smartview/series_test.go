@@ -114,3 +114,25 @@ func TestExpandTask(t *testing.T) {
 	require.True(t, strings.HasPrefix(string(out), `["`), string(out))
 	require.Len(t, x.Dates, 2)
 }
+
+// The rules a stored zone is compared with: the zone named, else the IANA
+// zone of the stored key name; a TimeZoneStruct names none.
+func TestCurrentRules(t *testing.T) {
+	zs, err := ZoneNamed("W. Europe Standard Time")
+	require.NoError(t, err)
+	s := &Series{Zone: zs[0].Value.(*tzdef.Definition)}
+	loc, iana, key, err := s.CurrentRules("")
+	require.NoError(t, err)
+	require.Equal(t, "Europe/Berlin", loc.String())
+	require.Equal(t, "Europe/Berlin", iana)
+	require.Equal(t, "W. Europe Standard Time", key)
+	loc, _, _, err = s.CurrentRules("Europe/Paris")
+	require.NoError(t, err)
+	require.Equal(t, "Europe/Paris", loc.String())
+	s = &Series{Zone: zs[1].Value.(*tzdef.TimeZoneStruct)}
+	_, _, key, err = s.CurrentRules("")
+	require.ErrorIs(t, err, ErrNoCurrentZone)
+	require.Equal(t, "TimeZoneStruct", key)
+	_, _, _, err = s.CurrentRules("Mars/Olympus")
+	require.ErrorContains(t, err, "Mars/Olympus")
+}

@@ -9,9 +9,9 @@ import (
 	"time"
 
 	"github.com/mapiblob/mapiblob/blob"
+	"github.com/mapiblob/mapiblob/input"
 	"github.com/mapiblob/mapiblob/recurrence"
 	"github.com/mapiblob/mapiblob/smartview"
-	"github.com/mapiblob/mapiblob/tzdef"
 )
 
 const occurrencesUsage = `mapiblob occurrences --recur INPUT [flags]
@@ -82,12 +82,12 @@ func readSeries(e *env, recurArg, tzArg string, opt smartview.Options) (*smartvi
 
 // readZone reads --tz: a Windows or IANA zone name, or blobs.
 func readZone(e *env, arg string) ([]*smartview.Result, error) {
-	if name := strings.TrimSpace(arg); !strings.HasPrefix(name, "@") && name != "-" && looksLikeZoneName(name) {
-		d, tz, err := tzdef.FromZoneName(name, 1970, 2100)
+	if name := strings.TrimSpace(arg); !strings.HasPrefix(name, "@") && name != "-" && input.IsZoneName(name) {
+		zs, err := smartview.ZoneNamed(name)
 		if err != nil {
 			return nil, invalidErr("--tz: %v", err)
 		}
-		return []*smartview.Result{{Kind: blob.KindTZDef, Value: d}, {Kind: blob.KindTZStruct, Value: tz}}, nil
+		return zs, nil
 	}
 	zs, err := decodeAll(e, &decodeOpts{kind: blob.KindAuto}, []string{arg})
 	if err != nil {
@@ -99,21 +99,6 @@ func readZone(e *env, arg string) ([]*smartview.Result, error) {
 		}
 	}
 	return zs, nil
-}
-
-// looksLikeZoneName tells a zone name ("Eastern Standard Time",
-// "Europe/Berlin", "UTC") from blob text: a name has a letter beyond
-// a–f, and no run of hex long enough to be a blob.
-func looksLikeZoneName(s string) bool {
-	if tzdef.IANAName(s) != "" || strings.Contains(s, "/") && !strings.ContainsAny(s, "<>:") {
-		return true
-	}
-	for _, c := range s {
-		if c >= 'g' && c <= 'z' || c >= 'G' && c <= 'Z' {
-			return !strings.Contains(strings.ToLower(s), "lpb:")
-		}
-	}
-	return false
 }
 
 // parseWhen reads the date of flag --name as smartview.ParseDate does

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -222,14 +223,12 @@ func runTZDrift(e *env, args []string) error {
 				path = filepath.Join(e.dir, path)
 			}
 			if st, err := os.Stat(path); err == nil && st.IsDir() {
-				ents, err := os.ReadDir(path)
-				if err != nil {
+				var srcs []itemSource
+				if err := walkDir(path, dir, &srcs); err != nil {
 					return usageErr("cannot read %s: %v", dir, err)
 				}
-				for _, ent := range ents {
-					if !ent.IsDir() {
-						items = append(items, "@"+filepath.Join(dir, ent.Name()))
-					}
+				for _, src := range srcs {
+					items = append(items, "@"+src.path)
 				}
 				continue
 			}
@@ -256,20 +255,12 @@ func runTZDrift(e *env, args []string) error {
 			bad = true
 			continue
 		}
-		iana := *zone
-		key := "TimeZoneStruct"
-		if d, ok := s.Zone.(*tzdef.Definition); ok {
-			key = d.KeyName
-			if iana == "" {
-				iana = tzdef.IANAName(d.KeyName)
-			}
+		loc, iana, key, err := s.CurrentRules(*zone)
+		if errors.Is(err, smartview.ErrNoCurrentZone) {
+			return usageErr("%s: %v with --zone", name, err)
 		}
-		if iana == "" {
-			return usageErr("%s: the stored zone has no key name CLDR knows; name its IANA zone with --zone", name)
-		}
-		loc, err := time.LoadLocation(iana)
 		if err != nil {
-			return usageErr("--zone %q: %v", iana, err)
+			return usageErr("--zone %v", err)
 		}
 		dr, err := s.Drift(loc, from, to)
 		if err != nil {

@@ -367,10 +367,13 @@ func ParseBytes(b []byte, mode Mode) ([]Blob, error) {
 
 // IsZoneName tells a zone name ("Eastern Standard Time", "Europe/Berlin",
 // "UTC") from blob text: a Windows key name CLDR knows or an IANA-style
-// path, or text with a letter beyond a–f that is not MFCMAPI's "cb: N
-// lpb: …" form.
+// path, or text with a letter beyond a–f that is neither MFCMAPI's "cb: N
+// lpb: …" form nor an XML export.
 func IsZoneName(s string) bool {
 	s = strings.TrimSpace(s)
+	if strings.HasPrefix(s, "<") {
+		return false // an XML export
+	}
 	if tzdef.IANAName(s) != "" || strings.Contains(s, "/") && !strings.ContainsAny(s, "<>:") {
 		return true
 	}

@@ -253,7 +253,7 @@ func (o Options) check() (*explainOpts, error) {
 	}
 	e.kind = k
 	if s := strings.TrimSpace(o.CodePage); s != "" {
-		c, ok := recurrence.ParseCodePage(s)
+		c, ok := blob.ParseCodePage(s)
 		if !ok {
 			return nil, fmt.Errorf("unknown code page %q (e.g. 1252, 932, shift_jis, windows-1250, utf-8)", o.CodePage)
 		}

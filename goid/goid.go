@@ -50,13 +50,13 @@ const HeaderSize = 40
 // into it; UnmarshalBinary reuses that copy, so slices taken from an earlier
 // decode into the same value are overwritten.
 type GlobalObjectID struct {
-	ByteArrayID  guid.GUID // Byte Array ID: the class id, ByteArrayID in a valid id
-	YH           uint8     // YH: high byte of the instance year
-	YL           uint8     // YL: low byte of the instance year
-	M            uint8     // M: instance month, 1–12
-	D            uint8     // D: instance day, 1–31
-	CreationTime FileTime  // Creation Time: when the id was made
-	X            [8]byte   // X: reserved, zero
+	ByteArrayID  guid.GUID     // Byte Array ID: the class id, ByteArrayID in a valid id
+	YH           uint8         // YH: high byte of the instance year
+	YL           uint8         // YL: low byte of the instance year
+	M            uint8         // M: instance month, 1–12
+	D            uint8         // D: instance day, 1–31
+	CreationTime blob.FileTime // Creation Time: when the id was made
+	X            [8]byte       // X: reserved, zero
 	// Size is the Size field as stored; encoding writes len(Data), so a
 	// value edited in Go encodes consistently (Check reports a difference).
 	Size uint32
@@ -145,7 +145,7 @@ func (g *GlobalObjectID) UnmarshalBinary(b []byte) error {
 	// The fixed fields are copied out before b is copied, in case b lies
 	// inside g's own buffer.
 	v := GlobalObjectID{ByteArrayID: guid.GUID(id), YH: yh, YL: yl, M: mo, D: dd,
-		CreationTime: FileTime(ct), X: [8]byte(x), Size: size}
+		CreationTime: blob.FileTime(ct), X: [8]byte(x), Size: size}
 	v.buf = append(g.buf[:0], b...)
 	if n > 0 {
 		v.Data = v.buf[HeaderSize : HeaderSize+n : HeaderSize+n]
@@ -291,33 +291,4 @@ func (g *GlobalObjectID) Instance(date time.Time) (*GlobalObjectID, error) {
 // id (whatever date master carries).
 func (g *GlobalObjectID) IsInstanceOf(master *GlobalObjectID) bool {
 	return g.IsInstance() && g.sameSeries(master)
-}
-
-// FileTime is a Windows FILETIME: 100-nanosecond intervals since 1601-01-01
-// UTC.
-type FileTime uint64
-
-// unixEpoch is 1970-01-01 in seconds since 1601-01-01.
-const unixEpoch = 11644473600
-
-// Time is the instant, in UTC.
-func (ft FileTime) Time() time.Time {
-	return time.Unix(int64(ft/1e7)-unixEpoch, int64(ft%1e7)*100).UTC()
-}
-
-// FileTimeOf is t as a FILETIME, truncated to 100 ns; 0 for times before
-// 1601 or the zero time.
-func FileTimeOf(t time.Time) FileTime {
-	if t.IsZero() {
-		return 0
-	}
-	s := t.Unix() + unixEpoch
-	if s < 0 || uint64(s) > math.MaxUint64/10_000_000 {
-		return 0
-	}
-	v, frac := uint64(s)*1e7, uint64(t.Nanosecond()/100)
-	if v > math.MaxUint64-frac {
-		return 0
-	}
-	return FileTime(v + frac)
 }

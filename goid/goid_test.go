@@ -264,7 +264,7 @@ func TestUIDRoundTrip(t *testing.T) {
 
 	// A vCal-Uid id with a creation time keeps its UID, not the time.
 	timed := vcal.clone()
-	timed.CreationTime = FileTimeOf(date(2020, 1, 1))
+	timed.CreationTime = blob.FileTimeOf(date(2020, 1, 1))
 	back, err := FromUID(timed.UID(), time.Time{})
 	require.NoError(t, err)
 	require.Equal(t, timed.UID(), back.UID())
@@ -292,7 +292,7 @@ func TestCheck(t *testing.T) {
 		{"clean with date", func(g *GlobalObjectID) { g.YH, g.YL, g.M, g.D = 7, 0xDB, 1, 18 }, base, true, []string{CodeCleanHasDate}, "YH"},
 		{"clean with bad date", func(g *GlobalObjectID) { g.D = 3 }, base, true, []string{CodeBadInstanceDate, CodeCleanHasDate}, "YH"},
 		{"creation zero", func(g *GlobalObjectID) { g.CreationTime = 0 }, base, false, []string{CodeCreationZero}, "CreationTime"},
-		{"creation future", func(g *GlobalObjectID) { g.CreationTime = FileTimeOf(time.Now().AddDate(1, 0, 0)) }, base, false, []string{CodeCreationFuture}, "CreationTime"},
+		{"creation future", func(g *GlobalObjectID) { g.CreationTime = blob.FileTimeOf(time.Now().AddDate(1, 0, 0)) }, base, false, []string{CodeCreationFuture}, "CreationTime"},
 		{"creation zero is fine for vCal", func(g *GlobalObjectID) {}, vcal, false, nil, ""},
 		{"X", func(g *GlobalObjectID) { g.X[7] = 1 }, base, false, []string{CodeXNonZero}, "X"},
 		{"vcal no NUL", func(g *GlobalObjectID) { g.Data = g.Data[:len(g.Data)-1]; g.Size-- }, vcal, false, []string{CodeVCalNoNUL}, "Data"},
@@ -394,16 +394,4 @@ func TestText(t *testing.T) {
 	v, _ := NewVCal("abc")
 	require.Equal(t, "meeting id in the vCal-Uid form (the UID of a meeting from another calendar system), for a series or a single meeting\n"+
 		"UID: abc\ncreated: not set (0)", v.Text())
-}
-
-func TestFileTime(t *testing.T) {
-	ft := FileTime(0x01CAE532F509DBF0)
-	require.Equal(t, ft, FileTimeOf(ft.Time()))
-	require.Equal(t, time.Date(2010, 4, 26, 11, 23, 55, 567_000_000, time.UTC), ft.Time().Truncate(time.Millisecond))
-	require.Equal(t, time.Date(1601, 1, 1, 0, 0, 0, 0, time.UTC), FileTime(0).Time())
-	require.Zero(t, FileTimeOf(time.Time{}))
-	require.Zero(t, FileTimeOf(time.Date(1600, 12, 31, 0, 0, 0, 0, time.UTC)))
-	max := FileTime(1<<64 - 1)
-	require.Equal(t, max, FileTimeOf(max.Time()))
-	require.Zero(t, FileTimeOf(max.Time().Add(100*time.Nanosecond)))
 }

@@ -52,7 +52,7 @@ func (g *GlobalObjectID) SmartView() string {
 }
 
 // mfcFileTime formats a FILETIME as MFCMAPI does: "11:23:55.567 AM 4/26/2010".
-func mfcFileTime(ft FileTime) string {
+func mfcFileTime(ft blob.FileTime) string {
 	if ft > 1<<63-1 {
 		return "Invalid systime" // FileTimeToSystemTime refuses it
 	}

@@ -8,6 +8,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/mapiblob/mapiblob/blob"
 	"github.com/mapiblob/mapiblob/internal/wire"
 )
 
@@ -201,7 +202,7 @@ func NewVCal(uid string) (*GlobalObjectID, error) {
 // empty: 16 bytes from crypto/rand, as Outlook writes). Use Instance to date
 // it for an exception.
 func New(created time.Time, data []byte) (*GlobalObjectID, error) {
-	if !created.IsZero() && FileTimeOf(created) == 0 {
+	if !created.IsZero() && blob.FileTimeOf(created) == 0 {
 		return nil, errors.New("goid: creation time " + created.String() + " is before 1601 or beyond a FILETIME")
 	}
 	if len(data) > math.MaxInt32 {
@@ -213,6 +214,6 @@ func New(created time.Time, data []byte) (*GlobalObjectID, error) {
 	} else {
 		data = bytes.Clone(data)
 	}
-	return &GlobalObjectID{ByteArrayID: ByteArrayID, CreationTime: FileTimeOf(created),
+	return &GlobalObjectID{ByteArrayID: ByteArrayID, CreationTime: blob.FileTimeOf(created),
 		Size: uint32(len(data)), Data: data, buf: data}, nil
 }

@@ -61,23 +61,6 @@ func Unicode(s string) Value { return Value{Type: proptag.PT_UNICODE, Str: s} }
 // Binary is a PT_BINARY value.
 func Binary(b []byte) Value { return Value{Type: proptag.PT_BINARY, Bytes: b} }
 
-// fileTimeEpoch is 1601-01-01 UTC, the FILETIME epoch.
-var fileTimeEpoch = time.Date(1601, 1, 1, 0, 0, 0, 0, time.UTC)
-
-// FileTimeToTime turns a FILETIME (100 ns since 1601) into a UTC time.
-func FileTimeToTime(ft uint64) time.Time {
-	const perSec = 10_000_000
-	return time.Unix(fileTimeEpoch.Unix()+int64(ft/perSec), int64(ft%perSec)*100).UTC()
-}
-
-// TimeToFileTime turns t into a FILETIME; times before 1601 give 0.
-func TimeToFileTime(t time.Time) uint64 {
-	if t.Before(fileTimeEpoch) {
-		return 0
-	}
-	return uint64(t.Unix()-fileTimeEpoch.Unix())*10_000_000 + uint64(t.Nanosecond()/100)
-}
-
 // FixedSize is the size of a fixed-size type's value in the property
 // streams of .msg, TNEF and PST, 0 for a variable one.
 func FixedSize(t proptag.PropType) int {
@@ -116,7 +99,7 @@ func DecodeFixed(t proptag.PropType, b []byte) Value {
 	case proptag.PT_CURRENCY, proptag.PT_I8:
 		v.Int = int64(binary.LittleEndian.Uint64(b))
 	case proptag.PT_SYSTIME:
-		v.Time = FileTimeToTime(binary.LittleEndian.Uint64(b))
+		v.Time = blob.FileTime(binary.LittleEndian.Uint64(b)).Time()
 	case proptag.PT_CLSID:
 		v.Bytes = append([]byte(nil), b[:16]...)
 	}
@@ -138,7 +121,7 @@ func (v *Value) AppendFixed(b []byte) []byte {
 	case proptag.PT_CURRENCY, proptag.PT_I8:
 		return binary.LittleEndian.AppendUint64(b, uint64(v.Int))
 	case proptag.PT_SYSTIME:
-		return binary.LittleEndian.AppendUint64(b, TimeToFileTime(v.Time))
+		return binary.LittleEndian.AppendUint64(b, uint64(blob.FileTimeOf(v.Time)))
 	case proptag.PT_CLSID:
 		var g [16]byte
 		copy(g[:], v.Bytes)

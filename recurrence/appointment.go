@@ -9,10 +9,6 @@ import (
 	"github.com/mapiblob/mapiblob/internal/wire"
 )
 
-// ParseCodePage reads a code page by number or name ("932", "cp932",
-// "shift_jis", "windows-1250").
-func ParseCodePage(s string) (blob.CodePage, bool) { return blob.ParseCodePage(s) }
-
 // OverrideFlags says which fields an ExceptionInfo overrides.
 type OverrideFlags uint16
 

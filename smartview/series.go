@@ -87,11 +87,11 @@ type Expansion struct {
 	Dates []time.Time
 	// Floating is true when the series has no zone: times are wall-clock.
 	Floating bool
-	// Capped is true when the expansion stopped after MaxInstances pattern
+	// Capped is true when the expansion stopped after Cap pattern
 	// dates; later occurrences exist but are not listed.
 	Capped bool
-	// MaxInstances is the cap that applied.
-	MaxInstances int
+	// Cap is the cap that applied (ExpandOptions.Cap, or its default).
+	Cap int
 }
 
 // OccurrenceRecord is one occurrence as the JSON contract writes it.
@@ -111,10 +111,11 @@ type ExpandOptions struct {
 	From, To time.Time // the range; a zero To needs Limit or an end to the series
 	// Limit stops after this many occurrences (0: no limit).
 	Limit int
-	// MaxInstances caps the pattern dates walked, deleted ones included
+	// Cap caps the pattern dates walked, deleted ones included
 	// (0: recurrence.DefaultMaxInstances). Reaching it is not an error:
-	// the expansion says Capped.
-	MaxInstances int
+	// the expansion says Capped. (recurrence.ExpandOptions.MaxInstances,
+	// the bound of the iterators beneath, ends them with an error instead.)
+	Cap int
 }
 
 // localLayout writes the zone's offset, +00:00 included (RFC 3339 "Z" is
@@ -125,7 +126,7 @@ const localLayout = "2006-01-02T15:04:05-07:00"
 // recurrence.ErrUnbounded for a series without end when neither To nor
 // Limit bounds it.
 func (s *Series) Expand(opt ExpandOptions) (*Expansion, error) {
-	max := opt.MaxInstances
+	max := opt.Cap
 	if max <= 0 {
 		max = recurrence.DefaultMaxInstances
 	}
@@ -136,7 +137,7 @@ func (s *Series) Expand(opt ExpandOptions) (*Expansion, error) {
 	if to.IsZero() && opt.Limit > 0 || to.After(lastDay) {
 		to = lastDay
 	}
-	x := &Expansion{Floating: s.Zone == nil, MaxInstances: max}
+	x := &Expansion{Floating: s.Zone == nil, Cap: max}
 	full := func(n int) bool { return opt.Limit > 0 && n >= opt.Limit }
 	if s.Task != nil {
 		for d, err := range s.Task.Occurrences(opt.From, to, recurrence.ExpandOptions{MaxInstances: max}) {
@@ -231,7 +232,7 @@ func (x *Expansion) CapNote() string {
 	if !x.Capped {
 		return ""
 	}
-	return fmt.Sprintf("stopped after %d pattern dates (the expansion cap); later occurrences exist: narrow the range or raise the cap", x.MaxInstances)
+	return fmt.Sprintf("stopped after %d pattern dates (the expansion cap); later occurrences exist: narrow the range or raise the cap", x.Cap)
 }
 
 // Text lists the occurrences for people, one a line: local start and end

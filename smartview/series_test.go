@@ -54,7 +54,7 @@ func TestExpandZeroOffsetJSON(t *testing.T) {
 func TestExpandCap(t *testing.T) {
 	s, err := SeriesOf([]*Result{decodeFile(t, "../testdata/recur/daily-noend.apptrecur.hex")}, zoneResults(t, "Etc/UTC"), 0)
 	require.NoError(t, err)
-	x, err := s.Expand(ExpandOptions{To: time.Date(9999, 12, 31, 0, 0, 0, 0, time.UTC), MaxInstances: 50})
+	x, err := s.Expand(ExpandOptions{To: time.Date(9999, 12, 31, 0, 0, 0, 0, time.UTC), Cap: 50})
 	require.NoError(t, err)
 	require.True(t, x.Capped)
 	require.Len(t, x.Occurrences, 50)

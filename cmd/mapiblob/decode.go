@@ -8,7 +8,6 @@ import (
 
 	"github.com/mapiblob/mapiblob/blob"
 	"github.com/mapiblob/mapiblob/input"
-	"github.com/mapiblob/mapiblob/recurrence"
 	"github.com/mapiblob/mapiblob/smartview"
 )
 
@@ -103,7 +102,7 @@ func codePageOption(s string) (smartview.Options, error) {
 	if s == "" {
 		return opt, nil
 	}
-	c, ok := recurrence.ParseCodePage(s)
+	c, ok := blob.ParseCodePage(s)
 	if !ok {
 		return opt, usageErr("unknown --codepage %q (e.g. 1252, 932, shift_jis, windows-1250, utf-8)", s)
 	}

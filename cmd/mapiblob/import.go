@@ -10,9 +10,9 @@ import (
 	"strings"
 	"time"
 
+	"github.com/mapiblob/mapiblob/blob"
 	"github.com/mapiblob/mapiblob/ical"
 	"github.com/mapiblob/mapiblob/proptag"
-	"github.com/mapiblob/mapiblob/recurrence"
 )
 
 const importUsage = `mapiblob import [--format hex|xml|json] [--floating ZONE] [--expand] [--codepage CP] FILE.ics
@@ -51,7 +51,7 @@ func runImport(e *env, args []string) error {
 	}
 	opt := ical.ImportOptions{FloatingZone: *floating, Expand: *expand}
 	if *cp != "" {
-		c, ok := recurrence.ParseCodePage(*cp)
+		c, ok := blob.ParseCodePage(*cp)
 		if !ok {
 			return usageErr("unknown --codepage %q", *cp)
 		}

@@ -185,7 +185,7 @@ func runOccurrences(e *env, args []string) error {
 		if err != nil {
 			return err
 		}
-		return runItemsOccurrences(e, src, *format, smartview.ExpandOptions{Limit: *limit, MaxInstances: *maxArg}, *fromArg, *toArg)
+		return runItemsOccurrences(e, src, *format, smartview.ExpandOptions{Limit: *limit, Cap: *maxArg}, *fromArg, *toArg)
 	}
 	s, _, err := sf.read(e, rest)
 	if err != nil {
@@ -208,7 +208,7 @@ func runOccurrences(e *env, args []string) error {
 	if !to.IsZero() && len(*toArg) == 10 {
 		to = to.AddDate(0, 0, 1) // a date includes its whole day
 	}
-	x, err := s.Expand(smartview.ExpandOptions{From: from, To: to, Limit: *limit, MaxInstances: *maxArg})
+	x, err := s.Expand(smartview.ExpandOptions{From: from, To: to, Limit: *limit, Cap: *maxArg})
 	if errors.Is(err, recurrence.ErrUnbounded) {
 		return invalidErr("%v: give --to or --limit", err)
 	}
@@ -230,7 +230,7 @@ func runOccurrences(e *env, args []string) error {
 		fmt.Fprint(e.stdout, x.Text())
 	}
 	if x.Capped {
-		fmt.Fprintf(e.stderr, "mapiblob: %s (--max %d, or a narrower --from/--to)\n", x.CapNote(), 10*x.MaxInstances)
+		fmt.Fprintf(e.stderr, "mapiblob: %s (--max %d, or a narrower --from/--to)\n", x.CapNote(), 10*x.Cap)
 	}
 	return nil
 }

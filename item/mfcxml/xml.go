@@ -645,11 +645,11 @@ func parseOne(t proptag.PropType, text, alt string, hasAlt bool, at valAttrs) (i
 		v.Float = f
 	case proptag.PT_SYSTIME:
 		if ft, ok := parseLowHigh(a); ok {
-			v.Time = item.FileTimeToTime(ft)
+			v.Time = blob.FileTime(ft).Time()
 			break
 		}
 		if ft, ok := parseLowHigh(s); ok {
-			v.Time = item.FileTimeToTime(ft)
+			v.Time = blob.FileTime(ft).Time()
 			break
 		}
 		if tm, err := time.Parse(time.RFC3339Nano, s); err == nil {
@@ -886,7 +886,7 @@ func xmlValueText(v *item.Value, cp blob.CodePage) (string, string) {
 	case proptag.PT_R4, proptag.PT_DOUBLE, proptag.PT_APPTIME:
 		return strconv.FormatFloat(v.Float, 'f', -1, 64), ""
 	case proptag.PT_SYSTIME:
-		ft := item.TimeToFileTime(v.Time)
+		ft := uint64(blob.FileTimeOf(v.Time))
 		return v.Time.UTC().Format("03:04:05 PM 01/02/2006"), fmt.Sprintf("Low: 0x%08X High: 0x%08X", uint32(ft), uint32(ft>>32))
 	case proptag.PT_UNICODE:
 		return cdata(v.Str), ""

@@ -165,9 +165,8 @@ func (ap *AppointmentPattern) UnmarshalBinary(b []byte) error {
 			}
 		}
 	}
-	var ok bool
-	if ap.ReservedBlock1Size, ap.ReservedBlock1, q, ok = blockAt(buf, q); !ok {
-		return blockError(buf, q, "ReservedBlock1Size", "ReservedBlock1")
+	if ap.ReservedBlock1Size, ap.ReservedBlock1, q, err = blockAt(buf, q, "ReservedBlock1Size", "ReservedBlock1"); err != nil {
+		return err
 	}
 	if n > 0 {
 		var done int
@@ -177,8 +176,8 @@ func (ap *AppointmentPattern) UnmarshalBinary(b []byte) error {
 			}
 		}
 	}
-	if ap.ReservedBlock2Size, ap.ReservedBlock2, q, ok = blockAt(buf, q); !ok {
-		return blockError(buf, q, "ReservedBlock2Size", "ReservedBlock2")
+	if ap.ReservedBlock2Size, ap.ReservedBlock2, q, err = blockAt(buf, q, "ReservedBlock2Size", "ReservedBlock2"); err != nil {
+		return err
 	}
 	ap.Trailing = nil
 	if q < len(buf) {
@@ -205,34 +204,22 @@ func headerError(c *wire.Cursor) error {
 }
 
 // blockAt reads a size at offset q of buf and that many bytes (nil when
-// none), and the offset after them; ok is false when they do not fit.
-func blockAt(buf []byte, q int) (size uint32, s blob.HexBytes, end int, ok bool) {
+// none), and the offset after them; the error, when they do not fit, names
+// the size field (sizeName) or the block (name) and its offset.
+func blockAt(buf []byte, q int, sizeName, name string) (size uint32, s blob.HexBytes, end int, err error) {
 	if len(buf)-q < 4 {
-		return 0, nil, q, false
+		return 0, nil, q, wire.TruncatedAt(sizeName, q, 4, len(buf)-q)
 	}
 	size = le.Uint32(buf[q:])
 	q += 4
 	if uint64(size) > uint64(len(buf)-q) {
-		return size, nil, q - 4, false
+		return size, nil, q, wire.TruncatedAt(name, q, int(size), len(buf)-q)
 	}
 	end = q + int(size)
 	if size > 0 {
 		s = buf[q:end:end]
 	}
-	return size, s, end, true
-}
-
-// blockError is the error for a size at offset q of buf, or the bytes it
-// gives, that does not fit.
-func blockError(buf []byte, q int, sizeName, name string) error {
-	c := wire.NewCursor(buf)
-	c.Skip(q)
-	var size uint32
-	var dst blob.HexBytes
-	if err := readBlock(&c, buf, &size, &dst, sizeName, name); err != nil {
-		return err
-	}
-	panic("recurrence: blockError of a block that fits")
+	return size, s, end, nil
 }
 
 // decodeRest reads one record (ExceptionInfo or ExtendedException, table
@@ -249,23 +236,6 @@ func decodeRest(buf []byte, q int, es []Exception, m *masks, done int) (int, err
 		}
 	}
 	return c.Offset(), nil
-}
-
-// readBlock reads a size and that many bytes (nil when none), pointing
-// into buf, the cursor's input.
-func readBlock(c *wire.Cursor, buf []byte, size *uint32, dst *blob.HexBytes, sizeName, name string) error {
-	if !c.U32(size) {
-		return c.Truncated(sizeName, 4)
-	}
-	var s wire.Span
-	if !c.Span(&s, int(*size)) {
-		return c.Truncated(name, int(*size))
-	}
-	*dst = nil
-	if s.Len > 0 {
-		*dst = s.In(buf)
-	}
-	return nil
 }
 
 // words is the number of uint64 words that hold n bytes.

@@ -280,7 +280,9 @@ var (
 )
 
 // runTruncated is the error for a run of parts longer than the bytes left:
-// the first part that does not fit, at its offset.
+// the first part that does not fit, at its offset. Its callers call it only
+// for a run that does not fit; were one to fit, the error says the run
+// could not be read rather than the decoder stopping the program.
 func runTruncated(c *wire.Cursor, parts []part) error {
 	off, left := c.Offset(), c.Len()
 	for _, p := range parts {
@@ -289,7 +291,7 @@ func runTruncated(c *wire.Cursor, parts []part) error {
 		}
 		off, left = off+p.size, left-p.size
 	}
-	panic("recurrence: runTruncated of a run that fits")
+	return wire.Invalid(parts[0].name, c.Offset(), "the run from "+parts[0].name+" could not be read")
 }
 
 // Size is the encoded length of p without trailing bytes.

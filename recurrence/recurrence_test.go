@@ -2,9 +2,11 @@ package recurrence
 
 import (
 	"bytes"
+	"encoding/binary"
 	"errors"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/mapiblob/mapiblob/blob"
 	"github.com/mapiblob/mapiblob/internal/fixtures"
@@ -93,5 +95,34 @@ func TestTextForm(t *testing.T) {
 	if !strings.Contains(ap3.Text(), `modified: 2010-05-26 15:00–16:00 (moved from 2010-05-27 15:00) at "" reminder off`) ||
 		!strings.Contains(ap3.Text(), `modified: 2010-04-01 15:00–16:00 "Bi-weekly Team Meeting (YADKIN for this meeting)" at "Yadkin"`) {
 		t.Errorf("ARP-3 text:\n%s", ap3.Text())
+	}
+}
+
+// Every way the two reserved blocks can fail to fit is a DecodeError naming
+// the size or the block, at its offset: the blocks' errors come from the
+// reading itself, never from a second reader that could disagree with it.
+func TestReservedBlockErrors(t *testing.T) {
+	ap := must(NewAppointment(must(NewWeekly(date(2026, 3, 2), 1, Monday, time.Sunday, EndAfter(10))), 9*time.Hour, time.Hour))
+	full, err := ap.MarshalBinary()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for cut := len(full) - 1; cut >= len(full)-8; cut-- { // the two 4-byte sizes of a pattern without exceptions
+		_, err := Parse(full[:cut])
+		var de *blob.DecodeError
+		if !errors.As(err, &de) || !errors.Is(err, blob.ErrTruncated) {
+			t.Fatalf("cut at %d: %v", cut, err)
+		}
+		if !strings.HasPrefix(de.Path, "ReservedBlock") {
+			t.Errorf("cut at %d: path %q", cut, de.Path)
+		}
+	}
+	// ReservedBlock2Size promising more than is left.
+	bad := append([]byte(nil), full...)
+	binary.LittleEndian.PutUint32(bad[len(bad)-4:], 9)
+	_, err = Parse(bad)
+	var de *blob.DecodeError
+	if !errors.As(err, &de) || de.Path != "ReservedBlock2" || de.Offset != len(bad) {
+		t.Errorf("ReservedBlock2Size 9: %v", err)
 	}
 }

@@ -18,6 +18,14 @@ import "github.com/mapiblob/mapiblob/internal/arena"
 // their lists, reserved blocks and exception texts would change under
 // them. The zero Arena is ready to use; an Arena must not be used by
 // several goroutines at once.
+//
+// Arena is outside the module's compatibility promise: it may change, or
+// go, in any release. A value used after Reset is not detected — the slab
+// slot it points to is the next value, so nothing marks the old one stale
+// without a check on every access, which would cost what the arena saves
+// — so Arena is kept for callers who own the whole batch's lifetime (a
+// loop that decodes, uses and resets), and Parse and UnmarshalBinary are
+// the stable ways to decode.
 type Arena struct {
 	aps    arena.Slabs[AppointmentPattern]
 	ps     arena.Slabs[Pattern]

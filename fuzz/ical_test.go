@@ -166,9 +166,9 @@ func lossy(it *ical.Item) string {
 			return "all-day exception"
 		case f&recurrence.ARO_MEETINGTYPE != 0 && e.MeetingType != 4:
 			return "meeting type"
-		case f&recurrence.ARO_SUBJECT != 0 && (strings.Contains(ap.ExceptionSubject(i, 0), "\r") || ap.ExceptionSubject(i, 0) == "" || ap.ExceptionSubject(i, 0) == subject):
+		case f&recurrence.ARO_SUBJECT != 0 && (strings.Contains(ap.Exception(i).Subject(0), "\r") || ap.Exception(i).Subject(0) == "" || ap.Exception(i).Subject(0) == subject):
 			return "subject the export writes differently"
-		case f&recurrence.ARO_LOCATION != 0 && (strings.Contains(ap.ExceptionLocation(i, 0), "\r") || ap.ExceptionLocation(i, 0) == "" || ap.ExceptionLocation(i, 0) == location):
+		case f&recurrence.ARO_LOCATION != 0 && (strings.Contains(ap.Exception(i).Location(0), "\r") || ap.Exception(i).Location(0) == "" || ap.Exception(i).Location(0) == location):
 			return "location the export writes differently"
 		}
 	}

@@ -162,7 +162,7 @@ END:VEVENT`)
 	require.Empty(t, cmp.Diff(src.occurrences(t, to), imported(t, it, to)))
 	ap := it.Appointment
 	require.Len(t, ap.Exceptions, 1)
-	require.Equal(t, "Standup (moved)", ap.ExceptionSubject(0, 0))
+	require.Equal(t, "Standup (moved)", ap.Exception(0).Subject(0))
 	require.Equal(t, recurrence.ARO_SUBJECT, ap.Exceptions[0].Info.OverrideFlags, "only the subject is overridden (TRANSP repeats the master)")
 	require.Equal(t, "every Monday and Wednesday from 10:00 AM to 11:00 AM", it.Property("PidLidRecurrencePattern").Value)
 }
@@ -514,7 +514,7 @@ func TestOverrideVersions(t *testing.T) {
 	it := importOne(t, ics, ImportOptions{})
 	ap := it.Appointment
 	require.Len(t, ap.Exceptions, 1)
-	require.Equal(t, "second again", ap.ExceptionSubject(0, 0))
+	require.Equal(t, "second again", ap.Exception(0).Subject(0))
 	la := load(t, "America/Los_Angeles")
 	require.Equal(t, time.Date(2026, 3, 4, 15, 0, 0, 0, la).Format(time.DateTime), ap.Exceptions[0].Info.StartDateTime.Time(nil).Format(time.DateTime))
 	require.Len(t, it.Warnings, 3, "%q", it.Warnings)
@@ -529,7 +529,7 @@ func TestOverrideVersions(t *testing.T) {
 	ics = calendar(vtzLosAngeles, "BEGIN:VEVENT\nUID:v1\nDTSTART;TZID=America/Los_Angeles:20260302T100000\nDTEND;TZID=America/Los_Angeles:20260302T110000\n"+
 		"RRULE:FREQ=WEEKLY;BYDAY=MO,WE;COUNT=6\nSUMMARY:Standup\nEND:VEVENT\n"+broken+override(1, 13, "kept"))
 	it = importOne(t, ics, ImportOptions{})
-	require.Equal(t, "kept", it.Appointment.ExceptionSubject(0, 0))
+	require.Equal(t, "kept", it.Appointment.Exception(0).Subject(0))
 }
 
 // Expanded into single items, versions of one override are chosen as for

@@ -273,10 +273,10 @@ func (it *Item) checkSeries(l *findings, ap *recurrence.AppointmentPattern, star
 			l.add(CodeExceptionOutside, blob.Error, pre+"StartDateTime", "the exception starts "+e.StartDateTime.String()+", outside the series ("+lo.String()[:10]+" to "+hi.String()[:10]+"): Outlook drops it from calendar views and free/busy")
 		}
 		if e.OverrideFlags&recurrence.ARO_SUBJECT != 0 {
-			checkText(l, pre+"Subject", ap.ExceptionBytes(i, "Subject"), ap.WideCharSubjectText(i), cp, "subject")
+			checkText(l, pre+"Subject", ap.Exception(i).Bytes("Subject"), ap.Exception(i).WideCharSubject(), cp, "subject")
 		}
 		if e.OverrideFlags&recurrence.ARO_LOCATION != 0 {
-			checkText(l, pre+"Location", ap.ExceptionBytes(i, "Location"), ap.WideCharLocationText(i), cp, "location")
+			checkText(l, pre+"Location", ap.Exception(i).Bytes("Location"), ap.Exception(i).WideCharLocation(), cp, "location")
 		}
 	}
 }

@@ -70,7 +70,7 @@ func TestCheckCodes(t *testing.T) {
 			ap := it.Recurrence()
 			ap.Exceptions[0].Info.StartDateTime += 365 * 1440
 			ap.Exceptions[0].Info.EndDateTime += 365 * 1440
-			ap.SetSubject(0, "Other", 0)
+			ap.Exception(0).SetSubject("Other", 0)
 			b, err := ap.MarshalBinary()
 			require.NoError(t, err)
 			// The 8-bit copy says "Other", the UTF-16 one "Otxer".

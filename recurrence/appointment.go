@@ -79,8 +79,8 @@ type AppointmentPattern struct {
 	ReservedBlock2     blob.HexBytes
 
 	// Exceptions holds ExceptionInfo[i] with ExtendedException[i], in blob
-	// order; their strings and blocks are read through the pattern
-	// (SubjectText, ExceptionSubject, ExceptionBytes…).
+	// order; their strings and blocks are read through the pattern's view
+	// of each, ap.Exception(i) (Subject, Location, Bytes…).
 	Exceptions []Exception
 
 	// Trailing holds bytes after ReservedBlock2; shown by the JSON envelope.
@@ -267,52 +267,89 @@ func carve[T any](mem []uint64, n int) []T {
 // bytes is the content of span s of the pattern's buffer.
 func (ap *AppointmentPattern) bytes(s wire.Span) []byte { return s.In(ap.buf) }
 
-// ExceptionBytes returns the raw bytes of a string or block of exception
-// i, named as [MS-OXOCAL] names it: "Subject", "Location" (8-bit, in the
-// item's code page), "WideCharSubject", "WideCharLocation" (UTF-16LE),
+// Exception is the view of exception i (0 ≤ i < len(ap.Exceptions)): its
+// ExceptionInfo and ExtendedException, and the strings and reserved blocks
+// that live in the pattern's storage. It is the one way to read or set an
+// exception's texts.
+func (ap *AppointmentPattern) Exception(i int) ExceptionView { return ExceptionView{ap, i} }
+
+// ExceptionView reads, and sets, one exception of a pattern; see
+// AppointmentPattern.Exception. It is valid as long as the pattern's
+// Exceptions are not replaced (ApplyEdits replaces them).
+type ExceptionView struct {
+	ap *AppointmentPattern
+	i  int
+}
+
+// Index is the exception's position in the pattern's Exceptions.
+func (v ExceptionView) Index() int { return v.i }
+
+// Info is the exception's ExceptionInfo.
+func (v ExceptionView) Info() *ExceptionInfo { return &v.ap.Exceptions[v.i].Info }
+
+// Extended is the exception's ExtendedException.
+func (v ExceptionView) Extended() *ExtendedException { return &v.ap.Exceptions[v.i].Extended }
+
+// Bytes returns the raw bytes of a string or block of the exception, named
+// as [MS-OXOCAL] names it: "Subject", "Location" (8-bit, in the item's code
+// page), "WideCharSubject", "WideCharLocation" (UTF-16LE),
 // "ReservedBlockEE1", "ReservedBlockEE2" or "ChangeHighlight.Reserved". It
 // is nil for an absent field or an unknown name. The bytes are the
 // pattern's own: do not modify them.
-func (ap *AppointmentPattern) ExceptionBytes(i int, name string) []byte {
+func (v ExceptionView) Bytes(name string) []byte {
 	f := fieldNamed(name)
 	if f == nil {
 		return nil
 	}
-	return ap.bytes(*f.spanOf(&ap.Exceptions[i]))
+	return v.ap.bytes(*f.spanOf(&v.ap.Exceptions[v.i]))
 }
 
-// SubjectText decodes ExceptionInfo[i].Subject in code page cp.
-func (ap *AppointmentPattern) SubjectText(i int, cp blob.CodePage) string {
-	return cp.Decode(ap.bytes(ap.Exceptions[i].Info.subject))
+// Subject is the subject the exception gives its instance: the UTF-16 copy
+// (ExtendedException.WideCharSubject) when there is one, as it is
+// authoritative, else the 8-bit ExceptionInfo.Subject read in code page cp.
+func (v ExceptionView) Subject(cp blob.CodePage) string {
+	return v.ap.exceptionText(v.i, subjectField, cp)
 }
 
-// LocationText decodes ExceptionInfo[i].Location in code page cp.
-func (ap *AppointmentPattern) LocationText(i int, cp blob.CodePage) string {
-	return cp.Decode(ap.bytes(ap.Exceptions[i].Info.location))
+// Location is Subject for the location.
+func (v ExceptionView) Location(cp blob.CodePage) string {
+	return v.ap.exceptionText(v.i, locationField, cp)
 }
 
-// WideCharSubjectText decodes ExtendedException[i].WideCharSubject.
-func (ap *AppointmentPattern) WideCharSubjectText(i int) string {
-	s, _ := wire.DecodeUTF16(ap.bytes(ap.Exceptions[i].Extended.wideCharSubject))
+// Subject8 decodes the 8-bit ExceptionInfo.Subject alone, in code page cp.
+func (v ExceptionView) Subject8(cp blob.CodePage) string {
+	return cp.Decode(v.ap.bytes(v.ap.Exceptions[v.i].Info.subject))
+}
+
+// Location8 decodes the 8-bit ExceptionInfo.Location alone, in code page cp.
+func (v ExceptionView) Location8(cp blob.CodePage) string {
+	return cp.Decode(v.ap.bytes(v.ap.Exceptions[v.i].Info.location))
+}
+
+// WideCharSubject decodes ExtendedException.WideCharSubject alone.
+func (v ExceptionView) WideCharSubject() string {
+	s, _ := wire.DecodeUTF16(v.ap.bytes(v.ap.Exceptions[v.i].Extended.wideCharSubject))
 	return s
 }
 
-// WideCharLocationText decodes ExtendedException[i].WideCharLocation.
-func (ap *AppointmentPattern) WideCharLocationText(i int) string {
-	s, _ := wire.DecodeUTF16(ap.bytes(ap.Exceptions[i].Extended.wideCharLocation))
+// WideCharLocation decodes ExtendedException.WideCharLocation alone.
+func (v ExceptionView) WideCharLocation() string {
+	s, _ := wire.DecodeUTF16(v.ap.bytes(v.ap.Exceptions[v.i].Extended.wideCharLocation))
 	return s
 }
 
-// ExceptionSubject is the subject exception i gives its instance: the
-// UTF-16 copy when there is one (it is authoritative), else the 8-bit
-// Subject read in code page cp.
-func (ap *AppointmentPattern) ExceptionSubject(i int, cp blob.CodePage) string {
-	return ap.exceptionText(i, subjectField, cp)
+// SetSubject overrides the exception's subject: it sets ARO_SUBJECT and
+// both copies, the 8-bit one in code page cp (characters cp cannot encode
+// become '?') with SubjectLength = SubjectLength2 + 1, and the UTF-16 one.
+// It changes the exception in place, as assigning to its fields would: a
+// copy of the pattern shares that array (ApplyEdits writes new arrays).
+func (v ExceptionView) SetSubject(s string, cp blob.CodePage) {
+	v.ap.setText(&v.ap.Exceptions[v.i], subjectField, s, cp)
 }
 
-// ExceptionLocation is ExceptionSubject for the location.
-func (ap *AppointmentPattern) ExceptionLocation(i int, cp blob.CodePage) string {
-	return ap.exceptionText(i, locationField, cp)
+// SetLocation is SetSubject for the location (ARO_LOCATION).
+func (v ExceptionView) SetLocation(s string, cp blob.CodePage) {
+	v.ap.setText(&v.ap.Exceptions[v.i], locationField, s, cp)
 }
 
 // exceptionText is the text of the 8-bit field f of exception i, from its
@@ -324,20 +361,6 @@ func (ap *AppointmentPattern) exceptionText(i int, f *field, cp blob.CodePage) s
 		return s
 	}
 	return cp.Decode(ap.bytes(*f.spanOf(e)))
-}
-
-// SetSubject overrides the subject of exception i: it sets ARO_SUBJECT and
-// both copies, the 8-bit one in code page cp (characters cp cannot encode
-// become '?') with SubjectLength = SubjectLength2 + 1, and the UTF-16 one.
-// It changes Exceptions[i] in place, as assigning to its fields would: a
-// copy of the pattern shares that array (ApplyEdits writes new arrays).
-func (ap *AppointmentPattern) SetSubject(i int, s string, cp blob.CodePage) {
-	ap.setText(&ap.Exceptions[i], subjectField, s, cp)
-}
-
-// SetLocation is SetSubject for the location (ARO_LOCATION).
-func (ap *AppointmentPattern) SetLocation(i int, s string, cp blob.CodePage) {
-	ap.setText(&ap.Exceptions[i], locationField, s, cp)
 }
 
 // setText fills both copies of the 8-bit field f and its UTF-16 twin,

@@ -228,12 +228,12 @@ func TestTextsOfCopiesStayApart(t *testing.T) {
 	require.Empty(t, cp.ApplyEdits([]Edit{{Original: editDay(4), Overrides: &Overrides{Subject: &c}}}))
 	var got, gotCopy []string
 	for i := range ap.Exceptions {
-		got = append(got, ap.ExceptionSubject(i, 0))
+		got = append(got, ap.Exception(i).Subject(0))
 	}
 	for i := range cp.Exceptions {
-		gotCopy = append(gotCopy, cp.ExceptionSubject(i, 0))
+		gotCopy = append(gotCopy, cp.Exception(i).Subject(0))
 	}
 	require.Equal(t, []string{c, a, b, d}, got)
 	require.Equal(t, []string{a, b, c}, gotCopy)
-	require.Equal(t, a, ap.ExceptionLocation(2, 0))
+	require.Equal(t, a, ap.Exception(2).Location(0))
 }

@@ -267,7 +267,7 @@ func TestDateListsInPlaceAreTheirOwn(t *testing.T) {
 	require.NotEmpty(t, p.DeletedInstanceDates)
 	require.NotEmpty(t, p.ModifiedInstanceDates)
 	del, mod := slices.Clone(p.DeletedInstanceDates), slices.Clone(p.ModifiedInstanceDates)
-	subject := ap.SubjectText(0, 0)
+	subject := ap.Exception(0).Subject8(0)
 	require.Equal(t, len(p.DeletedInstanceDates), cap(p.DeletedInstanceDates), "a list's capacity ends with it")
 	require.Equal(t, len(p.ModifiedInstanceDates), cap(p.ModifiedInstanceDates), "a list's capacity ends with it")
 	_ = append(p.DeletedInstanceDates, 0xFFFFFFFF, 0xFFFFFFFF, 0xFFFFFFFF)
@@ -276,7 +276,7 @@ func TestDateListsInPlaceAreTheirOwn(t *testing.T) {
 	p.DeletedInstanceDates[0] = 12345
 	require.Empty(t, cmp.Diff(del[1:], p.DeletedInstanceDates[1:]))
 	require.Empty(t, cmp.Diff(mod, p.ModifiedInstanceDates))
-	require.Equal(t, subject, ap.SubjectText(0, 0))
+	require.Equal(t, subject, ap.Exception(0).Subject8(0))
 	out := must(ap.MarshalBinary())
 	back := must(Parse(out))
 	require.Equal(t, Minutes(12345), back.RecurrencePattern.DeletedInstanceDates[0], "the changed value is encoded")

@@ -16,8 +16,8 @@ import (
 // ExceptionInfo describes one modified instance ([MS-OXOCAL] 2.2.1.44.2).
 // Only the fields whose OverrideFlags bit is set are present in the blob;
 // the others are zero here and absent from the JSON form. Subject and
-// Location are kept in the pattern's buffer: read them with
-// (*AppointmentPattern).SubjectText, LocationText or ExceptionBytes.
+// Location are kept in the pattern's buffer: read them through the view
+// (*AppointmentPattern).Exception(i): Subject8, Location8 or Bytes.
 //
 // The struct holds no pointers, so a pattern's exceptions are one flat
 // array the garbage collector does not scan.
@@ -54,9 +54,9 @@ type ChangeHighlight struct {
 // one exception ([MS-OXOCAL] 2.2.1.44.4). StartDateTime, EndDateTime,
 // OriginalStartDate, the strings and ReservedBlockEE2 exist only when the
 // matching ExceptionInfo has ARO_SUBJECT or ARO_LOCATION (HasDates). Its
-// strings and blocks are kept in the pattern's buffer: read them with
-// (*AppointmentPattern).WideCharSubjectText, WideCharLocationText or
-// ExceptionBytes.
+// strings and blocks are kept in the pattern's buffer: read them through
+// the view (*AppointmentPattern).Exception(i): WideCharSubject,
+// WideCharLocation or Bytes.
 type ExtendedException struct {
 	ChangeHighlight        ChangeHighlight
 	ReservedBlockEE1Size   uint32  // ReservedBlockEE1Size, as stored

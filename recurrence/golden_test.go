@@ -168,16 +168,16 @@ func TestGoldenStrings(t *testing.T) {
 		{"ex-all-3008.apptrecur.hex", "Café crème", "Salle à manger", 1252},
 	} {
 		ap := must(Parse(fixtures.Goldens(t, filepath.Join("..", "testdata", "recur", c.file))[0].Bytes))
-		if got := ap.SubjectText(0, c.cp); got != c.subject {
+		if got := ap.Exception(0).Subject8(c.cp); got != c.subject {
 			t.Errorf("%s: subject %q", c.file, got)
 		}
-		if got := ap.LocationText(0, c.cp); got != c.location {
+		if got := ap.Exception(0).Location8(c.cp); got != c.location {
 			t.Errorf("%s: location %q", c.file, got)
 		}
-		if got := ap.WideCharSubjectText(0); got != c.subject {
+		if got := ap.Exception(0).WideCharSubject(); got != c.subject {
 			t.Errorf("%s: wide subject %q", c.file, got)
 		}
-		if c.cp == 932 && ap.SubjectText(0, 1252) == c.subject {
+		if c.cp == 932 && ap.Exception(0).Subject8(1252) == c.subject {
 			t.Errorf("%s: cp932 bytes read as windows-1252 should differ", c.file)
 		}
 	}

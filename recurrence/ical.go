@@ -409,10 +409,10 @@ func (ap *AppointmentPattern) ICalendarNotes(zone tzdef.Zone, opt ICalOptions) (
 		when("DTEND", e.EndDateTime)
 		summary, location := opt.Summary, opt.Location
 		if e.OverrideFlags&ARO_SUBJECT != 0 {
-			summary = ap.ExceptionSubject(i, ap.CodePage)
+			summary = ap.Exception(i).Subject(ap.CodePage)
 		}
 		if e.OverrideFlags&ARO_LOCATION != 0 {
-			location = ap.ExceptionLocation(i, ap.CodePage)
+			location = ap.Exception(i).Location(ap.CodePage)
 		}
 		if summary != "" {
 			w.Line("SUMMARY", ical.Text(summary))

@@ -147,10 +147,10 @@ func (ap *AppointmentPattern) Text() string {
 			fmt.Fprintf(&b, " (moved from %s)", e.OriginalStartDate.Time(nil).Format("2006-01-02 15:04"))
 		}
 		if e.OverrideFlags&ARO_SUBJECT != 0 {
-			fmt.Fprintf(&b, " %q", ap.ExceptionSubject(i, ap.CodePage))
+			fmt.Fprintf(&b, " %q", ap.Exception(i).Subject(ap.CodePage))
 		}
 		if e.OverrideFlags&ARO_LOCATION != 0 {
-			fmt.Fprintf(&b, " at %q", ap.ExceptionLocation(i, ap.CodePage))
+			fmt.Fprintf(&b, " at %q", ap.Exception(i).Location(ap.CodePage))
 		}
 		if e.OverrideFlags&ARO_BUSYSTATUS != 0 {
 			fmt.Fprintf(&b, " busy status %d", e.BusyStatus)

@@ -38,14 +38,18 @@ func ExampleAppointmentPattern_Occurrences() {
 			fmt.Println(err)
 			return
 		}
-		fmt.Println(o.Start.Format("Mon 2006-01-02 15:04 -0700"), o.Start.UTC().Format("15:04Z"), o.Overrides(0))
+		where := ""
+		if c := o.Changes(0); c != nil && c.Location != nil {
+			where = " at " + *c.Location // what the modified instance changes
+		}
+		fmt.Printf("%s %s%s\n", o.Start.Format("Mon 2006-01-02 15:04 -0700"), o.Start.UTC().Format("15:04Z"), where)
 	}
 	rrule, _ := ap.RRule(zone)
 	fmt.Println(rrule)
 	// Output:
-	// Mon 2026-03-02 09:00 -0500 14:00Z map[]
-	// Mon 2026-03-09 09:00 -0400 13:00Z map[Location:Room 5]
-	// Mon 2026-03-16 09:00 -0400 13:00Z map[]
+	// Mon 2026-03-02 09:00 -0500 14:00Z
+	// Mon 2026-03-09 09:00 -0400 13:00Z at Room 5
+	// Mon 2026-03-16 09:00 -0400 13:00Z
 	// FREQ=WEEKLY;BYDAY=MO;WKST=SU;COUNT=3
 }
 

@@ -1,8 +1,12 @@
 package recurrence
 
 import (
+	"encoding/json"
 	"iter"
+	"slices"
 	"sort"
+	"strconv"
+	"strings"
 	"time"
 
 	"github.com/mapiblob/mapiblob/blob"
@@ -209,27 +213,163 @@ func (p *Pattern) Occurrences(from, to time.Time, opt ExpandOptions) iter.Seq2[t
 	}
 }
 
-// Overrides lists what a modified occurrence changes, keyed by the
-// ExceptionInfo field names (Subject, Location, MeetingType, ReminderDelta,
-// ReminderSet, BusyStatus, Attachment, SubType, AppointmentColor); strings
-// come from the UTF-16 copy when the ExtendedException has one, else from
-// the 8-bit field in code page cp. It is nil for a normal occurrence.
-func (o *Occurrence) Overrides(cp blob.CodePage) map[string]any {
+// Changes are what an exception changes in its instance: the ExceptionInfo
+// fields its OverrideFlags mark, as stored; nil for a field it leaves to
+// the series. Subject and Location are the texts the instance shows (the
+// UTF-16 copy when the ExtendedException has one). Overrides gives them in
+// the form ModifyInstance takes.
+type Changes struct {
+	Subject          *string
+	MeetingType      *uint32 // PidLidAppointmentStateFlags of the exception
+	ReminderDelta    *uint32 // minutes before the start
+	ReminderSet      *uint32
+	Location         *string
+	BusyStatus       *uint32
+	Attachment       *uint32
+	SubType          *uint32 // 1: an all-day event
+	AppointmentColor *uint32
+}
+
+// Changes lists what a modified occurrence changes, with strings from the
+// UTF-16 copy when the ExtendedException has one, else from the 8-bit
+// field in code page cp. It is nil for a normal occurrence.
+func (o *Occurrence) Changes(cp blob.CodePage) *Changes {
 	e := o.Exception
 	if e == nil {
 		return nil
 	}
-	m := map[string]any{}
+	c := &Changes{}
 	for k := range infoFields {
 		f := &infoFields[k]
 		if f.flags == 0 || !f.present(e.Info.OverrideFlags, false) {
 			continue
 		}
 		if f.kind == kindText8 {
-			m[f.name] = o.ap.exceptionText(o.Index, f, cp)
-		} else {
-			m[f.name] = f.value(e)
+			t := o.ap.exceptionText(o.Index, f, cp)
+			switch f.name {
+			case "Subject":
+				c.Subject = &t
+			case "Location":
+				c.Location = &t
+			}
+			continue
+		}
+		v := f.value(e)
+		for _, x := range c.numbers() {
+			if x.name == f.name {
+				*x.p = &v
+			}
 		}
 	}
-	return m
+	return c
+}
+
+// numbered is one number field of Changes by its ExceptionInfo name.
+type numbered struct {
+	name string
+	p    **uint32
+}
+
+// numbers are the number fields of c, in ExceptionInfo order.
+func (c *Changes) numbers() []numbered {
+	return []numbered{{"MeetingType", &c.MeetingType}, {"ReminderDelta", &c.ReminderDelta}, {"ReminderSet", &c.ReminderSet},
+		{"BusyStatus", &c.BusyStatus}, {"Attachment", &c.Attachment}, {"SubType", &c.SubType}, {"AppointmentColor", &c.AppointmentColor}}
+}
+
+// IsZero reports whether c changes nothing (a nil c changes nothing).
+func (c *Changes) IsZero() bool {
+	if c == nil {
+		return true
+	}
+	if c.Subject != nil || c.Location != nil {
+		return false
+	}
+	for _, x := range c.numbers() {
+		if *x.p != nil {
+			return false
+		}
+	}
+	return true
+}
+
+// change is one changed field: its ExceptionInfo name and value.
+type change struct {
+	name string
+	v    any
+}
+
+// Each yields the changed fields by their ExceptionInfo names, sorted by
+// name; a value is a string (Subject, Location) or a uint32.
+func (c *Changes) Each(yield func(name string, v any) bool) {
+	if c == nil {
+		return
+	}
+	var all []change
+	if c.Subject != nil {
+		all = append(all, change{"Subject", *c.Subject})
+	}
+	if c.Location != nil {
+		all = append(all, change{"Location", *c.Location})
+	}
+	for _, x := range c.numbers() {
+		if *x.p != nil {
+			all = append(all, change{x.name, **x.p})
+		}
+	}
+	slices.SortFunc(all, func(a, b change) int { return strings.Compare(a.name, b.name) })
+	for _, x := range all {
+		if !yield(x.name, x.v) {
+			return
+		}
+	}
+}
+
+// MarshalJSON writes the JSON contract's "overrides": an object keyed by
+// the ExceptionInfo field names, sorted, with the values as stored.
+func (c *Changes) MarshalJSON() ([]byte, error) {
+	b := []byte{'{'}
+	for name, v := range c.Each {
+		if len(b) > 1 {
+			b = append(b, ',')
+		}
+		b = strconv.AppendQuote(b, name)
+		b = append(b, ':')
+		switch v := v.(type) {
+		case string:
+			s, err := json.Marshal(v)
+			if err != nil {
+				return nil, err
+			}
+			b = append(b, s...)
+		case uint32:
+			b = strconv.AppendUint(b, uint64(v), 10)
+		}
+	}
+	return append(b, '}'), nil
+}
+
+// Overrides are the changes in the form ModifyInstance takes: the texts,
+// the numbers, ReminderSet, Attachment and SubType as booleans (not zero),
+// ReminderDelta as a duration.
+func (c *Changes) Overrides() Overrides {
+	var o Overrides
+	if c == nil {
+		return o
+	}
+	o.Subject, o.Location = c.Subject, c.Location
+	o.MeetingType, o.BusyStatus, o.AppointmentColor = c.MeetingType, c.BusyStatus, c.AppointmentColor
+	if c.ReminderDelta != nil {
+		d := time.Duration(*c.ReminderDelta) * time.Minute
+		o.ReminderDelta = &d
+	}
+	for _, x := range []struct {
+		from *uint32
+		to   **bool
+	}{{c.ReminderSet, &o.ReminderSet}, {c.Attachment, &o.Attachment}, {c.SubType, &o.AllDay}} {
+		if x.from != nil {
+			v := *x.from != 0
+			*x.to = &v
+		}
+	}
+	return o
 }

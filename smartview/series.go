@@ -6,7 +6,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"sort"
 	"strings"
 	"time"
 
@@ -96,12 +95,12 @@ type Expansion struct {
 
 // OccurrenceRecord is one occurrence as the JSON contract writes it.
 type OccurrenceRecord struct {
-	Start         string         `json:"start"`              // RFC 3339 with the zone's offset at that instant
-	End           string         `json:"end"`                // likewise
-	StartUTC      string         `json:"startUTC,omitempty"` // absent for wall-clock times
-	OriginalStart string         `json:"originalStart"`      // the slot the pattern gave it (RECURRENCE-ID)
-	Status        string         `json:"status"`             // "normal" or "modified"
-	Overrides     map[string]any `json:"overrides,omitempty"`
+	Start         string              `json:"start"`              // RFC 3339 with the zone's offset at that instant
+	End           string              `json:"end"`                // likewise
+	StartUTC      string              `json:"startUTC,omitempty"` // absent for wall-clock times
+	OriginalStart string              `json:"originalStart"`      // the slot the pattern gave it (RECURRENCE-ID)
+	Status        string              `json:"status"`             // "normal" or "modified"
+	Overrides     *recurrence.Changes `json:"overrides,omitzero"` // what a modified occurrence changes
 
 	occ recurrence.Occurrence
 }
@@ -174,7 +173,7 @@ func (s *Series) Expand(opt ExpandOptions) (*Expansion, error) {
 		}
 		if o.Modified() {
 			r.Status = "modified"
-			r.Overrides = o.Overrides(s.CodePage)
+			r.Overrides = o.Changes(s.CodePage)
 		}
 		x.Occurrences = append(x.Occurrences, r)
 		if full(len(x.Occurrences)) {
@@ -275,19 +274,13 @@ func (r *OccurrenceRecord) Text(floating bool) string {
 		status += ", moved from " + o.OriginalStart.Format("2006-01-02 15:04")
 	}
 	line += "  " + status
-	if len(r.Overrides) > 0 {
-		keys := make([]string, 0, len(r.Overrides))
-		for k := range r.Overrides {
-			keys = append(keys, k)
-		}
-		sort.Strings(keys)
-		parts := make([]string, len(keys))
-		for i, k := range keys {
-			v := r.Overrides[k]
+	if !r.Overrides.IsZero() {
+		var parts []string
+		for k, v := range r.Overrides.Each {
 			if s, ok := v.(string); ok {
 				v = fmt.Sprintf("%q", s)
 			}
-			parts[i] = fmt.Sprintf("%s=%v", k, v)
+			parts = append(parts, fmt.Sprintf("%s=%v", k, v))
 		}
 		line += ": " + strings.Join(parts, " ")
 	}

@@ -10,8 +10,6 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/richardlehane/mscfb"
-
 	"github.com/mapiblob/mapiblob/item"
 	"github.com/mapiblob/mapiblob/proptag"
 )
@@ -49,50 +47,11 @@ type cfbTree struct {
 	children map[string][]string // storage path → names of its storages
 }
 
-func readCFBTree(b []byte) (t *cfbTree, err error) {
-	if err := checkCFB(b); err != nil {
-		return nil, err
-	}
-	defer func() {
-		if r := recover(); r != nil { // mscfb on input checkCFB let through
-			t, err = nil, fmt.Errorf("cfb: the Compound File reader failed: %v", r)
-		}
-	}()
-	doc, err := mscfb.New(sliceReader{b})
-	if err != nil {
-		return nil, fmt.Errorf("cfb: %v", err)
-	}
-	t = &cfbTree{streams: map[string][]byte{}, children: map[string][]string{}}
-	for _, f := range doc.File {
-		if f == doc.File[0] {
-			continue // the root entry
-		}
-		dir := strings.Join(f.Path, "/")
-		full := f.Name
-		if dir != "" {
-			full = dir + "/" + f.Name
-		}
-		if f.FileInfo().IsDir() {
-			t.children[dir] = append(t.children[dir], f.Name)
-			continue
-		}
-		if f.Size > int64(len(b)) {
-			return nil, fmt.Errorf("cfb: stream %s says %d bytes, more than the file's %d", full, f.Size, len(b))
-		}
-		data := make([]byte, f.Size)
-		if n, err := io.ReadFull(f, data); err != nil && !(errors.Is(err, io.EOF) && n == len(data)) {
-			return nil, fmt.Errorf("cfb: stream %s: read %d of %d bytes: %v", full, n, f.Size, err)
-		}
-		t.streams[full] = data
-	}
-	return t, nil
-}
-
 // Read reads an Outlook .msg file: the message and every message
 // embedded in its attachments (item.Item.All walks them). source names the file
 // in the items.
 func Read(b []byte, source string) (*item.Item, error) {
-	t, err := readCFBTree(b)
+	t, err := readCFB(b)
 	if err != nil {
 		return nil, &item.ReadError{Format: "msg", Err: err}
 	}

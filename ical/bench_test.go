@@ -5,10 +5,13 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/mapiblob/mapiblob/item"
 )
 
 var (
-	sinkItems []Item
+	sinkItems []*item.Item
+	sinkWarns []Warning
 	sinkErr   error
 )
 
@@ -47,13 +50,13 @@ END:VEVENT`)},
 		in := []byte(c.ics)
 		opt := ImportOptions{Now: time.Date(2026, 6, 1, 0, 0, 0, 0, time.UTC)} // the year a VTIMEZONE is read for does not drift
 		b.Run(c.name, func(b *testing.B) {
-			if _, err := ImportBytes(in, opt); err != nil {
+			if _, _, err := ImportBytes(in, opt); err != nil {
 				b.Fatal(err)
 			}
 			b.SetBytes(int64(len(in)))
 			b.ReportAllocs()
 			for b.Loop() {
-				sinkItems, sinkErr = ImportBytes(in, opt)
+				sinkItems, sinkWarns, sinkErr = ImportBytes(in, opt)
 			}
 		})
 	}

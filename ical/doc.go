@@ -3,9 +3,11 @@
 // AppointmentPattern.ICalendar and Definition.VTimezone, lives in packages
 // recurrence and tzdef for now.)
 //
-// Import reads VCALENDAR text and returns one Item per series (a VEVENT
+// Import reads VCALENDAR text and returns one item per series (a VEVENT
 // with RRULE and its RECURRENCE-ID overrides, grouped by UID), per single
-// VEVENT and per VTODO. A series becomes PidLidAppointmentRecur — built
+// VEVENT and per VTODO: an *item.Item as the readers of package item return
+// one, its properties typed and each blob decoded, and the warnings of what
+// was assumed or could not be kept. A series becomes PidLidAppointmentRecur — built
 // with the builders of package recurrence, EXDATEs as deleted instances,
 // each override as an exception (moved time, SUMMARY, LOCATION, busy status
 // from TRANSP or X-MICROSOFT-CDO-BUSYSTATUS, all-day, STATUS:CANCELLED) —

@@ -2,7 +2,7 @@ package tzdef
 
 import (
 	"fmt"
-	"time"
+	"iter"
 
 	"github.com/mapiblob/mapiblob/internal/ical"
 )
@@ -62,15 +62,7 @@ func (d *Definition) VTimezoneFrom(year int) string {
 	if iana := IANAName(d.KeyName); iana != "" {
 		w.Line("X-LIC-LOCATION", iana)
 	}
-	last := year
-	for i := range d.Rules {
-		if y := int(d.Rules[i].Year); y > last {
-			last = y
-		}
-	}
-	if len(d.Rules) > 0 {
-		writeObservances(&w, d, year, last)
-	}
+	writeObservances(&w, d.Observances(year))
 	w.Line("END", "VTIMEZONE")
 	return w.String()
 }
@@ -85,93 +77,28 @@ func (tz *TimeZoneStruct) VTimezoneFrom(tzid string, year int) string {
 	var w ical.Writer
 	w.Line("BEGIN", "VTIMEZONE")
 	w.Line("TZID", ical.Text(tzid))
-	writeObservances(&w, tz, year, year)
+	writeObservances(&w, tz.Observances(year))
 	w.Line("END", "VTIMEZONE")
 	return w.String()
 }
 
-// change is one change of offset, keyed by what makes it recur.
-type change struct {
-	year     int
-	utc      time.Time
-	from, to int
-	dst      bool
-	date     SystemTime // the rule date; zero for a change at the year's start
-}
-
-func (c change) key() change { c.year, c.utc = 0, time.Time{}; return c }
-
-// writeObservances writes z's changes of offset for local years from on:
-// an opening observance in force from 1601, then the changes of the years
-// from … last+2 grouped into yearly runs; the runs still going in the last
-// of those years (the last rule repeating) have no UNTIL.
-func writeObservances(w *ical.Writer, z interface{ Year(int) (YearRule, bool) }, from, last int) {
-	yr, _ := z.Year(from)
-	end := last + 2
-	// The opening observance: the offset in force as the year from begins.
-	writeObservance(w, yr.prevDST, "16010101T000000", "", yr.PrevOffset, yr.PrevOffset)
-	type run struct {
-		first, last change
-	}
-	var open []run // runs still recurring, in order of their first change
-	flush := func(r run, until bool) {
-		c := r.first
-		local := c.utc.Add(time.Duration(c.from) * time.Second).Format("20060102T150405")
+// writeObservances writes the observances as STANDARD and DAYLIGHT
+// components.
+func writeObservances(w *ical.Writer, obs iter.Seq[Observance]) {
+	for o := range obs {
 		rrule := ""
-		if r.last.year > c.year || !until {
-			rrule = yearlyRule(c)
-			if until {
-				rrule += ";UNTIL=" + r.last.utc.Format("20060102T150405Z")
+		if o.Yearly {
+			rrule = yearlyRule(o.Date)
+			if !o.Until.IsZero() {
+				rrule += ";UNTIL=" + o.Until.Format("20060102T150405Z")
 			}
 		}
-		writeObservance(w, c.dst, local, rrule, c.from, c.to)
-	}
-	for y := from; y <= end; y++ {
-		if y > from {
-			yr, _ = z.Year(y)
-		}
-		var now []change
-		prevOff := yr.PrevOffset
-		for i := 0; i < yr.n; i++ {
-			s := yr.seg[i]
-			if s.off != prevOff {
-				now = append(now, change{y, s.from, prevOff, s.off, s.dst, s.date})
-			}
-			prevOff = s.off
-		}
-		// Extend the runs that recur this year; close the others.
-		var next []run
-		used := make([]bool, len(now))
-		for _, r := range open {
-			found := false
-			for j, c := range now {
-				if !used[j] && c.key() == r.first.key() && c.date.IsRelative() && r.last.year == y-1 {
-					r.last = c
-					used[j], found = true, true
-					break
-				}
-			}
-			if found {
-				next = append(next, r)
-			} else {
-				flush(r, true)
-			}
-		}
-		for j, c := range now {
-			if !used[j] {
-				next = append(next, run{c, c})
-			}
-		}
-		open = next
-	}
-	for _, r := range open {
-		flush(r, r.last.year < end)
+		writeObservance(w, o.Daylight, o.Start.Format("20060102T150405"), rrule, o.OffsetFrom, o.OffsetTo)
 	}
 }
 
-// yearlyRule is the RRULE (without UNTIL) that repeats change c every year.
-func yearlyRule(c change) string {
-	st := c.date
+// yearlyRule is the RRULE (without UNTIL) that repeats an onset on st every year.
+func yearlyRule(st SystemTime) string {
 	if st.IsZero() { // the start of the year
 		return "FREQ=YEARLY;BYMONTH=1;BYMONTHDAY=1"
 	}

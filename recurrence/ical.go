@@ -1,9 +1,7 @@
 package recurrence
 
 import (
-	"errors"
 	"fmt"
-	mbits "math/bits"
 	"strconv"
 	"strings"
 	"time"
@@ -11,10 +9,6 @@ import (
 	"github.com/mapiblob/mapiblob/internal/ical"
 	"github.com/mapiblob/mapiblob/tzdef"
 )
-
-// ErrNotExportable: the pattern has no RFC 5545 equivalent (a Hijri or
-// other non-Gregorian calendar, a daily period that is not whole days).
-var ErrNotExportable = errors.New("recurrence: pattern has no iCalendar RRULE")
 
 var rruleDays = [7]string{"SU", "MO", "TU", "WE", "TH", "FR", "SA"}
 
@@ -28,105 +22,46 @@ func byDay(m DayMask) string {
 	return strings.Join(ds, ",")
 }
 
-// firstDate is the series' first pattern date (StartDate itself when it
-// is one); ok is false when the series has none.
-func (p *Pattern) firstDate() (Minutes, bool) {
-	for d, err := range p.Dates(time.Time{}, p.StartDate.Time(nil).AddDate(10, 0, 0), DateOptions{}) {
-		return d, err == nil
-	}
-	return 0, false
-}
-
-// visitedMonths reports which calendar months a monthly or yearly pattern
-// can fall in, from the month of its first date d.
-func (p *Pattern) visitedMonths(d Minutes) (months [12]bool) {
-	m0 := int(d.Time(nil).Month()) - 1
-	for k := 0; k < 12; k++ {
-		months[(m0+k*int(p.Period))%12] = true
-	}
-	return months
-}
-
-// monthDay is how a Month pattern's Day (beyond a month's end = its last
-// day) reads in the months the pattern visits: "-1" when it is always the
-// last day, the day itself when every visited month has it, and otherwise
-// ok false (Day 29 or 30 with February among the months).
-func (p *Pattern) monthDay(first Minutes) (part string, ok bool) {
-	day := int(p.PatternTypeSpecific.Day)
-	minLen, maxLen := 31, 0
-	for m, v := range p.visitedMonths(first) {
-		if !v {
-			continue
-		}
-		lo, hi := daysIn(2001, time.Month(m+1)), daysIn(2000, time.Month(m+1)) // a common and a leap year
-		minLen, maxLen = min(minLen, lo), max(maxLen, hi)
-	}
-	switch {
-	case day >= maxLen:
-		return ";BYMONTHDAY=-1", true
-	case day <= minLen:
-		return ";BYMONTHDAY=" + strconv.Itoa(day), true
-	}
-	return "", false
-}
-
 // rruleBody is the RRULE without its end (COUNT/UNTIL). With compatible
-// set, a Month pattern whose day some visited months lack is written with
-// that day alone (RFC 5545 skips those months), and clamped is true: the
-// caller adds those months' last days as RDATEs.
+// set, a rule with ShortMonths is written with the day alone (RFC 5545
+// skips the months without it), and clamped is true: the caller adds those
+// months' last days as RDATEs.
 func (p *Pattern) rruleBody(compatible bool) (body string, clamped bool, err error) {
-	if err := p.Expandable(); err != nil {
-		return "", false, fmt.Errorf("%w: %w", ErrNotExportable, err)
+	r, err := p.Rule()
+	if err != nil {
+		return "", false, err
 	}
-	first, ok := p.firstDate()
-	if !ok {
-		first = p.StartDate
+	if compatible && r.ShortMonths {
+		r.ByMonthDay, r.BySetPos, clamped = r.ByMonthDay[len(r.ByMonthDay)-1:], 0, true
 	}
-	s := p.PatternTypeSpecific
-	interval := func(n uint32) string {
-		if n <= 1 {
-			return ""
+	body = "FREQ=" + r.Freq.String()
+	if r.Interval > 1 {
+		body += ";INTERVAL=" + strconv.FormatUint(uint64(r.Interval), 10)
+	}
+	if r.ByMonth != 0 {
+		body += ";BYMONTH=" + strconv.Itoa(int(r.ByMonth))
+	}
+	if len(r.ByMonthDay) > 0 {
+		days := make([]string, len(r.ByMonthDay))
+		for i, d := range r.ByMonthDay {
+			days[i] = strconv.Itoa(d)
 		}
-		return ";INTERVAL=" + strconv.FormatUint(uint64(n), 10)
+		body += ";BYMONTHDAY=" + strings.Join(days, ",")
 	}
-	var parts string
-	switch p.PatternType {
-	case Day:
-		return "FREQ=DAILY" + interval(p.Period/1440), false, nil
-	case Week:
-		return "FREQ=WEEKLY" + interval(p.Period) + ";BYDAY=" + byDay(s.DaysOfWeek) + ";WKST=" + rruleDays[p.FirstDOW%7], false, nil
-	case Month:
-		if part, ok := p.monthDay(first); ok {
-			parts = part
-		} else if compatible {
-			parts, clamped = ";BYMONTHDAY="+strconv.FormatUint(uint64(s.Day), 10), true
-		} else {
-			// Exact in RFC 5545: the last of the days 28…Day the month has.
-			// ical.js (Thunderbird) ignores BYSETPOS beside BYMONTHDAY;
-			// ProfileCompatible avoids it.
-			days := "28"
-			for d := 29; d <= int(s.Day); d++ {
-				days += "," + strconv.Itoa(d)
-			}
-			parts = ";BYMONTHDAY=" + days + ";BYSETPOS=-1"
+	if r.ByDay != 0 {
+		body += ";BYDAY="
+		if r.ByDayN != 0 {
+			body += strconv.Itoa(r.ByDayN)
 		}
-	case MonthEnd:
-		parts = ";BYMONTHDAY=-1"
-	case MonthNth:
-		pos := strconv.FormatUint(uint64(s.N), 10)
-		if s.N == 5 {
-			pos = "-1"
-		}
-		if mbits.OnesCount8(uint8(s.DaysOfWeek&0x7F)) == 1 {
-			parts = ";BYDAY=" + pos + byDay(s.DaysOfWeek) // one weekday: BYDAY=2TU, -1FR
-		} else {
-			parts = ";BYDAY=" + byDay(s.DaysOfWeek) + ";BYSETPOS=" + pos
-		}
+		body += byDay(r.ByDay)
 	}
-	if p.Period%12 == 0 {
-		return "FREQ=YEARLY" + interval(p.Period/12) + ";BYMONTH=" + strconv.Itoa(int(first.Time(nil).Month())) + parts, clamped, nil
+	if r.BySetPos != 0 {
+		body += ";BYSETPOS=" + strconv.Itoa(r.BySetPos)
 	}
-	return "FREQ=MONTHLY" + interval(p.Period) + parts, clamped, nil
+	if r.HasWeekStart {
+		body += ";WKST=" + rruleDays[r.WeekStart]
+	}
+	return body, clamped, nil
 }
 
 // RRule returns the pattern as an RFC 5545 RRULE value, for a series whose
@@ -258,7 +193,7 @@ func (ap *AppointmentPattern) ICalendarNotes(zone tzdef.Zone, opt ICalOptions) (
 	if err != nil {
 		return "", nil, err
 	}
-	first, ok := p.firstDate()
+	first, ok := p.FirstDate()
 	if !ok {
 		return "", nil, fmt.Errorf("%w: the series has no occurrence", ErrNotExportable)
 	}

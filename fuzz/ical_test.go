@@ -51,11 +51,11 @@ func icalSeeds(t testing.TB) []string {
 			subj, loc, b := "Moved", "Room 5", uint32(0)
 			_ = ap.ModifyInstance(dates[2].Time(nil), recurrence.Overrides{Start: &s, End: &e, Subject: &subj, Location: &loc, BusyStatus: &b})
 		}
-		ics, err := ap.ICalendar(def, recurrence.ICalOptions{Summary: "Sync", UID: "seed@mapiblob", Stamp: icalNow})
+		cal, _, err := ical.Series(ap, def, ical.ExportOptions{Summary: "Sync", UID: "seed@mapiblob", Stamp: icalNow})
 		if err != nil {
 			t.Fatal(err)
 		}
-		out = append(out, ics)
+		out = append(out, cal.String())
 	}
 	mk(recurrence.NewWeekly(start, 2, recurrence.Tuesday|recurrence.Thursday, time.Monday, recurrence.EndAfter(10)))
 	mk(recurrence.NewMonthlyNth(start, 1, 5, recurrence.Weekdays, recurrence.NoEnd()))
@@ -130,11 +130,12 @@ func reimport(t *testing.T, it imported, opt ical.ImportOptions) imported {
 
 // tryReimport is reimport that returns its failure.
 func tryReimport(it imported, opt ical.ImportOptions) (imported, error) {
-	ics, err := it.Recurrence().ICalendar(zoneOf(it), recurrence.ICalOptions{Summary: textOf(it, "PidTagSubject"),
+	cal, _, err := ical.Series(it.Recurrence(), zoneOf(it), ical.ExportOptions{Summary: textOf(it, "PidTagSubject"),
 		Location: textOf(it, "PidLidLocation"), UID: it.CleanGlobalObjectID().UID(), Stamp: icalNow})
 	if err != nil {
 		return imported{}, fmt.Errorf("an imported series does not export: %w", err)
 	}
+	ics := cal.String()
 	items, err := importItems([]byte(ics), opt)
 	if err != nil || len(items) != 1 {
 		return imported{}, fmt.Errorf("the export of an imported series does not import (%d items): %w\n%s", len(items), err, ics)
@@ -201,7 +202,7 @@ func lossy(it imported) string {
 }
 
 // FuzzICalImport: no input makes Import panic, with or without Expand; every series it imports
-// exports (recurrence.AppointmentPattern.ICalendar) and imports again to
+// exports (ical.Series) and imports again to
 // the same blobs — at once when nothing the export cannot write is
 // involved (lossy), else from the second round on; every recurring task's
 // RRULE imports back to the same PidLidTaskRecurrence.
@@ -225,7 +226,7 @@ func FuzzICalImport(f *testing.F) {
 		for _, it := range items {
 			useItems(t, []*item.Item{it.Item})
 			if task := it.TaskRecurrence(); task != nil {
-				rr, err := task.RRule()
+				rr, err := ical.RRule(task)
 				if err != nil {
 					t.Fatalf("an imported task pattern has no RRULE: %v", err)
 				}

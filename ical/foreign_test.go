@@ -501,7 +501,7 @@ END:VEVENT`)
 func TestTask(t *testing.T) {
 	p, err := recurrence.NewMonthlyNth(date(2026, 2, 1), 1, 1, recurrence.Monday, recurrence.EndAfter(12))
 	require.NoError(t, err)
-	rr, err := p.RRule()
+	rr, err := RRule(p)
 	require.NoError(t, err)
 	ics := calendar(`BEGIN:VTODO
 UID:task-1

@@ -34,7 +34,7 @@ func zoneOf(t testing.TB, name string) (*tzdef.Definition, *tzdef.TimeZoneStruct
 // exportImport writes ap as iCalendar and imports it again.
 func exportImport(t testing.TB, ap *recurrence.AppointmentPattern, def *tzdef.Definition, summary, location string) (string, imp) {
 	t.Helper()
-	ics, err := ap.ICalendar(def, recurrence.ICalOptions{Summary: summary, Location: location, UID: "rt-1@mapiblob", Stamp: stamp})
+	ics, _, err := seriesText(ap, def, ExportOptions{Summary: summary, Location: location, UID: "rt-1@mapiblob", Stamp: stamp})
 	require.NoError(t, err)
 	items, err := importItems(t, ics, ImportOptions{})
 	require.NoError(t, err, ics)

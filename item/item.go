@@ -1,8 +1,9 @@
 // Package item reads whole calendar items — an Outlook .msg file, a TNEF
 // stream (winmail.dat, the application/ms-tnef part of an .eml) or an
 // MFCMAPI XML export — into their MAPI properties, checks them as
-// Microsoft's Calendar Checking Tool (CalCheck) checks one item, repairs
-// their time-zone properties and writes them as iCalendar.
+// Microsoft's Calendar Checking Tool (CalCheck) checks one item and
+// repairs their time-zone properties. Package ical writes items as
+// iCalendar and makes them from it.
 //
 // An Item keeps every property it was given, each by its identity (a fixed
 // tag, or a property set with a LID or a string name), with its typed value.

@@ -5,6 +5,16 @@ import (
 	"time"
 )
 
+// TZID is the name d is known by in iCalendar (a VTIMEZONE's TZID, the
+// TZID parameter of the times in it): its key name, or
+// "TimeZoneDefinition" when the key name is empty.
+func (d *Definition) TZID() string {
+	if d.KeyName == "" {
+		return "TimeZoneDefinition"
+	}
+	return d.KeyName
+}
+
 // Observance is one offset a zone changes to, from an onset on: the facts
 // an iCalendar VTIMEZONE holds in a STANDARD or DAYLIGHT component
 // (package ical writes them).

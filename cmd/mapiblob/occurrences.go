@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/mapiblob/mapiblob/blob"
+	"github.com/mapiblob/mapiblob/ical"
 	"github.com/mapiblob/mapiblob/recurrence"
 	"github.com/mapiblob/mapiblob/smartview"
 	"github.com/mapiblob/mapiblob/tzdef"
@@ -29,7 +30,7 @@ series is expanded in its own zone; --format json writes one object per item
 ({"source", "item", "occurrences"}), one per line.`
 
 const icalUsage = `mapiblob ical --recur INPUT --tz INPUT [--summary S] [--location L] [--uid U] [--codepage CP] [--profile standard|compatible]
-mapiblob ical FILE|DIR...
+mapiblob ical [--profile standard|compatible] FILE|DIR...
 
 Prints the series as a complete iCalendar VCALENDAR: the VTIMEZONE of its
 zone, the recurring VEVENT with RRULE and EXDATE, and one VEVENT with
@@ -254,6 +255,14 @@ func runICal(e *env, args []string) error {
 	if err != nil {
 		return err
 	}
+	var opt ical.ExportOptions
+	switch *profile {
+	case "standard":
+	case "compatible":
+		opt.Profile = ical.ProfileCompatible
+	default:
+		return usageErr("unknown --profile %q (want standard or compatible)", *profile)
+	}
 	if src, err := sf.items(e, rest); err != nil || src != nil {
 		if err != nil {
 			return err
@@ -261,7 +270,7 @@ func runICal(e *env, args []string) error {
 		if *summary != "" || *location != "" || *uid != "" {
 			return usageErr("--summary, --location and --uid apply to blobs; an item has its own")
 		}
-		return runItemsICal(e, src)
+		return runItemsICal(e, src, opt)
 	}
 	s, _, err := sf.read(e, rest)
 	if err != nil {
@@ -270,19 +279,12 @@ func runICal(e *env, args []string) error {
 	if s.Appointment == nil {
 		return invalidErr("ical needs an appointment's PidLidAppointmentRecur, not a task pattern")
 	}
-	opt := recurrence.ICalOptions{Summary: *summary, Location: *location, UID: *uid}
-	switch *profile {
-	case "standard":
-	case "compatible":
-		opt.Profile = recurrence.ProfileCompatible
-	default:
-		return usageErr("unknown --profile %q (want standard or compatible)", *profile)
-	}
-	text, notes, err := s.Appointment.ICalendarNotes(s.Zone, opt)
+	opt.Summary, opt.Location, opt.UID = *summary, *location, *uid
+	cal, notes, err := ical.Series(s.Appointment, s.Zone, opt)
 	if err != nil {
 		return invalidErr("%v", err)
 	}
-	fmt.Fprint(e.stdout, text)
+	fmt.Fprint(e.stdout, cal.String())
 	for _, n := range notes {
 		fmt.Fprintln(e.stderr, "mapiblob: note:", n)
 	}

@@ -14,11 +14,11 @@ import (
 	"github.com/mapiblob/mapiblob"
 	"github.com/mapiblob/mapiblob/blob"
 	"github.com/mapiblob/mapiblob/guid"
+	"github.com/mapiblob/mapiblob/ical"
 	"github.com/mapiblob/mapiblob/input"
 	"github.com/mapiblob/mapiblob/internal/guidtext"
 	"github.com/mapiblob/mapiblob/internal/shell"
 	"github.com/mapiblob/mapiblob/item/itemfile"
-	"github.com/mapiblob/mapiblob/recurrence"
 	"github.com/mapiblob/mapiblob/smartview"
 	"github.com/mapiblob/mapiblob/tzdef"
 )
@@ -224,7 +224,7 @@ type explainOpts struct {
 	// inItem: the blobs and the series are a dropped item's, not a paste's:
 	// the texts say "the item", the command shown is
 	// `mapiblob occurrences FILE`, and the .ics is the item's own
-	// (Item.ICalendar), not the pattern's.
+	// (ical.Encode), not the pattern's.
 	inItem bool
 }
 
@@ -549,11 +549,11 @@ func explainSeries(s *smartview.Series, blobs []input.Blob, o *explainOpts) *Ser
 		se.Command += " --codepage " + strings.TrimSpace(o.opt.CodePage)
 	}
 	if s.Appointment != nil && s.Zone != nil && !o.inItem {
-		ics, err := s.Appointment.ICalendar(s.Zone, recurrence.ICalOptions{Summary: o.opt.Summary, Stamp: o.now.UTC()})
+		cal, _, err := ical.Series(s.Appointment, s.Zone, ical.ExportOptions{Summary: o.opt.Summary, Stamp: o.now.UTC()})
 		if err != nil {
 			se.Note = strings.TrimSpace(se.Note + " no .ics: " + err.Error())
 		} else {
-			se.ICS, se.ICSName = ics, icsName(o.opt.Summary)
+			se.ICS, se.ICSName = cal.String(), icsName(o.opt.Summary)
 		}
 	}
 	return se

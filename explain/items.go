@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/mapiblob/mapiblob/blob"
+	"github.com/mapiblob/mapiblob/ical"
 	"github.com/mapiblob/mapiblob/internal/shell"
 	"github.com/mapiblob/mapiblob/item"
 	"github.com/mapiblob/mapiblob/item/itemfile"
@@ -44,7 +45,7 @@ type ItemExplanation struct {
 	TZRepair *ItemRepair `json:"tzRepair,omitempty"`
 	// Series is the item's recurring series, expanded.
 	Series *SeriesExplanation `json:"series,omitempty"`
-	// ICS is the item as an iCalendar VCALENDAR (Item.ICalendar; "" when
+	// ICS is the item as an iCalendar VCALENDAR (ical.Encode; "" when
 	// it is no event); ICSName is a file name for it; ICSError says why
 	// there is none when the item is an event that cannot be written.
 	ICS      string `json:"ics,omitempty"`
@@ -187,11 +188,11 @@ func explainItem(it *item.Item, o *explainOpts) ItemExplanation {
 		ie.Series = explainSeries(s, nil, &so)
 	}
 
-	ics, err := it.ICalendar(item.ICalOptions{Stamp: o.now.UTC()})
+	ics, err := ical.Encode(it, ical.ExportOptions{Stamp: o.now.UTC()})
 	switch {
 	case err == nil:
 		ie.ICS, ie.ICSName = ics, icsName(ie.Subject)
-	case !errors.Is(err, item.ErrNoEvent):
+	case !errors.Is(err, ical.ErrNoEvent):
 		ie.ICSError = err.Error()
 	}
 	return ie

@@ -13,6 +13,7 @@ import (
 	goical "github.com/emersion/go-ical"
 
 	"github.com/mapiblob/mapiblob/ical"
+	"github.com/mapiblob/mapiblob/item"
 	"github.com/mapiblob/mapiblob/recurrence"
 	"github.com/mapiblob/mapiblob/tzdef"
 )
@@ -50,11 +51,11 @@ func icalSeeds(t testing.TB) []string {
 			subj, loc, b := "Moved", "Room 5", uint32(0)
 			_ = ap.ModifyInstance(dates[2].Time(nil), recurrence.Overrides{Start: &s, End: &e, Subject: &subj, Location: &loc, BusyStatus: &b})
 		}
-		ics, err := ap.ICalendar(def, recurrence.ICalOptions{Summary: "Sync", UID: "seed@mapiblob", Stamp: icalNow})
+		cal, _, err := ical.Series(ap, def, ical.ExportOptions{Summary: "Sync", UID: "seed@mapiblob", Stamp: icalNow})
 		if err != nil {
 			t.Fatal(err)
 		}
-		out = append(out, ics)
+		out = append(out, cal.String())
 	}
 	mk(recurrence.NewWeekly(start, 2, recurrence.Tuesday|recurrence.Thursday, time.Monday, recurrence.EndAfter(10)))
 	mk(recurrence.NewMonthlyNth(start, 1, 5, recurrence.Weekdays, recurrence.NoEnd()))
@@ -75,26 +76,50 @@ func icalSeeds(t testing.TB) []string {
 	return out
 }
 
-func blobsOf(t *testing.T, it *ical.Item) [][]byte {
+// imported is an item of an import with its warnings.
+type imported struct {
+	*item.Item
+	warnings []string
+}
+
+// importItems imports b and gives each item its warnings.
+func importItems(b []byte, opt ical.ImportOptions) ([]imported, error) {
+	items, warns, err := ical.ImportBytes(b, opt)
+	out := make([]imported, len(items))
+	for i, it := range items {
+		out[i].Item = it
+	}
+	for _, w := range warns {
+		out[w.Item].warnings = append(out[w.Item].warnings, w.Message)
+	}
+	return out, err
+}
+
+func blobsOf(t *testing.T, it imported) [][]byte {
 	t.Helper()
 	var out [][]byte
 	for _, name := range []string{"PidLidAppointmentRecur", "PidLidAppointmentTimeZoneDefinitionRecur", "PidLidTimeZoneStruct", "PidLidTaskRecurrence"} {
-		if p := it.Property(name); p != nil {
-			out = append(out, p.Bytes())
+		if p := it.Get(name); p != nil {
+			out = append(out, p.Value.Bytes)
 		}
 	}
 	return out
 }
 
-func textOf(it *ical.Item, name string) string {
-	if p := it.Property(name); p != nil {
-		return p.Value.(string)
+func textOf(it imported, name string) string {
+	if p := it.Get(name); p != nil {
+		return p.Value.Str
 	}
 	return ""
 }
 
+// zoneOf is the series' PidLidAppointmentTimeZoneDefinitionRecur.
+func zoneOf(it imported) *tzdef.Definition {
+	return it.TZDefinition(item.PidLidAppointmentTimeZoneDefinitionRecur)
+}
+
 // reimport exports a series with the project's export and imports it again.
-func reimport(t *testing.T, it *ical.Item, opt ical.ImportOptions) *ical.Item {
+func reimport(t *testing.T, it imported, opt ical.ImportOptions) imported {
 	t.Helper()
 	again, err := tryReimport(it, opt)
 	if err != nil {
@@ -104,36 +129,37 @@ func reimport(t *testing.T, it *ical.Item, opt ical.ImportOptions) *ical.Item {
 }
 
 // tryReimport is reimport that returns its failure.
-func tryReimport(it *ical.Item, opt ical.ImportOptions) (*ical.Item, error) {
-	ics, err := it.Appointment.ICalendar(it.Zone, recurrence.ICalOptions{Summary: textOf(it, "PidTagSubject"),
-		Location: textOf(it, "PidLidLocation"), UID: it.UID, Stamp: icalNow})
+func tryReimport(it imported, opt ical.ImportOptions) (imported, error) {
+	cal, _, err := ical.Series(it.Recurrence(), zoneOf(it), ical.ExportOptions{Summary: textOf(it, "PidTagSubject"),
+		Location: textOf(it, "PidLidLocation"), UID: it.CleanGlobalObjectID().UID(), Stamp: icalNow})
 	if err != nil {
-		return nil, fmt.Errorf("an imported series does not export: %w", err)
+		return imported{}, fmt.Errorf("an imported series does not export: %w", err)
 	}
-	items, err := ical.ImportBytes([]byte(ics), opt)
+	ics := cal.String()
+	items, err := importItems([]byte(ics), opt)
 	if err != nil || len(items) != 1 {
-		return nil, fmt.Errorf("the export of an imported series does not import (%d items): %w\n%s", len(items), err, ics)
+		return imported{}, fmt.Errorf("the export of an imported series does not import (%d items): %w\n%s", len(items), err, ics)
 	}
-	return &items[0], nil
+	return items[0], nil
 }
 
 // customZone reports whether the series' zone is the file's own VTIMEZONE
 // rather than a zone CLDR knows (followed when they disagree, or when the
 // TZID names no zone).
-func customZone(it *ical.Item) bool {
-	for _, w := range it.Warnings {
+func customZone(it imported) bool {
+	for _, w := range it.warnings {
 		if strings.Contains(w, "the VTIMEZONE is followed") {
 			return true
 		}
 	}
-	return tzdef.IANAName(it.Zone.KeyName) == ""
+	return tzdef.IANAName(zoneOf(it).KeyName) == ""
 }
 
 // lossy names what of an imported series the export cannot write, so
 // that only a second round trip must be exact.
-func lossy(it *ical.Item) string {
-	ap := it.Appointment
-	def := it.Zone
+func lossy(it imported) string {
+	ap := it.Recurrence()
+	def := zoneOf(it)
 	inGap := func(m recurrence.Minutes) bool {
 		w := m.Time(nil)
 		yr, ok := def.Year(w.Year())
@@ -176,7 +202,7 @@ func lossy(it *ical.Item) string {
 }
 
 // FuzzICalImport: no input makes Import panic, with or without Expand; every series it imports
-// exports (recurrence.AppointmentPattern.ICalendar) and imports again to
+// exports (ical.Series) and imports again to
 // the same blobs — at once when nothing the export cannot write is
 // involved (lossy), else from the second round on; every recurring task's
 // RRULE imports back to the same PidLidTaskRecurrence.
@@ -189,31 +215,28 @@ func FuzzICalImport(f *testing.F) {
 		if len(b) > 32<<10 {
 			return
 		}
-		expanded, _ := ical.ImportBytes(b, ical.ImportOptions{Expand: true, MaxExpanded: 20, Now: icalNow})
+		expanded, _, _ := ical.ImportBytes(b, ical.ImportOptions{Expand: true, MaxExpanded: 20, Now: icalNow})
 		if len(expanded) > 20*len(b) {
 			t.Fatalf("%d items from %d bytes", len(expanded), len(b))
 		}
-		items, _ := ical.ImportBytes(b, opt)
+		items, _ := importItems(b, opt)
 		if measureAllocs(b) {
 			icalAllocBound(t, "input", b, opt)
 		}
-		for i := range items {
-			it := &items[i]
-			for _, p := range it.Properties {
-				_ = p.Bytes()
-			}
-			if it.Task != nil {
-				rr, err := it.Task.RRule()
+		for _, it := range items {
+			useItems(t, []*item.Item{it.Item})
+			if task := it.TaskRecurrence(); task != nil {
+				rr, err := ical.RRule(task)
 				if err != nil {
 					t.Fatalf("an imported task pattern has no RRULE: %v", err)
 				}
-				ics := "BEGIN:VCALENDAR\r\nBEGIN:VTODO\r\nUID:x\r\nDTSTART;VALUE=DATE:" + it.Task.StartDate.Time(nil).Format("20060102") + "\r\nRRULE:" + rr + "\r\nEND:VTODO\r\nEND:VCALENDAR\r\n"
-				again, err := ical.ImportBytes([]byte(ics), opt)
-				if err != nil || len(again) != 1 || !bytes.Equal(again[0].Property("PidLidTaskRecurrence").Bytes(), it.Property("PidLidTaskRecurrence").Bytes()) {
+				ics := "BEGIN:VCALENDAR\r\nBEGIN:VTODO\r\nUID:x\r\nDTSTART;VALUE=DATE:" + task.StartDate.Time(nil).Format("20060102") + "\r\nRRULE:" + rr + "\r\nEND:VTODO\r\nEND:VCALENDAR\r\n"
+				again, err := importItems([]byte(ics), opt)
+				if err != nil || len(again) != 1 || !bytes.Equal(blobsOf(t, again[0])[0], blobsOf(t, it)[0]) {
 					t.Fatalf("task RRULE %s does not import back: %v", rr, err)
 				}
 			}
-			if it.Appointment == nil {
+			if it.Recurrence() == nil {
 				continue
 			}
 			second, err := tryReimport(it, opt)
@@ -277,10 +300,13 @@ func withinBound(f func() uint64, limit uint64) (got uint64, ok bool) {
 // icalAllocBound checks that importing b allocates at most what the
 // iCalendar parser itself allocates for b (go-ical builds a map of
 // properties per component and a 4 KiB read buffer: about 16 bytes per
-// input byte plus 6 KiB), plus 16 bytes per input byte, plus 3 KiB per item
+// input byte plus 6 KiB), plus what decoding the items' blobs allocates
+// (item.Item.Decode, as every item reader decodes them, bounded by the
+// readers' own tests), plus 16 bytes per input byte, plus 4 KiB per item
 // returned, plus 4 KiB. The per-item term is what an item makes rather than
-// reads: its 13 to 20 properties (88 bytes each), two GlobalObjectIds and
-// the encodings of its zone, about 2.5 KiB for a 60-byte VEVENT.
+// reads: its 13 to 20 properties (item.Property, 160 bytes each), the names
+// of its named properties, two GlobalObjectIds and the encodings of its
+// zone, about 3 KiB for a 60-byte VEVENT.
 func icalAllocBound(t testing.TB, name string, b []byte, opt ical.ImportOptions) {
 	t.Helper()
 	parse := func() uint64 {
@@ -294,13 +320,21 @@ func icalAllocBound(t testing.TB, name string, b []byte, opt ical.ImportOptions)
 			}
 		})
 	}
-	items, _ := ical.ImportBytes(b, opt)
+	items, _, _ := ical.ImportBytes(b, opt)
 	n := len(items)
 	p := parse()
-	limit := p + uint64(16*len(b)+3<<10*n+4096)
-	got, ok := withinBound(func() uint64 { return allocated(func() { _, _ = ical.ImportBytes(b, opt) }) }, limit)
+	dec := allocated(func() {
+		for _, it := range items {
+			it.Decode()
+		}
+	})
+	limit := p + dec + uint64(16*len(b)+4<<10*n+4096)
+	got, ok := withinBound(func() uint64 { return allocated(func() { _, _, _ = ical.ImportBytes(b, opt) }) }, limit)
 	if !ok {
-		t.Errorf("%s (%d bytes, %d items): import allocated %d bytes, the parser %d of them; limit %d", name, len(b), n, got, p, limit)
+		t.Errorf("%s (%d bytes, %d items): import allocated %d bytes, the parser %d of them, decoding %d; limit %d", name, len(b), n, got, p, dec, limit)
+	}
+	if testing.Verbose() {
+		t.Logf("%s (%d bytes, %d items): import allocated %d bytes, the parser %d of them, decoding %d; limit %d", name, len(b), n, got, p, dec, limit)
 	}
 }
 

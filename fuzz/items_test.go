@@ -12,6 +12,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/mapiblob/mapiblob/ical"
 	"github.com/mapiblob/mapiblob/internal/itemtest"
 	"github.com/mapiblob/mapiblob/item"
 	"github.com/mapiblob/mapiblob/item/itemfile"
@@ -61,7 +62,7 @@ func useItems(t *testing.T, items []*item.Item) {
 			if !json.Valid(b) {
 				t.Fatalf("invalid JSON: %s", b)
 			}
-			_, _ = it.ICalendar(item.ICalOptions{Stamp: stampSample})
+			_, _ = ical.Encode(it, ical.ExportOptions{Stamp: stampSample})
 			_, _ = it.RepairTZ("")
 		}
 	}

@@ -1,11 +1,35 @@
-// Package ical turns iCalendar (RFC 5545) into the properties Outlook keeps
-// on a calendar item — the import direction of [MS-OXCICAL]. (The export,
-// AppointmentPattern.ICalendar and Definition.VTimezone, lives in packages
-// recurrence and tzdef for now.)
+// Package ical is iCalendar (RFC 5545) both ways, as [MS-OXCICAL] maps it
+// to the properties Outlook keeps on a calendar item: the export writes
+// items and bare series as VCALENDAR text, and the import turns VCALENDAR
+// text into items. It is the one package that writes iCalendar text.
 //
-// Import reads VCALENDAR text and returns one Item per series (a VEVENT
+// # Export
+//
+// The export builds a calendar as components (Component, with its Prop
+// and Param values) from the facts of the other packages — the rule of a
+// recurrence as a value (recurrence.Pattern.Rule), its dates and
+// exceptions, a zone's observances (tzdef.Definition.Observances), an
+// item's properties — and writes it once, escaping TEXT values, quoting
+// parameter values and folding lines at 75 octets. Series builds a bare
+// series' VCALENDAR (VTIMEZONE, the master VEVENT with RRULE, EXDATE and
+// RDATE, one VEVENT with RECURRENCE-ID per exception) and says what it
+// adjusted so that clients place every instance where Outlook does; Events
+// builds an item's VTIMEZONE and VEVENTs, with its UID from the
+// GlobalObjectId, organizer, busy status, cancellation, reminder and
+// all-day dates; Encode and CalendarWriter write items; VTimezone, RRule
+// and SeriesRRule build a zone's VTIMEZONE and a pattern's RRULE value.
+// ExportOptions fill what the blobs and items do not hold, and Profile
+// chooses the RRULE forms for Thunderbird (ProfileCompatible). ical.js,
+// libical, rrule-go and go-ical check the text written in this package's
+// tests.
+//
+// # Import
+//
+// Import reads VCALENDAR text and returns one item per series (a VEVENT
 // with RRULE and its RECURRENCE-ID overrides, grouped by UID), per single
-// VEVENT and per VTODO. A series becomes PidLidAppointmentRecur — built
+// VEVENT and per VTODO: an *item.Item as the readers of package item return
+// one, its properties typed and each blob decoded, and the warnings of what
+// was assumed or could not be kept. A series becomes PidLidAppointmentRecur — built
 // with the builders of package recurrence, EXDATEs as deleted instances,
 // each override as an exception (moved time, SUMMARY, LOCATION, busy status
 // from TRANSP or X-MICROSOFT-CDO-BUSYSTATUS, all-day, STATUS:CANCELLED) —

@@ -21,7 +21,7 @@ const expandYears = 10
 // expanded by github.com/teambition/rrule-go in the series' zone; at most
 // MaxExpanded items, and only the first expandYears years (one year for
 // an hourly rule).
-func (im *importer) expand(master *goical.Component, overrides []*goical.Component, uid string, e *event, reason error) (items []Item, err error) {
+func (im *importer) expand(master *goical.Component, overrides []*goical.Component, uid string, e *event, reason error) (items []made, err error) {
 	defer func() {
 		if r := recover(); r != nil {
 			items, err = nil, fmt.Errorf("expanding the recurrence failed: %v", r)
@@ -148,7 +148,7 @@ func (im *importer) expand(master *goical.Component, overrides []*goical.Compone
 		if err != nil {
 			return nil, err
 		}
-		items = append(items, *it)
+		items = append(items, it)
 	}
 	return items, nil
 }

@@ -14,7 +14,10 @@ import (
 	"github.com/teambition/rrule-go"
 
 	"github.com/mapiblob/mapiblob/internal/wire"
+	"github.com/mapiblob/mapiblob/item"
+	"github.com/mapiblob/mapiblob/proptag"
 	"github.com/mapiblob/mapiblob/recurrence"
+	"github.com/mapiblob/mapiblob/tzdef"
 )
 
 // crlf turns a readable test text into iCalendar lines.
@@ -104,11 +107,11 @@ func (s source) occurrences(t *testing.T, to time.Time) []string {
 	return out
 }
 
-func imported(t *testing.T, it *Item, to time.Time) []string {
+func imported(t *testing.T, it imp, to time.Time) []string {
 	t.Helper()
-	require.NotNil(t, it.Appointment)
+	require.NotNil(t, it.Recurrence())
 	var out []string
-	for o, err := range it.Appointment.Occurrences(it.Zone, time.Time{}, to, recurrence.ExpandOptions{}) {
+	for o, err := range it.Recurrence().Occurrences(recurZone(it), time.Time{}, to, recurrence.ExpandOptions{}) {
 		require.NoError(t, err)
 		out = append(out, o.Start.UTC().Format(time.RFC3339)+"–"+o.End.UTC().Format(time.RFC3339))
 	}
@@ -116,12 +119,79 @@ func imported(t *testing.T, it *Item, to time.Time) []string {
 	return out
 }
 
-func importOne(t *testing.T, ics string, opt ImportOptions) *Item {
+// imp is an imported item with its warnings.
+type imp struct {
+	*item.Item
+	Warnings []string
+}
+
+// importItems imports ics and gives each item its warnings.
+func importItems(t testing.TB, ics string, opt ImportOptions) ([]imp, error) {
 	t.Helper()
-	items, err := ImportBytes([]byte(ics), opt)
+	items, warns, err := ImportBytes([]byte(ics), opt)
+	out := make([]imp, len(items))
+	for i, it := range items {
+		out[i].Item = it
+	}
+	for _, w := range warns {
+		require.Less(t, w.Item, len(items), "a warning for an item that is not returned")
+		out[w.Item].Warnings = append(out[w.Item].Warnings, w.Message)
+	}
+	return out, err
+}
+
+func importOne(t testing.TB, ics string, opt ImportOptions) imp {
+	t.Helper()
+	items, err := importItems(t, ics, opt)
 	require.NoError(t, err, ics)
 	require.Len(t, items, 1)
-	return &items[0]
+	return items[0]
+}
+
+// recurZone is an item's PidLidAppointmentTimeZoneDefinitionRecur.
+func recurZone(it imp) *tzdef.Definition {
+	return it.TZDefinition(item.PidLidAppointmentTimeZoneDefinitionRecur)
+}
+
+// str, boolean, long and bin read a property's value (failing when the
+// item lacks it or it has another type).
+func str(t testing.TB, it imp, name string) string {
+	t.Helper()
+	p := it.Get(name)
+	require.NotNil(t, p, name)
+	require.Equal(t, proptag.PT_UNICODE, p.Type(), name)
+	return p.Value.Str
+}
+
+func boolean(t testing.TB, it imp, name string) bool {
+	t.Helper()
+	p := it.Get(name)
+	require.NotNil(t, p, name)
+	require.Equal(t, proptag.PT_BOOLEAN, p.Type(), name)
+	return p.Value.Bool()
+}
+
+func long(t testing.TB, it imp, name string) int32 {
+	t.Helper()
+	p := it.Get(name)
+	require.NotNil(t, p, name)
+	require.Equal(t, proptag.PT_LONG, p.Type(), name)
+	return int32(p.Value.Int)
+}
+
+func bin(t testing.TB, it imp, name string) []byte {
+	t.Helper()
+	p := it.Get(name)
+	require.NotNil(t, p, name)
+	require.Equal(t, proptag.PT_BINARY, p.Type(), name)
+	return p.Value.Bytes
+}
+
+func start(t testing.TB, it imp) time.Time {
+	t.Helper()
+	s, ok := it.StartWhole()
+	require.True(t, ok)
+	return s
 }
 
 func load(t *testing.T, name string) *time.Location {
@@ -152,7 +222,7 @@ SUMMARY:Standup (moved)
 TRANSP:OPAQUE
 END:VEVENT`)
 	it := importOne(t, ics, ImportOptions{})
-	require.Equal(t, "Pacific Standard Time", it.Zone.KeyName)
+	require.Equal(t, "Pacific Standard Time", recurZone(it).KeyName)
 	require.Empty(t, it.Warnings)
 	la := load(t, "America/Los_Angeles")
 	src := source{loc: la, dtstart: time.Date(2026, 3, 2, 10, 0, 0, 0, la), rrule: "FREQ=WEEKLY;BYDAY=MO,WE;UNTIL=20261231T235959Z",
@@ -160,11 +230,11 @@ END:VEVENT`)
 		overrides: map[time.Time][2]time.Time{time.Date(2026, 3, 25, 10, 0, 0, 0, la).UTC(): {time.Date(2026, 3, 26, 15, 0, 0, 0, la), time.Date(2026, 3, 26, 15, 30, 0, 0, la)}}}
 	to := time.Date(2027, 1, 1, 0, 0, 0, 0, time.UTC)
 	require.Empty(t, cmp.Diff(src.occurrences(t, to), imported(t, it, to)))
-	ap := it.Appointment
+	ap := it.Recurrence()
 	require.Len(t, ap.Exceptions, 1)
 	require.Equal(t, "Standup (moved)", ap.Exception(0).Subject(0))
 	require.Equal(t, recurrence.ARO_SUBJECT, ap.Exceptions[0].Info.OverrideFlags, "only the subject is overridden (TRANSP repeats the master)")
-	require.Equal(t, "every Monday and Wednesday from 10:00 AM to 11:00 AM", it.Property("PidLidRecurrencePattern").Value)
+	require.Equal(t, "every Monday and Wednesday from 10:00 AM to 11:00 AM", str(t, it, "PidLidRecurrencePattern"))
 }
 
 // Thunderbird writes a VTIMEZONE; here its TZID is a name no table knows.
@@ -178,8 +248,8 @@ RRULE:FREQ=MONTHLY;BYDAY=2TU;COUNT=20
 SUMMARY:Verein
 END:VEVENT`)
 	it := importOne(t, ics, ImportOptions{})
-	require.Equal(t, "Mitteleuropa (Büro)", it.Zone.KeyName)
-	require.True(t, it.Zone.ConsistentWith(it.ZoneStruct))
+	require.Equal(t, "Mitteleuropa (Büro)", recurZone(it).KeyName)
+	require.True(t, recurZone(it).ConsistentWith(it.TimeZoneStruct()))
 	be := load(t, "Europe/Berlin")
 	src := source{loc: be, dtstart: time.Date(2026, 1, 13, 17, 30, 0, 0, be), rrule: "FREQ=MONTHLY;BYDAY=2TU;COUNT=20", dur: 90 * time.Minute}
 	to := time.Date(2030, 1, 1, 0, 0, 0, 0, time.UTC)
@@ -187,7 +257,7 @@ END:VEVENT`)
 	// The same VTIMEZONE under an IANA TZID is that zone.
 	ics = strings.ReplaceAll(ics, "Mitteleuropa (Büro)", "Europe/Berlin")
 	it = importOne(t, ics, ImportOptions{})
-	require.Equal(t, "W. Europe Standard Time", it.Zone.KeyName)
+	require.Equal(t, "W. Europe Standard Time", recurZone(it).KeyName)
 	require.Empty(t, it.Warnings)
 }
 
@@ -208,7 +278,7 @@ DURATION:PT45M
 RRULE:` + tc.rrule + `
 END:VEVENT`)
 			it := importOne(t, ics, ImportOptions{})
-			require.Equal(t, tc.key, it.Zone.KeyName)
+			require.Equal(t, tc.key, recurZone(it).KeyName)
 			loc := load(t, tc.iana)
 			src := source{loc: loc, dtstart: time.Date(2026, 1, 30, 8, 30, 0, 0, loc), rrule: tc.rrule, dur: 45 * time.Minute}
 			to := time.Date(2032, 1, 1, 0, 0, 0, 0, time.UTC)
@@ -229,18 +299,18 @@ DTSTART:20260105T090000
 DTEND:20260105T100000
 RRULE:FREQ=WEEKLY;COUNT=10
 END:VEVENT`)
-	_, err := ImportBytes([]byte(ics), ImportOptions{})
+	_, _, err := ImportBytes([]byte(ics), ImportOptions{})
 	require.ErrorContains(t, err, "floating time")
 	require.ErrorIs(t, err, ErrFloating)
 	require.NotContains(t, err.Error(), "--", "a library error names no CLI flag")
 	it := importOne(t, ics, ImportOptions{FloatingZone: "Tokyo Standard Time"})
-	require.Equal(t, "Tokyo Standard Time", it.Zone.KeyName)
+	require.Equal(t, "Tokyo Standard Time", recurZone(it).KeyName)
 	tk := load(t, "Asia/Tokyo")
 	src := source{loc: tk, dtstart: time.Date(2026, 1, 5, 9, 0, 0, 0, tk), rrule: "FREQ=WEEKLY;COUNT=10", dur: time.Hour}
 	to := time.Date(2027, 1, 1, 0, 0, 0, 0, time.UTC)
 	require.Empty(t, cmp.Diff(src.occurrences(t, to), imported(t, it, to)))
 	it = importOne(t, ics, ImportOptions{FloatingZone: "Europe/Paris"})
-	require.Equal(t, "Romance Standard Time", it.Zone.KeyName)
+	require.Equal(t, "Romance Standard Time", recurZone(it).KeyName)
 }
 
 func TestAllDay(t *testing.T) {
@@ -254,17 +324,17 @@ SUMMARY:Independence Day
 TRANSP:TRANSPARENT
 END:VEVENT`)
 	it := importOne(t, ics, ImportOptions{})
-	require.True(t, it.AllDay)
-	require.Equal(t, true, it.Property("PidLidAppointmentSubType").Value)
-	require.Equal(t, int32(0), it.Property("PidLidBusyStatus").Value)
-	require.Equal(t, "every July 4", it.Property("PidLidRecurrencePattern").Value)
+	require.True(t, it.AllDay())
+	require.Equal(t, true, boolean(t, it, "PidLidAppointmentSubType"))
+	require.Equal(t, int32(0), long(t, it, "PidLidBusyStatus"))
+	require.Equal(t, "every July 4", str(t, it, "PidLidRecurrencePattern"))
 	require.Len(t, it.Warnings, 1)
 	require.Contains(t, it.Warnings[0], "UTC")
-	require.Equal(t, uint32(0), it.Appointment.StartTimeOffset)
-	require.Equal(t, uint32(1440), it.Appointment.EndTimeOffset)
+	require.Equal(t, uint32(0), it.Recurrence().StartTimeOffset)
+	require.Equal(t, uint32(1440), it.Recurrence().EndTimeOffset)
 	it = importOne(t, ics, ImportOptions{FloatingZone: "Eastern Standard Time"})
 	require.Empty(t, it.Warnings)
-	require.Equal(t, time.Date(2026, 7, 4, 4, 0, 0, 0, time.UTC), it.Start)
+	require.Equal(t, time.Date(2026, 7, 4, 4, 0, 0, 0, time.UTC), start(t, it))
 }
 
 // A VTIMEZONE whose rules are not those of the zone its TZID names is
@@ -295,9 +365,9 @@ END:VEVENT`)
 	it := importOne(t, ics, ImportOptions{})
 	require.Len(t, it.Warnings, 1)
 	require.Contains(t, it.Warnings[0], "disagrees")
-	r := it.Zone.RecurRule()
+	r := recurZone(it).RecurRule()
 	require.Equal(t, uint16(4), r.DaylightDate.Month, "the VTIMEZONE's April rule is kept")
-	require.Equal(t, "Eastern Standard Time", it.Zone.KeyName)
+	require.Equal(t, "Eastern Standard Time", recurZone(it).KeyName)
 
 	// The zone is built once for the file; every item in it is told, once.
 	ics = calendar(old, `BEGIN:VEVENT
@@ -322,14 +392,16 @@ UID:c
 DTSTART;TZID=Eastern Standard Time:20260107T090000
 RRULE:FREQ=DAILY;COUNT=5
 END:VEVENT`)
-	items, err := ImportBytes([]byte(ics), ImportOptions{})
+	items, err := importItems(t, ics, ImportOptions{})
 	require.NoError(t, err)
 	require.Len(t, items, 3)
 	for _, it := range items {
-		require.Len(t, it.Warnings, 1, "%s: %q", it.UID, it.Warnings)
+		require.Len(t, it.Warnings, 1, "%s: %q", it.Path, it.Warnings)
 		require.Contains(t, it.Warnings[0], "disagrees")
 	}
-	require.Same(t, items[0].Zone, items[2].Zone, "one zone for the file")
+	_, f, err := importAll([]byte(ics), ImportOptions{})
+	require.NoError(t, err)
+	require.Len(t, f.zones, 1, "one zone for the file")
 
 	// A series in UTC whose overrides name the zone: told once.
 	ics = calendar(old, `BEGIN:VEVENT
@@ -349,7 +421,7 @@ RECURRENCE-ID;TZID=Eastern Standard Time:20260119T090000
 DTSTART:20260119T160000Z
 END:VEVENT`)
 	it = importOne(t, ics, ImportOptions{})
-	require.Len(t, it.Appointment.Exceptions, 2)
+	require.Len(t, it.Recurrence().Exceptions, 2)
 	require.Len(t, it.Warnings, 1, "%q", it.Warnings)
 	require.Contains(t, it.Warnings[0], "disagrees")
 }
@@ -381,7 +453,7 @@ DTSTART;TZID=Europe/Berlin:20260105T090000
 DTEND;TZID=Europe/Berlin:20260105T100000
 RRULE:` + tc.rrule + `
 END:VEVENT`)
-			_, err := ImportBytes([]byte(ics), ImportOptions{})
+			_, _, err := ImportBytes([]byte(ics), ImportOptions{})
 			require.ErrorContains(t, err, tc.part)
 			require.True(t, errors.Is(err, ErrNotExpressible), "%v", err)
 			var re *RRuleError
@@ -395,7 +467,7 @@ DTSTART;TZID=Europe/Berlin:20260105T090000
 RRULE:FREQ=WEEKLY
 RDATE;TZID=Europe/Berlin:20260107T090000
 END:VEVENT`)
-	_, err := ImportBytes([]byte(ics), ImportOptions{})
+	_, _, err := ImportBytes([]byte(ics), ImportOptions{})
 	require.ErrorContains(t, err, "RDATE: RDATE is not expressible")
 }
 
@@ -409,24 +481,27 @@ RRULE:FREQ=DAILY;BYHOUR=9,14;COUNT=6
 EXDATE;TZID=Europe/Berlin:20260106T090000
 SUMMARY:Pills
 END:VEVENT`)
-	items, err := ImportBytes([]byte(ics), ImportOptions{Expand: true})
+	items, err := importItems(t, ics, ImportOptions{Expand: true})
 	require.NoError(t, err)
 	require.Len(t, items, 5)
-	var got []string
+	var got, paths []string
 	for _, it := range items {
-		got = append(got, it.Start.Format(time.RFC3339))
-		require.Nil(t, it.Appointment)
-		require.Equal(t, false, it.Property("PidLidRecurring").Value)
-		require.NotNil(t, it.Property("PidLidGlobalObjectId"))
+		got = append(got, start(t, it).Format(time.RFC3339))
+		require.Nil(t, it.Recurrence())
+		require.Equal(t, false, boolean(t, it, "PidLidRecurring"))
+		require.NotNil(t, it.GlobalObjectID())
+		paths = append(paths, it.Path)
 		require.Contains(t, it.Warnings[0], "expanded into single occurrences")
 	}
 	require.Equal(t, []string{"2026-01-05T08:00:00Z", "2026-01-05T13:00:00Z", "2026-01-06T13:00:00Z", "2026-01-07T08:00:00Z", "2026-01-07T13:00:00Z"}, got)
+	require.Equal(t, []string{"/VEVENT/exp-1/2026-01-05T09:00:00", "/VEVENT/exp-1/2026-01-05T14:00:00", "/VEVENT/exp-1/2026-01-06T14:00:00",
+		"/VEVENT/exp-1/2026-01-07T09:00:00", "/VEVENT/exp-1/2026-01-07T14:00:00"}, paths, "each occurrence at its original start")
 }
 
 func TestTask(t *testing.T) {
 	p, err := recurrence.NewMonthlyNth(date(2026, 2, 1), 1, 1, recurrence.Monday, recurrence.EndAfter(12))
 	require.NoError(t, err)
-	rr, err := p.RRule()
+	rr, err := RRule(p)
 	require.NoError(t, err)
 	ics := calendar(`BEGIN:VTODO
 UID:task-1
@@ -437,9 +512,11 @@ SUMMARY:Send the report
 END:VTODO`)
 	it := importOne(t, ics, ImportOptions{})
 	want, _ := p.MarshalBinary()
-	require.Equal(t, want, it.Property("PidLidTaskRecurrence").Value)
-	require.Equal(t, true, it.Property("PidLidTaskFRecurring").Value)
-	require.Equal(t, "VTODO", it.Component)
+	require.Equal(t, want, bin(t, it, "PidLidTaskRecurrence"))
+	require.Equal(t, true, boolean(t, it, "PidLidTaskFRecurring"))
+	require.Equal(t, "IPM.Task", it.MessageClass())
+	require.Equal(t, "/VTODO/task-1", it.Path)
+	require.Equal(t, p.Text(), it.TaskRecurrence().Text())
 }
 
 // Overrides and masters with several items in one file: one item each.
@@ -464,13 +541,15 @@ DTSTAMP:20260101T000000Z
 DTSTART:20260105T090000Z
 RRULE:FREQ=HOURLY
 END:VEVENT`)
-	items, err := ImportBytes([]byte(ics), ImportOptions{})
+	items, err := importItems(t, ics, ImportOptions{})
 	require.ErrorContains(t, err, `VEVENT "c": RRULE: FREQ=HOURLY`)
 	require.Len(t, items, 2)
-	require.Equal(t, "UTC", items[0].Zone.KeyName)
-	require.Nil(t, items[1].Appointment)
-	require.Equal(t, "GMT Standard Time", items[1].StartZone.KeyName)
-	require.Equal(t, time.Date(2026, 1, 5, 9, 0, 0, 0, time.UTC), items[1].Start)
+	require.Equal(t, "UTC", recurZone(items[0]).KeyName)
+	require.Equal(t, "/VEVENT/a", items[0].Path)
+	require.Nil(t, items[1].Recurrence())
+	require.Equal(t, "GMT Standard Time", items[1].TZDefinition(item.PidLidAppointmentTimeZoneDefinitionStartDisplay).KeyName)
+	require.Equal(t, time.Date(2026, 1, 5, 9, 0, 0, 0, time.UTC), start(t, items[1]))
+	require.Equal(t, "/VEVENT/b", items[1].Path)
 }
 
 // The README's sample series, written by hand as iCalendar, imports to the
@@ -497,7 +576,7 @@ SUMMARY:Standup
 LOCATION:Room 5
 END:VEVENT`)
 	it := importOne(t, ics, ImportOptions{})
-	require.Equal(t, b, it.Property("PidLidAppointmentRecur").Bytes())
+	require.Equal(t, b, bin(t, it, "PidLidAppointmentRecur"))
 }
 
 // A file that keeps several versions of one override (RFC 5545 3.8.7.4):
@@ -512,7 +591,7 @@ func TestOverrideVersions(t *testing.T) {
 		"RRULE:FREQ=WEEKLY;BYDAY=MO,WE;COUNT=6\nSUMMARY:Standup\nEND:VEVENT\n"+
 		override(2, 13, "second")+override(1, 14, "first")+override(2, 15, "second again")+override(0, 16, "draft"))
 	it := importOne(t, ics, ImportOptions{})
-	ap := it.Appointment
+	ap := it.Recurrence()
 	require.Len(t, ap.Exceptions, 1)
 	require.Equal(t, "second again", ap.Exception(0).Subject(0))
 	la := load(t, "America/Los_Angeles")
@@ -529,7 +608,7 @@ func TestOverrideVersions(t *testing.T) {
 	ics = calendar(vtzLosAngeles, "BEGIN:VEVENT\nUID:v1\nDTSTART;TZID=America/Los_Angeles:20260302T100000\nDTEND;TZID=America/Los_Angeles:20260302T110000\n"+
 		"RRULE:FREQ=WEEKLY;BYDAY=MO,WE;COUNT=6\nSUMMARY:Standup\nEND:VEVENT\n"+broken+override(1, 13, "kept"))
 	it = importOne(t, ics, ImportOptions{})
-	require.Equal(t, "kept", it.Appointment.Exception(0).Subject(0))
+	require.Equal(t, "kept", it.Recurrence().Exception(0).Subject(0))
 }
 
 // Expanded into single items, versions of one override are chosen as for
@@ -558,12 +637,12 @@ DTSTART:20260105T160000Z
 DURATION:PT1H
 SUMMARY:first
 END:VEVENT`)
-	items, err := ImportBytes([]byte(ics), ImportOptions{Expand: true})
+	items, err := importItems(t, ics, ImportOptions{Expand: true})
 	require.NoError(t, err)
 	require.Len(t, items, 4)
 	var subjects []string
 	for _, it := range items {
-		subjects = append(subjects, it.Property("PidTagSubject").Value.(string))
+		subjects = append(subjects, str(t, it, "PidTagSubject"))
 	}
 	require.Equal(t, []string{"Base", "second", "Base", "Base"}, subjects)
 	require.Contains(t, strings.Join(items[1].Warnings, "\n"), "higher SEQUENCE; this one is ignored")

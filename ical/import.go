@@ -12,8 +12,8 @@ import (
 
 	"github.com/mapiblob/mapiblob/blob"
 	"github.com/mapiblob/mapiblob/goid"
+	"github.com/mapiblob/mapiblob/item"
 	"github.com/mapiblob/mapiblob/recurrence"
-	"github.com/mapiblob/mapiblob/tzdef"
 )
 
 // ImportOptions fill what an iCalendar object leaves open.
@@ -55,68 +55,92 @@ func (o *ImportOptions) now() time.Time {
 	return o.Now
 }
 
-// Item is one Outlook item made from an iCalendar component: a series (its
-// master and overrides), a single event, one occurrence of an expanded
-// series, or a task.
-type Item struct {
-	Component string // "VEVENT" or "VTODO"
-	UID       string
-	// Instance is the original start of an expanded occurrence or of an
-	// override without its master (zero for a series or a single event).
-	Instance time.Time
-	// Properties are the MAPI properties, in a stable order.
-	Properties []Property
-	// Warnings say what was assumed or could not be kept.
-	Warnings []string
-
-	// Appointment is PidLidAppointmentRecur decoded, Task
-	// PidLidTaskRecurrence; nil when not recurring.
-	Appointment *recurrence.AppointmentPattern
-	Task        *recurrence.Pattern
-	// Zone (PidLidAppointmentTimeZoneDefinitionRecur) and ZoneStruct
-	// (PidLidTimeZoneStruct) of a series; StartZone and EndZone the display
-	// zones of every appointment. The items of one import that use one zone
-	// share these values (and zones built by name are shared by every
-	// import): read them, or clone one before changing it. The property
-	// values in Properties are each item's own.
-	Zone               *tzdef.Definition
-	ZoneStruct         *tzdef.TimeZoneStruct
-	StartZone, EndZone *tzdef.Definition
-	Start, End         time.Time // PidLidAppointmentStartWhole / EndWhole (first occurrence of a series), UTC
-	AllDay             bool
+// made is one item as the importer makes it: where it is in the file,
+// its properties and its warnings.
+type made struct {
+	path  string
+	props []item.Property
+	warns []string
 }
 
-// Property returns the property with the given canonical name, or nil.
-func (it *Item) Property(name string) *Property {
-	for i := range it.Properties {
-		if it.Properties[i].Name == name {
-			return &it.Properties[i]
-		}
+// Path is where an imported item is in the iCalendar file: "/VEVENT/" or
+// "/VTODO/" and the component's UID (no UID: "/VEVENT"), and for an
+// occurrence imported on its own — one of an expanded series, or an
+// override whose series is not in the file — "/" and its original start as
+// the series' wall clock, "2006-01-02T15:04:05".
+func itemPath(component, uid string, instance time.Time) string {
+	p := "/" + component
+	if uid != "" {
+		p += "/" + uid
 	}
-	return nil
+	if !instance.IsZero() {
+		p += "/" + instance.Format("2006-01-02T15:04:05")
+	}
+	return p
+}
+
+// Warning is what Import assumed, or could not keep, in making one item.
+type Warning struct {
+	Item    int    // the item's index in Import's result
+	Message string // one sentence
+}
+
+// CodeImportWarning is the code of a Warning as a finding.
+const CodeImportWarning = "ICAL_IMPORT_WARNING"
+
+// Finding is the warning as a finding of its item (severity warning, no
+// path), the form the findings of the item JSON form take.
+func (w Warning) Finding() blob.Finding {
+	return blob.Finding{Code: CodeImportWarning, Severity: blob.Warning, Message: w.Message}
 }
 
 // Import reads one or more VCALENDAR objects and returns an item per
 // series (a VEVENT with its RECURRENCE-ID overrides, grouped by UID), per
-// single VEVENT and per VTODO. A component that cannot be imported does not
-// stop the others: the error joins one error per failed component (naming
-// its UID) and the items of the rest are returned.
-func Import(r io.Reader, opt ImportOptions) ([]Item, error) {
+// single VEVENT and per VTODO: items as the readers of package item return
+// them, their properties decoded (Format "ical", Path as itemPath says,
+// Source empty), and what it assumed or could not keep for each. A
+// component that cannot be imported does not stop the others: the error
+// joins one error per failed component (naming its UID) and the items of
+// the rest are returned.
+func Import(r io.Reader, opt ImportOptions) ([]*item.Item, []Warning, error) {
 	b, err := io.ReadAll(r)
 	if err != nil {
-		return nil, fmt.Errorf("ical: %w", err)
+		return nil, nil, fmt.Errorf("ical: %w", err)
 	}
 	return ImportBytes(b, opt)
 }
 
 // ImportBytes is Import of an iCalendar text held in memory.
-func ImportBytes(b []byte, opt ImportOptions) ([]Item, error) {
+func ImportBytes(b []byte, opt ImportOptions) ([]*item.Item, []Warning, error) {
+	ms, _, err := importAll(b, opt)
+	if len(ms) == 0 {
+		return nil, nil, err
+	}
+	its := make([]item.Item, len(ms))
+	items := make([]*item.Item, len(ms))
+	var warns []Warning
+	for i := range ms {
+		m := &ms[i]
+		number(m.props)
+		its[i] = item.Item{Path: m.path, Format: "ical", Properties: m.props}
+		its[i].Decode()
+		items[i] = &its[i]
+		for _, w := range m.warns {
+			warns = append(warns, Warning{Item: i, Message: w})
+		}
+	}
+	return items, warns, err
+}
+
+// importAll makes the items of b; it returns the file's shared state too,
+// for tests.
+func importAll(b []byte, opt ImportOptions) ([]made, *file, error) {
 	cals, err := decodeAll(b)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	if len(cals) == 0 {
-		return nil, errors.New("ical: no VCALENDAR")
+		return nil, nil, errors.New("ical: no VCALENDAR")
 	}
 	f := &file{vtimezones: map[string]*goical.Component{}, zones: map[zoneKey]built{}}
 	vtz := f.vtimezones
@@ -161,10 +185,10 @@ func ImportBytes(b []byte, opt ImportOptions) ([]Item, error) {
 			}
 		}
 	}
-	items := make([]Item, 0, len(groups)+len(todos)) // one per component unless expanded
+	items := make([]made, 0, len(groups)+len(todos)) // one per component unless expanded
 	var errs []error
 	for _, g := range groups {
-		var its []Item
+		var its []made
 		var err error
 		if g.master == nil {
 			for _, o := range g.overrides {
@@ -193,7 +217,7 @@ func ImportBytes(b []byte, opt ImportOptions) ([]Item, error) {
 		}
 		items = append(items, it)
 	}
-	return items, errors.Join(errs...)
+	return items, f, errors.Join(errs...)
 }
 
 // decodeAll reads every VCALENDAR of r. go-ical panics on some malformed
@@ -400,7 +424,7 @@ func ruleEndYear(rr string, start int) int {
 	return start
 }
 
-func importEvent(master *goical.Component, overrides []*goical.Component, uid string, f *file, opt *ImportOptions) ([]Item, error) {
+func importEvent(master *goical.Component, overrides []*goical.Component, uid string, f *file, opt *ImportOptions) ([]made, error) {
 	rrules := master.Props.Values("RRULE")
 	if len(rrules) == 0 {
 		if len(overrides) > 0 {
@@ -483,7 +507,7 @@ func importEvent(master *goical.Component, overrides []*goical.Component, uid st
 	if err != nil {
 		return nil, err
 	}
-	return []Item{*it}, nil
+	return []made{it}, nil
 }
 
 var busyNames = map[string]uint32{"FREE": 0, "TENTATIVE": 1, "BUSY": 2, "OOF": 3, "WORKINGELSEWHERE": 4}
@@ -677,21 +701,21 @@ func sequence(c *goical.Component) int {
 
 // common are the properties every appointment item carries.
 // The caller appends more properties: room is how many.
-func (im *importer) common(c *goical.Component, uid string, instance time.Time, startZone, endZone *zone, start, end time.Time, allDay bool, room int) ([]Property, error) {
-	ps := make([]Property, 0, 11+room) // 11: every property below
-	ps = append(ps, prop("PidTagMessageClass", "IPM.Appointment"))
+func (im *importer) common(c *goical.Component, uid string, instance time.Time, startZone, endZone *zone, start, end time.Time, allDay bool, room int) ([]item.Property, error) {
+	ps := make([]item.Property, 0, 11+room) // 11: every property below
+	ps = append(ps, prop("PidTagMessageClass", item.Unicode("IPM.Appointment")))
 	if s, ok := text(c, "SUMMARY"); ok {
-		ps = append(ps, prop("PidTagSubject", s))
+		ps = append(ps, prop("PidTagSubject", item.Unicode(s)))
 	}
 	if s, ok := text(c, "LOCATION"); ok {
-		ps = append(ps, prop("PidLidLocation", s))
+		ps = append(ps, prop("PidLidLocation", item.Unicode(s)))
 	}
 	ps = append(ps,
-		prop("PidLidAppointmentStartWhole", start),
-		prop("PidLidAppointmentEndWhole", end),
-		prop("PidLidAppointmentSubType", allDay))
+		prop("PidLidAppointmentStartWhole", item.Time(start)),
+		prop("PidLidAppointmentEndWhole", item.Time(end)),
+		prop("PidLidAppointmentSubType", item.Bool(allDay)))
 	b, _ := busy(c)
-	ps = append(ps, prop("PidLidBusyStatus", int32(b)))
+	ps = append(ps, prop("PidLidBusyStatus", item.Long(int32(b))))
 	if uid != "" {
 		g, err := goid.FromUID(uid, instance)
 		if err != nil {
@@ -709,7 +733,7 @@ func (im *importer) common(c *goical.Component, uid string, instance time.Time, 
 		if err != nil {
 			return nil, err
 		}
-		ps = append(ps, prop("PidLidGlobalObjectId", gb), prop("PidLidCleanGlobalObjectId", cb))
+		ps = append(ps, prop("PidLidGlobalObjectId", item.Binary(gb)), prop("PidLidCleanGlobalObjectId", item.Binary(cb)))
 	}
 	sd, err := startZone.displayBinary()
 	if err != nil {
@@ -719,13 +743,13 @@ func (im *importer) common(c *goical.Component, uid string, instance time.Time, 
 	if err != nil {
 		return nil, err
 	}
-	ps = append(ps, prop("PidLidAppointmentTimeZoneDefinitionStartDisplay", sd), prop("PidLidAppointmentTimeZoneDefinitionEndDisplay", ed))
+	ps = append(ps, prop("PidLidAppointmentTimeZoneDefinitionStartDisplay", item.Binary(sd)), prop("PidLidAppointmentTimeZoneDefinitionEndDisplay", item.Binary(ed)))
 	return ps, nil
 }
 
 var recurTypes = map[recurrence.RecurFrequency]int32{recurrence.Daily: 1, recurrence.Weekly: 2, recurrence.Monthly: 3, recurrence.Yearly: 4}
 
-func (im *importer) seriesItem(master *goical.Component, uid string, ap *recurrence.AppointmentPattern, allDay bool) (*Item, error) {
+func (im *importer) seriesItem(master *goical.Component, uid string, ap *recurrence.AppointmentPattern, allDay bool) (made, error) {
 	p := &ap.RecurrencePattern
 	first := p.StartDate.Time(nil)
 	start := im.zone.instant(first.Add(time.Duration(ap.StartTimeOffset) * time.Minute))
@@ -738,11 +762,11 @@ func (im *importer) seriesItem(master *goical.Component, uid string, ap *recurre
 	}
 	ps, err := im.common(master, uid, time.Time{}, im.zone, endZone, start, end, allDay, 7)
 	if err != nil {
-		return nil, err
+		return made{}, err
 	}
 	recur, err := ap.MarshalBinary()
 	if err != nil {
-		return nil, err
+		return made{}, err
 	}
 	rt := recurTypes[p.RecurFrequency]
 	if rt == 3 && p.Period%12 == 0 {
@@ -750,28 +774,26 @@ func (im *importer) seriesItem(master *goical.Component, uid string, ap *recurre
 	}
 	def, err := im.zone.defBinary()
 	if err != nil {
-		return nil, err
+		return made{}, err
 	}
 	tzs, err := im.zone.tzBinary()
 	if err != nil {
-		return nil, err
+		return made{}, err
 	}
 	ps = append(ps,
-		prop("PidLidRecurring", true),
-		prop("PidLidRecurrenceType", rt),
-		prop("PidLidRecurrencePattern", Description(ap, allDay)),
-		prop("PidLidAppointmentRecur", recur),
-		prop("PidLidTimeZoneStruct", tzs),
-		prop("PidLidTimeZoneDescription", im.zone.description()),
-		prop("PidLidAppointmentTimeZoneDefinitionRecur", def))
-	return &Item{Component: "VEVENT", UID: uid, Properties: ps, Warnings: im.warns, Appointment: ap,
-		Zone: im.zone.def, ZoneStruct: im.zone.tz, StartZone: im.zone.display(), EndZone: endZone.display(),
-		Start: start, End: end, AllDay: allDay}, nil
+		prop("PidLidRecurring", item.Bool(true)),
+		prop("PidLidRecurrenceType", item.Long(rt)),
+		prop("PidLidRecurrencePattern", item.Unicode(Description(ap, allDay))),
+		prop("PidLidAppointmentRecur", item.Binary(recur)),
+		prop("PidLidTimeZoneStruct", item.Binary(tzs)),
+		prop("PidLidTimeZoneDescription", item.Unicode(im.zone.description())),
+		prop("PidLidAppointmentTimeZoneDefinitionRecur", item.Binary(def)))
+	return made{path: itemPath("VEVENT", uid, time.Time{}), props: ps, warns: im.warns}, nil
 }
 
 // importSingle imports a VEVENT without recurrence (orphan: an override
 // whose master is not in the file).
-func importSingle(c *goical.Component, uid string, f *file, opt *ImportOptions, orphan bool) ([]Item, error) {
+func importSingle(c *goical.Component, uid string, f *file, opt *ImportOptions, orphan bool) ([]made, error) {
 	if c.Props.Get("RDATE") != nil {
 		if !opt.Expand {
 			return nil, &RRuleError{Property: "RDATE", Part: "RDATE", Unsupported: true, Detail: "Outlook holds no extra dates"}
@@ -802,18 +824,17 @@ func importSingle(c *goical.Component, uid string, f *file, opt *ImportOptions, 
 	if err != nil {
 		return nil, err
 	}
-	return []Item{*it}, nil
+	return []made{it}, nil
 }
 
 // single is the item of one appointment from start to end (wall clock in
 // the importer's zone).
-func (im *importer) single(c *goical.Component, uid string, start, end time.Time, allDay bool, instance time.Time) (*Item, error) {
+func (im *importer) single(c *goical.Component, uid string, start, end time.Time, allDay bool, instance time.Time) (made, error) {
 	su, eu := im.zone.instant(start), im.zone.instant(end)
 	ps, err := im.common(c, uid, instance, im.zone, im.zone, su, eu, allDay, 1)
 	if err != nil {
-		return nil, err
+		return made{}, err
 	}
-	ps = append(ps, prop("PidLidRecurring", false))
-	return &Item{Component: "VEVENT", UID: uid, Instance: instance, Properties: ps, Warnings: im.warns,
-		StartZone: im.zone.display(), EndZone: im.zone.display(), Start: su, End: eu, AllDay: allDay}, nil
+	ps = append(ps, prop("PidLidRecurring", item.Bool(false)))
+	return made{path: itemPath("VEVENT", uid, instance), props: ps, warns: im.warns}, nil
 }

@@ -1,90 +1,32 @@
 package ical
 
 import (
-	"encoding/binary"
 	"fmt"
 	"strings"
 	"time"
-	"unicode/utf16"
 
-	"github.com/mapiblob/mapiblob/guid"
+	"github.com/mapiblob/mapiblob/item"
 	"github.com/mapiblob/mapiblob/proptag"
 	"github.com/mapiblob/mapiblob/recurrence"
 )
 
-// Property is one MAPI property of an imported item.
-type Property struct {
-	Name string    // canonical name, e.g. PidLidAppointmentRecur
-	Set  guid.GUID // property set of a named property (PidLid…)
-	// SetName names Set, e.g. "PSETID_Appointment".
-	SetName string
-	LID     uint32           // its long id
-	Tag     proptag.PropTag  // tag of a fixed-id property (PidTag…); 0 for a named one
-	Type    proptag.PropType // PT_BINARY, PT_UNICODE, PT_LONG, PT_BOOLEAN or PT_SYSTIME
-	// Value is []byte (PT_BINARY), string (PT_UNICODE), int32 (PT_LONG),
-	// bool (PT_BOOLEAN) or time.Time (PT_SYSTIME, UTC).
-	Value any
-}
+// prop builds a property from its canonical name and value; the names
+// used here are all in proptag's table (a test checks). A named property
+// gets the placeholder id 0x8000; number gives each its own.
+func prop(name string, v item.Value) item.Property { return item.MustProp(name, v) }
 
-// Named reports whether p is a named property (identified by Set and LID).
-func (p Property) Named() bool { return p.Tag == 0 }
-
-// Bytes is the value as MAPI stores it: the blob itself, UTF-16LE without
-// terminator, a little-endian 32-bit integer, a 16-bit boolean, or a
-// FILETIME.
-func (p Property) Bytes() []byte {
-	switch v := p.Value.(type) {
-	case []byte:
-		return v
-	case string:
-		u := utf16.Encode([]rune(v))
-		b := make([]byte, 2*len(u))
-		for i, c := range u {
-			binary.LittleEndian.PutUint16(b[2*i:], c)
+// number gives the named properties of ps ids of their own, from 0x8000 up
+// in the order they come, as a store would assign them (MFCMAPI's XML
+// export and the item writers show each property's tag; readers go by the
+// property set and LID).
+func number(ps []item.Property) {
+	next := uint16(0x8000)
+	for i := range ps {
+		if ps[i].Named != nil {
+			ps[i].Tag = proptag.NewTag(next, ps[i].Type())
+			next++
 		}
-		return b
-	case int32:
-		return binary.LittleEndian.AppendUint32(nil, uint32(v))
-	case bool:
-		if v {
-			return []byte{1, 0}
-		}
-		return []byte{0, 0}
-	case time.Time:
-		return binary.LittleEndian.AppendUint64(nil, fileTime(v))
 	}
-	return nil
-}
-
-// fileTime is t as a FILETIME: 100-ns intervals since 1601-01-01 UTC.
-func fileTime(t time.Time) uint64 {
-	const epochDiff = 11644473600 // seconds from 1601 to 1970
-	return uint64(t.Unix()+epochDiff)*10_000_000 + uint64(t.Nanosecond()/100)
-}
-
-// ID names the property as the CLI prints it: "0x0037001F" for a tagged
-// property, "PSETID_Appointment:0x8216" for a named one.
-func (p Property) ID() string {
-	if p.Named() {
-		return fmt.Sprintf("%s:0x%04X", p.SetName, p.LID)
-	}
-	return p.Tag.String()
-}
-
-// prop builds a property from its canonical name; the names used here are
-// all in proptag's table (a test checks).
-func prop(name string, v any) Property {
-	pt, ok := proptag.ByName(name)
-	if !ok {
-		panic("ical: unknown property " + name)
-	}
-	p := Property{Name: pt.Name, Type: pt.Type, Value: v}
-	if pt.IsNamed() {
-		p.Set, p.LID, p.SetName = pt.Set, pt.LID, pt.SetName()
-	} else {
-		p.Tag = pt.Tag
-	}
-	return p
 }
 
 // clock prints minutes after midnight as Outlook's English UI does: 9:30 AM.

@@ -10,6 +10,7 @@ import (
 
 	"github.com/stretchr/testify/require"
 
+	"github.com/mapiblob/mapiblob/item/msg"
 	"github.com/mapiblob/mapiblob/proptag"
 )
 
@@ -36,18 +37,48 @@ func TestPropertyNames(t *testing.T) {
 	require.Greater(t, n, 20)
 }
 
-func TestPropertyBytes(t *testing.T) {
-	for _, tc := range []struct {
-		p    Property
-		want []byte
-	}{
-		{prop("PidTagSubject", "Hé"), []byte{'H', 0, 0xE9, 0}},
-		{prop("PidLidBusyStatus", int32(2)), []byte{2, 0, 0, 0}},
-		{prop("PidLidRecurring", true), []byte{1, 0}},
-		{prop("PidLidAppointmentStartWhole", time.Date(1601, 1, 1, 0, 0, 1, 0, time.UTC)), []byte{0x80, 0x96, 0x98, 0, 0, 0, 0, 0}},
-	} {
-		require.Equal(t, tc.want, tc.p.Bytes(), tc.p.Name)
+// The imported properties are those of proptag's table with its types;
+// named ones carry their set and LID and ids of their own from 0x8000, as
+// a store assigns them; the values are what the text says, and the item
+// writes as a .msg that reads back the same.
+func TestImportedProperties(t *testing.T) {
+	it := importOne(t, calendar("BEGIN:VEVENT\nUID:p-1\nDTSTART:20260105T090000Z\nDTEND:20260105T100000Z\nSUMMARY:Hé\nEND:VEVENT"), ImportOptions{})
+	ids := map[uint16]string{}
+	for _, p := range it.Properties {
+		require.NotNil(t, p.Info, p.Name())
+		require.Equal(t, p.Info.Type, p.Type(), p.Name())
+		if p.Named == nil {
+			require.Equal(t, p.Info.Tag, p.Tag, p.Name())
+			continue
+		}
+		require.Equal(t, p.Info.Set, p.Named.Set, p.Name())
+		require.Equal(t, p.Info.LID, p.Named.LID, p.Name())
+		id := p.Tag.ID()
+		require.GreaterOrEqual(t, id, uint16(0x8000), p.Name())
+		require.Empty(t, ids[id], "%s and %s share id 0x%04X", ids[id], p.Name(), id)
+		ids[id] = p.Name()
 	}
-	require.Equal(t, "0x0037001F", prop("PidTagSubject", "").ID())
-	require.Equal(t, "PSETID_Meeting:0x0003", prop("PidLidGlobalObjectId", []byte{}).ID())
+	require.Len(t, ids, 9)
+	require.Equal(t, "Hé", str(t, it, "PidTagSubject"))
+	require.Equal(t, "0x0037001F", it.Get("PidTagSubject").Tag.String())
+	g := it.Get("PidLidGlobalObjectId")
+	require.Equal(t, "PSETID_Meeting", g.Named.SetName())
+	require.Equal(t, uint32(3), g.Named.LID)
+	require.Equal(t, time.Date(2026, 1, 5, 9, 0, 0, 0, time.UTC), start(t, it))
+	require.Equal(t, int32(2), long(t, it, "PidLidBusyStatus"))
+	require.False(t, boolean(t, it, "PidLidRecurring"))
+	require.Equal(t, "p-1", it.CleanGlobalObjectID().UID())
+	require.Equal(t, "ical", it.Format)
+	require.Equal(t, "/VEVENT/p-1", it.Path)
+
+	file, err := msg.Marshal(it.Item)
+	require.NoError(t, err)
+	back, err := msg.Read(file, "p-1.msg")
+	require.NoError(t, err)
+	require.Len(t, back.Properties, len(it.Properties))
+	for i, p := range it.Properties {
+		q := back.Get(p.Info.Name)
+		require.NotNil(t, q, p.Name())
+		require.Equal(t, p.Value, q.Value, "%d %s", i, p.Name())
+	}
 }

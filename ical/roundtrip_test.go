@@ -13,6 +13,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/mapiblob/mapiblob/blob"
+	"github.com/mapiblob/mapiblob/proptag"
 	"github.com/mapiblob/mapiblob/recurrence"
 	"github.com/mapiblob/mapiblob/smartview"
 	"github.com/mapiblob/mapiblob/tzdef"
@@ -31,14 +32,14 @@ func zoneOf(t testing.TB, name string) (*tzdef.Definition, *tzdef.TimeZoneStruct
 }
 
 // exportImport writes ap as iCalendar and imports it again.
-func exportImport(t testing.TB, ap *recurrence.AppointmentPattern, def *tzdef.Definition, summary, location string) (string, *Item) {
+func exportImport(t testing.TB, ap *recurrence.AppointmentPattern, def *tzdef.Definition, summary, location string) (string, imp) {
 	t.Helper()
-	ics, err := ap.ICalendar(def, recurrence.ICalOptions{Summary: summary, Location: location, UID: "rt-1@mapiblob", Stamp: stamp})
+	ics, _, err := seriesText(ap, def, ExportOptions{Summary: summary, Location: location, UID: "rt-1@mapiblob", Stamp: stamp})
 	require.NoError(t, err)
-	items, err := ImportBytes([]byte(ics), ImportOptions{})
+	items, err := importItems(t, ics, ImportOptions{})
 	require.NoError(t, err, ics)
 	require.Len(t, items, 1, ics)
-	return ics, &items[0]
+	return ics, items[0]
 }
 
 func mustBytes(t testing.TB, m interface{ MarshalBinary() ([]byte, error) }) []byte {
@@ -50,7 +51,7 @@ func mustBytes(t testing.TB, m interface{ MarshalBinary() ([]byte, error) }) []b
 
 // sameBlobs checks the round trip byte for byte: the recurrence and both
 // zone blobs.
-func sameBlobs(t testing.TB, ics string, ap *recurrence.AppointmentPattern, def *tzdef.Definition, tz *tzdef.TimeZoneStruct, it *Item) {
+func sameBlobs(t testing.TB, ics string, ap *recurrence.AppointmentPattern, def *tzdef.Definition, tz *tzdef.TimeZoneStruct, it imp) {
 	t.Helper()
 	checks := []struct {
 		name string
@@ -62,9 +63,7 @@ func sameBlobs(t testing.TB, ics string, ap *recurrence.AppointmentPattern, def 
 		{"PidLidAppointmentTimeZoneDefinitionStartDisplay", mustBytes(t, def.ForDisplay())},
 	}
 	for _, c := range checks {
-		p := it.Property(c.name)
-		require.NotNil(t, p, c.name)
-		if got := p.Value.([]byte); !bytes.Equal(got, c.want) {
+		if got := bin(t, it, c.name); !bytes.Equal(got, c.want) {
 			var diff string
 			if c.name == "PidLidAppointmentRecur" {
 				a, _ := recurrence.Parse(c.want)
@@ -170,9 +169,9 @@ func TestRoundTripBuilders(t *testing.T) {
 }
 
 // sameOccurrences compares the meetings of two series in their zones.
-func sameOccurrences(t testing.TB, ics string, want *recurrence.AppointmentPattern, wz tzdef.Zone, it *Item) {
+func sameOccurrences(t testing.TB, ics string, want *recurrence.AppointmentPattern, wz tzdef.Zone, it imp) {
 	t.Helper()
-	require.NotNil(t, it.Appointment, ics)
+	require.NotNil(t, it.Recurrence(), ics)
 	from, to := date(2000, 1, 1), date(2040, 1, 1)
 	list := func(ap *recurrence.AppointmentPattern, z tzdef.Zone) []string {
 		var out []string
@@ -192,10 +191,10 @@ func sameOccurrences(t testing.TB, ics string, want *recurrence.AppointmentPatte
 	}
 	wd := dates(&want.RecurrencePattern)
 	require.NotEmpty(t, wd)
-	if d := cmp.Diff(wd, dates(&it.Appointment.RecurrencePattern)); d != "" {
+	if d := cmp.Diff(wd, dates(&it.Recurrence().RecurrencePattern)); d != "" {
 		t.Fatalf("pattern dates differ (-source +imported):\n%s\n%s", d, ics)
 	}
-	if d := cmp.Diff(list(want, wz), list(it.Appointment, it.Zone)); d != "" {
+	if d := cmp.Diff(list(want, wz), list(it.Recurrence(), recurZone(it))); d != "" {
 		t.Fatalf("occurrences differ (-source +imported):\n%s\n%s", d, ics)
 	}
 }
@@ -214,16 +213,23 @@ func TestImportedBlobsDecodeClean(t *testing.T) {
 	require.NoError(t, ap.ModifyInstance(date(2026, 2, 17), recurrence.Overrides{Start: &s, End: &e, Location: &loc}))
 	_, it := exportImport(t, ap, def, "Weekly sync", "")
 	for _, p := range it.Properties {
-		if p.Type != 0x0102 {
+		if p.Type() != proptag.PT_BINARY {
 			continue
 		}
-		r, err := smartview.Decode(p.Value.([]byte), smartview.Options{})
-		require.NoError(t, err, p.Name)
+		r, err := smartview.Decode(p.Value.Bytes, smartview.Options{})
+		require.NoError(t, err, p.Name())
 		for _, f := range r.Findings {
-			require.Less(t, f.Severity, blob.Warning, "%s: %s %s", p.Name, f.Code, f.Message)
+			require.Less(t, f.Severity, blob.Warning, "%s: %s %s", p.Name(), f.Code, f.Message)
 		}
+		// The item is decoded as the readers decode one: by the property's identity.
+		require.NoError(t, p.Err, p.Name())
+		require.NotNil(t, p.Decoded, p.Name())
+		require.Equal(t, r.Kind, p.Decoded.Kind, p.Name())
 	}
-	require.Equal(t, "every Tuesday from 9:30 AM to 10:00 AM", it.Property("PidLidRecurrencePattern").Value)
+	for _, f := range it.Check() {
+		require.Less(t, f.Severity, blob.Warning, "%s: %s %s", f.Path, f.Code, f.Message)
+	}
+	require.Equal(t, "every Tuesday from 9:30 AM to 10:00 AM", str(t, it, "PidLidRecurrencePattern"))
 }
 
 var _ = rand.New

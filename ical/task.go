@@ -6,15 +6,17 @@ import (
 	"time"
 
 	goical "github.com/emersion/go-ical"
+
+	"github.com/mapiblob/mapiblob/item"
 )
 
 // importTask imports a VTODO: its RRULE becomes PidLidTaskRecurrence, a
 // bare RecurrencePattern ([MS-OXOTASK] 2.2.2.2.15). A task's recurrence
 // counts in dates, so only the date of DTSTART (or of DUE without DTSTART)
 // matters, and UNTIL is read as the date it names.
-func importTask(c *goical.Component, opt *ImportOptions) (Item, error) {
+func importTask(c *goical.Component, opt *ImportOptions) (made, error) {
 	uid, _ := text(c, "UID")
-	it := Item{Component: "VTODO", UID: uid, Properties: make([]Property, 0, 6)} // 6: every property below
+	it := made{path: itemPath("VTODO", uid, time.Time{}), props: make([]item.Property, 0, 6)} // 6: every property below
 	var start, due *when
 	for _, name := range []string{"DTSTART", "DUE"} {
 		if p := c.Props.Get(name); p != nil {
@@ -29,15 +31,15 @@ func importTask(c *goical.Component, opt *ImportOptions) (Item, error) {
 			}
 		}
 	}
-	it.Properties = append(it.Properties, prop("PidTagMessageClass", "IPM.Task"))
+	it.props = append(it.props, prop("PidTagMessageClass", item.Unicode("IPM.Task")))
 	if s, ok := text(c, "SUMMARY"); ok {
-		it.Properties = append(it.Properties, prop("PidTagSubject", s))
+		it.props = append(it.props, prop("PidTagSubject", item.Unicode(s)))
 	}
 	if start != nil {
-		it.Properties = append(it.Properties, prop("PidLidTaskStartDate", midnightOf(start.wall)))
+		it.props = append(it.props, prop("PidLidTaskStartDate", item.Time(midnightOf(start.wall))))
 	}
 	if due != nil {
-		it.Properties = append(it.Properties, prop("PidLidTaskDueDate", midnightOf(due.wall)))
+		it.props = append(it.props, prop("PidLidTaskDueDate", item.Time(midnightOf(due.wall))))
 	}
 	rrules := c.Props.Values("RRULE")
 	if len(rrules) == 0 {
@@ -60,7 +62,7 @@ func importTask(c *goical.Component, opt *ImportOptions) (Item, error) {
 	if err != nil {
 		return it, err
 	}
-	warn := func(f string, a ...any) { it.Warnings = append(it.Warnings, fmt.Sprintf(f, a...)) }
+	warn := func(f string, a ...any) { it.warns = append(it.warns, fmt.Sprintf(f, a...)) }
 	p, err := r.pattern(series{start: midnightOf(anchor.wall), allDay: true, untilOf: func(w when) (time.Time, error) { return w.wall, nil }}, warn)
 	if err != nil {
 		return it, err
@@ -69,7 +71,6 @@ func importTask(c *goical.Component, opt *ImportOptions) (Item, error) {
 	if err != nil {
 		return it, err
 	}
-	it.Task = p
-	it.Properties = append(it.Properties, prop("PidLidTaskFRecurring", true), prop("PidLidTaskRecurrence", b))
+	it.props = append(it.props, prop("PidLidTaskFRecurring", item.Bool(true)), prop("PidLidTaskRecurrence", item.Binary(b)))
 	return it, nil
 }

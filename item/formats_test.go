@@ -16,13 +16,13 @@ import (
 	"github.com/stretchr/testify/require"
 	"github.com/teambition/rrule-go"
 
+	"github.com/mapiblob/mapiblob/ical"
 	"github.com/mapiblob/mapiblob/internal/itemtest"
 	"github.com/mapiblob/mapiblob/item"
 	"github.com/mapiblob/mapiblob/item/itemfile"
 	"github.com/mapiblob/mapiblob/item/mfcxml"
 	"github.com/mapiblob/mapiblob/item/msg"
 	"github.com/mapiblob/mapiblob/item/tnef"
-	"github.com/mapiblob/mapiblob/recurrence"
 	"github.com/mapiblob/mapiblob/smartview"
 	"github.com/mapiblob/mapiblob/tzdef"
 )
@@ -97,7 +97,7 @@ func TestFormatsAgree(t *testing.T) {
 				fs = append(fs, f.String())
 			}
 		}
-		ics, err := it.ICalendar(item.ICalOptions{Stamp: stamp})
+		ics, err := ical.Encode(it, ical.ExportOptions{Stamp: stamp})
 		require.NoError(t, err, name)
 		results[name] = result{jsonSummary(t, it), fs, ics}
 	}
@@ -189,73 +189,4 @@ func checkICalOccurrences(t *testing.T, it *item.Item, ics string) {
 		t.Errorf("iCalendar occurrences vs mapiblob's expansion (-expand +ical):\n%s\n%s", d, ics)
 	}
 	_ = tzdef.SeriesZone
-}
-
-// A single (not recurring) meeting: DTSTART/DTEND from StartWhole/EndWhole
-// in the StartDisplay zone, with its VTIMEZONE.
-func TestICalendarSingle(t *testing.T) {
-	it := itemtest.Meeting(itemtest.Options{NoExceptionMessage: true})
-	for _, n := range []string{"PidLidAppointmentRecur", "PidLidRecurring"} {
-		remove(it, n)
-	}
-	ics, err := it.ICalendar(item.ICalOptions{Stamp: stamp})
-	require.NoError(t, err)
-	cal, err := goical.NewDecoder(strings.NewReader(ics)).Decode()
-	require.NoError(t, err)
-	evs := cal.Events()
-	require.Len(t, evs, 1)
-	require.Contains(t, ics, "DTSTART;TZID=Eastern Standard Time:20260106T093000\r\n")
-	require.Contains(t, ics, "DTEND;TZID=Eastern Standard Time:20260106T100000\r\n")
-	require.Contains(t, ics, "BEGIN:VTIMEZONE\r\nTZID:Eastern Standard Time\r\n")
-	require.NotContains(t, ics, "RRULE:FREQ=WEEKLY")
-}
-
-// An all-day series: DATE values throughout, UNTIL the series' last day,
-// and its occurrences still those of the series.
-func TestICalendarAllDay(t *testing.T) {
-	it := itemtest.Meeting(itemtest.Options{NoExceptionMessage: true, Zone: "Tokyo Standard Time"})
-	first := time.Date(2026, 1, 6, 0, 0, 0, 0, time.UTC)
-	p, err := recurrence.NewWeekly(first, 1, recurrence.Tuesday, time.Sunday, recurrence.EndOn(time.Date(2026, 3, 10, 0, 0, 0, 0, time.UTC)))
-	require.NoError(t, err)
-	ap, err := recurrence.NewAppointment(p, 0, 24*time.Hour)
-	require.NoError(t, err)
-	require.NoError(t, ap.DeleteInstance(first.AddDate(0, 0, 14)))
-	b, err := ap.MarshalBinary()
-	require.NoError(t, err)
-	loc, err := it.SeriesZone().Location()
-	require.NoError(t, err)
-	start := time.Date(2026, 1, 6, 0, 0, 0, 0, loc)
-	it.Set(item.MustProp("PidLidAppointmentRecur", item.Binary(b)))
-	it.Set(item.MustProp("PidLidAppointmentSubType", item.Bool(true)))
-	it.Set(item.MustProp("PidLidAppointmentStartWhole", item.Time(start)))
-	it.Set(item.MustProp("PidLidAppointmentEndWhole", item.Time(start.AddDate(0, 0, 1))))
-	require.Empty(t, it.Check())
-	ics, err := it.ICalendar(item.ICalOptions{Stamp: stamp})
-	require.NoError(t, err)
-	require.Contains(t, ics, "DTSTART;VALUE=DATE:20260106\r\n")
-	require.Contains(t, ics, "DTEND;VALUE=DATE:20260107\r\n")
-	require.Contains(t, ics, "EXDATE;VALUE=DATE:20260120\r\n")
-	require.Contains(t, ics, ";UNTIL=20260310")
-	cal, err := goical.NewDecoder(strings.NewReader(ics)).Decode()
-	require.NoError(t, err)
-	ev := cal.Events()[0]
-	opt, err := rrule.StrToROption(ev.Props.Get(goical.PropRecurrenceRule).Value)
-	require.NoError(t, err)
-	opt.Dtstart = time.Date(2026, 1, 6, 0, 0, 0, 0, time.UTC)
-	r, err := rrule.NewRRule(*opt)
-	require.NoError(t, err)
-	var got []string
-	for _, d := range r.All() {
-		if s := d.Format("2006-01-02"); s != "2026-01-20" {
-			got = append(got, s)
-		}
-	}
-	x, err := (&smartview.Series{Appointment: it.Recurrence(), Zone: it.SeriesZone()}).Expand(smartview.ExpandOptions{})
-	require.NoError(t, err)
-	var want []string
-	for _, o := range x.Occurrences {
-		want = append(want, o.Start[:10])
-	}
-	require.Equal(t, want, got)
-	require.Len(t, got, 9)
 }

@@ -4,7 +4,8 @@
 // their time-zone properties and gives the series of a recurring one. The
 // formats are read and written by packages of their own on this model:
 // msg (.msg files), tnef (TNEF and .eml), mfcxml (MFCMAPI XML exports), and
-// itemfile, which tells them apart.
+// itemfile, which tells them apart; package ical writes items as iCalendar
+// and makes them from it.
 //
 // An Item keeps every property it was given, each by its identity (a fixed
 // tag, or a property set with a LID or a string name), with its typed value.

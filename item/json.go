@@ -24,16 +24,21 @@ import (
 //	 | "value"}], "findings"}
 
 // JSON writes the item in the JSON contract's "Items" form, with the given
-// findings (usually Check's): one object, no newline.
+// findings (usually Check's): one object, no newline. An item read from no
+// file (Source "", as an iCalendar import makes them) has no "source".
 func (it *Item) JSON(findings []blob.Finding) ([]byte, error) {
 	return it.AppendJSON(make([]byte, 0, 4096), findings)
 }
 
 // AppendJSON appends JSON's output to b.
 func (it *Item) AppendJSON(b []byte, findings []blob.Finding) ([]byte, error) {
-	b = append(b, `{"source":`...)
-	b = appendString(b, it.Source)
-	b = append(b, `,"item":`...)
+	b = append(b, '{')
+	if it.Source != "" {
+		b = append(b, `"source":`...)
+		b = appendString(b, it.Source)
+		b = append(b, ',')
+	}
+	b = append(b, `"item":`...)
 	path := it.Path
 	if path == "" {
 		path = "/"

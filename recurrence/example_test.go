@@ -44,13 +44,14 @@ func ExampleAppointmentPattern_Occurrences() {
 		}
 		fmt.Printf("%s %s%s\n", o.Start.Format("Mon 2006-01-02 15:04 -0700"), o.Start.UTC().Format("15:04Z"), where)
 	}
-	rrule, _ := ap.RRule(zone)
-	fmt.Println(rrule)
+	// The series' RRULE as values (package ical writes it as text).
+	r, _ := ap.RecurrencePattern.Rule()
+	fmt.Println(r.Freq, r.ByDay, r.WeekStart, r.Count)
 	// Output:
 	// Mon 2026-03-02 09:00 -0500 14:00Z
 	// Mon 2026-03-09 09:00 -0400 13:00Z at Room 5
 	// Mon 2026-03-16 09:00 -0400 13:00Z
-	// FREQ=WEEKLY;BYDAY=MO;WKST=SU;COUNT=3
+	// WEEKLY Monday Sunday 3
 }
 
 func ExampleArena() {

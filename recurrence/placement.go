@@ -63,7 +63,7 @@ func (ap *AppointmentPattern) checkPlacement(l *lint.List) {
 	}
 	if is, _ := pd.has(p.StartDate.Date()); !is && p.StartDate.IsMidnight() {
 		msg := "StartDate " + p.StartDate.String()[:10] + " is not a date of the pattern; Outlook's first meeting is on the first pattern date after it"
-		if first, ok := p.firstDate(); ok {
+		if first, ok := p.FirstDate(); ok {
 			msg = "StartDate " + p.StartDate.String()[:10] + " is not a date of the pattern; Outlook's first meeting is on " + first.String()[:10]
 		}
 		l.Add(CodeStartNotPatternDate, blob.Warning, "RecurrencePattern.StartDate", msg+", while iCalendar clients given it as DTSTART show a meeting there too (mapiblob ical writes the first pattern date)")

@@ -6,6 +6,10 @@
 //
 // Every date in these blobs is a wall-clock value in the series' time zone,
 // counted in minutes from 1601-01-01 00:00 (type Minutes).
+//
+// Pattern.Rule gives a pattern as an RFC 5545 recurrence rule, as values,
+// and FirstDate, LastDate and HasDate the dates iCalendar places DTSTART,
+// EXDATE and RDATE by; package ical writes them as iCalendar.
 package recurrence
 
 import (

@@ -6,6 +6,10 @@
 //
 // Biases are minutes with UTC = local + bias: Eastern Standard Time has
 // lBias 300, lStandardBias 0 and lDaylightBias −60, i.e. UTC−5 and UTC−4.
+//
+// Definition.Observances and TimeZoneStruct.Observances give a zone's
+// changes of offset as the values an iCalendar VTIMEZONE holds; package
+// ical writes them.
 package tzdef
 
 import (

@@ -15,6 +15,7 @@ import (
 	"time"
 
 	"github.com/mapiblob/mapiblob/blob"
+	"github.com/mapiblob/mapiblob/ical"
 	"github.com/mapiblob/mapiblob/item"
 	"github.com/mapiblob/mapiblob/item/itemfile"
 	"github.com/mapiblob/mapiblob/smartview"
@@ -551,9 +552,9 @@ func seriesLoc(s *smartview.Series) *time.Location {
 }
 
 // runItemsICal writes every event of the items into one VCALENDAR.
-func runItemsICal(e *env, sources []itemSource) error {
+func runItemsICal(e *env, sources []itemSource, opt ical.ExportOptions) error {
 	run := &itemRun{e: e}
-	cw := item.NewCalendarWriter(e.stdout, item.ICalOptions{})
+	cw := ical.NewCalendarWriter(e.stdout, opt)
 	events := 0
 	emit := func(fr *fileResult) error {
 		if fr.err != nil {
@@ -564,7 +565,7 @@ func runItemsICal(e *env, sources []itemSource) error {
 			for it := range top.All {
 				err := cw.Add(it)
 				switch {
-				case errors.Is(err, item.ErrNoEvent):
+				case errors.Is(err, ical.ErrNoEvent):
 					if it.Parent == "" {
 						fmt.Fprintf(e.stderr, "mapiblob: %s: %v\n", it.Label(), err)
 					}

@@ -161,6 +161,12 @@ func TestItemsICalAndOccurrences(t *testing.T) {
 	require.NoError(t, err)
 	require.Len(t, cal.Events(), 2)
 	require.Equal(t, "mailto:ada@example.com", cal.Events()[0].Props.Get("ORGANIZER").Value)
+	// The profile applies to items too (this weekly series is written alike);
+	// an unknown one is refused.
+	compat := runBin(t, nil, "ical", "--profile", "compatible", msg)
+	require.Equal(t, 0, compat.code, compat.stderr)
+	require.Equal(t, strings.Count(r.stdout, "\n"), strings.Count(compat.stdout, "\n"))
+	oneErrorLine(t, runBin(t, nil, "ical", "--profile", "thunderbird", msg), 2, "unknown --profile")
 
 	// Many items, one calendar, each VTIMEZONE once.
 	r = runBin(t, nil, "ical", dir)

@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/mapiblob/mapiblob/blob"
+	"github.com/mapiblob/mapiblob/ical"
 	"github.com/mapiblob/mapiblob/input"
 	"github.com/mapiblob/mapiblob/recurrence"
 	"github.com/mapiblob/mapiblob/smartview"
@@ -31,7 +32,7 @@ mapiblob occurrences --recur @appt.hex --tz "Eastern Standard Time" --limit 5 --
 mapiblob occurrences --from 2026-01-01 --to 2026-12-31 meeting.msg`
 
 const icalUsage = `mapiblob ical --recur INPUT --tz INPUT [flags]
-mapiblob ical FILE|DIR...
+mapiblob ical [flags] FILE|DIR...
 
 Prints the series as a complete iCalendar VCALENDAR: the VTIMEZONE of its
 zone, the recurring VEVENT with RRULE and EXDATE, and one VEVENT with
@@ -247,6 +248,14 @@ func runICal(e *env, args []string) error {
 	if err != nil {
 		return err
 	}
+	var opt ical.ExportOptions
+	switch *profile {
+	case "standard":
+	case "compatible":
+		opt.Profile = ical.ProfileCompatible
+	default:
+		return usageErr("unknown --profile %q (want standard or compatible)", *profile)
+	}
 	if src, err := sf.items(e, rest); err != nil || src != nil {
 		if err != nil {
 			return err
@@ -254,7 +263,7 @@ func runICal(e *env, args []string) error {
 		if *summary != "" || *location != "" || *uid != "" {
 			return usageErr("--summary, --location and --uid apply to blobs; an item has its own")
 		}
-		return runItemsICal(e, src)
+		return runItemsICal(e, src, opt)
 	}
 	s, _, err := sf.read(e, rest)
 	if err != nil {
@@ -263,19 +272,12 @@ func runICal(e *env, args []string) error {
 	if s.Appointment == nil {
 		return invalidErr("ical needs an appointment's PidLidAppointmentRecur, not a task pattern")
 	}
-	opt := recurrence.ICalOptions{Summary: *summary, Location: *location, UID: *uid}
-	switch *profile {
-	case "standard":
-	case "compatible":
-		opt.Profile = recurrence.ProfileCompatible
-	default:
-		return usageErr("unknown --profile %q (want standard or compatible)", *profile)
-	}
-	text, notes, err := s.Appointment.ICalendarNotes(s.Zone, opt)
+	opt.Summary, opt.Location, opt.UID = *summary, *location, *uid
+	cal, notes, err := ical.Series(s.Appointment, s.Zone, opt)
 	if err != nil {
 		return invalidErr("%v", err)
 	}
-	fmt.Fprint(e.stdout, text)
+	fmt.Fprint(e.stdout, cal.String())
 	for _, n := range notes {
 		fmt.Fprintln(e.stderr, "mapiblob: note:", n)
 	}

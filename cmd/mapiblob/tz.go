@@ -174,11 +174,11 @@ func runTZTransitions(e *env, args []string) error {
 
 func runTZDrift(e *env, args []string) error {
 	fs := newFlags("tz drift")
-	zone := fs.String("zone", "", "")
-	fromS := fs.String("from", "", "")
-	toS := fs.String("to", "", "")
-	recurArg := fs.String("recur", "", "")
-	tzArg := fs.String("tz", "", "")
+	zone := fs.String("zone", "", "the `IANA` zone whose current rules the stored rule is compared with (default: the zone CLDR gives its key name)")
+	fromS := fs.String("from", "", "compare the occurrences from `DATE` on (default: now)")
+	toS := fs.String("to", "", "compare the occurrences before `DATE` (default: five years after --from)")
+	recurArg := fs.String("recur", "", "the series' PidLidAppointmentRecur (`INPUT`: hex, @file or -)")
+	tzArg := fs.String("tz", "", "the stored zone of --recur: its time-zone blob(s) (`INPUT`)")
 	rest, err := parseFlags(fs, args, tzUsage, e)
 	if err != nil {
 		return err

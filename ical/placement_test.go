@@ -1,4 +1,4 @@
-package recurrence
+package ical
 
 import (
 	"strings"
@@ -9,6 +9,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/mapiblob/mapiblob/internal/fixtures"
+	"github.com/mapiblob/mapiblob/recurrence"
 	"github.com/mapiblob/mapiblob/tzdef"
 )
 
@@ -19,11 +20,11 @@ import (
 func TestVTimezoneCoversSeries(t *testing.T) {
 	def, err := tzdef.Parse(fixtures.Load(t, "TIMEZONEDEFINITION-1").Blob)
 	require.NoError(t, err)
-	p, err := NewWeekly(date(2004, 1, 6), 1, Tuesday, time.Sunday, EndAfter(300))
+	p, err := recurrence.NewWeekly(date(2004, 1, 6), 1, recurrence.Tuesday, time.Sunday, recurrence.EndAfter(300))
 	require.NoError(t, err)
-	ap, err := NewAppointment(p, 9*time.Hour, 30*time.Minute)
+	ap, err := recurrence.NewAppointment(p, 9*time.Hour, 30*time.Minute)
 	require.NoError(t, err)
-	text, err := ap.ICalendar(def, ICalOptions{Stamp: date(2026, 1, 1)})
+	text, _, err := seriesText(ap, def, ExportOptions{Stamp: date(2026, 1, 1)})
 	require.NoError(t, err)
 	cal, err := goical.NewDecoder(strings.NewReader(text)).Decode()
 	require.NoError(t, err)
@@ -36,7 +37,7 @@ func TestVTimezoneCoversSeries(t *testing.T) {
 	require.NotNil(t, tz)
 	onsets := vtimezoneOffsets(t, tz, time.Date(2038, 1, 1, 0, 0, 0, 0, time.UTC))
 	n := 0
-	for o, err := range ap.Occurrences(def, time.Time{}, time.Time{}, ExpandOptions{}) {
+	for o, err := range ap.Occurrences(def, time.Time{}, time.Time{}, recurrence.ExpandOptions{}) {
 		require.NoError(t, err)
 		_, want := o.Start.Zone()
 		got, ok := offsetFrom(onsets, o.Start.UTC())
@@ -52,16 +53,16 @@ func TestVTimezoneCoversSeries(t *testing.T) {
 // pattern does not give an RDATE to replace; it says what it adjusted, and
 // Check reports the same dates on the blob.
 func TestICalPlacement(t *testing.T) {
-	p, err := NewWeekly(date(2026, 3, 3), 1, Tuesday, time.Sunday, EndAfter(5)) // Tuesdays 3 March – 31 March
+	p, err := recurrence.NewWeekly(date(2026, 3, 3), 1, recurrence.Tuesday, time.Sunday, recurrence.EndAfter(5)) // Tuesdays 3 March – 31 March
 	require.NoError(t, err)
-	ap, err := NewAppointment(p, 9*time.Hour, time.Hour)
+	ap, err := recurrence.NewAppointment(p, 9*time.Hour, time.Hour)
 	require.NoError(t, err)
-	require.NoError(t, ap.ModifyInstance(date(2026, 3, 10), Overrides{Subject: strPtr("moved")}))
+	require.NoError(t, ap.ModifyInstance(date(2026, 3, 10), recurrence.Overrides{Subject: strPtr("moved")}))
 	// Damage it as real blobs are damaged: a start on the Monday before, a
 	// deleted Wednesday, and the exception's original date on a Thursday.
-	mon, _ := MinutesOf(date(2026, 3, 2))
-	wed, _ := MinutesOf(date(2026, 3, 18))
-	thu, _ := MinutesOf(date(2026, 3, 12))
+	mon, _ := recurrence.MinutesOf(date(2026, 3, 2))
+	wed, _ := recurrence.MinutesOf(date(2026, 3, 18))
+	thu, _ := recurrence.MinutesOf(date(2026, 3, 12))
 	ap.RecurrencePattern.StartDate = mon
 	ap.RecurrencePattern.DeletedInstanceDates = append(ap.RecurrencePattern.DeletedInstanceDates, wed)
 	ap.RecurrencePattern.DeletedInstanceDates = append(ap.RecurrencePattern.DeletedInstanceDates, thu)
@@ -71,11 +72,11 @@ func TestICalPlacement(t *testing.T) {
 	for _, f := range ap.Check() {
 		codes = append(codes, f.Code+" "+f.Path)
 	}
-	require.Contains(t, codes, CodeStartNotPatternDate+" RecurrencePattern.StartDate")
-	require.Contains(t, codes, CodeOriginalNotPatternDate+" ExceptionInfo[0].OriginalStartDate")
-	require.Contains(t, codes, CodeDeletedNotPatternDate+" RecurrencePattern.DeletedInstanceDates[2]")
+	require.Contains(t, codes, recurrence.CodeStartNotPatternDate+" RecurrencePattern.StartDate")
+	require.Contains(t, codes, recurrence.CodeOriginalNotPatternDate+" ExceptionInfo[0].OriginalStartDate")
+	require.Contains(t, codes, recurrence.CodeDeletedNotPatternDate+" RecurrencePattern.DeletedInstanceDates[2]")
 
-	text, notes, err := ap.ICalendarNotes(nil, ICalOptions{Stamp: date(2026, 1, 1)})
+	text, notes, err := seriesText(ap, nil, ExportOptions{Stamp: date(2026, 1, 1)})
 	require.NoError(t, err)
 	require.Len(t, notes, 3, "%q", notes)
 	require.Contains(t, notes[0], "DTSTART is 2026-03-03")
@@ -90,15 +91,15 @@ func TestICalPlacement(t *testing.T) {
 // RDATE for each February's last day, bounded by UNTIL (RDATEs are not
 // counted); the standard profile keeps the exact RFC 5545 form.
 func TestICalProfiles(t *testing.T) {
-	p, err := NewMonthly(date(2026, 1, 30), 1, 30, EndAfter(14)) // 2026-01-30 … 2027-02-28
+	p, err := recurrence.NewMonthly(date(2026, 1, 30), 1, 30, recurrence.EndAfter(14)) // 2026-01-30 … 2027-02-28
 	require.NoError(t, err)
-	ap, err := NewAppointment(p, 9*time.Hour, time.Hour)
+	ap, err := recurrence.NewAppointment(p, 9*time.Hour, time.Hour)
 	require.NoError(t, err)
-	std, err := ap.ICalendar(nil, ICalOptions{Stamp: date(2026, 1, 1)})
+	std, _, err := seriesText(ap, nil, ExportOptions{Stamp: date(2026, 1, 1)})
 	require.NoError(t, err)
 	require.Contains(t, std, "RRULE:FREQ=MONTHLY;BYMONTHDAY=28,29,30;BYSETPOS=-1;COUNT=14\r\n")
 	require.NotContains(t, std, "RDATE")
-	compat, notes, err := ap.ICalendarNotes(nil, ICalOptions{Stamp: date(2026, 1, 1), Profile: ProfileCompatible})
+	compat, notes, err := seriesText(ap, nil, ExportOptions{Stamp: date(2026, 1, 1), Profile: ProfileCompatible})
 	require.NoError(t, err)
 	require.Empty(t, notes)
 	require.Contains(t, compat, "RRULE:FREQ=MONTHLY;BYMONTHDAY=30;UNTIL=20270228T090000\r\n")

@@ -1,4 +1,4 @@
-package recurrence
+package ical
 
 import (
 	"sort"
@@ -10,10 +10,11 @@ import (
 	"github.com/teambition/rrule-go"
 
 	"github.com/mapiblob/mapiblob/internal/fixtures"
+	"github.com/mapiblob/mapiblob/recurrence"
 	"github.com/mapiblob/mapiblob/tzdef"
 )
 
-type onset struct {
+type tzOnset struct {
 	at  time.Time
 	off int
 }
@@ -21,7 +22,7 @@ type onset struct {
 // vtimezoneOffsets evaluates a parsed VTIMEZONE independently: every
 // observance's onsets (DTSTART, RRULE) up to `until`, as UTC instants with
 // the offset they bring.
-func vtimezoneOffsets(t *testing.T, tz *goical.Component, until time.Time) []onset {
+func vtimezoneOffsets(t *testing.T, tz *goical.Component, until time.Time) []tzOnset {
 	t.Helper()
 	parseOff := func(s string) int {
 		sign := 1
@@ -32,7 +33,7 @@ func vtimezoneOffsets(t *testing.T, tz *goical.Component, until time.Time) []ons
 		m := int(s[3]-'0')*10 + int(s[4]-'0')
 		return sign * (h*3600 + m*60)
 	}
-	var out []onset
+	var out []tzOnset
 	for _, obs := range tz.Children {
 		start, err := time.Parse("20060102T150405", obs.Props.Get("DTSTART").Value)
 		if err != nil {
@@ -58,14 +59,14 @@ func vtimezoneOffsets(t *testing.T, tz *goical.Component, until time.Time) []ons
 			locals = r.Between(start, until, true)
 		}
 		for _, l := range locals {
-			out = append(out, onset{l.Add(-time.Duration(from) * time.Second), to})
+			out = append(out, tzOnset{l.Add(-time.Duration(from) * time.Second), to})
 		}
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i].at.Before(out[j].at) })
 	return out
 }
 
-func offsetFrom(onsets []onset, u time.Time) (int, bool) {
+func offsetFrom(onsets []tzOnset, u time.Time) (int, bool) {
 	i := sort.Search(len(onsets), func(i int) bool { return onsets[i].at.After(u) })
 	if i == 0 {
 		return 0, false
@@ -79,9 +80,9 @@ func TestICalendarParsesAndZonesAgree(t *testing.T) {
 	for _, g := range fixtures.Goldens(t, "../testdata/tz/*.hex") {
 		defs[g.Name] = must(tzdef.Parse(g.Bytes))
 	}
-	ap := must(Parse(fixtures.Load(t, "APPOINTMENTRECURRENCEPATTERN-3").Blob))
+	ap := must(recurrence.Parse(fixtures.Load(t, "APPOINTMENTRECURRENCEPATTERN-3").Blob))
 	for name, def := range defs {
-		text, err := ap.ICalendar(def, ICalOptions{Summary: "Team, weekly; \"sync\"", Stamp: date(2026, 1, 1)})
+		text, _, err := seriesText(ap, def, ExportOptions{Summary: "Team, weekly; \"sync\"", Stamp: date(2026, 1, 1)})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -108,7 +109,7 @@ func TestICalendarParsesAndZonesAgree(t *testing.T) {
 		if got := tz.Props.Get("TZID").Value; got != def.KeyName {
 			t.Errorf("%s: TZID %q", name, got)
 		}
-		first := ap.earliestDate().Time(nil).Year() - 1 // the VTIMEZONE covers the series from the year before it
+		first := earliestDate(ap).Time(nil).Year() - 1 // the VTIMEZONE covers the series from the year before it
 		onsets := vtimezoneOffsets(t, tz, time.Date(2038, 1, 1, 0, 0, 0, 0, time.UTC))
 		bad := 0
 		for u := time.Date(first, 1, 2, 0, 0, 0, 0, time.UTC); u.Year() < 2038; u = u.Add(6 * time.Hour) {
@@ -127,32 +128,48 @@ func TestICalendarParsesAndZonesAgree(t *testing.T) {
 // The RRULE shapes of the spec digest's export table.
 func TestRRuleShapes(t *testing.T) {
 	for _, c := range []struct {
-		p    *Pattern
+		p    *recurrence.Pattern
 		want string
 	}{
-		{must(NewDaily(date(2026, 1, 1), 3, EndAfter(5))), "FREQ=DAILY;INTERVAL=3;COUNT=5"},
-		{must(NewEveryWeekday(date(2026, 1, 1), NoEnd())), "FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR;WKST=SU"},
-		{must(NewWeekly(date(2026, 1, 1), 2, Sunday|Monday, time.Monday, EndOn(date(2026, 6, 30)))), "FREQ=WEEKLY;INTERVAL=2;BYDAY=SU,MO;WKST=MO;UNTIL=20260630"},
-		{must(NewMonthly(date(2026, 1, 1), 1, 15, NoEnd())), "FREQ=MONTHLY;BYMONTHDAY=15"},
-		{must(NewMonthly(date(2026, 1, 1), 1, 31, NoEnd())), "FREQ=MONTHLY;BYMONTHDAY=-1"},
-		{must(NewMonthly(date(2026, 1, 1), 2, 30, NoEnd())), "FREQ=MONTHLY;INTERVAL=2;BYMONTHDAY=30"}, // odd months all have a 30th
-		{must(NewMonthly(date(2026, 1, 1), 1, 30, NoEnd())), "FREQ=MONTHLY;BYMONTHDAY=28,29,30;BYSETPOS=-1"},
-		{must(NewMonthly(date(2026, 2, 1), 12, 30, NoEnd())), "FREQ=YEARLY;BYMONTH=2;BYMONTHDAY=-1"},
-		{must(NewMonthly(date(2026, 1, 1), 1, 29, NoEnd())), "FREQ=MONTHLY;BYMONTHDAY=28,29;BYSETPOS=-1"},
-		{must(NewMonthlyLastDay(date(2026, 1, 1), 1, NoEnd())), "FREQ=MONTHLY;BYMONTHDAY=-1"},
-		{must(NewMonthlyNth(date(2026, 1, 1), 1, 5, Weekdays, NoEnd())), "FREQ=MONTHLY;BYDAY=MO,TU,WE,TH,FR;BYSETPOS=-1"},
-		{must(NewMonthlyNth(date(2026, 1, 1), 3, 2, Tuesday, NoEnd())), "FREQ=MONTHLY;INTERVAL=3;BYDAY=2TU"},
-		{must(NewYearly(date(2026, 1, 1), 1, time.February, 29, NoEnd())), "FREQ=YEARLY;BYMONTH=2;BYMONTHDAY=-1"},
-		{must(NewYearlyNth(date(2026, 1, 1), 2, time.November, 4, Thursday, EndAfter(3))), "FREQ=YEARLY;INTERVAL=2;BYMONTH=11;BYDAY=4TH;COUNT=3"},
+		{must(recurrence.NewDaily(date(2026, 1, 1), 3, recurrence.EndAfter(5))), "FREQ=DAILY;INTERVAL=3;COUNT=5"},
+		{must(recurrence.NewEveryWeekday(date(2026, 1, 1), recurrence.NoEnd())), "FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR;WKST=SU"},
+		{must(recurrence.NewWeekly(date(2026, 1, 1), 2, recurrence.Sunday|recurrence.Monday, time.Monday, recurrence.EndOn(date(2026, 6, 30)))), "FREQ=WEEKLY;INTERVAL=2;BYDAY=SU,MO;WKST=MO;UNTIL=20260630"},
+		{must(recurrence.NewMonthly(date(2026, 1, 1), 1, 15, recurrence.NoEnd())), "FREQ=MONTHLY;BYMONTHDAY=15"},
+		{must(recurrence.NewMonthly(date(2026, 1, 1), 1, 31, recurrence.NoEnd())), "FREQ=MONTHLY;BYMONTHDAY=-1"},
+		{must(recurrence.NewMonthly(date(2026, 1, 1), 2, 30, recurrence.NoEnd())), "FREQ=MONTHLY;INTERVAL=2;BYMONTHDAY=30"}, // odd months all have a 30th
+		{must(recurrence.NewMonthly(date(2026, 1, 1), 1, 30, recurrence.NoEnd())), "FREQ=MONTHLY;BYMONTHDAY=28,29,30;BYSETPOS=-1"},
+		{must(recurrence.NewMonthly(date(2026, 2, 1), 12, 30, recurrence.NoEnd())), "FREQ=YEARLY;BYMONTH=2;BYMONTHDAY=-1"},
+		{must(recurrence.NewMonthly(date(2026, 1, 1), 1, 29, recurrence.NoEnd())), "FREQ=MONTHLY;BYMONTHDAY=28,29;BYSETPOS=-1"},
+		{must(recurrence.NewMonthlyLastDay(date(2026, 1, 1), 1, recurrence.NoEnd())), "FREQ=MONTHLY;BYMONTHDAY=-1"},
+		{must(recurrence.NewMonthlyNth(date(2026, 1, 1), 1, 5, recurrence.Weekdays, recurrence.NoEnd())), "FREQ=MONTHLY;BYDAY=MO,TU,WE,TH,FR;BYSETPOS=-1"},
+		{must(recurrence.NewMonthlyNth(date(2026, 1, 1), 3, 2, recurrence.Tuesday, recurrence.NoEnd())), "FREQ=MONTHLY;INTERVAL=3;BYDAY=2TU"},
+		{must(recurrence.NewYearly(date(2026, 1, 1), 1, time.February, 29, recurrence.NoEnd())), "FREQ=YEARLY;BYMONTH=2;BYMONTHDAY=-1"},
+		{must(recurrence.NewYearlyNth(date(2026, 1, 1), 2, time.November, 4, recurrence.Thursday, recurrence.EndAfter(3))), "FREQ=YEARLY;INTERVAL=2;BYMONTH=11;BYDAY=4TH;COUNT=3"},
 	} {
-		got, err := c.p.RRule()
+		got, err := RRule(c.p)
 		if err != nil || got != c.want {
 			t.Errorf("%s: %q %v, want %q", c.p.Describe(), got, err, c.want)
 		}
 	}
-	hijri := must(NewMonthly(date(2026, 1, 1), 1, 1, NoEnd()))
-	hijri.PatternType = HjMonth
-	if _, err := hijri.RRule(); err == nil {
+	hijri := must(recurrence.NewMonthly(date(2026, 1, 1), 1, 1, recurrence.NoEnd()))
+	hijri.PatternType = recurrence.HjMonth
+	if _, err := RRule(hijri); err == nil {
 		t.Error("Hijri pattern exported")
 	}
+}
+
+// seriesText is Series written: the VCALENDAR's text and the notes.
+func seriesText(ap *recurrence.AppointmentPattern, zone tzdef.Zone, opt ExportOptions) (string, []string, error) {
+	cal, notes, err := Series(ap, zone, opt)
+	if err != nil {
+		return "", nil, err
+	}
+	return cal.String(), notes, nil
+}
+
+func must[T any](v T, err error) T {
+	if err != nil {
+		panic(err)
+	}
+	return v
 }

@@ -1,4 +1,4 @@
-package recurrence
+package ical
 
 import (
 	"bufio"
@@ -17,6 +17,7 @@ import (
 	"github.com/google/go-cmp/cmp"
 	"github.com/stretchr/testify/require"
 
+	"github.com/mapiblob/mapiblob/recurrence"
 	"github.com/mapiblob/mapiblob/tzdef"
 )
 
@@ -25,7 +26,7 @@ import (
 // (Evolution, GNOME; Debian's libical-dev, driven by tools/libical/expand.c).
 // Generated series of every pattern type, end type and exception kind, in
 // zones north and south, with half-hour offsets, without daylight saving,
-// and with law changes, are written by ICalendar in both profiles; each
+// and with law changes, are written by Series in both profiles; each
 // engine's instances must equal our expansion, except where a disagreement
 // is listed in engineDisagreements with its reason.
 //
@@ -88,39 +89,69 @@ func requireEngines(t *testing.T, what string, err error) bool {
 
 type seriesSpec struct {
 	name    string
-	pattern func(start time.Time, end End) (*Pattern, error)
+	pattern func(start time.Time, end recurrence.End) (*recurrence.Pattern, error)
 }
 
 var engineSeries = []seriesSpec{
-	{"daily", func(s time.Time, e End) (*Pattern, error) { return NewDaily(s, 1, e) }},
-	{"daily-3", func(s time.Time, e End) (*Pattern, error) { return NewDaily(s, 3, e) }},
-	{"weekdays", func(s time.Time, e End) (*Pattern, error) { return NewEveryWeekday(s, e) }},
-	{"weekly-tu", func(s time.Time, e End) (*Pattern, error) { return NewWeekly(s, 1, Tuesday, time.Sunday, e) }},
-	{"weekly-2-sumo-wkst-mo", func(s time.Time, e End) (*Pattern, error) {
-		return NewWeekly(s, 2, Sunday|Monday, time.Monday, e)
+	{"daily", func(s time.Time, e recurrence.End) (*recurrence.Pattern, error) { return recurrence.NewDaily(s, 1, e) }},
+	{"daily-3", func(s time.Time, e recurrence.End) (*recurrence.Pattern, error) { return recurrence.NewDaily(s, 3, e) }},
+	{"weekdays", func(s time.Time, e recurrence.End) (*recurrence.Pattern, error) {
+		return recurrence.NewEveryWeekday(s, e)
 	}},
-	{"weekly-3-mowefr", func(s time.Time, e End) (*Pattern, error) {
-		return NewWeekly(s, 3, Monday|Wednesday|Friday, time.Sunday, e)
+	{"weekly-tu", func(s time.Time, e recurrence.End) (*recurrence.Pattern, error) {
+		return recurrence.NewWeekly(s, 1, recurrence.Tuesday, time.Sunday, e)
 	}},
-	{"monthly-day15", func(s time.Time, e End) (*Pattern, error) { return NewMonthly(s, 1, 15, e) }},
-	{"monthly-day29", func(s time.Time, e End) (*Pattern, error) { return NewMonthly(s, 1, 29, e) }},
-	{"monthly-day30", func(s time.Time, e End) (*Pattern, error) { return NewMonthly(s, 1, 30, e) }},
-	{"monthly-day31", func(s time.Time, e End) (*Pattern, error) { return NewMonthly(s, 1, 31, e) }},
-	{"monthly-2-day30", func(s time.Time, e End) (*Pattern, error) { return NewMonthly(s, 2, 30, e) }},
-	{"monthly-last-day", func(s time.Time, e End) (*Pattern, error) { return NewMonthlyLastDay(s, 1, e) }},
-	{"monthly-2nd-tu", func(s time.Time, e End) (*Pattern, error) { return NewMonthlyNth(s, 1, 2, Tuesday, e) }},
-	{"monthly-last-fr", func(s time.Time, e End) (*Pattern, error) { return NewMonthlyNth(s, 1, 5, Friday, e) }},
-	{"monthly-last-weekday", func(s time.Time, e End) (*Pattern, error) { return NewMonthlyNth(s, 1, 5, Weekdays, e) }},
-	{"monthly-2nd-weekend-day", func(s time.Time, e End) (*Pattern, error) {
-		return NewMonthlyNth(s, 1, 2, WeekendDay, e)
+	{"weekly-2-sumo-wkst-mo", func(s time.Time, e recurrence.End) (*recurrence.Pattern, error) {
+		return recurrence.NewWeekly(s, 2, recurrence.Sunday|recurrence.Monday, time.Monday, e)
 	}},
-	{"monthly-last-day-nth", func(s time.Time, e End) (*Pattern, error) { return NewMonthlyNth(s, 3, 5, AnyDay, e) }},
-	{"yearly-feb29", func(s time.Time, e End) (*Pattern, error) { return NewYearly(s, 1, time.February, 29, e) }},
-	{"yearly-mar31", func(s time.Time, e End) (*Pattern, error) { return NewYearly(s, 1, time.March, 31, e) }},
-	{"yearly-2-nov-4th-th", func(s time.Time, e End) (*Pattern, error) {
-		return NewYearlyNth(s, 2, time.November, 4, Thursday, e)
+	{"weekly-3-mowefr", func(s time.Time, e recurrence.End) (*recurrence.Pattern, error) {
+		return recurrence.NewWeekly(s, 3, recurrence.Monday|recurrence.Wednesday|recurrence.Friday, time.Sunday, e)
 	}},
-	{"yearly-last-day-feb", func(s time.Time, e End) (*Pattern, error) { return NewYearlyLastDay(s, 1, time.February, e) }},
+	{"monthly-day15", func(s time.Time, e recurrence.End) (*recurrence.Pattern, error) {
+		return recurrence.NewMonthly(s, 1, 15, e)
+	}},
+	{"monthly-day29", func(s time.Time, e recurrence.End) (*recurrence.Pattern, error) {
+		return recurrence.NewMonthly(s, 1, 29, e)
+	}},
+	{"monthly-day30", func(s time.Time, e recurrence.End) (*recurrence.Pattern, error) {
+		return recurrence.NewMonthly(s, 1, 30, e)
+	}},
+	{"monthly-day31", func(s time.Time, e recurrence.End) (*recurrence.Pattern, error) {
+		return recurrence.NewMonthly(s, 1, 31, e)
+	}},
+	{"monthly-2-day30", func(s time.Time, e recurrence.End) (*recurrence.Pattern, error) {
+		return recurrence.NewMonthly(s, 2, 30, e)
+	}},
+	{"monthly-last-day", func(s time.Time, e recurrence.End) (*recurrence.Pattern, error) {
+		return recurrence.NewMonthlyLastDay(s, 1, e)
+	}},
+	{"monthly-2nd-tu", func(s time.Time, e recurrence.End) (*recurrence.Pattern, error) {
+		return recurrence.NewMonthlyNth(s, 1, 2, recurrence.Tuesday, e)
+	}},
+	{"monthly-last-fr", func(s time.Time, e recurrence.End) (*recurrence.Pattern, error) {
+		return recurrence.NewMonthlyNth(s, 1, 5, recurrence.Friday, e)
+	}},
+	{"monthly-last-weekday", func(s time.Time, e recurrence.End) (*recurrence.Pattern, error) {
+		return recurrence.NewMonthlyNth(s, 1, 5, recurrence.Weekdays, e)
+	}},
+	{"monthly-2nd-weekend-day", func(s time.Time, e recurrence.End) (*recurrence.Pattern, error) {
+		return recurrence.NewMonthlyNth(s, 1, 2, recurrence.WeekendDay, e)
+	}},
+	{"monthly-last-day-nth", func(s time.Time, e recurrence.End) (*recurrence.Pattern, error) {
+		return recurrence.NewMonthlyNth(s, 3, 5, recurrence.AnyDay, e)
+	}},
+	{"yearly-feb29", func(s time.Time, e recurrence.End) (*recurrence.Pattern, error) {
+		return recurrence.NewYearly(s, 1, time.February, 29, e)
+	}},
+	{"yearly-mar31", func(s time.Time, e recurrence.End) (*recurrence.Pattern, error) {
+		return recurrence.NewYearly(s, 1, time.March, 31, e)
+	}},
+	{"yearly-2-nov-4th-th", func(s time.Time, e recurrence.End) (*recurrence.Pattern, error) {
+		return recurrence.NewYearlyNth(s, 2, time.November, 4, recurrence.Thursday, e)
+	}},
+	{"yearly-last-day-feb", func(s time.Time, e recurrence.End) (*recurrence.Pattern, error) {
+		return recurrence.NewYearlyLastDay(s, 1, time.February, e)
+	}},
 }
 
 // engineZones: north, south, half-hour without daylight saving, a
@@ -147,22 +178,22 @@ func engineCases(t *testing.T) []engineCase {
 				if strings.HasPrefix(spec.name, "yearly") {
 					years = 12
 				}
-				var end End
+				var end recurrence.End
 				switch endKind {
 				case "count":
-					end = EndAfter(14)
+					end = recurrence.EndAfter(14)
 				case "until":
-					end = EndOn(start.AddDate(years-1, 2, 0))
+					end = recurrence.EndOn(start.AddDate(years-1, 2, 0))
 				default:
-					end = NoEnd()
+					end = recurrence.NoEnd()
 				}
 				p, err := spec.pattern(start, end)
 				require.NoError(t, err, spec.name)
 				for _, exc := range []string{"none", "deleted+moved", "modified"} {
-					ap, err := NewAppointment(p, time.Duration(minute)*time.Minute, 45*time.Minute)
+					ap, err := recurrence.NewAppointment(p, time.Duration(minute)*time.Minute, 45*time.Minute)
 					require.NoError(t, err)
-					var dates []Minutes
-					for d, err := range ap.RecurrencePattern.Dates(time.Time{}, start.AddDate(years, 0, 0), DateOptions{}) {
+					var dates []recurrence.Minutes
+					for d, err := range ap.RecurrencePattern.Dates(time.Time{}, start.AddDate(years, 0, 0), recurrence.DateOptions{}) {
 						require.NoError(t, err)
 						dates = append(dates, d)
 					}
@@ -177,13 +208,13 @@ func engineCases(t *testing.T) []engineCase {
 						}
 						ns := dates[3].Time(nil).Add(time.Duration(minute+shift) * time.Minute)
 						ne := ns.Add(30 * time.Minute)
-						require.NoError(t, ap.ModifyInstance(dates[3].Time(nil), Overrides{Start: &ns, End: &ne, Subject: strPtr("moved")}))
+						require.NoError(t, ap.ModifyInstance(dates[3].Time(nil), recurrence.Overrides{Start: &ns, End: &ne, Subject: strPtr("moved")}))
 					case "modified":
-						require.NoError(t, ap.ModifyInstance(dates[2].Time(nil), Overrides{Subject: strPtr("renamed")}))
+						require.NoError(t, ap.ModifyInstance(dates[2].Time(nil), recurrence.Overrides{Subject: strPtr("renamed")}))
 					}
 					until := start.AddDate(years, 0, 0)
 					var want []int64
-					for o, err := range ap.Occurrences(def, time.Time{}, until.AddDate(0, 1, 0), ExpandOptions{}) {
+					for o, err := range ap.Occurrences(def, time.Time{}, until.AddDate(0, 1, 0), recurrence.ExpandOptions{}) {
 						require.NoError(t, err)
 						if o.OriginalStart.Before(until.Add(-48 * time.Hour)) {
 							want = append(want, o.Start.Unix())
@@ -191,7 +222,7 @@ func engineCases(t *testing.T) []engineCase {
 					}
 					sort.Slice(want, func(i, j int) bool { return want[i] < want[j] })
 					for _, prof := range []Profile{ProfileStandard, ProfileCompatible} {
-						ics, err := ap.ICalendar(def, ICalOptions{Summary: "s", Stamp: date(2026, 1, 1), Profile: prof})
+						ics, _, err := seriesText(ap, def, ExportOptions{Summary: "s", Stamp: date(2026, 1, 1), Profile: prof})
 						require.NoError(t, err)
 						name := fmt.Sprintf("%s/%s/%s/%s@%s %s %02d:%02d", prof, spec.name, endKind, exc, key, start.Format("2006-01-02"), minute/60, minute%60)
 						out = append(out, engineCase{name: name, ics: ics,

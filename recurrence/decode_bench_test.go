@@ -260,3 +260,50 @@ func BenchmarkBulk(b *testing.B) {
 		sinkAppt, sinkPattern = ap, p
 	})
 }
+
+// BenchmarkExceptionRecords times the one split of the decoders: the
+// ExceptionInfo records of each appointment fixture read by the generated
+// code, with plain indexes after one check of the bytes left (what Parse
+// does), against the same records read field by field through the cursor
+// by the table interpreter (what Parse does only to name the field of a
+// record that does not fit).
+func BenchmarkExceptionRecords(b *testing.B) {
+	for _, c := range fixtureBlobs(b) {
+		if !c.appt {
+			continue
+		}
+		ap, err := Parse(c.b)
+		if err != nil {
+			b.Fatal(err)
+		}
+		n := len(ap.Exceptions)
+		if n == 0 {
+			continue
+		}
+		q := ap.RecurrencePattern.Size() + 18
+		highlight := ap.WriterVersion2 >= ChangeHighlightVersion
+		es := make([]Exception, n)
+		b.Run(c.name+"/generated", func(b *testing.B) {
+			b.SetBytes(int64(len(c.b)))
+			b.ReportAllocs()
+			for i := 0; i < b.N; i++ {
+				clear(es)
+				if _, done := decodeInfos(c.b, q, es, highlight); done != n {
+					b.Fatal("generated decoder stopped early")
+				}
+			}
+			sinkAppt = ap
+		})
+		b.Run(c.name+"/cursor", func(b *testing.B) {
+			b.SetBytes(int64(len(c.b)))
+			b.ReportAllocs()
+			for i := 0; i < b.N; i++ {
+				clear(es)
+				if _, err := decodeRest(c.b, q, es, &infoMasks[b2i(highlight)], 0); err != nil {
+					b.Fatal(err)
+				}
+			}
+			sinkAppt = ap
+		})
+	}
+}

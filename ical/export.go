@@ -73,42 +73,6 @@ const (
 
 var weekdays = [7]string{"SU", "MO", "TU", "WE", "TH", "FR", "SA"}
 
-// zoneClock turns a series' wall-clock minutes into times in its zone, as
-// occurrence expansion does (RFC 5545's reading of a time in a gap or an
-// overlap), keeping the rule of the year last asked for.
-type zoneClock struct {
-	zone tzdef.Zone
-	loc  *time.Location
-	yr   tzdef.YearRule
-	ok   bool
-}
-
-func newZoneClock(zone tzdef.Zone) (*zoneClock, error) {
-	c := &zoneClock{zone: zone}
-	if zone == nil {
-		return c, nil
-	}
-	loc, err := zone.Location()
-	if err != nil {
-		return nil, err
-	}
-	c.loc = loc
-	return c, nil
-}
-
-func (c *zoneClock) at(m recurrence.Minutes) time.Time {
-	w := m.Time(nil)
-	if c.zone == nil {
-		return w
-	}
-	if y := w.Year(); !c.ok || c.yr.Year != y {
-		c.yr, _ = c.zone.Year(y)
-		c.ok = true
-	}
-	u, _ := c.yr.UTC(w)
-	return u.In(c.loc)
-}
-
 // isNil reports whether z is nil or holds a nil zone.
 func isNil(z tzdef.Zone) bool {
 	switch v := z.(type) {
@@ -215,11 +179,11 @@ func untilIn(ap *recurrence.AppointmentPattern, zone tzdef.Zone) func(recurrence
 		if isNil(zone) {
 			return until.Time(nil).Format(fmtDateTime), nil
 		}
-		c, err := newZoneClock(zone)
+		c, err := recurrence.NewClock(zone)
 		if err != nil {
 			return "", err
 		}
-		return c.at(until).UTC().Format(fmtUTC), nil
+		return c.At(until).UTC().Format(fmtUTC), nil
 	}
 }
 
@@ -300,7 +264,7 @@ func observanceOf(o tzdef.Observance) *Component {
 	}
 	c.Add("TZOFFSETFROM", utcOffset(o.OffsetFrom))
 	c.Add("TZOFFSETTO", utcOffset(o.OffsetTo))
-	c.Add("TZNAME", offsetName(o.OffsetTo))
+	c.Add("TZNAME", tzdef.OffsetAbbrev(o.OffsetTo))
 	return c
 }
 
@@ -326,21 +290,6 @@ func utcOffset(sec int) string {
 	s := fmt.Sprintf("%s%02d%02d", sign, sec/3600, sec%3600/60)
 	if sec%60 != 0 {
 		s += fmt.Sprintf("%02d", sec%60)
-	}
-	return s
-}
-
-// offsetName is a TZNAME for an offset, as the zone's Go location names
-// it: ±HH, or ±HHMM when it has minutes.
-func offsetName(off int) string {
-	sign := '+'
-	if off < 0 {
-		sign, off = '-', -off
-	}
-	h, m := off/3600, off%3600/60
-	s := fmt.Sprintf("%c%02d", sign, h)
-	if m != 0 {
-		s += fmt.Sprintf("%02d", m)
 	}
 	return s
 }
@@ -408,7 +357,7 @@ func buildSeries(ap *recurrence.AppointmentPattern, zone tzdef.Zone, opt *Export
 	if !ok {
 		return nil, nil, fmt.Errorf("%w: the series has no occurrence", recurrence.ErrNotExportable)
 	}
-	c, err := newZoneClock(zone)
+	c, err := recurrence.NewClock(zone)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -484,7 +433,7 @@ func buildSeries(ap *recurrence.AppointmentPattern, zone tzdef.Zone, opt *Export
 		if tzid == "" {
 			t = m.Time(nil)
 		} else {
-			t = c.at(m)
+			t = c.At(m)
 		}
 		switch {
 		case allDay && name != "RDATE":
@@ -530,7 +479,7 @@ func buildSeries(ap *recurrence.AppointmentPattern, zone tzdef.Zone, opt *Export
 		if tzid == "" {
 			when(master, "RDATE", d+recurrence.Minutes(ap.StartTimeOffset))
 		} else {
-			master.Add("RDATE", c.at(d+recurrence.Minutes(ap.StartTimeOffset)).UTC().Format(fmtUTC))
+			master.Add("RDATE", c.At(d+recurrence.Minutes(ap.StartTimeOffset)).UTC().Format(fmtUTC))
 		}
 	}
 	for _, d := range p.DeletedInstanceDates {

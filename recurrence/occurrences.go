@@ -41,17 +41,22 @@ type ExpandOptions struct {
 	MaxInstances int
 }
 
-// clock converts wall-clock minutes into times in the series' zone,
-// caching the rule of the current year.
-type clock struct {
+// Clock converts a series' wall-clock minutes into times in its zone, as
+// occurrence expansion does (RFC 5545's reading of a time in a gap or an
+// overlap), keeping the rule of the year last asked for. A nil zone gives
+// wall-clock times in UTC. The iCalendar export reads its times with it,
+// so that they are the expansion's.
+type Clock struct {
 	zone tzdef.Zone
 	loc  *time.Location
 	yr   tzdef.YearRule
 	ok   bool
 }
 
-func newClock(zone tzdef.Zone) (*clock, error) {
-	c := &clock{zone: zone}
+// NewClock is a Clock of zone; the error is the zone's, when it has no
+// location.
+func NewClock(zone tzdef.Zone) (*Clock, error) {
+	c := &Clock{zone: zone}
 	if zone == nil {
 		return c, nil
 	}
@@ -63,7 +68,8 @@ func newClock(zone tzdef.Zone) (*clock, error) {
 	return c, nil
 }
 
-func (c *clock) at(m Minutes) time.Time {
+// At is the time m means in the clock's zone.
+func (c *Clock) At(m Minutes) time.Time {
 	w := m.Time(nil)
 	if c.zone == nil {
 		return w
@@ -92,7 +98,7 @@ func (ap *AppointmentPattern) Occurrences(zone tzdef.Zone, from, to time.Time, o
 		if zone != nil && isNilZone(zone) {
 			zone = nil
 		}
-		c, err := newClock(zone)
+		c, err := NewClock(zone)
 		if err != nil {
 			yield(Occurrence{}, err)
 			return
@@ -129,7 +135,7 @@ func (ap *AppointmentPattern) Occurrences(zone tzdef.Zone, from, to time.Time, o
 		next := 0 // next exception (in byStart order) to merge
 		emitException := func(i int) bool {
 			e := &ap.Exceptions[i].Info
-			o := Occurrence{Start: c.at(e.StartDateTime), End: c.at(e.EndDateTime), OriginalStart: c.at(e.OriginalStartDate),
+			o := Occurrence{Start: c.At(e.StartDateTime), End: c.At(e.EndDateTime), OriginalStart: c.At(e.OriginalStartDate),
 				Exception: &ap.Exceptions[i], Index: i, Floating: zone == nil, ap: ap}
 			if !overlaps(o, from, to) {
 				return true
@@ -152,7 +158,7 @@ func (ap *AppointmentPattern) Occurrences(zone tzdef.Zone, from, to time.Time, o
 			if isDeleted(d) {
 				continue
 			}
-			o := Occurrence{Start: c.at(startM), End: c.at(d + Minutes(ap.EndTimeOffset)), Floating: zone == nil}
+			o := Occurrence{Start: c.At(startM), End: c.At(d + Minutes(ap.EndTimeOffset)), Floating: zone == nil}
 			o.OriginalStart = o.Start
 			if !to.IsZero() && !o.Start.Before(to) {
 				break

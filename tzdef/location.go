@@ -129,7 +129,10 @@ func buildLocation(name string, first int, z interface{ Year(int) (YearRule, boo
 	return time.LoadLocationFromTZData(name, tzif(times, idx, types, posixTZ(last)))
 }
 
-func abbrev(off int) string {
+// OffsetAbbrev names an offset (seconds east of UTC) as the zones built
+// from blobs name it, and as a VTIMEZONE's TZNAME gives it: ±HH, or ±HHMM
+// when it has minutes.
+func OffsetAbbrev(off int) string {
 	sign := '+'
 	if off < 0 {
 		sign, off = '-', -off
@@ -149,7 +152,7 @@ func tzif(times []int64, idx []byte, types []zoneType, footer string) []byte {
 	charIdx := make([]byte, len(types))
 	for i, t := range types {
 		charIdx[i] = byte(len(chars))
-		chars = append(chars, abbrev(t.off)...)
+		chars = append(chars, OffsetAbbrev(t.off)...)
 		chars = append(chars, 0)
 	}
 	header := func(b []byte, timecnt, typecnt, charcnt int) []byte {
@@ -189,14 +192,14 @@ func posixTZ(r *Rule) string {
 		return ""
 	}
 	std, dst := r.StandardOffset(), r.DaylightOffset()
-	s := "<" + abbrev(std) + ">" + posixOffset(-std)
+	s := "<" + OffsetAbbrev(std) + ">" + posixOffset(-std)
 	if !r.HasDST() {
 		return s
 	}
 	if !r.DaylightDate.IsRelative() || !r.StandardDate.IsRelative() {
 		return ""
 	}
-	s += "<" + abbrev(dst) + ">" + posixOffset(-dst)
+	s += "<" + OffsetAbbrev(dst) + ">" + posixOffset(-dst)
 	return s + "," + posixDate(r.DaylightDate) + "," + posixDate(r.StandardDate)
 }
 

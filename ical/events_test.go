@@ -12,29 +12,18 @@ import (
 	"github.com/mapiblob/mapiblob/ical"
 	"github.com/mapiblob/mapiblob/internal/itemtest"
 	"github.com/mapiblob/mapiblob/item"
-	"github.com/mapiblob/mapiblob/proptag"
 	"github.com/mapiblob/mapiblob/recurrence"
 	"github.com/mapiblob/mapiblob/smartview"
 )
 
 var stamp = time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)
 
-func remove(it *item.Item, name string) {
-	p, _ := proptag.ByName(name)
-	for i := range it.Properties {
-		if it.Properties[i].Info == p {
-			it.Properties = append(it.Properties[:i], it.Properties[i+1:]...)
-			return
-		}
-	}
-}
-
 // A single (not recurring) meeting: DTSTART/DTEND from StartWhole/EndWhole
 // in the StartDisplay zone, with its VTIMEZONE.
 func TestICalendarSingle(t *testing.T) {
 	it := itemtest.Meeting(itemtest.Options{NoExceptionMessage: true})
 	for _, n := range []string{"PidLidAppointmentRecur", "PidLidRecurring"} {
-		remove(it, n)
+		it.Remove(n)
 	}
 	ics, err := ical.Encode(it, ical.ExportOptions{Stamp: stamp})
 	require.NoError(t, err)

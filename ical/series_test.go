@@ -19,9 +19,10 @@ type tzOnset struct {
 	off int
 }
 
-// vtimezoneOffsets evaluates a parsed VTIMEZONE independently: every
-// observance's onsets (DTSTART, RRULE) up to `until`, as UTC instants with
-// the offset they bring.
+// vtimezoneOffsets evaluates a parsed VTIMEZONE with rrule-go,
+// independently of this package: every observance's onsets (DTSTART,
+// RRULE) up to `until`, as UTC instants with the offset they bring, in
+// time order.
 func vtimezoneOffsets(t *testing.T, tz *goical.Component, until time.Time) []tzOnset {
 	t.Helper()
 	parseOff := func(s string) int {
@@ -62,7 +63,7 @@ func vtimezoneOffsets(t *testing.T, tz *goical.Component, until time.Time) []tzO
 			out = append(out, tzOnset{l.Add(-time.Duration(from) * time.Second), to})
 		}
 	}
-	sort.Slice(out, func(i, j int) bool { return out[i].at.Before(out[j].at) })
+	sort.SliceStable(out, func(i, j int) bool { return out[i].at.Before(out[j].at) })
 	return out
 }
 

@@ -8,7 +8,6 @@ import (
 
 	goical "github.com/emersion/go-ical"
 	"github.com/stretchr/testify/require"
-	"github.com/teambition/rrule-go"
 
 	"github.com/mapiblob/mapiblob/tzdef"
 )
@@ -27,52 +26,14 @@ func mustBuild(t *testing.T, key string) *tzdef.Definition {
 	return d
 }
 
-type vtzOnset struct {
-	at  time.Time
-	off int
-}
-
-// vtzOnsets evaluates a VTIMEZONE with go-ical and rrule-go, independently
-// of this package: every observance's onsets up to `until`, as instants
-// with the offset they bring, in time order.
-func vtzOnsets(t *testing.T, text string, until time.Time) []vtzOnset {
+// vtzOnsets evaluates a VTIMEZONE's text with go-ical and rrule-go,
+// independently of this package (vtimezoneOffsets).
+func vtzOnsets(t *testing.T, text string, until time.Time) []tzOnset {
 	t.Helper()
 	cal, err := goical.NewDecoder(strings.NewReader("BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:x\r\n" + text + "END:VCALENDAR\r\n")).Decode()
 	require.NoError(t, err)
 	require.Len(t, cal.Children, 1)
-	parseOff := func(s string) int {
-		sign := 1
-		if s[0] == '-' {
-			sign = -1
-		}
-		h := int(s[1]-'0')*10 + int(s[2]-'0')
-		m := int(s[3]-'0')*10 + int(s[4]-'0')
-		return sign * (h*3600 + m*60)
-	}
-	var out []vtzOnset
-	for _, obs := range cal.Children[0].Children {
-		start, err := time.Parse("20060102T150405", obs.Props.Get("DTSTART").Value)
-		require.NoError(t, err)
-		from := parseOff(obs.Props.Get("TZOFFSETFROM").Value)
-		to := parseOff(obs.Props.Get("TZOFFSETTO").Value)
-		locals := []time.Time{start}
-		if rr := obs.Props.Get("RRULE"); rr != nil {
-			opt, err := rrule.StrToROption(rr.Value)
-			require.NoError(t, err)
-			opt.Dtstart = start
-			if !opt.Until.IsZero() { // UNTIL is UTC; the onsets are local times on the FROM clock
-				opt.Until = opt.Until.Add(time.Duration(from) * time.Second)
-			}
-			r, err := rrule.NewRRule(*opt)
-			require.NoError(t, err)
-			locals = r.Between(start, until, true)
-		}
-		for _, l := range locals {
-			out = append(out, vtzOnset{l.Add(-time.Duration(from) * time.Second), to})
-		}
-	}
-	sort.SliceStable(out, func(i, j int) bool { return out[i].at.Before(out[j].at) })
-	return out
+	return vtimezoneOffsets(t, cal.Children[0], until)
 }
 
 // VTimezone(d, "", 2000) of every buildable CLDR zone gives Offset's offsets

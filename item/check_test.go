@@ -14,7 +14,6 @@ import (
 	"github.com/mapiblob/mapiblob/internal/itemtest"
 	"github.com/mapiblob/mapiblob/item"
 	"github.com/mapiblob/mapiblob/item/mfcxml"
-	"github.com/mapiblob/mapiblob/proptag"
 	"github.com/mapiblob/mapiblob/recurrence"
 	"github.com/mapiblob/mapiblob/tzdef"
 )
@@ -26,16 +25,6 @@ func codes(it *item.Item) []string {
 	}
 	sort.Strings(out)
 	return out
-}
-
-func remove(it *item.Item, name string) {
-	p, _ := proptag.ByName(name)
-	for i := range it.Properties {
-		if it.Properties[i].Info == p {
-			it.Properties = append(it.Properties[:i], it.Properties[i+1:]...)
-			return
-		}
-	}
 }
 
 func TestCheckCleanMeeting(t *testing.T) {
@@ -52,13 +41,13 @@ func TestCheckCodes(t *testing.T) {
 		change func(it *item.Item)
 		want   []string
 	}{
-		{"recurring flag without pattern", func(it *item.Item) { remove(it, "PidLidAppointmentRecur") },
+		{"recurring flag without pattern", func(it *item.Item) { it.Remove("PidLidAppointmentRecur") },
 			[]string{"error ITEM_RECURRING_WITHOUT_PATTERN PidLidRecurring"}},
 		{"pattern without recurring flag", func(it *item.Item) { it.Set(item.MustProp("PidLidRecurring", item.Bool(false))) },
 			[]string{"error ITEM_PATTERN_WITHOUT_RECURRING PidLidRecurring"}},
 		{"no start or end", func(it *item.Item) {
-			remove(it, "PidLidAppointmentStartWhole")
-			remove(it, "PidLidAppointmentEndWhole")
+			it.Remove("PidLidAppointmentStartWhole")
+			it.Remove("PidLidAppointmentEndWhole")
 		}, []string{"error ITEM_NO_END_WHOLE PidLidAppointmentEndWhole", "error ITEM_NO_START_WHOLE PidLidAppointmentStartWhole"}},
 		{"start an hour off the pattern", func(it *item.Item) {
 			s, _ := it.StartWhole()
@@ -91,7 +80,7 @@ func TestCheckCodes(t *testing.T) {
 		}, []string{"error ITEM_GOID_CLEAN_MISMATCH PidLidCleanGlobalObjectId"}},
 		{"meeting without organizer or subject", func(it *item.Item) {
 			for _, n := range []string{"PidTagSentRepresentingEmailAddress", "PidTagSenderEmailAddress", "PidTagSubject"} {
-				remove(it, n)
+				it.Remove(n)
 			}
 			it.Recipients = nil
 		}, []string{"error ITEM_NO_ORGANIZER PidTagSentRepresentingEmailAddress", "warning ITEM_NO_SUBJECT PidTagSubject"}},
@@ -132,25 +121,26 @@ func TestEmptyKeyNameAdvice(t *testing.T) {
 	require.Contains(t, fs[0].Message, "mapiblob repair tz meeting.msg --zone 'Atlantic Standard Time'")
 	require.NotContains(t, fs[0].Message, "Eastern")
 
-	for _, n := range []string{"PidLidAppointmentTimeZoneDefinitionEndDisplay", "PidLidAppointmentTimeZoneDefinitionRecur"} {
-		remove(it, n)
+	// With the StartDisplay definition alone: its rules tell Atlantic
+	// Standard Time; Eastern Standard Time's are Turks and Caicos' too, so
+	// they tell no zone.
+	for _, c := range []struct{ zone, want, why, not string }{
+		{"Atlantic Standard Time", "mapiblob repair tz meeting.msg --zone 'Atlantic Standard Time'", "alone has the rules of the definition whose key name is empty", ""},
+		{"Eastern Standard Time", "--zone ZONE", "no time-zone property of the item names a zone", "Standard Time'"},
+	} {
+		it := itemtest.Meeting(itemtest.Options{EmptyStartDisplayKeyName: true, Zone: c.zone})
+		it.Source = "meeting.msg"
+		require.True(t, it.Remove("PidLidAppointmentTimeZoneDefinitionEndDisplay"))
+		require.True(t, it.Remove("PidLidAppointmentTimeZoneDefinitionRecur"))
+		require.False(t, it.Remove("PidLidAppointmentTimeZoneDefinitionRecur"), "removed twice")
+		fs := it.Check()
+		require.Len(t, fs, 1, c.zone)
+		require.Contains(t, fs[0].Message, c.want, c.zone)
+		require.Contains(t, fs[0].Message, c.why, c.zone)
+		if c.not != "" {
+			require.NotContains(t, fs[0].Message, c.not, c.zone)
+		}
 	}
-	fs = it.Check()
-	require.Len(t, fs, 1)
-	require.Contains(t, fs[0].Message, "mapiblob repair tz meeting.msg --zone 'Atlantic Standard Time'")
-	require.Contains(t, fs[0].Message, "alone has the rules of the definition whose key name is empty")
-
-	// Eastern Standard Time's rules are Turks and Caicos' too: no zone.
-	it = itemtest.Meeting(itemtest.Options{EmptyStartDisplayKeyName: true, Zone: "Eastern Standard Time"})
-	it.Source = "meeting.msg"
-	for _, n := range []string{"PidLidAppointmentTimeZoneDefinitionEndDisplay", "PidLidAppointmentTimeZoneDefinitionRecur"} {
-		remove(it, n)
-	}
-	fs = it.Check()
-	require.Len(t, fs, 1)
-	require.Contains(t, fs[0].Message, "--zone ZONE")
-	require.Contains(t, fs[0].Message, "no time-zone property of the item names a zone")
-	require.NotContains(t, fs[0].Message, "Standard Time'")
 }
 
 func TestSetChecker(t *testing.T) {

@@ -354,6 +354,22 @@ func (it *Item) Set(p Property) {
 	it.Decode()
 }
 
+// Remove removes the property with the given canonical name (or alias, as
+// Get finds it) and reports whether the item had it. Decoded values of the
+// other properties are kept.
+func (it *Item) Remove(name string) bool {
+	p := it.Get(name)
+	if p == nil {
+		return false
+	}
+	i := 0
+	for &it.Properties[i] != p {
+		i++
+	}
+	it.Properties = append(it.Properties[:i], it.Properties[i+1:]...)
+	return true
+}
+
 func sameNamed(a, b *Named) bool {
 	if a == nil || b == nil {
 		return a == b

@@ -2,8 +2,9 @@ package goid
 
 import (
 	"encoding/json"
+	"maps"
 	"path/filepath"
-	"sort"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -61,11 +62,7 @@ type envelope struct {
 func TestGoldenIDs(t *testing.T) {
 	dir := filepath.Join("..", "testdata", "goid")
 	ids := goldenIDs(t)
-	names := make([]string, 0, len(ids))
-	for n := range ids {
-		names = append(names, n)
-	}
-	sort.Strings(names)
+	names := slices.Sorted(maps.Keys(ids))
 	for _, name := range names {
 		g := ids[name]
 		b := mustMarshal(t, g)

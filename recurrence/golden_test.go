@@ -3,8 +3,9 @@ package recurrence
 import (
 	"bytes"
 	"encoding/hex"
+	"maps"
 	"path/filepath"
-	"sort"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -92,11 +93,7 @@ func goldenPatterns(t testing.TB) map[string]any {
 func TestGoldenPatterns(t *testing.T) {
 	dir := filepath.Join("..", "testdata", "recur")
 	ps := goldenPatterns(t)
-	names := make([]string, 0, len(ps))
-	for n := range ps {
-		names = append(names, n)
-	}
-	sort.Strings(names)
+	names := slices.Sorted(maps.Keys(ps))
 	for _, name := range names {
 		v := ps[name]
 		var b []byte

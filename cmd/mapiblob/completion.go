@@ -4,7 +4,9 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"maps"
 	"regexp"
+	"slices"
 	"sort"
 	"strings"
 )
@@ -74,11 +76,7 @@ func commandFlags(name string) []cmdFlag {
 
 // commandSpecs lists every command with its flags, for completion.
 func commandSpecs() []cmdSpec {
-	names := make([]string, 0, len(commands))
-	for n := range commands {
-		names = append(names, n)
-	}
-	sort.Strings(names)
+	names := slices.Sorted(maps.Keys(commands))
 	var out []cmdSpec
 	for _, n := range names {
 		s := cmdSpec{name: n, summary: commands[n].summary, subcommands: commands[n].subcommands, flags: commandFlags(n)}

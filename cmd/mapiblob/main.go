@@ -10,10 +10,11 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"maps"
 	"os"
 	"path/filepath"
 	"runtime"
-	"sort"
+	"slices"
 	"strings"
 	_ "time/tzdata" // zone rules built in: tz build works without a zone database on the machine
 )
@@ -154,11 +155,7 @@ func writeOverview(w io.Writer) {
 	fmt.Fprintln(w, "mapiblob decodes, checks and explains the binary MAPI properties of calendar items.")
 	fmt.Fprintln(w, "\nUsage: mapiblob COMMAND [flags] [INPUT]")
 	fmt.Fprintln(w, "\nCommands:")
-	names := make([]string, 0, len(commands))
-	for n := range commands {
-		names = append(names, n)
-	}
-	sort.Strings(names)
+	names := slices.Sorted(maps.Keys(commands))
 	for _, n := range names {
 		fmt.Fprintf(w, "  %-12s %s\n", n, commands[n].summary)
 	}

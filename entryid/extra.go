@@ -125,13 +125,13 @@ func (ci *ConversationIndex) SmartView() string {
 // Text is the SmartView text.
 func (ci *ConversationIndex) Text() string { return ci.SmartView() }
 
-// Report tag versions ([MS-OXOMSG] 2.2.1.19).
+// Report tag versions ([MS-OXOMSG]).
 const (
 	ReportTagCurrentVersion        = 0x00020001 // with a search folder entry ID
 	ReportTagNoSearchFolderVersion = 0x00010001 // without
 )
 
-// ReportTag is PidTagReportTag ([MS-OXOMSG] 2.2.1.19).
+// ReportTag is PidTagReportTag ([MS-OXOMSG]).
 type ReportTag struct {
 	base
 	Cookie                  blob.HexBytes `json:"Cookie"` // "PCDFEB09\0"
@@ -222,7 +222,7 @@ func (r *ReportTag) Check() []blob.Finding {
 	var out []blob.Finding
 	if string(r.Cookie) != "PCDFEB09\x00" {
 		out = append(out, blob.Finding{Code: "REPORTTAG_COOKIE", Severity: blob.Error, Path: "Cookie",
-			Message: "the cookie is not \"PCDFEB09\" ([MS-OXOMSG] 2.2.1.19); Outlook does not match the report to its message"})
+			Message: "the cookie is not \"PCDFEB09\" ([MS-OXOMSG]); Outlook does not match the report to its message"})
 	}
 	return append(out, trailingFinding("REPORTTAG_TRAILING_BYTES", r.Trailing)...)
 }
@@ -276,7 +276,7 @@ func (r *ReportTag) SmartView() string {
 // Text is the SmartView text.
 func (r *ReportTag) Text() string { return r.SmartView() }
 
-// TaskAssigners is PidLidTaskAssigners ([MS-OXOTASK] 2.2.2.2.23): a count
+// TaskAssigners is PidLidTaskAssigners ([MS-OXOTASK]): a count
 // and that many TaskAssigner records.
 type TaskAssigners struct {
 	base

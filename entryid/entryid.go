@@ -10,8 +10,9 @@
 //
 // Each structure decodes as MFCMAPI's SmartView pane reads it: what does not
 // fit the form is not an error but bytes left over (TrailingBytes), which
-// SmartView shows as "Unparsed data". A value keeps the bytes it was decoded
-// from, and MarshalBinary gives them back.
+// SmartView shows as "Unparsed data" and MarshalBinary writes back, so that
+// encoding gives the input back. A conversation index encodes from its
+// fields; the other values keep the bytes they were decoded from.
 package entryid
 
 import (

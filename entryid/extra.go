@@ -445,3 +445,24 @@ func (d *Decoded) SmartView() string {
 
 // Text is the SmartView text.
 func (d *Decoded) Text() string { return d.SmartView() }
+
+// MarshalBinary encodes ci from its fields.
+func (ci *ConversationIndex) MarshalBinary() ([]byte, error) { return ci.AppendBinary(nil) }
+
+// AppendBinary appends the encoding of ci: the header block, each response
+// level (TimeDelta's top bit is dropped, it has 31), then any trailing bytes.
+func (ci *ConversationIndex) AppendBinary(b []byte) ([]byte, error) {
+	if ci.HasHeader {
+		h := ci.HighDateTime
+		b = append(b, byte(h>>24), byte(h>>16), byte(h>>8), byte(h), byte(ci.LowDateTime>>8), byte(ci.LowDateTime))
+		b = append(b, ci.GUID[:]...)
+		for _, r := range ci.Responses {
+			v := r.TimeDelta & 0x7FFFFFFF
+			if r.DeltaCode {
+				v |= 0x80000000
+			}
+			b = append(b, byte(v>>24), byte(v>>16), byte(v>>8), byte(v), r.Random<<4|r.Level&0x0F)
+		}
+	}
+	return append(b, ci.Trailing...), nil
+}

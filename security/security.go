@@ -6,8 +6,9 @@
 //
 // Each structure decodes as MFCMAPI's SmartView pane reads it: a field
 // that does not fit is left out rather than refused, and bytes after the
-// structure are kept (TrailingBytes). A value keeps the bytes it was
-// decoded from, and MarshalBinary gives them back.
+// structure are kept (TrailingBytes), so that MarshalBinary gives the input
+// back: a SID encodes from its fields; the ACE, ACL and descriptor values
+// keep the bytes they were decoded from and give those back.
 package security
 
 import (
@@ -54,11 +55,10 @@ func trailing(code string, t []byte) []blob.Finding {
 // SIDBody is a SID's fields ([MS-DTYP] 2.4.2.2); Has* say which were
 // present.
 type SIDBody struct {
-	Revision            uint8    `json:"Revision"`
-	SubAuthorityCount   uint8    `json:"SubAuthorityCount"`
-	IdentifierAuthority [6]byte  `json:"-"`
-	SubAuthority        []uint32 `json:"SubAuthority"`
-	Authority           uint64   `json:"IdentifierAuthority"` // IdentifierAuthority as a 48-bit big-endian number
+	Revision          uint8    `json:"Revision"`
+	SubAuthorityCount uint8    `json:"SubAuthorityCount"`
+	SubAuthority      []uint32 `json:"SubAuthority"`
+	Authority         uint64   `json:"IdentifierAuthority"` // IdentifierAuthority as a 48-bit big-endian number
 
 	HasRevision, HasCount, HasAuthority bool `json:"-"`
 }
@@ -72,7 +72,6 @@ func readSID(c *wire.Cursor) SIDBody {
 	}
 	if a, ok := c.Fixed(6); ok {
 		s.HasAuthority = true
-		copy(s.IdentifierAuthority[:], a)
 		for _, x := range a {
 			s.Authority = s.Authority<<8 | uint64(x)
 		}
@@ -503,3 +502,31 @@ func (l *ACL) SmartView() string {
 
 // Text is the SmartView text.
 func (l *ACL) Text() string { return l.SmartView() }
+
+func (s *SIDBody) appendBinary(b []byte) []byte {
+	if !s.HasRevision {
+		return b
+	}
+	b = append(b, s.Revision)
+	if !s.HasCount {
+		return b
+	}
+	b = append(b, s.SubAuthorityCount)
+	if s.HasAuthority {
+		a := s.Authority
+		b = append(b, byte(a>>40), byte(a>>32), byte(a>>24), byte(a>>16), byte(a>>8), byte(a))
+	}
+	for _, v := range s.SubAuthority {
+		b = wire.AppendU32(b, v)
+	}
+	return b
+}
+
+// MarshalBinary encodes s from its fields.
+func (s *SID) MarshalBinary() ([]byte, error) { return s.AppendBinary(nil) }
+
+// AppendBinary appends the encoding of s: the fields present, with
+// SubAuthorityCount as stored, then any trailing bytes.
+func (s *SID) AppendBinary(b []byte) ([]byte, error) {
+	return append(s.appendBinary(b), s.Trailing...), nil
+}

@@ -220,7 +220,7 @@ func (r *ReportTag) Kind() blob.Kind { return blob.KindReportTag }
 // Check reports a cookie other than "PCDFEB09" and bytes after the tag.
 func (r *ReportTag) Check() []blob.Finding {
 	var out []blob.Finding
-	if string(r.Cookie) != "PCDFEB09\x00" {
+	if string(r.Cookie) != ReportTagCookie {
 		out = append(out, blob.Finding{Code: "REPORTTAG_COOKIE", Severity: blob.Error, Path: "Cookie",
 			Message: "the cookie is not \"PCDFEB09\" ([MS-OXOMSG]); Outlook does not match the report to its message"})
 	}
@@ -465,4 +465,13 @@ func (ci *ConversationIndex) AppendBinary(b []byte) ([]byte, error) {
 		}
 	}
 	return append(b, ci.Trailing...), nil
+}
+
+// ReportTagCookie is the cookie a report tag starts with.
+const ReportTagCookie = "PCDFEB09\x00"
+
+// IsReportTag reports whether b starts with the report tag's cookie: the
+// signature a detector can trust.
+func IsReportTag(b []byte) bool {
+	return len(b) >= len(ReportTagCookie) && string(b[:len(ReportTagCookie)]) == ReportTagCookie
 }

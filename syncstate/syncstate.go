@@ -352,3 +352,7 @@ func (p *PCL) AppendBinary(b []byte) ([]byte, error) {
 	}
 	return append(b, p.Trailing...), nil
 }
+
+// IsTombstone reports whether b starts with a tombstone list's Identifier,
+// 0xBEDEAFCD: the signature a detector can trust.
+func IsTombstone(b []byte) bool { return len(b) >= 4 && le32(b) == TombstoneIdentifier }

@@ -232,7 +232,7 @@ func ParseTombstone(b []byte) (*Tombstone, error) {
 		g := &r.goid
 		g.ByteArrayID = guid.GUID(h[:16])
 		g.YH, g.YL, g.M, g.D = h[16], h[17], h[18], h[19]
-		g.CreationTime = goid.FileTime(le64(h[20:28]))
+		g.CreationTime = blob.FileTime(le64(h[20:28]))
 		copy(g.X[:], h[28:36])
 		g.Size = le32(h[36:40])
 		var data []byte

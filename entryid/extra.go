@@ -66,7 +66,7 @@ func ParseConversationIndex(b []byte) (*ConversationIndex, error) {
 				Random: p[4] >> 4, Level: p[4] & 0x0F})
 		}
 	}
-	ci.finish(all, &c)
+	ci.Finish(all, &c)
 	return ci, nil
 }
 
@@ -89,7 +89,7 @@ func (ci *ConversationIndex) Check() []blob.Finding {
 		out = append(out, blob.Finding{Code: "CONVINDEX_RESERVED", Severity: blob.Warning, Path: "Header.Reserved",
 			Message: "the header's first byte is " + mfc.X(uint64(ci.HighDateTime>>24), 2) + ", not 0x01 ([MS-OXOMSG] 2.2.1.3)"})
 	}
-	return append(out, trailingFinding("CONVINDEX_TRAILING_BYTES", ci.Trailing)...)
+	return append(out, wire.TrailingFinding("CONVINDEX_TRAILING_BYTES", ci.Trailing)...)
 }
 
 // SmartView renders ci as MFCMAPI does ("Conversation Index").
@@ -178,15 +178,15 @@ func ParseReportTag(b []byte) (*ReportTag, error) {
 	}
 	if !sized(&r.StoreEntryIDSize, &r.StoreEntryID) || !sized(&r.FolderEntryIDSize, &r.FolderEntryID) ||
 		!sized(&r.MessageEntryIDSize, &r.MessageEntryID) {
-		r.finish(all, &c)
+		r.Finish(all, &c)
 		return r, nil
 	}
 	if r.Version != ReportTagNoSearchFolderVersion && !sized(&r.SearchFolderEntryIDSize, &r.SearchFolderEntryID) {
-		r.finish(all, &c)
+		r.Finish(all, &c)
 		return r, nil
 	}
 	if !c.U32(&r.MessageSearchKeySize) {
-		r.finish(all, &c)
+		r.Finish(all, &c)
 		return r, nil
 	}
 	r.fields++
@@ -197,7 +197,7 @@ func ParseReportTag(b []byte) (*ReportTag, error) {
 		r.MessageSearchKey = k
 	}
 	if !c.U32(&r.AnsiTextSize) {
-		r.finish(all, &c)
+		r.Finish(all, &c)
 		return r, nil
 	}
 	r.fields++
@@ -210,7 +210,7 @@ func ParseReportTag(b []byte) (*ReportTag, error) {
 		}
 		r.AnsiText = mfc.Text8(t)
 	}
-	r.finish(all, &c)
+	r.Finish(all, &c)
 	return r, nil
 }
 
@@ -224,7 +224,7 @@ func (r *ReportTag) Check() []blob.Finding {
 		out = append(out, blob.Finding{Code: "REPORTTAG_COOKIE", Severity: blob.Error, Path: "Cookie",
 			Message: "the cookie is not \"PCDFEB09\" ([MS-OXOMSG]); Outlook does not match the report to its message"})
 	}
-	return append(out, trailingFinding("REPORTTAG_TRAILING_BYTES", r.Trailing)...)
+	return append(out, wire.TrailingFinding("REPORTTAG_TRAILING_BYTES", r.Trailing)...)
 }
 
 // SmartView renders r as MFCMAPI does ("Report Tag").
@@ -327,7 +327,7 @@ func ParseTaskAssigners(b []byte) (*TaskAssigners, error) {
 		}
 		t.Assigners = append(t.Assigners, a)
 	}
-	t.finish(all, &c)
+	t.Finish(all, &c)
 	return t, nil
 }
 
@@ -341,7 +341,7 @@ func (t *TaskAssigners) Check() []blob.Finding {
 		out = append(out, blob.Finding{Code: "TASKASSIGNERS_COUNT", Severity: blob.Error, Path: "cAssigners",
 			Message: "cAssigners says " + strconv.FormatUint(uint64(t.Count), 10) + " but " + strconv.Itoa(len(t.Assigners)) + " records fit"})
 	}
-	return append(out, trailingFinding("TASKASSIGNERS_TRAILING_BYTES", t.Trailing)...)
+	return append(out, wire.TrailingFinding("TASKASSIGNERS_TRAILING_BYTES", t.Trailing)...)
 }
 
 // SmartView renders t as MFCMAPI does ("Task Assigners").
@@ -375,7 +375,7 @@ type Encoded struct {
 
 // ParseEncode reads b as an entry ID's bytes, to be shown encoded.
 func ParseEncode(b []byte) (*Encoded, error) {
-	return &Encoded{base: base{raw: bytes.Clone(b)}, EntryID: bytes.Clone(b)}, nil
+	return &Encoded{base: wire.RawOf(bytes.Clone(b)), EntryID: bytes.Clone(b)}, nil
 }
 
 // Kind is blob.KindEncodeEntryID.
@@ -422,7 +422,7 @@ func ParseDecode(b []byte) (*Decoded, error) {
 		out = append(out, byte(u-0xAC00))
 	}
 	d := &Decoded{EntryID: out}
-	d.finish(all, &c)
+	d.Finish(all, &c)
 	return d, nil
 }
 
@@ -431,7 +431,7 @@ func (d *Decoded) Kind() blob.Kind { return blob.KindDecodeEntryID }
 
 // Check reports an odd byte left over.
 func (d *Decoded) Check() []blob.Finding {
-	return trailingFinding("DECODEENTRYID_TRAILING_BYTES", d.Trailing)
+	return wire.TrailingFinding("DECODEENTRYID_TRAILING_BYTES", d.Trailing)
 }
 
 // SmartView renders d as MFCMAPI does ("Decoded Entry ID").

@@ -13,34 +13,7 @@ import (
 
 // base is what every value of this package keeps: the bytes it was read
 // from, split into what the structure took and what was left after it.
-type base struct {
-	raw      []byte
-	Trailing []byte `json:"-"`
-}
-
-// TrailingBytes are the bytes after the structure.
-func (b *base) TrailingBytes() []byte { return b.Trailing }
-
-// MarshalBinary gives back the bytes the value was decoded from.
-func (b *base) MarshalBinary() ([]byte, error) { return b.AppendBinary(nil) }
-
-// AppendBinary appends the bytes the value was decoded from.
-func (b *base) AppendBinary(p []byte) ([]byte, error) {
-	return append(append(p, b.raw...), b.Trailing...), nil
-}
-
-func (b *base) finish(all []byte, c *wire.Cursor) {
-	b.Trailing = c.Rest()
-	b.raw = all[:len(all)-len(b.Trailing)]
-}
-
-func trailingFinding(code string, t []byte) []blob.Finding {
-	if len(t) == 0 {
-		return nil
-	}
-	return []blob.Finding{{Code: code, Severity: blob.Warning, Path: "Trailing",
-		Message: strconv.Itoa(len(t)) + " bytes after the structure are not part of it"}}
-}
+type base = wire.Raw
 
 // subEntryID decodes the entry ID in the next n bytes of c (fewer when c
 // holds fewer), as a value of its own whose Trailing holds what its form
@@ -109,7 +82,7 @@ func ParseFlatEntryList(b []byte) (*FlatEntryList, error) {
 		}
 		l.Entries = append(l.Entries, e)
 	}
-	l.finish(all, &c)
+	l.Finish(all, &c)
 	return l, nil
 }
 
@@ -123,7 +96,7 @@ func (l *FlatEntryList) Check() []blob.Finding {
 		out = append(out, blob.Finding{Code: "FLATENTRYLIST_COUNT", Severity: blob.Error, Path: "Count",
 			Message: "Count says " + strconv.FormatUint(uint64(l.Count), 10) + " entries but " + strconv.Itoa(len(l.Entries)) + " fit"})
 	}
-	return append(out, trailingFinding("FLATENTRYLIST_TRAILING_BYTES", l.Trailing)...)
+	return append(out, wire.TrailingFinding("FLATENTRYLIST_TRAILING_BYTES", l.Trailing)...)
 }
 
 // SmartView renders l as MFCMAPI does ("Flat Entry List").
@@ -190,7 +163,7 @@ func ParseEntryList(b []byte) (*EntryList, error) {
 		}
 		l.Entries[i].EntryID = subEntryID(&c, l.Entries[i].Length)
 	}
-	l.finish(all, &c)
+	l.Finish(all, &c)
 	return l, nil
 }
 
@@ -206,7 +179,7 @@ func (l *EntryList) Check() []blob.Finding {
 				Message: "the entry ID is shorter than its EntryLength"})
 		}
 	}
-	return append(out, trailingFinding("ENTRYLIST_TRAILING_BYTES", l.Trailing)...)
+	return append(out, wire.TrailingFinding("ENTRYLIST_TRAILING_BYTES", l.Trailing)...)
 }
 
 // SmartView renders l as MFCMAPI does ("Entry List").
@@ -295,7 +268,7 @@ func ParseAdditionalRenEntryIDsEx(b []byte) (*AdditionalRenEntryIDsEx, error) {
 			break
 		}
 	}
-	v.finish(all, &c)
+	v.Finish(all, &c)
 	return v, nil
 }
 
@@ -316,7 +289,7 @@ func (v *AdditionalRenEntryIDsEx) Check() []blob.Finding {
 				Message: "the data elements do not fill DataElementsSize; Outlook cannot find the special folder they name"})
 		}
 	}
-	return append(out, trailingFinding("RENENTRYIDS_TRAILING_BYTES", v.Trailing)...)
+	return append(out, wire.TrailingFinding("RENENTRYIDS_TRAILING_BYTES", v.Trailing)...)
 }
 
 // SmartView renders v as MFCMAPI does ("Additional Ren Entry IDs").

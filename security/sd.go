@@ -155,7 +155,7 @@ type SecurityDescriptor struct {
 // ParseSecurityDescriptor decodes a self-relative security descriptor.
 func ParseSecurityDescriptor(b []byte) (*SecurityDescriptor, error) {
 	all := bytes.Clone(b)
-	return &SecurityDescriptor{base: base{raw: all}, SDBody: readSD(all)}, nil
+	return &SecurityDescriptor{base: wire.RawOf(all), SDBody: readSD(all)}, nil
 }
 
 // Kind is blob.KindSecurityDescriptor.
@@ -203,7 +203,7 @@ type NTSecurityDescriptor struct {
 func ParseNTSecurityDescriptor(b []byte, kind blob.Kind) (*NTSecurityDescriptor, error) {
 	all := bytes.Clone(b)
 	c := wire.NewCursor(all)
-	v := &NTSecurityDescriptor{kind: kind, base: base{raw: all}}
+	v := &NTSecurityDescriptor{kind: kind, base: wire.RawOf(all)}
 	if !c.U16(&v.HeaderSize) {
 		return v, nil
 	}

@@ -23,34 +23,9 @@ import (
 	"github.com/mapiblob/mapiblob/internal/wire"
 )
 
-type base struct {
-	raw      []byte
-	Trailing []byte `json:"-"`
-}
-
-// TrailingBytes are the bytes after the structure.
-func (b *base) TrailingBytes() []byte { return b.Trailing }
-
-// MarshalBinary gives back the bytes the value was decoded from.
-func (b *base) MarshalBinary() ([]byte, error) { return b.AppendBinary(nil) }
-
-// AppendBinary appends the bytes the value was decoded from.
-func (b *base) AppendBinary(p []byte) ([]byte, error) {
-	return append(append(p, b.raw...), b.Trailing...), nil
-}
-
-func (b *base) finish(all []byte, c *wire.Cursor) {
-	b.Trailing = c.Rest()
-	b.raw = all[:len(all)-len(b.Trailing)]
-}
-
-func trailing(code string, t []byte) []blob.Finding {
-	if len(t) == 0 {
-		return nil
-	}
-	return []blob.Finding{{Code: code, Severity: blob.Warning, Path: "Trailing",
-		Message: strconv.Itoa(len(t)) + " bytes after the structure are not part of it"}}
-}
+// base is what every value of this package keeps: the bytes it was read
+// from, split into what the structure took and what was left after it.
+type base = wire.Raw
 
 // SIDBody is a SID's fields ([MS-DTYP] 2.4.2.2); Has* say which were
 // present.
@@ -211,7 +186,7 @@ func ParseSID(b []byte) (*SID, error) {
 	all := bytes.Clone(b)
 	c := wire.NewCursor(all)
 	s := &SID{SIDBody: readSID(&c), empty: len(b) == 0}
-	s.finish(all, &c)
+	s.Finish(all, &c)
 	return s, nil
 }
 
@@ -221,7 +196,7 @@ func (s *SID) Kind() blob.Kind { return blob.KindSID }
 // Check reports a SID cut short or of an unknown revision, and bytes after
 // it.
 func (s *SID) Check() []blob.Finding {
-	return append(s.check("SID"), trailing("SID_TRAILING_BYTES", s.Trailing)...)
+	return append(s.check("SID"), wire.TrailingFinding("SID_TRAILING_BYTES", s.Trailing)...)
 }
 
 // SmartView renders s as MFCMAPI does ("SID"); nothing for no bytes.
@@ -375,7 +350,7 @@ func ParseACE(b []byte, k MaskKind) (*ACE, error) {
 	default:
 		a.kind = blob.KindACEMessage
 	}
-	a.finish(all, &c)
+	a.Finish(all, &c)
 	return a, nil
 }
 
@@ -384,7 +359,7 @@ func (a *ACE) Kind() blob.Kind { return a.kind }
 
 // Check reports an ACE cut short and bytes after it.
 func (a *ACE) Check() []blob.Finding {
-	return append(a.check("ACE"), trailing("ACE_TRAILING_BYTES", a.Trailing)...)
+	return append(a.check("ACE"), wire.TrailingFinding("ACE_TRAILING_BYTES", a.Trailing)...)
 }
 
 // SmartView renders a as MFCMAPI does ("ACE").
@@ -479,7 +454,7 @@ func ParseACL(b []byte) (*ACL, error) {
 	all := bytes.Clone(b)
 	c := wire.NewCursor(all)
 	l := &ACL{ACLBody: readACL(&c)}
-	l.finish(all, &c)
+	l.Finish(all, &c)
 	return l, nil
 }
 
@@ -489,7 +464,7 @@ func (l *ACL) Kind() blob.Kind { return blob.KindACL }
 // Check reports an ACL cut short, an unknown revision, missing ACEs and
 // bytes after the ACL.
 func (l *ACL) Check() []blob.Finding {
-	return append(l.check("ACL"), trailing("ACL_TRAILING_BYTES", l.Trailing)...)
+	return append(l.check("ACL"), wire.TrailingFinding("ACL_TRAILING_BYTES", l.Trailing)...)
 }
 
 // SmartView renders l as MFCMAPI does ("ACL").

@@ -25,26 +25,9 @@ import (
 	"github.com/mapiblob/mapiblob/internal/wire"
 )
 
-type base struct {
-	raw      []byte
-	Trailing []byte `json:"-"`
-}
-
-// TrailingBytes are the bytes after the structure.
-func (b *base) TrailingBytes() []byte { return b.Trailing }
-
-// MarshalBinary gives back the bytes the value was decoded from.
-func (b *base) MarshalBinary() ([]byte, error) { return b.AppendBinary(nil) }
-
-// AppendBinary appends the bytes the value was decoded from.
-func (b *base) AppendBinary(p []byte) ([]byte, error) {
-	return append(append(p, b.raw...), b.Trailing...), nil
-}
-
-func (b *base) finish(all []byte, c *wire.Cursor) {
-	b.Trailing = c.Rest()
-	b.raw = all[:len(all)-len(b.Trailing)]
-}
+// base is what every value of this package keeps: the bytes it was read
+// from, split into what the structure took and what was left after it.
+type base = wire.Raw
 
 // XID is [MS-OXCFXICS] 2.2.2.2: a namespace GUID and a local id of 1 to 8
 // bytes (the rest of the value).
@@ -65,7 +48,7 @@ func ParseXID(b []byte) (*XID, error) {
 	}
 	x.NamespaceGUID = guid.GUID(g)
 	x.LocalID = c.Rest()
-	x.finish(all, &c)
+	x.Finish(all, &c)
 	return x, nil
 }
 
@@ -127,7 +110,7 @@ func ParsePCL(b []byte) (*PCL, error) {
 		x.LocalID = rec[16:]
 		p.XIDs = append(p.XIDs, x)
 	}
-	p.finish(all, &c)
+	p.Finish(all, &c)
 	return p, nil
 }
 
@@ -250,7 +233,7 @@ func ParseTombstone(b []byte) (*Tombstone, error) {
 			break
 		}
 	}
-	t.finish(all, &c)
+	t.Finish(all, &c)
 	return t, nil
 }
 

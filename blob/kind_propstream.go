@@ -1,0 +1,11 @@
+package blob
+
+// Kinds of the property streams (package propstream).
+const (
+	KindWebViewPersist      Kind = "webview"          // web view persistence stream (PidTagFolderWebViewInfo)
+	KindExtendedFolderFlags Kind = "extfolderflags"   // PidTagExtendedFolderFlags
+	KindSwappedToDo         Kind = "swappedtodo"      // PidTagSwappedToDoData
+	KindVerbStream          Kind = "verbstream"       // PidLidVerbStream
+	KindFolderUserFields    Kind = "folderuserfields" // folder user fields stream (PidTagUserFields)
+	KindPropDefStream       Kind = "propdefstream"    // PropertyDefinitionStream (PidLidPropertyDefinitionStream)
+)

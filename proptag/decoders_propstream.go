@@ -1,0 +1,9 @@
+package proptag
+
+import "github.com/mapiblob/mapiblob/blob"
+
+// propstreamDecoders are the decoders of the property streams (package
+// propstream), by the properties MFCMAPI reads them from.
+var propstreamDecoders = map[string]blob.Kind{
+	"PidTagFolderWebViewInfo": blob.KindWebViewPersist, // PR_FOLDER_WEBVIEWINFO
+}

@@ -1,0 +1,15 @@
+package smartview
+
+import (
+	"github.com/mapiblob/mapiblob/blob"
+	"github.com/mapiblob/mapiblob/propstream"
+)
+
+// propstreamDecoders are the property streams of package propstream. None
+// has a signature, so none is detected from the bytes alone.
+var propstreamDecoders = []Decoder{
+	{
+		Kind: blob.KindWebViewPersist, Parser: "WEBVIEWPERSISTSTREAM",
+		Decode: func(b []byte, _ Options) (blob.Value, error) { return propstream.ParseWebViewPersistStream(b) },
+	},
+}

@@ -15,6 +15,7 @@ import (
 // parsers are the structures of this package by MFCMAPI's parser name.
 var parsers = map[string]func([]byte) (blob.Value, error){
 	"WEBVIEWPERSISTSTREAM": func(b []byte) (blob.Value, error) { return ParseWebViewPersistStream(b) },
+	"VERBSTREAM":           func(b []byte) (blob.Value, error) { return ParseVerbStream(b) },
 }
 
 // cases lists MFCMAPI's test cases of parser, failing when the fixture

@@ -6,4 +6,5 @@ import "github.com/mapiblob/mapiblob/blob"
 // propstream), by the properties MFCMAPI reads them from.
 var propstreamDecoders = map[string]blob.Kind{
 	"PidTagFolderWebViewInfo": blob.KindWebViewPersist, // PR_FOLDER_WEBVIEWINFO
+	"PidLidVerbStream":        blob.KindVerbStream,     // dispidVerbStream
 }

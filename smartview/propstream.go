@@ -12,4 +12,8 @@ var propstreamDecoders = []Decoder{
 		Kind: blob.KindWebViewPersist, Parser: "WEBVIEWPERSISTSTREAM",
 		Decode: func(b []byte, _ Options) (blob.Value, error) { return propstream.ParseWebViewPersistStream(b) },
 	},
+	{
+		Kind: blob.KindVerbStream, Parser: "VERBSTREAM",
+		Decode: func(b []byte, _ Options) (blob.Value, error) { return propstream.ParseVerbStream(b) },
+	},
 }

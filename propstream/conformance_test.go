@@ -15,6 +15,8 @@ import (
 // parsers are the structures of this package by MFCMAPI's parser name.
 var parsers = map[string]func([]byte) (blob.Value, error){
 	"WEBVIEWPERSISTSTREAM": func(b []byte) (blob.Value, error) { return ParseWebViewPersistStream(b) },
+	"EXTENDEDFOLDERFLAGS":  func(b []byte) (blob.Value, error) { return ParseExtendedFolderFlags(b) },
+	"SWAPPEDTODO":          func(b []byte) (blob.Value, error) { return ParseSwappedToDo(b) },
 	"VERBSTREAM":           func(b []byte) (blob.Value, error) { return ParseVerbStream(b) },
 }
 

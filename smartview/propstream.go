@@ -16,4 +16,12 @@ var propstreamDecoders = []Decoder{
 		Kind: blob.KindVerbStream, Parser: "VERBSTREAM",
 		Decode: func(b []byte, _ Options) (blob.Value, error) { return propstream.ParseVerbStream(b) },
 	},
+	{
+		Kind: blob.KindExtendedFolderFlags, Parser: "EXTENDEDFOLDERFLAGS",
+		Decode: func(b []byte, _ Options) (blob.Value, error) { return propstream.ParseExtendedFolderFlags(b) },
+	},
+	{
+		Kind: blob.KindSwappedToDo, Parser: "SWAPPEDTODO",
+		Decode: func(b []byte, _ Options) (blob.Value, error) { return propstream.ParseSwappedToDo(b) },
+	},
 }

@@ -51,3 +51,23 @@ func ansiText(b []byte) string {
 func h8(v uint32) string { return sv.Hex(uint64(v), 8) }
 func h4(v uint16) string { return sv.Hex(uint64(v), 4) }
 func h2(v uint8) string  { return sv.Hex(uint64(v), 2) }
+
+// ANSIString is 8-bit text as stored, without its count or terminator;
+// JSON and String show it decoded as windows-1252.
+type ANSIString []byte
+
+// String is the text, decoded as windows-1252.
+func (s ANSIString) String() string { return blob.DefaultCodePage.Decode(s) }
+
+// MarshalText writes the decoded text.
+func (s ANSIString) MarshalText() ([]byte, error) { return []byte(s.String()), nil }
+
+// UnicodeString is UTF-16LE text as stored, without its count or
+// terminator; JSON and String show it decoded.
+type UnicodeString []byte
+
+// String is the text, an unpaired surrogate as U+FFFD.
+func (s UnicodeString) String() string { t, _ := wire.DecodeUTF16(s); return t }
+
+// MarshalText writes the decoded text.
+func (s UnicodeString) MarshalText() ([]byte, error) { return []byte(s.String()), nil }

@@ -24,27 +24,27 @@ type VerbStream struct {
 // VoteOption is one verb ([MS-OXOMSG] 2.2.1.74.1). The strings are ANSI
 // and stored without a terminator, each after a one-byte count.
 type VoteOption struct {
-	VerbType          uint32        `json:"VerbType"`          // VerbType: 4 for a voting option
-	DisplayName       blob.HexBytes `json:"DisplayName"`       // DisplayName: the localized name, ANSI
-	MsgClsName        blob.HexBytes `json:"MsgClsName"`        // MsgClsName: "IPM.Note" for a voting option
-	Internal1String   blob.HexBytes `json:"Internal1String"`   // Internal1String
-	DisplayNameRepeat blob.HexBytes `json:"DisplayNameRepeat"` // DisplayNameRepeat: DisplayName again
-	Internal2         uint32        `json:"Internal2"`         // Internal2
-	Internal3         uint8         `json:"Internal3"`         // Internal3
-	UseUSHeaders      uint32        `json:"fUseUSHeaders"`     // fUseUSHeaders: US-style reply headers
-	Internal4         uint32        `json:"Internal4"`         // Internal4
-	SendBehavior      uint32        `json:"SendBehavior"`      // SendBehavior: send at once or prompt
-	Internal5         uint32        `json:"Internal5"`         // Internal5
-	ID                uint32        `json:"ID"`                // ID: the verb's id (1 upward for voting options)
-	Internal6         uint32        `json:"Internal6"`         // Internal6
+	VerbType          uint32     `json:"VerbType"`          // VerbType: 4 for a voting option
+	DisplayName       ANSIString `json:"DisplayName"`       // DisplayName: the localized name, ANSI
+	MsgClsName        ANSIString `json:"MsgClsName"`        // MsgClsName: "IPM.Note" for a voting option
+	Internal1String   ANSIString `json:"Internal1String"`   // Internal1String
+	DisplayNameRepeat ANSIString `json:"DisplayNameRepeat"` // DisplayNameRepeat: DisplayName again
+	Internal2         uint32     `json:"Internal2"`         // Internal2
+	Internal3         uint8      `json:"Internal3"`         // Internal3
+	UseUSHeaders      uint32     `json:"fUseUSHeaders"`     // fUseUSHeaders: US-style reply headers
+	Internal4         uint32     `json:"Internal4"`         // Internal4
+	SendBehavior      uint32     `json:"SendBehavior"`      // SendBehavior: send at once or prompt
+	Internal5         uint32     `json:"Internal5"`         // Internal5
+	ID                uint32     `json:"ID"`                // ID: the verb's id (1 upward for voting options)
+	Internal6         uint32     `json:"Internal6"`         // Internal6
 }
 
 // VoteOptionExtras is the Unicode form of a VoteOption's names
 // ([MS-OXOMSG] 2.2.1.74.2); each string is UTF-16LE after a one-byte count
 // of characters.
 type VoteOptionExtras struct {
-	DisplayName       blob.HexBytes `json:"DisplayName"`       // DisplayName, UTF-16LE
-	DisplayNameRepeat blob.HexBytes `json:"DisplayNameRepeat"` // DisplayNameRepeat, UTF-16LE
+	DisplayName       UnicodeString `json:"DisplayName"`       // DisplayName
+	DisplayNameRepeat UnicodeString `json:"DisplayNameRepeat"` // DisplayNameRepeat
 }
 
 // Verb stream versions ([MS-OXOMSG] 2.2.1.74).
@@ -69,7 +69,7 @@ func ParseVerbStream(b []byte) (*VerbStream, error) {
 }
 
 // counted reads a one-byte count and that many units of size bytes.
-func counted(c *wire.Cursor, v *blob.HexBytes, size int, path string) error {
+func counted[S ~[]byte](c *wire.Cursor, v *S, size int, path string) error {
 	var n uint8
 	if !c.U8(&n) {
 		return c.Truncated(path+"Count", 1)

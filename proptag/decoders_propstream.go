@@ -9,4 +9,5 @@ var propstreamDecoders = map[string]blob.Kind{
 	"PidLidVerbStream":          blob.KindVerbStream,          // dispidVerbStream
 	"PidTagExtendedFolderFlags": blob.KindExtendedFolderFlags, // PR_EXTENDED_FOLDER_FLAGS
 	"PidTagSwappedToDoData":     blob.KindSwappedToDo,         // PR_SWAPPED_TODO_DATA
+	"PidTagUserFields":          blob.KindFolderUserFields,    // PR_USERFIELDS
 }

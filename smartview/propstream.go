@@ -24,4 +24,8 @@ var propstreamDecoders = []Decoder{
 		Kind: blob.KindSwappedToDo, Parser: "SWAPPEDTODO",
 		Decode: func(b []byte, _ Options) (blob.Value, error) { return propstream.ParseSwappedToDo(b) },
 	},
+	{
+		Kind: blob.KindFolderUserFields, Parser: "FOLDERUSERFIELDS",
+		Decode: func(b []byte, _ Options) (blob.Value, error) { return propstream.ParseFolderUserFields(b) },
+	},
 }

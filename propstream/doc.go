@@ -4,8 +4,7 @@
 // (PidTagExtendedFolderFlags), swapped to-do data (PidTagSwappedToDoData),
 // verb streams (PidLidVerbStream, [MS-OXOMSG] 2.2.1.66), a folder's user
 // fields (PidTagUserFields) and property definition streams
-// (PidLidPropertyDefinitionStream, [MS-OXOMSG]… [MS-OXPROPS] 2.206 and
-// [MS-OXCMSG] 2.2.1.13 PropertyDefinition).
+// (PidLidPropertyDefinitionStream).
 //
 // Each structure decodes with Parse…, encodes back with MarshalBinary
 // (lossless: bytes after the structure are kept), checks itself with Check

@@ -28,4 +28,8 @@ var propstreamDecoders = []Decoder{
 		Kind: blob.KindFolderUserFields, Parser: "FOLDERUSERFIELDS",
 		Decode: func(b []byte, _ Options) (blob.Value, error) { return propstream.ParseFolderUserFields(b) },
 	},
+	{
+		Kind: blob.KindPropDefStream, Parser: "PROPERTYDEFINITIONSTREAM",
+		Decode: func(b []byte, _ Options) (blob.Value, error) { return propstream.ParsePropertyDefinitionStream(b) },
+	},
 }

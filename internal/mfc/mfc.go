@@ -1,0 +1,235 @@
+// Package mfc holds what the SmartView renderers of the entry-ID, security
+// and sync-state families share: MFCMAPI's flag tables and GUID names (facts
+// tables in data/, copied from ../shared/data/mfcmapi), its way of naming a
+// number from a flag table, and its date formats.
+package mfc
+
+import (
+	_ "embed"
+	"strconv"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/mapiblob/mapiblob/blob"
+	"github.com/mapiblob/mapiblob/guid"
+	"github.com/mapiblob/mapiblob/internal/wire"
+)
+
+//go:embed data/flags.tsv
+var flagsTSV string
+
+//go:embed data/guids.tsv
+var guidsTSV string
+
+// kind is how one flag table entry matches ([MS-OXCDATA] leaves naming to
+// the viewer; these are MFCMAPI's kinds, data/flags.tsv flag_kind).
+type kind uint8
+
+const (
+	kindFlag        kind = iota // a bit flag: reported when any of its bits is set
+	kindValue                   // an exact value of what remains
+	kindLowerNibble             // an exact value of the low four bits
+	kindClearBits               // a mask whose bits are shown as hex and cleared
+)
+
+type entry struct {
+	kind  kind
+	value uint32
+	name  string
+}
+
+var (
+	loadOnce sync.Once
+	flagTabs map[string][]entry
+	guidName map[guid.GUID]string
+)
+
+func load() {
+	flagTabs = map[string][]entry{}
+	for i, line := range strings.Split(flagsTSV, "\n") {
+		f := strings.Split(line, "\t")
+		if i == 0 || len(f) < 4 {
+			continue
+		}
+		v, err := strconv.ParseUint(strings.TrimPrefix(f[2], "0x"), 16, 32)
+		if err != nil {
+			continue
+		}
+		var k kind
+		switch f[1] {
+		case "flagFLAG":
+			k = kindFlag
+		case "flagVALUE":
+			k = kindValue
+		case "flagVALUELOWERNIBBLE":
+			k = kindLowerNibble
+		case "flagCLEARBITS":
+			k = kindClearBits
+		default:
+			continue
+		}
+		flagTabs[f[0]] = append(flagTabs[f[0]], entry{k, uint32(v), f[3]})
+	}
+	guidName = map[guid.GUID]string{}
+	for i, line := range strings.Split(guidsTSV, "\n") {
+		f := strings.Split(line, "\t")
+		if i == 0 || len(f) < 2 {
+			continue
+		}
+		var g guid.GUID
+		if err := g.UnmarshalText([]byte(f[1])); err != nil {
+			continue
+		}
+		if _, dup := guidName[g]; !dup {
+			guidName[g] = f[0]
+		}
+	}
+}
+
+// Flags names v from the flag table of property (a name of data/flags.tsv:
+// PR_DISPLAY_TYPE, flagACEType…) as MFCMAPI does: the entries in table
+// order over what remains of v, joined by " | ", the unnamed rest as 0x%X;
+// "0x0" when nothing is left to name.
+func Flags(property string, v uint32) string {
+	loadOnce.Do(load)
+	var parts []string
+	rest := v
+	for _, e := range flagTabs[property] {
+		switch e.kind {
+		case kindFlag:
+			if e.value&rest != 0 {
+				parts = append(parts, e.name)
+				rest &^= e.value
+			}
+		case kindValue:
+			if e.value == rest {
+				parts = append(parts, e.name)
+				rest = 0
+			}
+		case kindLowerNibble:
+			if e.value == rest&0x0F {
+				parts = append(parts, e.name)
+				rest &^= 0x0F
+			}
+		case kindClearBits:
+			if e.value&rest != 0 {
+				parts = append(parts, Hex(uint64(e.value&rest)))
+				rest &^= e.value
+			}
+		}
+	}
+	if rest != 0 || len(parts) == 0 {
+		parts = append(parts, Hex(uint64(rest)))
+	}
+	return strings.Join(parts, " | ")
+}
+
+// Hex is "0x" and v in upper-case hex without padding (MFCMAPI's 0x%X).
+func Hex(v uint64) string { return "0x" + strings.ToUpper(strconv.FormatUint(v, 16)) }
+
+// X is "0x" and v in upper-case hex padded to digits digits (0x%08X).
+func X(v uint64, digits int) string {
+	s := strings.ToUpper(strconv.FormatUint(v, 16))
+	if len(s) < digits {
+		s = strings.Repeat("0", digits-len(s)) + s
+	}
+	return "0x" + s
+}
+
+// GUIDName is MFCMAPI's name of a GUID, "Unknown GUID" when it has none.
+func GUIDName(g guid.GUID) string {
+	loadOnce.Do(load)
+	if n, ok := guidName[g]; ok {
+		return n
+	}
+	return "Unknown GUID"
+}
+
+// GUID is "{…} = name", the way MFCMAPI shows a GUID it looks up.
+func GUID(g guid.GUID) string { return g.String() + " = " + GUIDName(g) }
+
+// unixEpoch is 1970-01-01 in seconds since 1601-01-01.
+const unixEpoch = 11644473600
+
+// FileTime formats a FILETIME (100 ns since 1601-01-01 UTC) as MFCMAPI
+// does: "04:10:33.827 PM 4/26/2010"; "Invalid systime" for one Windows
+// refuses to convert (the top bit set).
+func FileTime(ft uint64) string {
+	if ft > 1<<63-1 {
+		return "Invalid systime"
+	}
+	t := time.Unix(int64(ft/1e7)-unixEpoch, int64(ft%1e7)*100).UTC()
+	return clock(t)
+}
+
+// Minutes formats minutes since 1601-01-01 as FileTime does.
+func Minutes(m uint32) string { return FileTime(uint64(m) * 60 * 1e7) }
+
+func clock(t time.Time) string {
+	h := t.Hour()
+	ampm := "AM"
+	if h >= 12 {
+		ampm = "PM"
+	}
+	if h %= 12; h == 0 {
+		h = 12
+	}
+	ms := t.Nanosecond() / 1e6
+	return pad(h, 2) + ":" + pad(t.Minute(), 2) + ":" + pad(t.Second(), 2) + "." + pad(ms, 3) + " " + ampm + " " +
+		strconv.Itoa(int(t.Month())) + "/" + strconv.Itoa(t.Day()) + "/" + strconv.Itoa(t.Year())
+}
+
+func pad(v, n int) string {
+	s := strconv.Itoa(v)
+	for len(s) < n {
+		s = "0" + s
+	}
+	return s
+}
+
+// CString reads an 8-bit string up to and including its NUL, or to the
+// end of c when there is none, and returns it without the NUL.
+func CString(c *wire.Cursor) []byte {
+	p := c.Peek()
+	n := len(p)
+	for i, b := range p {
+		if b == 0 {
+			n = i
+			break
+		}
+	}
+	var s []byte
+	c.Bytes(&s, n)
+	if n < len(p) {
+		c.Skip(1)
+	}
+	return s
+}
+
+// WString reads a UTF-16LE string up to and including its NUL code unit,
+// or to the end of c when there is none (an odd last byte is left unread),
+// and returns its code units without the NUL.
+func WString(c *wire.Cursor) []byte {
+	p := c.Peek()
+	n := len(p) &^ 1
+	term := false
+	for i := 0; i+1 < len(p); i += 2 {
+		if p[i] == 0 && p[i+1] == 0 {
+			n, term = i, true
+			break
+		}
+	}
+	var s []byte
+	c.Bytes(&s, n)
+	if term {
+		c.Skip(2)
+	}
+	return s
+}
+
+// Text8 decodes an 8-bit string as windows-1252, as MFCMAPI shows one.
+func Text8(b []byte) string { return blob.CodePage(1252).Decode(b) }
+
+// Text16 decodes UTF-16LE code units.
+func Text16(b []byte) string { s, _ := wire.DecodeUTF16(b); return s }

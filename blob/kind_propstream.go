@@ -9,3 +9,7 @@ const (
 	KindFolderUserFields    Kind = "folderuserfields" // folder user fields stream (PidTagUserFields)
 	KindPropDefStream       Kind = "propdefstream"    // PropertyDefinitionStream (PidLidPropertyDefinitionStream)
 )
+
+// KindProperties is a serialised property value array (MFCMAPI's
+// PROPERTIES parser).
+const KindProperties Kind = "properties"

@@ -32,4 +32,8 @@ var propstreamDecoders = []Decoder{
 		Kind: blob.KindPropDefStream, Parser: "PROPERTYDEFINITIONSTREAM",
 		Decode: func(b []byte, _ Options) (blob.Value, error) { return propstream.ParsePropertyDefinitionStream(b) },
 	},
+	{
+		Kind: blob.KindProperties, Parser: "PROPERTIES",
+		Decode: func(b []byte, _ Options) (blob.Value, error) { return propstream.ParseProperties(b) },
+	},
 }

@@ -42,8 +42,22 @@ func hex4(v uint32) string {
 // property's id (0x8000 up) has no fixed name and gives none.
 func Names(tag uint32) (exact, partial []string) {
 	id, typ := uint16(tag>>16), proptag.PropType(tag)
-	if id >= 0x8000 {
+	if id == 0 {
+		// MFCMAPI reads a tag with id 0 as an id alone.
+		id, typ = uint16(tag), proptag.PT_UNSPECIFIED
+	}
+	if id >= 0x8000 || id == 0 {
 		return nil, nil
+	}
+	if names, ok := mfcNames[id]; ok {
+		for _, n := range names {
+			if typ != proptag.PT_UNSPECIFIED && n.typ == typ {
+				exact = append(exact, n.name)
+			} else {
+				partial = append(partial, n.name)
+			}
+		}
+		return exact, partial
 	}
 	seen := map[string]bool{}
 	for p := range proptag.TagsWithID(id) {

@@ -19,6 +19,14 @@ const (
 	FlagValue
 	// FlagClear clears bits before the entries that follow read the rest.
 	FlagClear
+	// FlagByte1 names a value of bits 8–15 of what is left (MFCMAPI's
+	// "third byte"), FlagByte0 one of bits 0–7 ("fourth byte"),
+	// FlagHigh16 one of bits 16–31, FlagNibble one of bits 0–3; each
+	// clears those bits when it matches.
+	FlagByte1
+	FlagByte0
+	FlagHigh16
+	FlagNibble
 )
 
 // FlagEntry is one row of a FlagTable.
@@ -53,6 +61,26 @@ func (t FlagTable) Interpret(v uint32) string {
 			}
 		case FlagClear:
 			rest &^= e.Value
+		case FlagByte1:
+			if rest>>8&0xFF == e.Value {
+				parts = append(parts, e.Name)
+				rest &^= 0xFF00
+			}
+		case FlagByte0:
+			if rest&0xFF == e.Value {
+				parts = append(parts, e.Name)
+				rest &^= 0xFF
+			}
+		case FlagHigh16:
+			if rest>>16 == e.Value {
+				parts = append(parts, e.Name)
+				rest &= 0xFFFF
+			}
+		case FlagNibble:
+			if rest&0xF == e.Value {
+				parts = append(parts, e.Name)
+				rest &^= 0xF
+			}
 		}
 	}
 	if rest != 0 || len(parts) == 0 {

@@ -80,7 +80,7 @@ func (p *Properties) SmartView() string {
 	var w sv.Writer
 	for i := range p.Properties {
 		w.Line(0, "Property[", strconv.Itoa(i), "]")
-		p.Properties[i].smartView(&w, 1, "")
+		p.Properties[i].smartView(&w, "\t")
 	}
 	return w.String()
 }

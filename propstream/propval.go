@@ -124,7 +124,7 @@ func (p *PropertyValue) decodeValue(c *wire.Cursor, f Format, path string) error
 			if fixed {
 				err = e.decodeFixed(c, size, wire.Path(path+".Values", i, ""))
 			} else {
-				err = e.decodeCounted(c, 4, wire.Path(path+".Values", i, ""))
+				err = e.decodeCounted(c, 4, 1, wire.Path(path+".Values", i, ""))
 			}
 			if err != nil {
 				return err
@@ -142,7 +142,13 @@ func (p *PropertyValue) decodeValue(c *wire.Cursor, f Format, path string) error
 	if f == FormatRule {
 		width = 4
 	}
-	return p.decodeCounted(c, width, path)
+	unit := 1
+	if t == uint16(proptag.PT_UNICODE) {
+		// An odd count of bytes: MFCMAPI reads Count/2 characters and
+		// leaves the odd byte to what follows.
+		unit = 2
+	}
+	return p.decodeCounted(c, width, unit, path)
 }
 
 func (p *PropertyValue) decodeFixed(c *wire.Cursor, size int, path string) error {
@@ -154,7 +160,7 @@ func (p *PropertyValue) decodeFixed(c *wire.Cursor, size int, path string) error
 	return nil
 }
 
-func (p *PropertyValue) decodeCounted(c *wire.Cursor, width int, path string) error {
+func (p *PropertyValue) decodeCounted(c *wire.Cursor, width, unit int, path string) error {
 	if width == 2 {
 		var n uint16
 		if !c.U16(&n) {
@@ -165,7 +171,8 @@ func (p *PropertyValue) decodeCounted(c *wire.Cursor, width int, path string) er
 		return c.Truncated(path+".Count", 4)
 	}
 	var b []byte
-	if uint64(p.Count) > uint64(c.Len()) || !c.Bytes(&b, int(p.Count)) {
+	n := p.Count / uint32(unit) * uint32(unit)
+	if uint64(n) > uint64(c.Len()) || !c.Bytes(&b, int(n)) {
 		p.Missing = true
 		return nil
 	}
@@ -235,7 +242,7 @@ func (p *PropertyValue) appendValue(b []byte, f Format) []byte {
 		return append(b, 0)
 	}
 	n := uint32(len(p.Data))
-	if p.Missing {
+	if p.Missing || t == uint16(proptag.PT_UNICODE) && p.Count == n+1 && n%2 == 0 {
 		n = p.Count
 	}
 	if f == FormatRule {
@@ -260,37 +267,60 @@ func (p *PropertyValue) appendTagged(b []byte, f Format) []byte {
 }
 
 // tagNames writes MFCMAPI's block naming a tag: "PropTag = 0x… (TYPE)",
-// then "Name: …" and "Other Matches: …" a level deeper.
-func tagNames(w *sv.Writer, depth int, prefix, label string, tag uint32) {
-	w.Line(depth, prefix, label, " = ", mfcprop.Hex8(tag), " (", mfcprop.TypeName(uint16(tag)), ")")
+// then "Name: …" and "Other Matches: …" a level deeper; lead starts every
+// line.
+func tagNames(w *sv.Writer, lead, label string, tag uint32) {
+	w.Line(0, lead, label, " = ", mfcprop.Hex8(tag), " (", mfcprop.TypeName(uint16(tag)), ")")
 	if name, others, ok := mfcprop.Best(tag); ok {
-		w.Line(depth+1, prefix, "Name: ", name)
+		w.Line(0, lead, "\tName: ", name)
 		if len(others) > 0 {
-			w.Line(depth+1, prefix, "Other Matches: ", strings.Join(others, ", "))
+			w.Line(0, lead, "\tOther Matches: ", strings.Join(others, ", "))
 		}
 	}
 }
 
 // smartView writes the property as MFCMAPI's PROPERTIES parser shows it:
-// its tag with names, PropString, AltPropString and a Smart View block.
-// prefix starts every line (MFCMAPI's "|\t" bars inside restrictions).
-func (p *PropertyValue) smartView(w *sv.Writer, depth int, prefix string) {
-	tagNames(w, depth, prefix, "PropTag", p.Tag)
+// its tag with names, PropString, AltPropString and a Smart View block;
+// lead starts every line (tabs, and MFCMAPI's "|\t" bars inside
+// restrictions).
+func (p *PropertyValue) smartView(w *sv.Writer, lead string) {
+	tagNames(w, lead, "PropTag", p.Tag)
 	s, alt, ok := p.strings()
 	if !ok {
 		return
 	}
-	w.Line(depth, prefix, "PropString = ", s)
+	w.Line(0, lead, "PropString = ", s)
 	if alt != "" {
-		w.Line(depth, prefix, "AltPropString = ", alt)
+		w.Line(0, lead, "AltPropString = ", alt)
 	}
 	if view := p.smartViewBlock(); view != "" {
-		w.Line(depth, prefix, "Smart View")
+		w.Line(0, lead, "Smart View")
 		for _, line := range strings.Split(view, "\n") {
-			w.Line(depth+1, prefix, line)
+			w.Line(0, lead, "\t", line)
 		}
 	}
 }
+
+// SmartViewText is the value as MFCMAPI shows a property inside a
+// structure, each line started by lead.
+func (p *PropertyValue) SmartViewText(lead string) string {
+	var w sv.Writer
+	p.smartView(&w, lead)
+	return w.String()
+}
+
+// ReadPropertyValue reads a tagged property value in format f from the
+// start of b, and returns it with the number of bytes it took. An error
+// is a *blob.DecodeError whose offset counts from the start of b.
+func ReadPropertyValue(b []byte, f Format) (PropertyValue, int, error) {
+	c := wire.NewCursor(b)
+	var p PropertyValue
+	err := p.decodeTagged(&c, f, "")
+	return p, c.Offset(), err
+}
+
+// AppendTagged appends the tag and value of p in format f.
+func (p *PropertyValue) AppendTagged(b []byte, f Format) []byte { return p.appendTagged(b, f) }
 
 // trimNUL drops one final NUL character of unit bytes: a counted string
 // stores its terminator, which MFCMAPI does not show.
@@ -349,12 +379,18 @@ func (p *PropertyValue) strings() (s, alt string, ok bool) {
 			return guidName(guidOf(p.Data)), "", true
 		}
 	case uint16(proptag.PT_UNICODE):
+		if len(p.Data) == 0 && !p.Missing && !p.Unterminated {
+			return "", "", false // MFCMAPI shows no value for an empty string
+		}
 		if p.Missing {
 			return "cb: " + strconv.Itoa(int(p.Count)) + " lpb: NULL", "", true
 		}
-		d := trimNUL(p.Data, 2)
+		d := trimNUL(p.Data[:len(p.Data)/2*2], 2)
 		return sv.Printable(UnicodeString(d).String()), sv.Bytes(d), true
 	case uint16(proptag.PT_STRING8):
+		if len(p.Data) == 0 && !p.Missing && !p.Unterminated {
+			return "", "", false
+		}
 		if p.Missing {
 			return "cb: " + strconv.Itoa(int(p.Count)) + " lpb: NULL", "", true
 		}

@@ -1,0 +1,24 @@
+package smartview
+
+import (
+	"github.com/mapiblob/mapiblob/blob"
+	"github.com/mapiblob/mapiblob/rules"
+)
+
+// rulesDecoders are the restrictions, rule conditions and actions and
+// search folder definitions of package rules. None has a signature, so
+// none is detected from the bytes alone.
+var rulesDecoders = []Decoder{
+	{
+		Kind: blob.KindRestriction, Parser: "RESTRICTION",
+		Decode: func(b []byte, _ Options) (blob.Value, error) { return rules.ParseRestriction(b) },
+	},
+	{
+		Kind: blob.KindRuleCondition, Parser: "RULECONDITION",
+		Decode: func(b []byte, _ Options) (blob.Value, error) { return rules.ParseRuleCondition(b) },
+	},
+	{
+		Kind: blob.KindExtendedRuleCondition, Parser: "EXTENDEDRULECONDITION",
+		Decode: func(b []byte, _ Options) (blob.Value, error) { return rules.ParseExtendedRuleCondition(b) },
+	},
+}

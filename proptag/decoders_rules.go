@@ -6,4 +6,5 @@ import "github.com/mapiblob/mapiblob/blob"
 // (package rules), by the properties MFCMAPI reads them from.
 var rulesDecoders = map[string]blob.Kind{
 	"PidTagExtendedRuleMessageCondition": blob.KindExtendedRuleCondition, // PR_EXTENDED_RULE_MSG_CONDITION, [MS-OXORULE] 2.2.4.1.10
+	"PidTagSearchFolderDefinition":       blob.KindSearchFolderDef,       // PR_WB_SF_DEFINITION, [MS-OXOSRCH] 2.2.2.1.2
 }

@@ -21,4 +21,8 @@ var rulesDecoders = []Decoder{
 		Kind: blob.KindExtendedRuleCondition, Parser: "EXTENDEDRULECONDITION",
 		Decode: func(b []byte, _ Options) (blob.Value, error) { return rules.ParseExtendedRuleCondition(b) },
 	},
+	{
+		Kind: blob.KindSearchFolderDef, Parser: "SEARCHFOLDERDEFINITION",
+		Decode: func(b []byte, _ Options) (blob.Value, error) { return rules.ParseSearchFolderDefinition(b) },
+	},
 }

@@ -121,9 +121,12 @@ func (p *PropertyValue) decodeValue(c *wire.Cursor, f Format, path string) error
 			e := &p.Values[i]
 			e.Tag = uint32(base)
 			var err error
-			if fixed {
+			switch {
+			case fixed:
 				err = e.decodeFixed(c, size, wire.Path(path+".Values", i, ""))
-			} else {
+			case f == FormatRule && base != uint16(proptag.PT_BINARY):
+				err = e.decodeTerminated(c, base == uint16(proptag.PT_UNICODE))
+			default:
 				err = e.decodeCounted(c, 4, 1, wire.Path(path+".Values", i, ""))
 			}
 			if err != nil {
@@ -218,10 +221,14 @@ func (p *PropertyValue) appendValue(b []byte, f Format) []byte {
 		}
 		base := t &^ uint16(proptag.MV_FLAG)
 		_, fixed := fixedSize(base, f)
-		for _, e := range p.Values {
-			if fixed {
+		for i := range p.Values {
+			e := &p.Values[i]
+			switch {
+			case fixed:
 				b = append(b, e.Data...)
-			} else {
+			case f == FormatRule && base != uint16(proptag.PT_BINARY):
+				b = e.appendValue(b, f)
+			default:
 				b = wire.AppendU32(b, uint32(len(e.Data)))
 				b = append(b, e.Data...)
 			}

@@ -15,6 +15,7 @@ import (
 // parsers are the structures of this package by MFCMAPI's parser name.
 var parsers = map[string]func([]byte) (blob.Value, error){
 	"RESTRICTION":            func(b []byte) (blob.Value, error) { return ParseRestriction(b) },
+	"EXTENDEDRULEACTION":     func(b []byte) (blob.Value, error) { return ParseExtendedRuleActions(b) },
 	"SEARCHFOLDERDEFINITION": func(b []byte) (blob.Value, error) { return ParseSearchFolderDefinition(b) },
 	"RULECONDITION":          func(b []byte) (blob.Value, error) { return ParseRuleCondition(b) },
 	"EXTENDEDRULECONDITION":  func(b []byte) (blob.Value, error) { return ParseExtendedRuleCondition(b) },

@@ -25,4 +25,8 @@ var rulesDecoders = []Decoder{
 		Kind: blob.KindSearchFolderDef, Parser: "SEARCHFOLDERDEFINITION",
 		Decode: func(b []byte, _ Options) (blob.Value, error) { return rules.ParseSearchFolderDefinition(b) },
 	},
+	{
+		Kind: blob.KindExtendedRuleAction, Parser: "EXTENDEDRULEACTION",
+		Decode: func(b []byte, _ Options) (blob.Value, error) { return rules.ParseExtendedRuleActions(b) },
+	},
 }

@@ -229,7 +229,11 @@ func (p *PropertyValue) appendValue(b []byte, f Format) []byte {
 			case f == FormatRule && base != uint16(proptag.PT_BINARY):
 				b = e.appendValue(b, f)
 			default:
-				b = wire.AppendU32(b, uint32(len(e.Data)))
+				n := uint32(len(e.Data))
+				if e.Missing {
+					n = e.Count
+				}
+				b = wire.AppendU32(b, n)
 				b = append(b, e.Data...)
 			}
 		}

@@ -13,3 +13,7 @@ const (
 // KindProperties is a serialised property value array (MFCMAPI's
 // PROPERTIES parser).
 const KindProperties Kind = "properties"
+
+// KindRecipientRowStream is a recipient row stream
+// (PidLidAppointmentUnsendableRecipients, PidLidForwardNotificationRecipients).
+const KindRecipientRowStream Kind = "reciprows"

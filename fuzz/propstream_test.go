@@ -10,7 +10,7 @@ import (
 // input.
 func FuzzPropStream(f *testing.F) {
 	addMFCMAPISeeds(f, "PROPERTIES", "PROPERTYDEFINITIONSTREAM", "FOLDERUSERFIELDS", "WEBVIEWPERSISTSTREAM",
-		"VERBSTREAM", "SWAPPEDTODO", "EXTENDEDFOLDERFLAGS")
+		"VERBSTREAM", "SWAPPEDTODO", "EXTENDEDFOLDERFLAGS", "RECIPIENTROWSTREAM")
 	f.Fuzz(func(t *testing.T, b []byte) {
 		v1, err := propstream.ParseProperties(b)
 		checkValue(t, b, v1, err)
@@ -26,5 +26,7 @@ func FuzzPropStream(f *testing.F) {
 		checkValue(t, b, v6, err)
 		v7, err := propstream.ParseExtendedFolderFlags(b)
 		checkValue(t, b, v7, err)
+		v8, err := propstream.ParseRecipientRowStream(b)
+		checkValue(t, b, v8, err)
 	})
 }

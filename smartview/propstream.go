@@ -36,4 +36,8 @@ var propstreamDecoders = []Decoder{
 		Kind: blob.KindProperties, Parser: "PROPERTIES",
 		Decode: func(b []byte, _ Options) (blob.Value, error) { return propstream.ParseProperties(b) },
 	},
+	{
+		Kind: blob.KindRecipientRowStream, Parser: "RECIPIENTROWSTREAM",
+		Decode: func(b []byte, _ Options) (blob.Value, error) { return propstream.ParseRecipientRowStream(b) },
+	},
 }

@@ -17,3 +17,6 @@ const KindProperties Kind = "properties"
 // KindRecipientRowStream is a recipient row stream
 // (PidLidAppointmentUnsendableRecipients, PidLidForwardNotificationRecipients).
 const KindRecipientRowStream Kind = "reciprows"
+
+// KindNicknameCache is Outlook's nickname (autocomplete) cache stream.
+const KindNicknameCache Kind = "nicknamecache"

@@ -10,7 +10,7 @@ import (
 // input.
 func FuzzPropStream(f *testing.F) {
 	addMFCMAPISeeds(f, "PROPERTIES", "PROPERTYDEFINITIONSTREAM", "FOLDERUSERFIELDS", "WEBVIEWPERSISTSTREAM",
-		"VERBSTREAM", "SWAPPEDTODO", "EXTENDEDFOLDERFLAGS", "RECIPIENTROWSTREAM")
+		"VERBSTREAM", "SWAPPEDTODO", "EXTENDEDFOLDERFLAGS", "RECIPIENTROWSTREAM", "NICKNAMECACHE")
 	f.Fuzz(func(t *testing.T, b []byte) {
 		v1, err := propstream.ParseProperties(b)
 		checkValue(t, b, v1, err)
@@ -28,5 +28,7 @@ func FuzzPropStream(f *testing.F) {
 		checkValue(t, b, v7, err)
 		v8, err := propstream.ParseRecipientRowStream(b)
 		checkValue(t, b, v8, err)
+		v9, err := propstream.ParseNicknameCache(b)
+		checkValue(t, b, v9, err)
 	})
 }

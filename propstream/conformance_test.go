@@ -15,6 +15,7 @@ import (
 // parsers are the structures of this package by MFCMAPI's parser name.
 var parsers = map[string]func([]byte) (blob.Value, error){
 	"WEBVIEWPERSISTSTREAM":     func(b []byte) (blob.Value, error) { return ParseWebViewPersistStream(b) },
+	"NICKNAMECACHE":            func(b []byte) (blob.Value, error) { return ParseNicknameCache(b) },
 	"RECIPIENTROWSTREAM":       func(b []byte) (blob.Value, error) { return ParseRecipientRowStream(b) },
 	"PROPERTIES":               func(b []byte) (blob.Value, error) { return ParseProperties(b) },
 	"PROPERTYDEFINITIONSTREAM": func(b []byte) (blob.Value, error) { return ParsePropertyDefinitionStream(b) },

@@ -27,6 +27,11 @@ const (
 	// search folders store it: NUL-terminated strings, 8-bit booleans,
 	// 32-bit counts before binaries.
 	FormatRule
+	// FormatNickname is the layout of the nickname cache's rows: an
+	// SPropValue as it lies in memory, with its 4-byte alignment pad and
+	// 8-byte value union, strings and binaries following with a 32-bit
+	// count.
+	FormatNickname
 )
 
 // PropertyValue is a property tag and its value ([MS-OXCDATA] 2.11.4
@@ -49,6 +54,9 @@ type PropertyValue struct {
 	// Unterminated is true for a NUL-terminated string that runs to the
 	// end of the input without its terminator.
 	Unterminated bool `json:"-"`
+	// Pad holds, in FormatNickname, the alignment pad and the bytes of the
+	// value union that are not the value, as stored.
+	Pad blob.HexBytes `json:"-"`
 }
 
 // Type is the property type of the tag.
@@ -97,6 +105,9 @@ func (p *PropertyValue) decodeValue(c *wire.Cursor, f Format, path string) error
 	t := p.Type()
 	if !known(t) {
 		return nil
+	}
+	if f == FormatNickname {
+		return p.decodeNickname(c, path)
 	}
 	if t&uint16(proptag.MV_FLAG) != 0 {
 		if f == FormatMAPI {
@@ -212,6 +223,9 @@ func (p *PropertyValue) appendValue(b []byte, f Format) []byte {
 	t := p.Type()
 	if !known(t) {
 		return b
+	}
+	if f == FormatNickname {
+		return p.appendNickname(b)
 	}
 	if t&uint16(proptag.MV_FLAG) != 0 {
 		if f == FormatMAPI {
@@ -503,4 +517,93 @@ func errorName(v uint32) string {
 		return n
 	}
 	return mfcprop.Hex8(v)
+}
+
+// decodeNickname reads a value in FormatNickname.
+func (p *PropertyValue) decodeNickname(c *wire.Cursor, path string) error {
+	t := p.Type()
+	head, ok := c.Fixed(4 + 8)
+	if !ok {
+		return c.Truncated(path+".Value", 12)
+	}
+	base := t &^ uint16(proptag.MV_FLAG)
+	size, fixed := fixedSize(base, FormatMAPI)
+	switch {
+	case t&uint16(proptag.MV_FLAG) != 0:
+		p.Pad = head
+		if !c.U32(&p.Count) {
+			return c.Truncated(path+".Count", 4)
+		}
+		unit := size
+		if !fixed {
+			unit = 4
+		}
+		if !c.Fits(uint64(p.Count), max(unit, 1)) {
+			return wire.CountTooLarge(path+".Count", c.Offset()-4, uint64(p.Count), max(unit, 1), c.Len())
+		}
+		p.Values = make([]PropertyValue, p.Count)
+		for i := range p.Values {
+			e := &p.Values[i]
+			e.Tag = uint32(base)
+			var err error
+			if fixed {
+				err = e.decodeFixed(c, size, wire.Path(path+".Values", i, ""))
+			} else {
+				err = e.decodeCounted(c, 4, 1, wire.Path(path+".Values", i, ""))
+			}
+			if err != nil {
+				return err
+			}
+		}
+	case fixed && size <= 8:
+		p.Data = head[4 : 4+size : 4+size]
+		p.Pad = append(append(blob.HexBytes{}, head[:4]...), head[4+size:]...)
+	case fixed:
+		p.Pad = head
+		return p.decodeFixed(c, size, path)
+	default:
+		p.Pad = head
+		return p.decodeCounted(c, 4, 1, path)
+	}
+	return nil
+}
+
+func (p *PropertyValue) appendNickname(b []byte) []byte {
+	t := p.Type()
+	base := t &^ uint16(proptag.MV_FLAG)
+	size, fixed := fixedSize(base, FormatMAPI)
+	var pad [12]byte
+	copy(pad[:], p.Pad)
+	switch {
+	case t&uint16(proptag.MV_FLAG) != 0:
+		b = append(b, pad[:]...)
+		b = wire.AppendU32(b, uint32(len(p.Values)))
+		for _, e := range p.Values {
+			if !fixed {
+				n := uint32(len(e.Data))
+				if e.Missing {
+					n = e.Count
+				}
+				b = wire.AppendU32(b, n)
+			}
+			b = append(b, e.Data...)
+		}
+		return b
+	case fixed && size <= 8:
+		var d [8]byte
+		copy(d[:], p.Data)
+		b = append(b, pad[:4]...)
+		b = append(b, d[:size]...)
+		return append(b, pad[4:4+8-size]...)
+	case fixed:
+		b = append(b, pad[:]...)
+		return append(b, p.Data...)
+	}
+	b = append(b, pad[:]...)
+	n := uint32(len(p.Data))
+	if p.Missing {
+		n = p.Count
+	}
+	b = wire.AppendU32(b, n)
+	return append(b, p.Data...)
 }

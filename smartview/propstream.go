@@ -40,4 +40,8 @@ var propstreamDecoders = []Decoder{
 		Kind: blob.KindRecipientRowStream, Parser: "RECIPIENTROWSTREAM",
 		Decode: func(b []byte, _ Options) (blob.Value, error) { return propstream.ParseRecipientRowStream(b) },
 	},
+	{
+		Kind: blob.KindNicknameCache, Parser: "NICKNAMECACHE",
+		Decode: func(b []byte, _ Options) (blob.Value, error) { return propstream.ParseNicknameCache(b) },
+	},
 }

@@ -7,6 +7,7 @@ import (
 	"github.com/mapiblob/mapiblob/guid"
 	"github.com/mapiblob/mapiblob/internal/sv"
 	"github.com/mapiblob/mapiblob/internal/wire"
+	"github.com/mapiblob/mapiblob/propstream"
 )
 
 // RestrictionValue is a restriction on its own, in the MAPI layout
@@ -90,11 +91,11 @@ type NamedPropertyInformation struct {
 
 // PropertyName is a named property's identity ([MS-OXCDATA] 2.6.1).
 type PropertyName struct {
-	Kind     uint8     `json:"Kind"`               // Kind: 0 for a LID, 1 for a name
-	GUID     guid.GUID `json:"GUID"`               // GUID: the property set
-	LID      uint32    `json:"LID,omitempty"`      // LID (Kind 0)
-	NameSize uint8     `json:"NameSize,omitempty"` // NameSize (Kind 1): bytes of Name
-	Name     []byte    `json:"-"`                  // Name (Kind 1): UTF-16LE
+	Kind     uint8                    `json:"Kind"`               // Kind: 0 for a LID, 1 for a name
+	GUID     guid.GUID                `json:"GUID"`               // GUID: the property set
+	LID      uint32                   `json:"LID,omitempty"`      // LID (Kind 0)
+	NameSize uint8                    `json:"NameSize,omitempty"` // NameSize (Kind 1): bytes of Name
+	Name     propstream.UnicodeString `json:"Name,omitempty"`     // Name (Kind 1): UTF-16LE, NameSize bytes
 }
 
 func (n *NamedPropertyInformation) decode(c *wire.Cursor) error {
@@ -132,9 +133,11 @@ func (n *NamedPropertyInformation) decode(c *wire.Cursor) error {
 			if !c.U8(&p.NameSize) {
 				return c.Truncated(path+".NameSize", 1)
 			}
-			if !c.Bytes(&p.Name, int(p.NameSize)) {
+			var name []byte
+			if !c.Bytes(&name, int(p.NameSize)) {
 				return c.Truncated(path+".Name", int(p.NameSize))
 			}
+			p.Name = name
 		default:
 			return wire.Invalid(path+".Kind", c.Offset()-17, "Kind is "+strconv.Itoa(int(p.Kind))+", neither 0 (LID) nor 1 (name)")
 		}

@@ -28,9 +28,7 @@ var parsers = map[string]func([]byte) (blob.Value, error){
 // pending are the cases whose SmartView text does not match MFCMAPI's
 // yet, with the reason; the test fails when one of them starts to match,
 // so that the list stays true.
-var pending = map[string]string{
-	"PROPERTYDEFINITIONSTREAM-5": "a damaged stream: MFCMAPI reads on past skip blocks and strings that do not fit, which this decoder refuses",
-}
+var pending = map[string]string{}
 
 // cases lists MFCMAPI's test cases of parser, failing when the fixture
 // folder is present but holds none.

@@ -13,30 +13,57 @@ import (
 // PropertyDefinitionStream is PidLidPropertyDefinitionStream ([MS-OXPROPS],
 // [MS-OXCMSG] PropertyDefinition stream): the custom fields an Outlook form
 // defines.
+//
+// A damaged stream decodes as MFCMAPI reads it: a field the bytes left
+// cannot hold is absent (and not shown), and the fields after it are read
+// from where it would have started; encoding writes exactly the fields
+// that were read, so MarshalBinary still gives the input back, and Check
+// reports each definition cut short.
 type PropertyDefinitionStream struct {
-	Version              uint16             `json:"wVersion"`               // wVersion: PropDefV1 (0x0102) or PropDefV2 (0x0103)
-	FieldDefinitionCount uint32             `json:"dwFieldDefinitionCount"` // dwFieldDefinitionCount, as stored
+	Version uint16 `json:"wVersion"` // wVersion: PropDefV1 (0x0102) or PropDefV2 (0x0103)
+	// FieldDefinitionCount is dwFieldDefinitionCount as stored; encoding
+	// writes len(FieldDefinitions), or this count when the stream ended
+	// before its definitions did.
+	FieldDefinitionCount uint32             `json:"dwFieldDefinitionCount"`
 	FieldDefinitions     []FieldDefinitionV `json:"FieldDefinitions"`
 	// Trailing holds bytes after the last field definition.
 	Trailing blob.HexBytes `json:"-"`
+
+	ended bool // the stream ended before dwFieldDefinitionCount definitions
 }
 
 // FieldDefinitionV is one field definition of a property definition
-// stream (a FieldDefinition structure). SkipBlocks are present in
-// PropDefV2 streams only.
+// stream (a FieldDefinition structure). InternalType and SkipBlocks are
+// present in PropDefV2 streams only.
 type FieldDefinitionV struct {
 	Flags              uint32        `json:"dwFlags"`               // dwFlags: PDO_ flags
 	VT                 uint16        `json:"wVT"`                   // wVT: the VARTYPE of the field
 	DispID             uint32        `json:"dwDispid"`              // dwDispid: the property id or long id, 0 for a named field
-	NmidName           UnicodeString `json:"wszNmidName"`           // wszNmidName: the string name (wNmidNameLength characters)
+	NmidNameLength     uint16        `json:"wNmidNameLength"`       // wNmidNameLength, as stored
+	NmidName           UnicodeString `json:"wszNmidName"`           // wszNmidName: the string name
 	NameANSI           PackedString  `json:"pasNameANSI"`           // pasNameANSI
 	FormulaANSI        PackedString  `json:"pasFormulaANSI"`        // pasFormulaANSI
 	ValidationRuleANSI PackedString  `json:"pasValidationRuleANSI"` // pasValidationRuleANSI
 	ValidationTextANSI PackedString  `json:"pasValidationTextANSI"` // pasValidationTextANSI
 	ErrorANSI          PackedString  `json:"pasErrorANSI"`          // pasErrorANSI
-	InternalType       uint32        `json:"dwInternalType"`        // dwInternalType: iType values
-	SkipBlocks         []SkipBlock   `json:"SkipBlocks,omitempty"`  // PropDefV2: skip blocks up to and with the empty one
+	InternalType       uint32        `json:"dwInternalType"`        // dwInternalType (PropDefV2): iType values
+	// SkipBlocks (PropDefV2) are the skip blocks up to and with the empty
+	// one; the first holds the field's Unicode name (FieldName).
+	SkipBlocks []SkipBlock `json:"SkipBlocks,omitempty"`
+
+	absent uint8 // fields the bytes could not hold (bits below); zero: all read
+	size   int   // bytes decoded
 }
+
+// Bits of FieldDefinitionV.absent.
+const (
+	absFlags = 1 << iota
+	absVT
+	absDispID
+	absNmidLength
+	absNmidName
+	absInternalType
+)
 
 // PackedString is a PackedAnsiString or PackedUnicodeString: a one-byte
 // length, or 0xFF and a two-byte length, then that many characters.
@@ -44,13 +71,19 @@ type PackedString struct {
 	Extended bool   `json:"-"` // the length was stored as 0xFF and a WORD
 	Length   uint16 `json:"cchLength"`
 	Text     []byte `json:"-"` // the characters as stored (8-bit or UTF-16LE)
+
+	absent uint8 // 1: no length byte; 2: no WORD after 0xFF; 4: no characters
 }
 
 // SkipBlock is a block of a PropDefV2 field definition: dwSize and that
-// many bytes. The first one holds the field's Unicode name.
+// many bytes. The first one holds the field's Unicode name, read as a
+// PackedUnicodeString whatever dwSize says, as Outlook and MFCMAPI read it.
 type SkipBlock struct {
-	Size    uint32        `json:"dwSize"`
-	Content blob.HexBytes `json:"Content"`
+	Size      uint32        `json:"dwSize"`
+	FieldName *PackedString `json:"FieldName,omitempty"` // the first block's name
+	Content   blob.HexBytes `json:"Content,omitempty"`   // the other blocks' bytes
+
+	absent uint8 // 1: no dwSize; 2: no content
 }
 
 // Property definition stream versions.
@@ -132,8 +165,9 @@ func ParsePropertyDefinitionStream(b []byte) (*PropertyDefinitionStream, error) 
 	return s, nil
 }
 
-// fieldDefinitionMinSize is a PropDefV1 field definition with empty strings.
-const fieldDefinitionMinSize = 4 + 2 + 4 + 2 + 5
+// maxFieldDefinitions bounds the definitions of one stream, as MFCMAPI
+// bounds them; a larger count reads none.
+const maxFieldDefinitions = 1000
 
 // UnmarshalBinary decodes b into s.
 func (s *PropertyDefinitionStream) UnmarshalBinary(b []byte) error {
@@ -145,109 +179,139 @@ func (s *PropertyDefinitionStream) UnmarshalBinary(b []byte) error {
 	if !c.U32(&s.FieldDefinitionCount) {
 		return c.Truncated("dwFieldDefinitionCount", 4)
 	}
-	if !c.Fits(uint64(s.FieldDefinitionCount), fieldDefinitionMinSize) {
-		return wire.CountTooLarge("dwFieldDefinitionCount", 2, uint64(s.FieldDefinitionCount), fieldDefinitionMinSize, c.Len())
-	}
-	s.FieldDefinitions = make([]FieldDefinitionV, s.FieldDefinitionCount)
-	for i := range s.FieldDefinitions {
-		if err := s.FieldDefinitions[i].decode(&c, s.Version == PropDefV2, wire.Path("FieldDefinitions", i, "")); err != nil {
-			return err
+	if s.FieldDefinitionCount < maxFieldDefinitions {
+		// A definition after the end of the stream reads nothing: stop
+		// there, so that no more are kept than the bytes can start.
+		s.FieldDefinitions = make([]FieldDefinitionV, 0, min(int(s.FieldDefinitionCount), c.Len()/4+1))
+		for range s.FieldDefinitionCount {
+			if c.Empty() {
+				s.ended = true
+				break
+			}
+			var d FieldDefinitionV
+			d.decode(&c, s.Version == PropDefV2)
+			s.FieldDefinitions = append(s.FieldDefinitions, d)
 		}
 	}
 	s.Trailing = c.Rest()
 	return nil
 }
 
-func (p *PackedString) decode(c *wire.Cursor, unit int, path string) error {
+func (p *PackedString) decode(c *wire.Cursor, unit int) {
 	var n8 uint8
 	if !c.U8(&n8) {
-		return c.Truncated(path+".cchLength", 1)
+		p.absent = 7
+		return
 	}
 	p.Length, p.Extended = uint16(n8), false
 	if n8 == 0xFF {
 		p.Extended = true
 		if !c.U16(&p.Length) {
-			return c.Truncated(path+".cchExtendedLength", 2)
+			p.absent = 6
+			return
 		}
 	}
 	if !c.Bytes(&p.Text, int(p.Length)*unit) {
-		return c.Truncated(path+".szCharacters", int(p.Length)*unit)
+		p.absent = 4
 	}
-	return nil
 }
 
 func (p *PackedString) appendBinary(b []byte, unit int) []byte {
+	if p.absent&1 != 0 {
+		return b
+	}
 	n := min(len(p.Text)/unit, 0xFFFF)
+	if p.absent&4 != 0 {
+		n = int(p.Length)
+	}
 	if p.Extended || n >= 0xFF {
 		b = append(b, 0xFF)
+		if p.absent&2 != 0 {
+			return b
+		}
 		b = wire.AppendU16(b, uint16(n))
 	} else {
 		b = append(b, byte(n))
 	}
-	return append(b, p.Text[:n*unit]...)
+	return append(b, p.Text[:len(p.Text)/unit*unit]...)
 }
 
-func (d *FieldDefinitionV) decode(c *wire.Cursor, v2 bool, path string) error {
-	p := func(f string) string { return path + "." + f }
-	var nameLen uint16
-	f, ok := c.Fixed(12)
-	if !ok {
-		return c.Truncated(p("dwFlags"), 12)
+func (d *FieldDefinitionV) decode(c *wire.Cursor, v2 bool) {
+	start := c.Offset()
+	defer func() { d.size = c.Offset() - start }()
+	if !c.U32(&d.Flags) {
+		d.absent |= absFlags
 	}
-	r := wire.NewCursor(f)
-	r.U32(&d.Flags)
-	r.U16(&d.VT)
-	r.U32(&d.DispID)
-	r.U16(&nameLen)
-	var name []byte
-	if !c.Bytes(&name, 2*int(nameLen)) {
-		return c.Truncated(p("wszNmidName"), 2*int(nameLen))
+	if !c.U16(&d.VT) {
+		d.absent |= absVT
 	}
-	d.NmidName = name
-	for _, s := range []struct {
-		s    *PackedString
-		name string
-	}{{&d.NameANSI, "pasNameANSI"}, {&d.FormulaANSI, "pasFormulaANSI"}, {&d.ValidationRuleANSI, "pasValidationRuleANSI"},
-		{&d.ValidationTextANSI, "pasValidationTextANSI"}, {&d.ErrorANSI, "pasErrorANSI"}} {
-		if err := s.s.decode(c, 1, p(s.name)); err != nil {
-			return err
+	if !c.U32(&d.DispID) {
+		d.absent |= absDispID
+	}
+	if !c.U16(&d.NmidNameLength) {
+		d.absent |= absNmidLength | absNmidName
+	} else {
+		var name []byte
+		if !c.Bytes(&name, 2*int(d.NmidNameLength)) {
+			d.absent |= absNmidName
 		}
+		d.NmidName = name
+	}
+	for _, s := range []*PackedString{&d.NameANSI, &d.FormulaANSI, &d.ValidationRuleANSI, &d.ValidationTextANSI, &d.ErrorANSI} {
+		s.decode(c, 1)
 	}
 	if !v2 {
-		return nil
+		return
 	}
 	if !c.U32(&d.InternalType) {
-		return c.Truncated(p("dwInternalType"), 4)
+		d.absent |= absInternalType
 	}
-	for i := 0; ; i++ {
-		var sb SkipBlock
+	// Count the blocks first: up to and with the one whose size is zero or
+	// cannot be read, each skipped by its size (at most to the end).
+	n := 0
+	for probe := *c; n < maxFieldDefinitions; {
+		n++
+		var size uint32
+		if !probe.U32(&size) || size == 0 {
+			break
+		}
+		probe.Skip(int(min(uint64(size), uint64(probe.Len()))))
+	}
+	d.SkipBlocks = make([]SkipBlock, n)
+	for i := range d.SkipBlocks {
+		sb := &d.SkipBlocks[i]
 		if !c.U32(&sb.Size) {
-			return c.Truncated(wire.Path(p("SkipBlocks"), i, "dwSize"), 4)
+			sb.absent |= 1
+		}
+		if i == 0 {
+			sb.FieldName = new(PackedString)
+			sb.FieldName.decode(c, 2)
+			continue
 		}
 		var content []byte
-		if !c.Bytes(&content, int(min(sb.Size, 1<<31-1))) {
-			return c.Truncated(wire.Path(p("SkipBlocks"), i, "Content"), int(min(sb.Size, 1<<31-1)))
+		if uint64(sb.Size) > uint64(c.Len()) || !c.Bytes(&content, int(sb.Size)) {
+			sb.absent |= 2
 		}
 		sb.Content = content
-		d.SkipBlocks = append(d.SkipBlocks, sb)
-		if sb.Size == 0 {
-			return nil
-		}
 	}
 }
 
-// FieldName is the Unicode name the first skip block holds, and false
-// when it holds none.
-func (d *FieldDefinitionV) FieldName() (PackedString, bool) {
-	if len(d.SkipBlocks) == 0 || d.SkipBlocks[0].Size == 0 {
-		return PackedString{}, false
+// Complete reports whether every field of the definition was read.
+func (d *FieldDefinitionV) Complete() bool {
+	if d.absent != 0 {
+		return false
 	}
-	c := wire.NewCursor(d.SkipBlocks[0].Content)
-	var ps PackedString
-	if ps.decode(&c, 2, "") != nil {
-		return PackedString{}, false
+	for _, s := range []*PackedString{&d.NameANSI, &d.FormulaANSI, &d.ValidationRuleANSI, &d.ValidationTextANSI, &d.ErrorANSI} {
+		if s.absent != 0 {
+			return false
+		}
 	}
-	return ps, true
+	for i := range d.SkipBlocks {
+		if d.SkipBlocks[i].absent != 0 || d.SkipBlocks[i].FieldName != nil && d.SkipBlocks[i].FieldName.absent != 0 {
+			return false
+		}
+	}
+	return true
 }
 
 // Kind is blob.KindPropDefStream.
@@ -256,28 +320,56 @@ func (s *PropertyDefinitionStream) Kind() blob.Kind { return blob.KindPropDefStr
 // TrailingBytes are the bytes after the last field definition.
 func (s *PropertyDefinitionStream) TrailingBytes() []byte { return s.Trailing }
 
-// Check reports an unknown version and trailing bytes.
+// Check reports an unknown version, definitions cut short and trailing
+// bytes.
 func (s *PropertyDefinitionStream) Check() []blob.Finding {
 	var fs []blob.Finding
 	if s.Version != PropDefV1 && s.Version != PropDefV2 {
 		fs = append(fs, blob.Finding{Code: "PROPDEF_BAD_VERSION", Severity: blob.Error, Path: "wVersion",
 			Message: "wVersion is " + h4(s.Version) + ", neither PropDefV1 nor PropDefV2; Outlook cannot read the form's fields"})
 	}
+	if s.FieldDefinitionCount >= maxFieldDefinitions {
+		fs = append(fs, blob.Finding{Code: "PROPDEF_TOO_MANY", Severity: blob.Error, Path: "dwFieldDefinitionCount",
+			Message: "dwFieldDefinitionCount is " + strconv.FormatUint(uint64(s.FieldDefinitionCount), 10) + "; no definition was read"})
+	}
+	for i := range s.FieldDefinitions {
+		if !s.FieldDefinitions[i].Complete() {
+			fs = append(fs, blob.Finding{Code: "PROPDEF_TRUNCATED", Severity: blob.Error, Path: wire.Path("FieldDefinitions", i, ""),
+				Message: "the field definition does not fit the stream; Outlook loses the form's custom fields"})
+		}
+	}
 	return append(fs, trailing("PROPDEF_TRAILING_BYTES", "FieldDefinitions", len(s.Trailing))...)
 }
 
-// AppendBinary appends the stream's bytes to b; the count is written as
-// len(FieldDefinitions) and each skip block's size as its length.
+// AppendBinary appends the stream's bytes to b: the count as stored, and
+// of each definition the fields that were read (all of them for a value
+// built in Go), skip block sizes and name lengths as stored.
 func (s *PropertyDefinitionStream) AppendBinary(b []byte) ([]byte, error) {
 	b = wire.AppendU16(b, s.Version)
-	b = wire.AppendU32(b, uint32(len(s.FieldDefinitions)))
-	for _, d := range s.FieldDefinitions {
-		b = wire.AppendU32(b, d.Flags)
-		b = wire.AppendU16(b, d.VT)
-		b = wire.AppendU32(b, d.DispID)
-		n := len(d.NmidName) / 2
-		b = wire.AppendU16(b, uint16(n))
-		b = append(b, d.NmidName[:2*n]...)
+	count := uint32(len(s.FieldDefinitions))
+	if s.FieldDefinitionCount >= maxFieldDefinitions || s.ended {
+		count = s.FieldDefinitionCount
+	}
+	b = wire.AppendU32(b, count)
+	for i := range s.FieldDefinitions {
+		d := &s.FieldDefinitions[i]
+		if d.absent&absFlags == 0 {
+			b = wire.AppendU32(b, d.Flags)
+		}
+		if d.absent&absVT == 0 {
+			b = wire.AppendU16(b, d.VT)
+		}
+		if d.absent&absDispID == 0 {
+			b = wire.AppendU32(b, d.DispID)
+		}
+		if d.absent&absNmidLength == 0 {
+			n := uint16(len(d.NmidName) / 2)
+			if d.absent&absNmidName != 0 {
+				n = d.NmidNameLength
+			}
+			b = wire.AppendU16(b, n)
+			b = append(b, d.NmidName[:len(d.NmidName)/2*2]...)
+		}
 		b = d.NameANSI.appendBinary(b, 1)
 		b = d.FormulaANSI.appendBinary(b, 1)
 		b = d.ValidationRuleANSI.appendBinary(b, 1)
@@ -286,10 +378,22 @@ func (s *PropertyDefinitionStream) AppendBinary(b []byte) ([]byte, error) {
 		if s.Version != PropDefV2 {
 			continue
 		}
-		b = wire.AppendU32(b, d.InternalType)
+		if d.absent&absInternalType == 0 {
+			b = wire.AppendU32(b, d.InternalType)
+		}
 		for _, sb := range d.SkipBlocks {
-			b = wire.AppendU32(b, uint32(len(sb.Content)))
-			b = append(b, sb.Content...)
+			if sb.absent&1 == 0 {
+				size := sb.Size
+				if sb.FieldName == nil && sb.absent&2 == 0 {
+					size = uint32(len(sb.Content))
+				}
+				b = wire.AppendU32(b, size)
+			}
+			if sb.FieldName != nil {
+				b = sb.FieldName.appendBinary(b, 2)
+			} else {
+				b = append(b, sb.Content...)
+			}
 		}
 	}
 	return append(b, s.Trailing...), nil
@@ -298,15 +402,20 @@ func (s *PropertyDefinitionStream) AppendBinary(b []byte) ([]byte, error) {
 // MarshalBinary encodes the stream.
 func (s *PropertyDefinitionStream) MarshalBinary() ([]byte, error) { return s.AppendBinary(nil) }
 
-func packedSmartView(w *sv.Writer, depth int, name string, p PackedString, wide bool) {
+func packedSmartView(w *sv.Writer, depth int, name string, p *PackedString, wide bool) {
+	if p.absent&1 != 0 {
+		return
+	}
 	w.Line(depth, name)
-	w.Line(depth+1, "Length = ", h4(p.Length))
+	if p.absent&2 == 0 {
+		w.Line(depth+1, "Length = ", h4(p.Length))
+	}
 	if len(p.Text) > 0 {
 		w.Line(depth+1, "Characters")
 		if wide {
-			w.Line(depth+2, sv.Printable(UnicodeString(p.Text).String()))
+			w.Line(depth+2, wideText(p.Text))
 		} else {
-			w.Line(depth+2, sv.PrintableBytes(p.Text))
+			w.Line(depth+2, ansiText(p.Text))
 		}
 	}
 }
@@ -317,45 +426,61 @@ func (s *PropertyDefinitionStream) SmartView() string {
 	w.Line(0, "Property Definition Stream")
 	w.Line(1, "Version = ", h4(s.Version), " = ", propDefVersions.Interpret(uint32(s.Version)))
 	w.Line(1, "FieldDefinitionCount = ", h8(s.FieldDefinitionCount))
-	for i, d := range s.FieldDefinitions {
-		w.Line(1, "Definition[", strconv.Itoa(i), "]")
-		w.Line(2, "Flags = ", h8(d.Flags), " = ", pdoFlags.Interpret(d.Flags))
-		w.Line(2, "VT = ", h4(d.VT), " = ", varTypes.Interpret(uint32(d.VT)))
-		w.Line(2, "DispID = ", h8(d.DispID))
-		if d.DispID < 0x8000 {
-			if name, others, ok := mfcprop.Best(d.DispID << 16); ok && d.DispID != 0 {
-				w.Line(3, " = ", name)
-				if len(others) > 0 {
-					w.Line(3, ": (", strings.Join(others, ", "), ")")
-				}
-			}
-		} else if names := mfcprop.NamedNames(d.DispID); len(names) > 0 {
-			w.Line(3, " = ", strings.Join(names, ", "))
+	for i := range s.FieldDefinitions {
+		d := &s.FieldDefinitions[i]
+		if d.size == 0 && !d.Complete() {
+			continue // MFCMAPI shows no definition it read nothing of
 		}
-		w.Line(2, "NmidNameLength = ", h4(uint16(len(d.NmidName)/2)))
+		w.Line(1, "Definition[", strconv.Itoa(i), "]")
+		if d.absent&absFlags == 0 {
+			w.Line(2, "Flags = ", h8(d.Flags), " = ", pdoFlags.Interpret(d.Flags))
+		}
+		if d.absent&absVT == 0 {
+			w.Line(2, "VT = ", h4(d.VT), " = ", varTypes.Interpret(uint32(d.VT)))
+		}
+		if d.absent&absDispID == 0 {
+			w.Line(2, "DispID = ", h8(d.DispID))
+			if d.DispID < 0x8000 {
+				if name, others, ok := mfcprop.Best(d.DispID << 16); ok && d.DispID != 0 {
+					w.Line(3, " = ", name)
+					if len(others) > 0 {
+						w.Line(3, ": (", strings.Join(others, ", "), ")")
+					}
+				}
+			} else if names := mfcprop.NamedNames(d.DispID); len(names) > 0 {
+				w.Line(3, " = ", strings.Join(names, ", "))
+			}
+		}
+		if d.absent&absNmidLength == 0 {
+			w.Line(2, "NmidNameLength = ", h4(d.NmidNameLength))
+		}
 		if len(d.NmidName) > 0 {
 			w.Line(2, "NmidName = ", sv.Printable(d.NmidName.String()))
 		}
-		packedSmartView(&w, 2, "NameAnsi", d.NameANSI, false)
-		packedSmartView(&w, 2, "FormulaANSI", d.FormulaANSI, false)
-		packedSmartView(&w, 2, "ValidationRuleANSI", d.ValidationRuleANSI, false)
-		packedSmartView(&w, 2, "ValidationTextANSI", d.ValidationTextANSI, false)
-		packedSmartView(&w, 2, "ErrorANSI", d.ErrorANSI, false)
+		packedSmartView(&w, 2, "NameAnsi", &d.NameANSI, false)
+		packedSmartView(&w, 2, "FormulaANSI", &d.FormulaANSI, false)
+		packedSmartView(&w, 2, "ValidationRuleANSI", &d.ValidationRuleANSI, false)
+		packedSmartView(&w, 2, "ValidationTextANSI", &d.ValidationTextANSI, false)
+		packedSmartView(&w, 2, "ErrorANSI", &d.ErrorANSI, false)
 		if s.Version != PropDefV2 {
 			continue
 		}
-		w.Line(2, "InternalType = ", h8(d.InternalType), " = ", internalTypes.Interpret(d.InternalType))
+		if d.absent&absInternalType == 0 {
+			w.Line(2, "InternalType = ", h8(d.InternalType), " = ", internalTypes.Interpret(d.InternalType))
+		}
 		w.Line(2, "SkipBlockCount = ", strconv.Itoa(len(d.SkipBlocks)))
-		for j, sb := range d.SkipBlocks {
-			w.Line(2, "SkipBlock[", strconv.Itoa(j), "]")
-			w.Line(3, "Size = ", h8(sb.Size))
-			if j == 0 {
-				if fn, ok := d.FieldName(); ok {
-					packedSmartView(&w, 3, "FieldName", fn, true)
-					continue
-				}
+		for j := range d.SkipBlocks {
+			sb := &d.SkipBlocks[j]
+			if sb.absent&1 != 0 && (sb.FieldName == nil || sb.FieldName.absent&1 != 0) {
+				continue
 			}
-			if len(sb.Content) > 0 {
+			w.Line(2, "SkipBlock[", strconv.Itoa(j), "]")
+			if sb.absent&1 == 0 {
+				w.Line(3, "Size = ", h8(sb.Size))
+			}
+			if sb.FieldName != nil {
+				packedSmartView(&w, 3, "FieldName", sb.FieldName, true)
+			} else if len(sb.Content) > 0 {
 				w.Line(3, "Content")
 				w.Line(4, sv.Bytes(sb.Content))
 			}

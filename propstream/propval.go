@@ -73,8 +73,9 @@ func fixedSize(t uint16, f Format) (int, bool) {
 		return 2, true
 	case uint16(proptag.PT_LONG), uint16(proptag.PT_R4), uint16(proptag.PT_ERROR):
 		return 4, true
-	case uint16(proptag.PT_DOUBLE), uint16(proptag.PT_CURRENCY), uint16(proptag.PT_APPTIME),
-		uint16(proptag.PT_I8), uint16(proptag.PT_SYSTIME):
+	case uint16(proptag.PT_DOUBLE), uint16(proptag.PT_CURRENCY), uint16(proptag.PT_I8), uint16(proptag.PT_SYSTIME):
+		// PT_APPTIME is not read: MFCMAPI gives it no value, and the
+		// bytes after its tag are the next property.
 		return 8, true
 	case uint16(proptag.PT_CLSID):
 		return 16, true
@@ -395,7 +396,7 @@ func (p *PropertyValue) strings() (s, alt string, ok bool) {
 		return "Err: " + mfcprop.Hex8(uint32(v)) + "=" + errorName(uint32(v)), "", true
 	case uint16(proptag.PT_R4):
 		return strconv.FormatFloat(float64(math.Float32frombits(uint32(v))), 'f', -1, 32), "", true
-	case uint16(proptag.PT_DOUBLE), uint16(proptag.PT_APPTIME):
+	case uint16(proptag.PT_DOUBLE):
 		return strconv.FormatFloat(math.Float64frombits(v), 'f', -1, 64), "", true
 	case uint16(proptag.PT_SYSTIME):
 		return sv.FileTimeText(v), "Low: " + mfcprop.Hex8(uint32(v)) + " High: " + mfcprop.Hex8(uint32(v>>32)), true

@@ -132,6 +132,10 @@ func (s *SkipBlock) appendBinary(b []byte) []byte {
 	return append(b, s.Bytes...)
 }
 
+// maxAddressProperties bounds the properties of one address, as MFCMAPI
+// bounds them; a larger count reads none.
+const maxAddressProperties = 500
+
 // ParseSearchFolderDefinition decodes a PidTagSearchFolderDefinition value.
 func ParseSearchFolderDefinition(b []byte) (*SearchFolderDefinition, error) {
 	d := new(SearchFolderDefinition)
@@ -173,8 +177,9 @@ func ParseSearchFolderDefinition(b []byte) (*SearchFolderDefinition, error) {
 			if !c.U32(&a.PropertyCount) || !c.U32(&a.Pad) {
 				return nil, c.Truncated(path+".PropertyCount", 8)
 			}
-			if !c.Fits(uint64(a.PropertyCount), 4) {
-				return nil, wire.CountTooLarge(path+".PropertyCount", c.Offset()-8, uint64(a.PropertyCount), 4, c.Len())
+			if a.PropertyCount >= maxAddressProperties || !c.Fits(uint64(a.PropertyCount), 4) {
+				// As MFCMAPI: a count this large reads no properties.
+				continue
 			}
 			a.Properties = make([]propstream.PropertyValue, a.PropertyCount)
 			for j := range a.Properties {
@@ -252,7 +257,11 @@ func (d *SearchFolderDefinition) AppendBinary(b []byte) ([]byte, error) {
 	if d.Flags&SFSTBinary != 0 {
 		b = wire.AppendU32(b, uint32(len(d.Addresses)))
 		for _, a := range d.Addresses {
-			b = wire.AppendU32(b, uint32(len(a.Properties)))
+			n := uint32(len(a.Properties))
+			if n == 0 {
+				n = a.PropertyCount
+			}
+			b = wire.AppendU32(b, n)
 			b = wire.AppendU32(b, a.Pad)
 			for i := range a.Properties {
 				b = a.Properties[i].AppendTagged(b, propstream.FormatMAPI)
@@ -321,7 +330,9 @@ func (d *SearchFolderDefinition) SmartView() string {
 			w.Line(1, "Addresses[", strconv.Itoa(i), "]")
 			w.Line(2, "PropertyCount = ", sv.Hex(uint64(a.PropertyCount), 8))
 			w.Line(2, "Pad = ", sv.Hex(uint64(a.Pad), 8))
-			w.Line(2, "Properties")
+			if a.PropertyCount != 0 {
+				w.Line(2, "Properties")
+			}
 			for j := range a.Properties {
 				w.Line(3, "Property[", strconv.Itoa(j), "]")
 				w.Line(0, a.Properties[j].SmartViewText("\t\t\t\t"))

@@ -74,9 +74,11 @@ func fixedSize(t uint16, f Format) (int, bool) {
 	case uint16(proptag.PT_LONG), uint16(proptag.PT_R4), uint16(proptag.PT_ERROR):
 		return 4, true
 	case uint16(proptag.PT_DOUBLE), uint16(proptag.PT_CURRENCY), uint16(proptag.PT_I8), uint16(proptag.PT_SYSTIME):
-		// PT_APPTIME is not read: MFCMAPI gives it no value, and the
-		// bytes after its tag are the next property.
 		return 8, true
+	case uint16(proptag.PT_APPTIME):
+		// In FormatMAPI, MFCMAPI gives a PT_APPTIME no value and reads
+		// the bytes after its tag as the next property.
+		return 8, f != FormatMAPI
 	case uint16(proptag.PT_CLSID):
 		return 16, true
 	case uint16(proptag.PT_NULL), uint16(proptag.PT_UNSPECIFIED):
@@ -87,9 +89,9 @@ func fixedSize(t uint16, f Format) (int, bool) {
 
 // known reports whether the type is one whose value this package reads;
 // a value of another type takes no bytes.
-func known(t uint16) bool {
+func known(t uint16, f Format) bool {
 	base := t &^ uint16(proptag.MV_FLAG)
-	if _, ok := fixedSize(base, FormatMAPI); ok {
+	if _, ok := fixedSize(base, f); ok {
 		return t&uint16(proptag.MV_FLAG) == 0 || base != uint16(proptag.PT_NULL) && base != uint16(proptag.PT_UNSPECIFIED)
 	}
 	switch base {
@@ -104,7 +106,7 @@ func known(t uint16) bool {
 // consuming them, as MFCMAPI reads it; a fixed-size one is an error.
 func (p *PropertyValue) decodeValue(c *wire.Cursor, f Format, path string) error {
 	t := p.Type()
-	if !known(t) {
+	if !known(t, f) {
 		return nil
 	}
 	if f == FormatNickname {
@@ -222,7 +224,7 @@ func (p *PropertyValue) decodeTerminated(c *wire.Cursor, wide bool) error {
 // appendValue appends the value of p in format f.
 func (p *PropertyValue) appendValue(b []byte, f Format) []byte {
 	t := p.Type()
-	if !known(t) {
+	if !known(t, f) {
 		return b
 	}
 	if f == FormatNickname {
@@ -370,7 +372,7 @@ func le(b []byte) uint64 {
 // false for a type it shows no value for.
 func (p *PropertyValue) strings() (s, alt string, ok bool) {
 	t := p.Type()
-	if t&uint16(proptag.MV_FLAG) != 0 && known(t) {
+	if t&uint16(proptag.MV_FLAG) != 0 && p.Values != nil {
 		var ss, as []string
 		for _, e := range p.Values {
 			s, a, _ := e.strings()
@@ -396,7 +398,10 @@ func (p *PropertyValue) strings() (s, alt string, ok bool) {
 		return "Err: " + mfcprop.Hex8(uint32(v)) + "=" + errorName(uint32(v)), "", true
 	case uint16(proptag.PT_R4):
 		return strconv.FormatFloat(float64(math.Float32frombits(uint32(v))), 'f', -1, 32), "", true
-	case uint16(proptag.PT_DOUBLE):
+	case uint16(proptag.PT_DOUBLE), uint16(proptag.PT_APPTIME):
+		if len(p.Data) < 8 {
+			return "", "", false
+		}
 		return strconv.FormatFloat(math.Float64frombits(v), 'f', -1, 64), "", true
 	case uint16(proptag.PT_SYSTIME):
 		return sv.FileTimeText(v), "Low: " + mfcprop.Hex8(uint32(v)) + " High: " + mfcprop.Hex8(uint32(v>>32)), true

@@ -7,8 +7,8 @@ const (
 	KindDecodeEntryID           Kind = "decodeentryid"     // the encoded form read back to an entry ID's bytes
 	KindEntryList               Kind = "entrylist"         // ENTRYLIST as stored (count, then sized entry IDs)
 	KindFlatEntryList           Kind = "flatentrylist"     // FlatEntryList ([MS-OXCDATA] 2.3.3)
-	KindAdditionalRenEntryIDsEx Kind = "renentryidsex"     // PidTagAdditionalRenEntryIdsEx ([MS-OXOSFLD] 2.2.4)
+	KindAdditionalRenEntryIDsEx Kind = "renentryidsex"     // PidTagAdditionalRenEntryIdsEx (Outlook's MAPI reference)
 	KindConversationIndex       Kind = "conversationindex" // PidTagConversationIndex ([MS-OXOMSG] 2.2.1.3)
-	KindReportTag               Kind = "reporttag"         // PidTagReportTag ([MS-OXOMSG] 2.2.1.19)
-	KindTaskAssigners           Kind = "taskassigners"     // PidLidTaskAssigners ([MS-OXOTASK] 2.2.2.2.23)
+	KindReportTag               Kind = "reporttag"         // PidTagReportTag ([MS-OXOMSG])
+	KindTaskAssigners           Kind = "taskassigners"     // PidLidTaskAssigners ([MS-OXOTASK])
 )

@@ -3,15 +3,16 @@
 // and 2.2.5 describes (folder, message, store, address book, one-off) and
 // those Outlook adds (contact address book, Windows Address Book wrapper,
 // ephemeral [MS-OXNSPI] 2.2.9.2), the encoded form, entry lists
-// ([MS-OXCDATA] 2.2.4.4 FlatEntryList, the in-memory ENTRYLIST),
-// PidTagAdditionalRenEntryIdsEx ([MS-OXOSFLD] 2.2.4), PidTagConversationIndex
-// ([MS-OXOMSG] 2.2.1.3), PidTagReportTag ([MS-OXOMSG] 2.2.1.19) and
-// PidLidTaskAssigners ([MS-OXOTASK] 2.2.2.2.23).
+// ([MS-OXCDATA] 2.3.3 FlatEntryList, the in-memory ENTRYLIST),
+// PidTagAdditionalRenEntryIdsEx (Outlook's MAPI reference),
+// PidTagConversationIndex ([MS-OXOMSG] 2.2.1.3), PidTagReportTag
+// ([MS-OXOMSG]) and PidLidTaskAssigners ([MS-OXOTASK]).
 //
 // Each structure decodes as MFCMAPI's SmartView pane reads it: what does not
 // fit the form is not an error but bytes left over (TrailingBytes), which
-// SmartView shows as "Unparsed data". A value keeps the bytes it was decoded
-// from, and MarshalBinary gives them back.
+// SmartView shows as "Unparsed data" and MarshalBinary writes back, so that
+// encoding gives the input back. A conversation index encodes from its
+// fields; the other values keep the bytes they were decoded from.
 package entryid
 
 import (

@@ -125,13 +125,13 @@ func (ci *ConversationIndex) SmartView() string {
 // Text is the SmartView text.
 func (ci *ConversationIndex) Text() string { return ci.SmartView() }
 
-// Report tag versions ([MS-OXOMSG] 2.2.1.19).
+// Report tag versions ([MS-OXOMSG]).
 const (
 	ReportTagCurrentVersion        = 0x00020001 // with a search folder entry ID
 	ReportTagNoSearchFolderVersion = 0x00010001 // without
 )
 
-// ReportTag is PidTagReportTag ([MS-OXOMSG] 2.2.1.19).
+// ReportTag is PidTagReportTag ([MS-OXOMSG]).
 type ReportTag struct {
 	base
 	Cookie                  blob.HexBytes `json:"Cookie"` // "PCDFEB09\0"
@@ -220,9 +220,9 @@ func (r *ReportTag) Kind() blob.Kind { return blob.KindReportTag }
 // Check reports a cookie other than "PCDFEB09" and bytes after the tag.
 func (r *ReportTag) Check() []blob.Finding {
 	var out []blob.Finding
-	if string(r.Cookie) != "PCDFEB09\x00" {
+	if string(r.Cookie) != ReportTagCookie {
 		out = append(out, blob.Finding{Code: "REPORTTAG_COOKIE", Severity: blob.Error, Path: "Cookie",
-			Message: "the cookie is not \"PCDFEB09\" ([MS-OXOMSG] 2.2.1.19); Outlook does not match the report to its message"})
+			Message: "the cookie is not \"PCDFEB09\" ([MS-OXOMSG]); Outlook does not match the report to its message"})
 	}
 	return append(out, trailingFinding("REPORTTAG_TRAILING_BYTES", r.Trailing)...)
 }
@@ -276,7 +276,7 @@ func (r *ReportTag) SmartView() string {
 // Text is the SmartView text.
 func (r *ReportTag) Text() string { return r.SmartView() }
 
-// TaskAssigners is PidLidTaskAssigners ([MS-OXOTASK] 2.2.2.2.23): a count
+// TaskAssigners is PidLidTaskAssigners ([MS-OXOTASK]): a count
 // and that many TaskAssigner records.
 type TaskAssigners struct {
 	base
@@ -445,3 +445,33 @@ func (d *Decoded) SmartView() string {
 
 // Text is the SmartView text.
 func (d *Decoded) Text() string { return d.SmartView() }
+
+// MarshalBinary encodes ci from its fields.
+func (ci *ConversationIndex) MarshalBinary() ([]byte, error) { return ci.AppendBinary(nil) }
+
+// AppendBinary appends the encoding of ci: the header block, each response
+// level (TimeDelta's top bit is dropped, it has 31), then any trailing bytes.
+func (ci *ConversationIndex) AppendBinary(b []byte) ([]byte, error) {
+	if ci.HasHeader {
+		h := ci.HighDateTime
+		b = append(b, byte(h>>24), byte(h>>16), byte(h>>8), byte(h), byte(ci.LowDateTime>>8), byte(ci.LowDateTime))
+		b = append(b, ci.GUID[:]...)
+		for _, r := range ci.Responses {
+			v := r.TimeDelta & 0x7FFFFFFF
+			if r.DeltaCode {
+				v |= 0x80000000
+			}
+			b = append(b, byte(v>>24), byte(v>>16), byte(v>>8), byte(v), r.Random<<4|r.Level&0x0F)
+		}
+	}
+	return append(b, ci.Trailing...), nil
+}
+
+// ReportTagCookie is the cookie a report tag starts with.
+const ReportTagCookie = "PCDFEB09\x00"
+
+// IsReportTag reports whether b starts with the report tag's cookie: the
+// signature a detector can trust.
+func IsReportTag(b []byte) bool {
+	return len(b) >= len(ReportTagCookie) && string(b[:len(ReportTagCookie)]) == ReportTagCookie
+}

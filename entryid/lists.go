@@ -230,14 +230,15 @@ func (l *EntryList) SmartView() string {
 // Text is the SmartView text.
 func (l *EntryList) Text() string { return l.SmartView() }
 
-// AdditionalRenEntryIDsEx is PidTagAdditionalRenEntryIdsEx ([MS-OXOSFLD]
-// 2.2.4): PersistData blocks up to the PERSIST_SENTINEL one.
+// AdditionalRenEntryIDsEx is PidTagAdditionalRenEntryIdsEx (the layout is in
+// Outlook's MAPI reference page for the property): PersistData blocks up to
+// the PERSIST_SENTINEL one.
 type AdditionalRenEntryIDsEx struct {
 	base
 	PersistData []PersistData `json:"PersistData"`
 }
 
-// PersistData is one PersistData block ([MS-OXOSFLD] 2.2.4.1).
+// PersistData is one PersistData block.
 type PersistData struct {
 	PersistID        uint16               `json:"PersistID"`
 	DataElementsSize uint16               `json:"DataElementsSize"`
@@ -246,7 +247,7 @@ type PersistData struct {
 	Unparsed blob.HexBytes `json:"Unparsed,omitempty"`
 }
 
-// PersistElementData is one PersistElement ([MS-OXOSFLD] 2.2.4.1.1).
+// PersistElementData is one PersistElement block.
 type PersistElementData struct {
 	ElementID       uint16        `json:"ElementID"`
 	ElementDataSize uint16        `json:"ElementDataSize"`
@@ -307,7 +308,7 @@ func (v *AdditionalRenEntryIDsEx) Check() []blob.Finding {
 	var out []blob.Finding
 	if n := len(v.PersistData); n == 0 || v.PersistData[n-1].PersistID != 0 {
 		out = append(out, blob.Finding{Code: "RENENTRYIDS_NO_SENTINEL", Severity: blob.Warning, Path: "PersistData",
-			Message: "the blocks do not end with PERSIST_SENTINEL ([MS-OXOSFLD] 2.2.4.1)"})
+			Message: "the blocks do not end with a PERSIST_SENTINEL block; Outlook reads on to the end of the value"})
 	}
 	for i, p := range v.PersistData {
 		if len(p.Unparsed) > 0 {

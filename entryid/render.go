@@ -5,6 +5,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/mapiblob/mapiblob/guid"
 	"github.com/mapiblob/mapiblob/internal/mfc"
 	"github.com/mapiblob/mapiblob/internal/sv"
 	"github.com/mapiblob/mapiblob/internal/wire"
@@ -205,4 +206,25 @@ func (e *EntryID) MarshalJSON() ([]byte, error) {
 		Flags string `json:"abFlags"`
 		*plain
 	}{wire.UpperHex(e.Flags[:]), (*plain)(e)})
+}
+
+// MarshalJSON writes the fields of the contact entry ID's type: Index and
+// EntryIDCount for a user, muidID for a container.
+func (v *ContactEntryID) MarshalJSON() ([]byte, error) {
+	var o struct {
+		Version      uint32     `json:"Version"`
+		Type         uint32     `json:"Type"`
+		Index        *uint32    `json:"Index,omitempty"`
+		EntryIDCount *uint32    `json:"EntryIDCount,omitempty"`
+		MuidID       *guid.GUID `json:"muidID,omitempty"`
+		EntryID      *EntryID   `json:"EntryID,omitempty"`
+	}
+	o.Version, o.Type, o.EntryID = v.Version, v.Type, v.EntryID
+	if v.HasIndexCount {
+		o.Index, o.EntryIDCount = &v.Index, &v.EntryIDCount
+	}
+	if v.HasMuid {
+		o.MuidID = &v.MuidID
+	}
+	return json.Marshal(o)
 }

@@ -219,6 +219,8 @@ func checkResult(t *testing.T, b []byte, k blob.Kind, r *smartview.Result) {
 		_, ok = r.Value.(*recurrence.Pattern)
 	case blob.KindApptRecur:
 		_, ok = r.Value.(*recurrence.AppointmentPattern)
+	default:
+		ok = r.Value != nil && r.Value.Kind() == k
 	}
 	if !ok {
 		t.Fatalf("kind %s decoded to a %T", k, r.Value)

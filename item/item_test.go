@@ -250,5 +250,5 @@ func TestJSONDecodedMatchesResult(t *testing.T) {
 		require.JSONEq(t, string(want), string(p.Decoded), p.Name)
 		n++
 	}
-	require.Equal(t, 7, n)
+	require.Equal(t, 8, n) // the seven calendar blobs and PidTagEntryId
 }

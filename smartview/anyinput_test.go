@@ -69,3 +69,26 @@ func runOne(t *testing.T, name string, d Decoder, b []byte) {
 		t.Errorf("%s on %s: MarshalBinary does not give the input back", d.Parser, name)
 	}
 }
+
+// A tombstone list and a report tag are told by their signatures; no other
+// MFCMAPI input is taken for one.
+func TestDetectSignatures(t *testing.T) {
+	dir := fixtures.Dir()
+	if dir == "" {
+		t.Skip("MFCMAPI fixtures not found at ../shared/fixtures/mfcmapi beside the checkout")
+	}
+	files, _ := filepath.Glob(filepath.Join(dir, "*.hex"))
+	want := map[string]blob.Kind{"TOMBSTONE-1": blob.KindTombstone, "TOMBSTONE-2": blob.KindTombstone, "REPORTTAG-1": blob.KindReportTag}
+	for _, f := range files {
+		name := strings.TrimSuffix(filepath.Base(f), ".hex")
+		kinds := Detect(fixtures.Load(t, name).Blob, nil)
+		for _, k := range kinds {
+			if (k == blob.KindTombstone || k == blob.KindReportTag) && want[name] != k {
+				t.Errorf("%s is detected as %s", name, k)
+			}
+		}
+		if k, ok := want[name]; ok && (len(kinds) != 1 || kinds[0] != k) {
+			t.Errorf("%s is detected as %v, want %s", name, kinds, k)
+		}
+	}
+}

@@ -6,12 +6,14 @@
 //
 // Each structure decodes as MFCMAPI's SmartView pane reads it: bytes that do
 // not fit are left over (TrailingBytes) rather than refused wherever MFCMAPI
-// shows them as "Unparsed data". A value keeps the bytes it was decoded
-// from, and MarshalBinary gives them back.
+// shows them as "Unparsed data", so that MarshalBinary gives the input back:
+// XIDs and predecessor change lists encode from their fields, a tombstone
+// list gives back the bytes it was decoded from.
 package syncstate
 
 import (
 	"bytes"
+	"errors"
 	"strconv"
 	"strings"
 
@@ -318,3 +320,39 @@ func (t *Tombstone) SmartView() string {
 
 // Text is the SmartView text.
 func (t *Tombstone) Text() string { return t.SmartView() }
+
+// ErrLocalIDTooLong is returned when a SizedXid's LocalId makes its size
+// pass the one byte XidSize can hold.
+var ErrLocalIDTooLong = errors.New("syncstate: a SizedXid's LocalId is longer than XidSize can say")
+
+// MarshalBinary encodes x from its fields.
+func (x *XID) MarshalBinary() ([]byte, error) { return x.AppendBinary(nil) }
+
+// AppendBinary appends the encoding of x: the GUID, the LocalId and any
+// trailing bytes.
+func (x *XID) AppendBinary(b []byte) ([]byte, error) {
+	b = append(b, x.NamespaceGUID[:]...)
+	return append(append(b, x.LocalID...), x.Trailing...), nil
+}
+
+// MarshalBinary encodes p from its fields.
+func (p *PCL) MarshalBinary() ([]byte, error) { return p.AppendBinary(nil) }
+
+// AppendBinary appends the encoding of p: each SizedXid with XidSize
+// computed from its LocalId, then any trailing bytes.
+func (p *PCL) AppendBinary(b []byte) ([]byte, error) {
+	for _, x := range p.XIDs {
+		n := 16 + len(x.LocalID)
+		if n > 0xFF {
+			return b, ErrLocalIDTooLong
+		}
+		b = append(b, byte(n))
+		b = append(b, x.NamespaceGUID[:]...)
+		b = append(b, x.LocalID...)
+	}
+	return append(b, p.Trailing...), nil
+}
+
+// IsTombstone reports whether b starts with a tombstone list's Identifier,
+// 0xBEDEAFCD: the signature a detector can trust.
+func IsTombstone(b []byte) bool { return len(b) >= 4 && le32(b) == TombstoneIdentifier }

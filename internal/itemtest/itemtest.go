@@ -108,7 +108,7 @@ func Meeting(o Options) *item.Item {
 	props := []item.Property{
 		prop("PidTagMessageClass", item.Unicode("IPM.Appointment")),
 		prop("PidTagSubject", item.Unicode(subject)),
-		prop("PidTagEntryId", item.Binary([]byte{0, 0, 0, 0, 0x11, 0x22, 0x33, 0x44, byte(o.Seed), byte(o.Seed >> 8)})),
+		prop("PidTagEntryId", item.Binary(append(append(make([]byte, 20, 70), 0x07, 0), append(make([]byte, 44), byte(o.Seed>>8), byte(o.Seed), 0, 0)...))), // a message entry ID ([MS-OXCDATA] 2.2.4.2)
 		prop("PidLidLocation", item.Unicode("Room 4")),
 		prop("PidLidAppointmentStartWhole", item.Time(start)),
 		prop("PidLidAppointmentEndWhole", item.Time(start.Add(30*time.Minute))),

@@ -65,6 +65,11 @@ func (p *PropertyValue) Type() uint16 { return uint16(p.Tag) }
 func fixedSize(t uint16, f Format) (int, bool) {
 	switch t {
 	case uint16(proptag.PT_I2):
+		if f == FormatMAPI {
+			// MFCMAPI reads no bytes for a PT_I2 in this layout and
+			// shows it as 0.
+			return 0, true
+		}
 		return 2, true
 	case uint16(proptag.PT_BOOLEAN):
 		if f == FormatRule {
@@ -350,6 +355,33 @@ func ReadPropertyValue(b []byte, f Format) (PropertyValue, int, error) {
 // AppendTagged appends the tag and value of p in format f.
 func (p *PropertyValue) AppendTagged(b []byte, f Format) []byte { return p.appendTagged(b, f) }
 
+// altBytes is MFCMAPI's AltPropString of a string: "cb: N lpb: HEX" of
+// its characters (of unit bytes each) with each control character other
+// than tab, line feed and carriage return, and each of U+0080–U+009F,
+// replaced by '.'.
+func altBytes(d []byte, unit int) string {
+	clean := d
+	for i := 0; i+unit <= len(d); i += unit {
+		u := uint16(d[i])
+		if unit == 2 {
+			u |= uint16(d[i+1]) << 8
+		}
+		if u < 0x20 && u != '\t' && u != '\n' && u != '\r' || u >= 0x80 && u <= 0x9F {
+			if &clean[0] == &d[0] {
+				clean = append([]byte(nil), d...)
+			}
+			clean[i] = '.'
+			if unit == 2 {
+				clean[i+1] = 0
+			}
+		}
+	}
+	if len(d) == 0 {
+		return sv.Bytes(d)
+	}
+	return "cb: " + strconv.Itoa(len(d)) + " lpb: " + wire.UpperHex(clean)
+}
+
 // trimNUL drops one final NUL character of unit bytes: a counted string
 // stores its terminator, which MFCMAPI does not show.
 func trimNUL(b []byte, unit int) []byte {
@@ -417,7 +449,7 @@ func (p *PropertyValue) strings() (s, alt string, ok bool) {
 			return "cb: " + strconv.Itoa(int(p.Count)) + " lpb: NULL", "", true
 		}
 		d := trimNUL(p.Data[:len(p.Data)/2*2], 2)
-		return sv.Printable(UnicodeString(d).String()), sv.Bytes(d), true
+		return sv.Printable(UnicodeString(d).String()), altBytes(d, 2), true
 	case uint16(proptag.PT_STRING8):
 		if len(p.Data) == 0 && !p.Missing && !p.Unterminated {
 			return "", "", false
@@ -426,7 +458,7 @@ func (p *PropertyValue) strings() (s, alt string, ok bool) {
 			return "cb: " + strconv.Itoa(int(p.Count)) + " lpb: NULL", "", true
 		}
 		d := trimNUL(p.Data, 1)
-		return sv.PrintableBytes(d), sv.Bytes(d), true
+		return sv.PrintableBytes(d), altBytes(d, 1), true
 	case uint16(proptag.PT_BINARY):
 		if p.Missing {
 			return "cb: " + strconv.Itoa(int(p.Count)) + " lpb: NULL", "", true

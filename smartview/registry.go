@@ -34,7 +34,7 @@ type Decoder struct {
 }
 
 // decoders is every structure, in the order Kinds lists them.
-var decoders = slices.Concat(calendarDecoders, entryIDDecoders, syncStateDecoders, securityDecoders)
+var decoders = slices.Concat(calendarDecoders, entryIDDecoders, syncStateDecoders, securityDecoders, propstreamDecoders, rulesDecoders)
 
 // calendarDecoders are the calendar structures: [MS-OXOCAL]'s time zones,
 // recurrence patterns and GlobalObjectId.

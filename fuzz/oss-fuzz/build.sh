@@ -16,6 +16,8 @@ compile_native_go_fuzzer github.com/mapiblob/mapiblob/fuzz FuzzGlobalObjectID fu
 compile_native_go_fuzzer github.com/mapiblob/mapiblob/fuzz FuzzEntryID fuzz_entry_id
 compile_native_go_fuzzer github.com/mapiblob/mapiblob/fuzz FuzzSyncState fuzz_sync_state
 compile_native_go_fuzzer github.com/mapiblob/mapiblob/fuzz FuzzSecurity fuzz_security
+compile_native_go_fuzzer github.com/mapiblob/mapiblob/fuzz FuzzPropStream fuzz_prop_stream
+compile_native_go_fuzzer github.com/mapiblob/mapiblob/fuzz FuzzRules fuzz_rules
 compile_native_go_fuzzer github.com/mapiblob/mapiblob/fuzz FuzzGUID fuzz_guid
 compile_native_go_fuzzer github.com/mapiblob/mapiblob/fuzz FuzzExMerge fuzz_ex_merge
 compile_native_go_fuzzer github.com/mapiblob/mapiblob/fuzz FuzzExMergeLog fuzz_ex_merge_log

@@ -525,3 +525,35 @@ func (l *ltp) object(tag proptag.PropTag) (uint32, bool, error) {
 	}
 	return binary.LittleEndian.Uint32(b), true, nil
 }
+
+// Node is an entry of the node B-tree ([MS-PST] 2.2.2.7.7.4): a node's
+// id, the BIDs of its data and of its subnode tree, and its parent.
+type Node struct {
+	NID    uint32 // nid
+	Data   uint64 // bidData
+	Sub    uint64 // bidSub
+	Parent uint32 // nidParent
+}
+
+// Node looks a node up in the node B-tree: where a message or folder's
+// data is, for a report or a forensic look at a damaged file.
+func (f *File) Node(nid uint32) (Node, error) {
+	n, err := f.d.node(nid)
+	if err != nil {
+		return Node{}, err
+	}
+	return Node{NID: n.nid, Data: n.data, Sub: n.sub, Parent: n.parent}, nil
+}
+
+// Block looks a block up in the block B-tree ([MS-PST] 2.2.2.7.7.3): its
+// file offset and its size (cb, without the trailer).
+func (f *File) Block(bid uint64) (BREF, int, error) {
+	e, err := f.d.lookup(f.Header.BBT, ptypeBBT, bid&^1)
+	if err != nil {
+		return BREF{}, 0, err
+	}
+	if e == nil {
+		return BREF{}, 0, corrupt("block", -1, bid, blob.ErrInvalid, "no such block in the block B-tree")
+	}
+	return f.d.bref(e), int(binary.LittleEndian.Uint16(e[f.d.brefSize():])), nil
+}

@@ -42,8 +42,16 @@ var pstSeed = sync.OnceValues(func() ([]byte, []byte) {
 	if err != nil {
 		panic(err)
 	}
+	ansi, err := pst.Marshal(pst.WriteOptions{Format: pst.ANSI, CryptMethod: pst.CryptCyclic}, tree...)
+	if err != nil {
+		panic(err)
+	}
+	pstANSISeed = used(ansi)
 	return used(plain), used(permuted)
 })
+
+// pstANSISeed is the seed's content in an ANSI file, NDB_CRYPT_CYCLIC.
+var pstANSISeed []byte
 
 // used cuts a file after its last page in use: the writer pads a file to
 // the end of the region its allocation map covers, which the reader
@@ -172,6 +180,7 @@ func FuzzPSTFile(f *testing.F) {
 	plain, permuted := pstSeed()
 	f.Add(plain)
 	f.Add(permuted)
+	f.Add(pstANSISeed)
 	f.Add(plain[:0x4800])
 	f.Fuzz(func(t *testing.T, b []byte) {
 		readPST(t, b)
@@ -225,7 +234,7 @@ func FuzzPSTTable(f *testing.F) {
 // bound.
 func TestPSTHostile(t *testing.T) {
 	plain, permuted := pstSeed()
-	for i, b := range [][]byte{plain, permuted} {
+	for i, b := range [][]byte{plain, permuted, pstANSISeed} {
 		end := len(b)
 		for n := 0; n <= end; n += 512 {
 			readPSTItems(t, b[:n], false)

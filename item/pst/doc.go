@@ -21,9 +21,11 @@
 // in the B-trees, data trees, subnode trees, BTHs and the folder tree are
 // detected, never followed.
 //
-// Write writes a Unicode PST of folders and messages that the reader, and
-// other readers (libpst's readpst, libpff), read back.
+// Both forms of the file are read and written: Unicode (64-bit ids,
+// Outlook 2003 and later) and ANSI (32-bit ids, Outlook 97–2002). Write
+// writes folders and messages that the reader, and other readers (libpst's
+// readpst, libpff), read back.
 //
-// Not read yet: ANSI (32-bit) files' writer side is missing, and the
-// 4 KiB-page OST form (wVer 36) is refused with an error.
+// Not read yet: the 4 KiB-page OST form (wVer 36) is refused with an
+// error naming it.
 package pst

@@ -94,9 +94,9 @@ func ourView(t *testing.T, b []byte) map[string]view {
 	return out
 }
 
-func writeEngineFile(t *testing.T, cm pst.CryptMethod) (string, []byte) {
+func writeEngineFile(t *testing.T, o pst.WriteOptions) (string, []byte) {
 	t.Helper()
-	b, err := pst.Marshal(pst.WriteOptions{CryptMethod: cm}, engineTree()...)
+	b, err := pst.Marshal(o, engineTree()...)
 	require.NoError(t, err)
 	name := filepath.Join(t.TempDir(), "mailbox.pst")
 	require.NoError(t, os.WriteFile(name, b, 0o644))
@@ -147,9 +147,9 @@ func TestLibpffReadsWrittenFile(t *testing.T) {
 	if !requireEngine(t, "libpff (python3-pypff)", err) {
 		return
 	}
-	for _, cm := range []pst.CryptMethod{pst.CryptNone, pst.CryptPermute, pst.CryptCyclic} {
-		t.Run(cm.String(), func(t *testing.T) {
-			name, b := writeEngineFile(t, cm)
+	for _, o := range writeForms {
+		t.Run(o.Format.String()+"/"+o.CryptMethod.String(), func(t *testing.T) {
+			name, b := writeEngineFile(t, o)
 			out, err := exec.Command(py, "-c", pypffScript, name).Output()
 			require.NoError(t, err, "pypff: %s", out)
 			var got map[string]view
@@ -167,12 +167,14 @@ func TestPffinfo(t *testing.T) {
 	if !requireEngine(t, "pffinfo (pff-tools)", err) {
 		return
 	}
-	for cm, want := range map[pst.CryptMethod]string{pst.CryptNone: "none", pst.CryptPermute: "compressible", pst.CryptCyclic: "high"} {
-		name, _ := writeEngineFile(t, cm)
+	encryption := map[pst.CryptMethod]string{pst.CryptNone: "none", pst.CryptPermute: "compressible", pst.CryptCyclic: "high"}
+	for _, o := range writeForms {
+		name, _ := writeEngineFile(t, o)
 		out, err := exec.Command(path, name).CombinedOutput()
 		require.NoError(t, err, "%s", out)
-		require.Regexp(t, `Encryption type:\s+`+want, string(out))
-		require.Regexp(t, `File type:\s+64-bit`, string(out))
+		require.Regexp(t, `Encryption type:\s+`+encryption[o.CryptMethod], string(out))
+		bits := map[pst.Format]string{pst.Unicode: "64-bit", pst.ANSI: "32-bit"}[o.Format]
+		require.Regexp(t, `File type:\s+`+bits, string(out))
 	}
 }
 
@@ -187,9 +189,9 @@ func TestReadpstReadsWrittenFile(t *testing.T) {
 	if !requireEngine(t, "readpst (pst-utils)", err) {
 		return
 	}
-	for _, cm := range []pst.CryptMethod{pst.CryptNone, pst.CryptPermute, pst.CryptCyclic} {
-		t.Run(cm.String(), func(t *testing.T) {
-			name, b := writeEngineFile(t, cm)
+	for _, o := range writeForms {
+		t.Run(o.Format.String()+"/"+o.CryptMethod.String(), func(t *testing.T) {
+			name, b := writeEngineFile(t, o)
 			dir := t.TempDir()
 			out, err := exec.Command(path, "-S", "-D", "-o", dir, name).CombinedOutput()
 			require.NoError(t, err, "%s", out)

@@ -301,12 +301,20 @@ func (w *writer) tc(tags []proptag.PropTag, rows []tcRow, subs *subTree) ([][]by
 			binary.LittleEndian.PutUint32(row[c.ib:], h.storeValue(v, subs))
 		}
 		matrix = append(matrix, row...)
-		idx = append(idx, bthRecord{binary.LittleEndian.AppendUint32(nil, r.id), binary.LittleEndian.AppendUint32(nil, uint32(ri))})
+		ix := binary.LittleEndian.AppendUint32(nil, uint32(ri))
+		if w.ansi {
+			ix = ix[:2] // dwRowIndex is a WORD in ANSI files
+		}
+		idx = append(idx, bthRecord{binary.LittleEndian.AppendUint32(nil, r.id), ix})
 	}
 	sort.Slice(idx, func(i, j int) bool {
 		return binary.LittleEndian.Uint32(idx[i].key) < binary.LittleEndian.Uint32(idx[j].key)
 	})
-	rowIndex := h.bth(4, 4, idx)
+	cbIndex := 4
+	if w.ansi {
+		cbIndex = 2
+	}
+	rowIndex := h.bth(4, cbIndex, idx)
 	var hnidRows uint32
 	switch {
 	case len(matrix) == 0:

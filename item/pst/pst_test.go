@@ -143,14 +143,24 @@ func readAll(t *testing.T, b []byte) ([]folderLine, map[string][]*item.Item, []e
 	return folders, items, errs
 }
 
+// writeForms are the file forms and block encodings the tests write.
+var writeForms = []pst.WriteOptions{
+	{CryptMethod: pst.CryptNone}, {CryptMethod: pst.CryptPermute}, {CryptMethod: pst.CryptCyclic},
+	{Format: pst.ANSI, CryptMethod: pst.CryptNone}, {Format: pst.ANSI, CryptMethod: pst.CryptPermute}, {Format: pst.ANSI, CryptMethod: pst.CryptCyclic},
+}
+
 func TestRoundTrip(t *testing.T) {
-	for _, cm := range []pst.CryptMethod{pst.CryptNone, pst.CryptPermute, pst.CryptCyclic} {
-		t.Run(cm.String(), func(t *testing.T) {
+	for _, o := range writeForms {
+		t.Run(o.Format.String()+"/"+o.CryptMethod.String(), func(t *testing.T) {
 			in := tree()
-			b, err := pst.Marshal(pst.WriteOptions{CryptMethod: cm}, in...)
+			b, err := pst.Marshal(o, in...)
 			require.NoError(t, err)
 			folders, items, errs := readAll(t, b)
 			require.Empty(t, errs)
+			f, err := pst.Open(bytes.NewReader(b), int64(len(b)))
+			require.NoError(t, err)
+			require.Equal(t, o.Format, f.Header.Format)
+			require.Equal(t, o.CryptMethod, f.Header.CryptMethod)
 			want := []folderLine{
 				{Path: "/", HasSubfolders: true},
 				{Path: "/Top of Personal Folders", HasSubfolders: true, Depth: 1},

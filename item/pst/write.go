@@ -29,6 +29,9 @@ type WriteOptions struct {
 	CryptMethod CryptMethod
 	// DisplayName is the message store's name (default "Personal Folders").
 	DisplayName string
+	// Format is Unicode (the default) or ANSI, the 32-bit form of
+	// Outlook 97–2002, whose folder names are written in windows-1252.
+	Format Format
 }
 
 const (
@@ -43,7 +46,8 @@ const (
 // initial free map covers; beyond them FMap pages would be due).
 var ErrTooLarge = errors.New("pst: the content needs a file larger than this writer lays out (" + strconv.Itoa(maxFileLen) + " bytes)")
 
-// Write writes a Unicode PST file ([MS-PST]) holding the folders, under
+// Write writes a PST file ([MS-PST]), Unicode or ANSI as o says, holding
+// the folders, under
 // the root folder's "Top of Personal Folders" (the IPM subtree), beside a
 // "Deleted Items" folder: every message with its tagged and named
 // properties, recipients, attachments and embedded messages. Named
@@ -69,7 +73,7 @@ func Marshal(o WriteOptions, folders ...*Tree) ([]byte, error) {
 	if o.DisplayName == "" {
 		o.DisplayName = "Personal Folders"
 	}
-	w := &writer{crypt: o.CryptMethod, off: amapStart + 2*pageSize, nextBID: 4, nextPage: 4,
+	w := &writer{crypt: o.CryptMethod, ansi: o.Format == ANSI, off: amapStart + 2*pageSize, nextBID: 4, nextPage: 4,
 		names: map[item.Named]uint16{}, used: map[uint32]uint32{}}
 	if err := w.store(o, folders); err != nil {
 		return nil, err
@@ -80,6 +84,7 @@ func Marshal(o WriteOptions, folders ...*Tree) ([]byte, error) {
 // writer builds a file in memory.
 type writer struct {
 	crypt    CryptMethod
+	ansi     bool
 	buf      []byte
 	off      int64 // the next free offset
 	nextBID  uint64
@@ -105,6 +110,37 @@ type nbtOut struct {
 	nid       uint32
 	data, sub uint64
 	parent    uint32
+}
+
+// id appends a BID, IB or NID in the file's width: 8 bytes, 4 in ANSI.
+func (w *writer) id(b []byte, v uint64) []byte {
+	if w.ansi {
+		return binary.LittleEndian.AppendUint32(b, uint32(v))
+	}
+	return binary.LittleEndian.AppendUint64(b, v)
+}
+
+func (w *writer) idSize() int {
+	if w.ansi {
+		return 4
+	}
+	return 8
+}
+
+// maxData is the largest data block's size.
+func (w *writer) maxData() int {
+	if w.ansi {
+		return 8192 - blockTrailerA
+	}
+	return maxBlockData
+}
+
+// trailer is the page data's size before the page trailer.
+func (w *writer) pageData() int {
+	if w.ansi {
+		return 500
+	}
+	return 496
 }
 
 // reserve finds room for n bytes (align: 64 for blocks, 512 for pages),
@@ -164,7 +200,11 @@ func (w *writer) block(data []byte, internal bool) uint64 {
 	if internal {
 		bid |= 2
 	}
-	total := (len(data) + blockTrailerU + 63) &^ 63
+	tsize := blockTrailerU
+	if w.ansi {
+		tsize = blockTrailerA
+	}
+	total := (len(data) + tsize + 63) &^ 63
 	o := w.reserve(total, 64)
 	b := make([]byte, total)
 	copy(b, data)
@@ -176,11 +216,16 @@ func (w *writer) block(data []byte, internal bool) uint64 {
 			cyclic(b[:len(data)], uint32(bid))
 		}
 	}
-	t := b[total-blockTrailerU:]
+	t := b[total-tsize:]
 	binary.LittleEndian.PutUint16(t, uint16(len(data)))
 	binary.LittleEndian.PutUint16(t[2:], sig(uint64(o), bid))
-	binary.LittleEndian.PutUint32(t[4:], crc(b[:len(data)]))
-	binary.LittleEndian.PutUint64(t[8:], bid)
+	if w.ansi {
+		binary.LittleEndian.PutUint32(t[4:], uint32(bid))
+		binary.LittleEndian.PutUint32(t[8:], crc(b[:len(data)]))
+	} else {
+		binary.LittleEndian.PutUint32(t[4:], crc(b[:len(data)]))
+		binary.LittleEndian.PutUint64(t[8:], bid)
+	}
 	w.put(o, b)
 	w.bbt = append(w.bbt, bbtOut{BREF{bid, uint64(o)}, len(data)})
 	return bid
@@ -190,8 +235,8 @@ func (w *writer) block(data []byte, internal bool) uint64 {
 // XBLOCK or XXBLOCK ([MS-PST] 2.2.2.8.3.2).
 func (w *writer) writeData(data []byte) uint64 {
 	var blocks [][]byte
-	for i := 0; i < len(data) || i == 0; i += maxBlockData {
-		blocks = append(blocks, data[i:min(i+maxBlockData, len(data))])
+	for i := 0; i < len(data) || i == 0; i += w.maxData() {
+		blocks = append(blocks, data[i:min(i+w.maxData(), len(data))])
 	}
 	return w.writeBlocks(blocks)
 }
@@ -201,7 +246,7 @@ func (w *writer) writeBlocks(blocks [][]byte) uint64 {
 	if len(blocks) == 1 {
 		return w.block(blocks[0], false)
 	}
-	const per = (maxBlockData - 8) / 8
+	per := (w.maxData() - 8) / w.idSize()
 	type ref struct {
 		bid uint64
 		n   int
@@ -219,7 +264,7 @@ func (w *writer) writeBlocks(blocks [][]byte) uint64 {
 			binary.LittleEndian.PutUint16(b[2:], uint16(len(part)))
 			for _, r := range part {
 				total += r.n
-				b = binary.LittleEndian.AppendUint64(b, r.bid)
+				b = w.id(b, r.bid)
 			}
 			binary.LittleEndian.PutUint32(b[4:], uint32(total))
 			up = append(up, ref{w.block(b, true), total})
@@ -259,7 +304,11 @@ func (s *subTree) write() uint64 {
 	}
 	w := s.w
 	sort.Slice(s.nodes, func(i, j int) bool { return s.nodes[i].nid < s.nodes[j].nid })
-	const per = (maxBlockData - 8) / 24
+	head := 8
+	if w.ansi {
+		head = 4 // no dwPadding
+	}
+	per := (w.maxData() - head) / (3 * w.idSize())
 	type ref struct {
 		nid uint32
 		bid uint64
@@ -267,27 +316,29 @@ func (s *subTree) write() uint64 {
 	var leaves []ref
 	for i := 0; i < len(s.nodes); i += per {
 		part := s.nodes[i:min(i+per, len(s.nodes))]
-		b := []byte{0x02, 0x00, 0, 0, 0, 0, 0, 0}
+		b := make([]byte, head)
+		b[0] = 0x02
 		binary.LittleEndian.PutUint16(b[2:], uint16(len(part)))
 		for _, n := range part {
-			b = binary.LittleEndian.AppendUint64(b, uint64(n.nid))
-			b = binary.LittleEndian.AppendUint64(b, n.data)
-			b = binary.LittleEndian.AppendUint64(b, n.sub)
+			b = w.id(b, uint64(n.nid))
+			b = w.id(b, n.data)
+			b = w.id(b, n.sub)
 		}
 		leaves = append(leaves, ref{part[0].nid, w.block(b, true)})
 	}
 	if len(leaves) == 1 {
 		return leaves[0].bid
 	}
-	const perSI = (maxBlockData - 8) / 16
+	perSI := (w.maxData() - head) / (2 * w.idSize())
 	if len(leaves) > perSI {
 		w.err = ErrTooLarge
 	}
-	b := []byte{0x02, 0x01, 0, 0, 0, 0, 0, 0}
+	b := make([]byte, head)
+	b[0], b[1] = 0x02, 0x01
 	binary.LittleEndian.PutUint16(b[2:], uint16(len(leaves)))
 	for _, l := range leaves {
-		b = binary.LittleEndian.AppendUint64(b, uint64(l.nid))
-		b = binary.LittleEndian.AppendUint64(b, l.bid)
+		b = w.id(b, uint64(l.nid))
+		b = w.id(b, l.bid)
 	}
 	return w.block(b, true)
 }
@@ -416,6 +467,46 @@ var (
 	attachColumns = []proptag.PropTag{0x0E200003, 0x3704001F, 0x37050003, 0x370B0003}
 )
 
+// derived is a list of columns of the folder tables (which repeat what
+// the folders' and messages' own properties say) in the file's form: in an
+// ANSI file, strings are PT_STRING8.
+func (w *writer) derived(cols []proptag.PropTag) []proptag.PropTag {
+	if !w.ansi {
+		return cols
+	}
+	out := make([]proptag.PropTag, len(cols))
+	for i, c := range cols {
+		if c.Type() == proptag.PT_UNICODE {
+			c = c&^0xFFFF | proptag.PropTag(proptag.PT_STRING8)
+		}
+		out[i] = c
+	}
+	return out
+}
+
+// derivedRows turns the PT_UNICODE cells of folder table rows into
+// windows-1252 PT_STRING8 ones in an ANSI file.
+func (w *writer) derivedRows(rows []tcRow) []tcRow {
+	if !w.ansi {
+		return rows
+	}
+	for _, r := range rows {
+		for t, v := range r.cells {
+			if t.Type() != proptag.PT_UNICODE {
+				continue
+			}
+			delete(r.cells, t)
+			s := item.DecodeUTF16(v)
+			b, ok := blob.DefaultCodePage.Encode(s)
+			if !ok {
+				b = []byte(s)
+			}
+			r.cells[t&^0xFFFF|proptag.PropTag(proptag.PT_STRING8)] = b
+		}
+	}
+	return rows
+}
+
 // rowOf picks a row's cells from properties: the columns they fill.
 func rowOf(id uint32, ps []wprop) tcRow {
 	r := tcRow{id: id, cells: map[proptag.PropTag][]byte{}}
@@ -540,6 +631,19 @@ type wfolder struct {
 
 func utf16Value(s string) []byte { return item.EncodeUTF16(s) }
 
+// text is a string property the writer makes: PT_UNICODE, or PT_STRING8
+// in windows-1252 in an ANSI file.
+func (w *writer) text(tag proptag.PropTag, s string) wprop {
+	if !w.ansi {
+		return wprop{tag: tag, data: utf16Value(s)}
+	}
+	b, ok := blob.DefaultCodePage.Encode(s)
+	if !ok {
+		b = []byte(s)
+	}
+	return wprop{tag: tag&^0xFFFF | proptag.PropTag(proptag.PT_STRING8), data: b}
+}
+
 func long(v int) []byte { return binary.LittleEndian.AppendUint32(nil, uint32(int32(v))) }
 
 func boolean(b bool) []byte {
@@ -550,15 +654,15 @@ func boolean(b bool) []byte {
 }
 
 // folderProps are a folder's PC and hierarchy table row.
-func (f *wfolder) props() []wprop {
+func (w *writer) folderProps(f *wfolder) []wprop {
 	ps := []wprop{
-		{tag: tagDisplayName, data: utf16Value(f.name)},
+		w.text(tagDisplayName, f.name),
 		{tag: tagContentCount, data: long(f.count)},
 		{tag: tagContentUnread, data: long(f.unread)},
 		{tag: tagSubfolders, data: boolean(len(f.kids) > 0)},
 	}
 	if f.class != "" {
-		ps = append(ps, wprop{tag: tagContainerClass, data: utf16Value(f.class)})
+		ps = append(ps, w.text(tagContainerClass, f.class))
 	}
 	return ps
 }
@@ -581,9 +685,9 @@ func (w *writer) folder(f *wfolder, parent uint32) error {
 	}
 	var hrows []tcRow
 	for _, k := range f.kids {
-		hrows = append(hrows, rowOf(k.nid, k.props()))
+		hrows = append(hrows, rowOf(k.nid, w.folderProps(k)))
 	}
-	ps := f.props()
+	ps := w.folderProps(f)
 	subs := w.newSubs()
 	data, err := w.pcNode(ps, subs)
 	if err != nil {
@@ -595,9 +699,9 @@ func (w *writer) folder(f *wfolder, parent uint32) error {
 		cols []proptag.PropTag
 		rows []tcRow
 	}{
-		{nidTypeHierarchy, hierarchyColumns, hrows},
-		{nidTypeContents, contentsColumns, keep(crows, contentsColumns)},
-		{nidTypeAssocContents, contentsColumns[:4], nil},
+		{nidTypeHierarchy, w.derived(hierarchyColumns), hrows},
+		{nidTypeContents, w.derived(contentsColumns), keep(w.derivedRows(crows), w.derived(contentsColumns))},
+		{nidTypeAssocContents, w.derived(contentsColumns[:4]), nil},
 	} {
 		data, sub, err := w.tcNode(t.cols, t.rows)
 		if err != nil {
@@ -665,11 +769,11 @@ func (w *writer) store(o WriteOptions, folders []*Tree) error {
 		return binary.LittleEndian.AppendUint32(b, nid)
 	}
 	store := []wprop{
-		{tag: 0x0FF90102, data: key[:]},                    // PidTagRecordKey
-		{tag: 0x3001001F, data: utf16Value(o.DisplayName)}, // PidTagDisplayName
-		{tag: 0x35DF0003, data: long(0x01 | 0x08)},         // PidTagValidFolderMask: IPM subtree, wastebasket
-		{tag: 0x35E00102, data: entryID(ipm.nid)},          // PidTagIpmSubTreeEntryId
-		{tag: 0x35E30102, data: entryID(deleted.nid)},      // PidTagIpmWastebasketEntryId
+		{tag: 0x0FF90102, data: key[:]},               // PidTagRecordKey
+		w.text(0x3001001F, o.DisplayName),             // PidTagDisplayName
+		{tag: 0x35DF0003, data: long(0x01 | 0x08)},    // PidTagValidFolderMask: IPM subtree, wastebasket
+		{tag: 0x35E00102, data: entryID(ipm.nid)},     // PidTagIpmSubTreeEntryId
+		{tag: 0x35E30102, data: entryID(deleted.nid)}, // PidTagIpmWastebasketEntryId
 	}
 	subs := w.newSubs()
 	data, err := w.pcNode(store, subs)
@@ -681,7 +785,7 @@ func (w *writer) store(o WriteOptions, folders []*Tree) error {
 		nid  uint32
 		cols []proptag.PropTag
 	}{
-		{0x60D, hierarchyColumns}, {0x60E, contentsColumns}, {0x60F, contentsColumns[:4]},
+		{0x60D, w.derived(hierarchyColumns)}, {0x60E, w.derived(contentsColumns)}, {0x60F, w.derived(contentsColumns[:4])},
 		{nidRecipientTable, recipientColumns}, {nidAttachTable, attachColumns},
 	} {
 		data, sub, err := w.tcNode(t.cols, nil)
@@ -752,7 +856,10 @@ func (w *writer) nameMapNode() error {
 // btree writes the pages of a B-tree ([MS-PST] 2.2.2.7.7) over the sorted
 // leaf entries and returns the root's reference.
 func (w *writer) btree(ptype byte, keys []uint64, leaves [][]byte) BREF {
-	const area = 488
+	area := 488
+	if w.ansi {
+		area = 496
+	}
 	type ref struct {
 		key uint64
 		r   BREF
@@ -769,11 +876,7 @@ func (w *writer) btree(ptype byte, keys []uint64, leaves [][]byte) BREF {
 		o := w.reserve(pageSize, pageSize)
 		bid := w.nextPage
 		w.nextPage += 4
-		t := b[496:]
-		t[0], t[1] = ptype, ptype
-		binary.LittleEndian.PutUint16(t[2:], sig(uint64(o), bid))
-		binary.LittleEndian.PutUint32(t[4:], crc(b[:496]))
-		binary.LittleEndian.PutUint64(t[8:], bid)
+		w.pageTrailer(b, ptype, sig(uint64(o), bid), bid)
 		w.put(o, b)
 		return BREF{bid, uint64(o)}
 	}
@@ -786,15 +889,16 @@ func (w *writer) btree(ptype byte, keys []uint64, leaves [][]byte) BREF {
 	}
 	for l := 1; len(level) > 1; l++ {
 		var up []ref
-		for i := 0; i < len(level); i += area / 24 {
-			part := level[i:min(i+area/24, len(level))]
+		esize := 3 * w.idSize()
+		for i := 0; i < len(level); i += area / esize {
+			part := level[i:min(i+area/esize, len(level))]
 			var es [][]byte
 			for _, r := range part {
-				e := binary.LittleEndian.AppendUint64(nil, r.key)
-				e = binary.LittleEndian.AppendUint64(e, r.r.BID)
-				es = append(es, binary.LittleEndian.AppendUint64(e, r.r.IB))
+				e := w.id(nil, r.key)
+				e = w.id(e, r.r.BID)
+				es = append(es, w.id(e, r.r.IB))
 			}
-			up = append(up, ref{part[0].key, page(es, 24, l)})
+			up = append(up, ref{part[0].key, page(es, esize, l)})
 		}
 		level = up
 	}
@@ -805,11 +909,23 @@ func (w *writer) btree(ptype byte, keys []uint64, leaves [][]byte) BREF {
 func (w *writer) mapPage(o int64, ptype byte, bits []byte) {
 	b := make([]byte, pageSize)
 	copy(b, bits)
-	t := b[496:]
-	t[0], t[1] = ptype, ptype
-	binary.LittleEndian.PutUint32(t[4:], crc(b[:496]))
-	binary.LittleEndian.PutUint64(t[8:], uint64(o))
+	w.pageTrailer(b, ptype, 0, uint64(o))
 	w.put(o, b)
+}
+
+// pageTrailer fills a page's PAGETRAILER ([MS-PST] 2.2.2.7.1).
+func (w *writer) pageTrailer(b []byte, ptype byte, wsig uint16, bid uint64) {
+	n := w.pageData()
+	t := b[n:]
+	t[0], t[1] = ptype, ptype
+	binary.LittleEndian.PutUint16(t[2:], wsig)
+	if w.ansi {
+		binary.LittleEndian.PutUint32(t[4:], uint32(bid))
+		binary.LittleEndian.PutUint32(t[8:], crc(b[:n]))
+		return
+	}
+	binary.LittleEndian.PutUint32(t[4:], crc(b[:n]))
+	binary.LittleEndian.PutUint64(t[8:], bid)
 }
 
 // finish writes the B-trees, the allocation maps and the header.
@@ -823,22 +939,28 @@ func (w *writer) finish() ([]byte, error) {
 	var keys []uint64
 	var leaves [][]byte
 	for _, n := range w.nbt {
-		e := binary.LittleEndian.AppendUint64(nil, uint64(n.nid))
-		e = binary.LittleEndian.AppendUint64(e, n.data)
-		e = binary.LittleEndian.AppendUint64(e, n.sub)
+		e := w.id(nil, uint64(n.nid))
+		e = w.id(e, n.data)
+		e = w.id(e, n.sub)
 		e = binary.LittleEndian.AppendUint32(e, n.parent)
-		leaves = append(leaves, binary.LittleEndian.AppendUint32(e, 0))
+		if !w.ansi {
+			e = binary.LittleEndian.AppendUint32(e, 0)
+		}
+		leaves = append(leaves, e)
 		keys = append(keys, uint64(n.nid))
 	}
 	nbt := w.btree(ptypeNBT, keys, leaves)
 	sort.Slice(w.bbt, func(i, j int) bool { return w.bbt[i].ref.BID < w.bbt[j].ref.BID })
 	keys, leaves = nil, nil
 	for _, b := range w.bbt {
-		e := binary.LittleEndian.AppendUint64(nil, b.ref.BID)
-		e = binary.LittleEndian.AppendUint64(e, b.ref.IB)
+		e := w.id(nil, b.ref.BID)
+		e = w.id(e, b.ref.IB)
 		e = binary.LittleEndian.AppendUint16(e, uint16(b.cb))
 		e = binary.LittleEndian.AppendUint16(e, 1)
-		leaves = append(leaves, binary.LittleEndian.AppendUint32(e, 0))
+		if !w.ansi {
+			e = binary.LittleEndian.AppendUint32(e, 0)
+		}
+		leaves = append(leaves, e)
 		keys = append(keys, b.ref.BID)
 	}
 	bbt := w.btree(ptypeBBT, keys, leaves)
@@ -877,6 +999,10 @@ func (w *writer) finish() ([]byte, error) {
 	if w.err != nil {
 		return nil, w.err
 	}
+	if w.ansi {
+		w.ansiHeader(eof, regions, free, nbt, bbt)
+		return w.buf, nil
+	}
 	h := w.buf[:headerSizeU]
 	le := binary.LittleEndian
 	le.PutUint32(h, magicPST)
@@ -908,4 +1034,37 @@ func (w *writer) finish() ([]byte, error) {
 	le.PutUint32(h[4:], crc(h[8:8+471]))
 	le.PutUint32(h[524:], crc(h[8:8+516]))
 	return w.buf, nil
+}
+
+// ansiHeader writes the HEADER of an ANSI file ([MS-PST] 2.2.2.6).
+func (w *writer) ansiHeader(eof, regions, free int64, nbt, bbt BREF) {
+	h := w.buf[:headerSizeA]
+	le := binary.LittleEndian
+	le.PutUint32(h, magicPST)
+	le.PutUint16(h[8:], 0x4D53) // "SM"
+	le.PutUint16(h[10:], 14)    // wVer: ANSI
+	le.PutUint16(h[12:], 19)    // wVerClient
+	h[14], h[15] = 0x01, 0x01
+	le.PutUint32(h[24:], uint32(w.nextBID))
+	le.PutUint32(h[28:], uint32(w.nextPage))
+	le.PutUint32(h[32:], 1)
+	for t := range uint32(32) {
+		le.PutUint32(h[36+4*t:], max(w.used[t]+1, 0x400)<<5|t)
+	}
+	r := h[164:]
+	le.PutUint32(r[4:], uint32(eof))
+	le.PutUint32(r[8:], uint32(amapStart+(regions-1)*amapSpan))
+	le.PutUint32(r[12:], uint32(free))
+	le.PutUint32(r[16:], 0)
+	le.PutUint32(r[20:], uint32(nbt.BID))
+	le.PutUint32(r[24:], uint32(nbt.IB))
+	le.PutUint32(r[28:], uint32(bbt.BID))
+	le.PutUint32(r[32:], uint32(bbt.IB))
+	r[36] = 0x02 // fAMapValid: VALID_AMAP2
+	for i := 204; i < 460; i++ {
+		h[i] = 0xFF // rgbFM, rgbFP
+	}
+	h[460] = 0x80 // bSentinel
+	h[461] = byte(w.crypt)
+	le.PutUint32(h[4:], crc(h[8:8+471]))
 }

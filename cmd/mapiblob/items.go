@@ -27,7 +27,7 @@ import (
 // (beyond SetChecker's map entry).
 
 // itemExts are the file names a directory walk reads.
-var itemExts = map[string]bool{".msg": true, ".eml": true, ".tnef": true, ".dat": true, ".xml": true, ".b64": true}
+var itemExts = map[string]bool{".msg": true, ".eml": true, ".tnef": true, ".dat": true, ".xml": true, ".b64": true, ".pst": true, ".ost": true}
 
 // itemSource is one file to read, or standard input's bytes.
 type itemSource struct {
@@ -139,6 +139,9 @@ type fileResult struct {
 	io    bool         // the error is an I/O error, not bad content
 	out   []byte       // the rendered output of every item (when the command renders per item)
 	bad   bool         // some finding or unreadable property
+	// partial are the folders and messages of a PST that could not be
+	// read, reported on stderr beside the items that could.
+	partial []error
 	// flat and findings: every item of the file (embedded ones after their
 	// parent) with its Check findings, for check.
 	flat     []*item.Item
@@ -212,6 +215,9 @@ func processItems(e *env, sources []itemSource, work func(*fileResult), emit fun
 		if r.panicked != nil && panicked == nil {
 			panicked = r.panicked
 		}
+		for _, pe := range r.partial {
+			fmt.Fprintf(e.stderr, "mapiblob: %s: %s\n", r.src.path, oneLine(pe.Error()))
+		}
 		if err == nil && panicked == nil {
 			err = emit(r)
 		}
@@ -252,6 +258,10 @@ func readItemFile(r *fileResult) {
 		}
 	}
 	r.items, r.err = itemfile.Read(b, r.src.path)
+	var pe *itemfile.PartialError
+	if errors.As(r.err, &pe) { // a PST whose readable messages are still items
+		r.partial, r.err, r.bad = pe.Errs, nil, true
+	}
 }
 
 // progress prints "mapiblob: 1234/10000 files" on a terminal's stderr,

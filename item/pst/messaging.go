@@ -416,7 +416,9 @@ func (f *File) message(nid uint32, folder string, names []*item.Named) (*item.It
 	if err != nil {
 		return nil, err
 	}
-	it.Source = f.Source
+	for x := range it.All {
+		x.Source = f.Source
+	}
 	it.SetPath(joinPath(folder, "[nid 0x"+hex(uint64(nid))+"]"), "")
 	it.Decode()
 	return it, nil

@@ -193,6 +193,8 @@ func TestRoundTrip(t *testing.T) {
 			require.NotNil(t, ex)
 			require.Equal(t, first.Path+"/attachment[0]", ex.Path)
 			require.Equal(t, first.Path, ex.Parent)
+			require.Equal(t, "test.pst", ex.Source)
+			require.Equal(t, "pst", ex.Format)
 		})
 	}
 }

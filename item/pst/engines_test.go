@@ -96,7 +96,12 @@ func ourView(t *testing.T, b []byte) map[string]view {
 
 func writeEngineFile(t *testing.T, o pst.WriteOptions) (string, []byte) {
 	t.Helper()
-	b, err := pst.Marshal(o, engineTree()...)
+	return writeTree(t, o, engineTree())
+}
+
+func writeTree(t *testing.T, o pst.WriteOptions, tree []*pst.Tree) (string, []byte) {
+	t.Helper()
+	b, err := pst.Marshal(o, tree...)
 	require.NoError(t, err)
 	name := filepath.Join(t.TempDir(), "mailbox.pst")
 	require.NoError(t, os.WriteFile(name, b, 0o644))
@@ -150,6 +155,21 @@ func TestLibpffReadsWrittenFile(t *testing.T) {
 	for _, o := range writeForms {
 		t.Run(o.Format.String()+"/"+o.CryptMethod.String(), func(t *testing.T) {
 			name, b := writeEngineFile(t, o)
+			out, err := exec.Command(py, "-c", pypffScript, name).Output()
+			require.NoError(t, err, "pypff: %s", out)
+			var got map[string]view
+			require.NoError(t, json.Unmarshal(out, &got))
+			if d := cmp.Diff(ourView(t, b), got, cmpopts.EquateEmpty()); d != "" {
+				t.Fatalf("libpff reads otherwise (-ours +libpff):\n%s", d)
+			}
+		})
+	}
+	if testing.Short() {
+		return
+	}
+	for _, o := range []pst.WriteOptions{{CryptMethod: pst.CryptCyclic}, {Format: pst.ANSI}} {
+		t.Run("large/"+o.Format.String(), func(t *testing.T) {
+			name, b := writeTree(t, o, largeTree())
 			out, err := exec.Command(py, "-c", pypffScript, name).Output()
 			require.NoError(t, err, "pypff: %s", out)
 			var got map[string]view

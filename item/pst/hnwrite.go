@@ -4,6 +4,7 @@ import (
 	"encoding/binary"
 	"errors"
 	"sort"
+	"strconv"
 
 	"github.com/mapiblob/mapiblob/item"
 	"github.com/mapiblob/mapiblob/proptag"
@@ -15,12 +16,17 @@ import (
 // maxBlockData bytes ([MS-PST] 2.3.1).
 type hnBuilder struct {
 	client   byte
+	full     int // the size of every block but the last
 	userRoot uint32
 	blocks   [][][]byte // items of each block
 	used     []int      // bytes taken in each block: header, items, page map
 }
 
-func newHN(client byte) *hnBuilder { return &hnBuilder{client: client} }
+// newHN starts a heap whose blocks but the last are written full-size
+// (full bytes, the file's largest data block), their free space between
+// the items and the page map, as readers that address a node's data as
+// one stream of full blocks expect.
+func newHN(client byte, full int) *hnBuilder { return &hnBuilder{client: client, full: full} }
 
 func hnHeaderSize(i int) int {
 	switch {
@@ -49,7 +55,9 @@ func (h *hnBuilder) alloc(b []byte) uint32 {
 // set replaces the item a HID names (for headers written before what
 // they point to is known).
 func (h *hnBuilder) set(hid uint32, b []byte) {
-	h.blocks[hid>>16][(hid>>5&0x7FF)-1] = b
+	blk, i := hid>>16, (hid>>5&0x7FF)-1
+	h.used[blk] += len(b) - len(h.blocks[blk][i])
+	h.blocks[blk][i] = b
 }
 
 func fillLevel(free int) byte {
@@ -62,11 +70,16 @@ func fillLevel(free int) byte {
 }
 
 // bytes serialises the heap's blocks.
-func (h *hnBuilder) bytes() [][]byte {
+func (h *hnBuilder) bytes() ([][]byte, error) {
 	if len(h.blocks) == 0 {
 		h.alloc(nil)
 	}
 	out := make([][]byte, len(h.blocks))
+	for i, u := range h.used {
+		if u > maxBlockData {
+			return nil, errors.New("pst: heap block " + strconv.Itoa(i) + " would hold " + strconv.Itoa(u) + " bytes, more than a block")
+		}
+	}
 	sizes := make([]int, len(h.blocks))
 	for i, items := range h.blocks {
 		hs := hnHeaderSize(i)
@@ -78,6 +91,11 @@ func (h *hnBuilder) bytes() [][]byte {
 		}
 		if len(b)%2 == 1 {
 			b = append(b, 0)
+		}
+		if i < len(h.blocks)-1 {
+			if pad := h.full - (len(b) + 4 + 2*len(offs)); pad > 0 {
+				b = append(b, make([]byte, pad)...)
+			}
 		}
 		binary.LittleEndian.PutUint16(b, uint16(len(b)))
 		b = binary.LittleEndian.AppendUint16(b, uint16(len(items)))
@@ -102,7 +120,7 @@ func (h *hnBuilder) bytes() [][]byte {
 			out[base][2+j/2] |= lvl << (4 * (j % 2))
 		}
 	}
-	return out
+	return out, nil
 }
 
 // bthRecord is one key and its data.
@@ -179,7 +197,7 @@ func (h *hnBuilder) storeValue(data []byte, subs *subTree) uint32 {
 
 // pc writes a property context ([MS-PST] 2.3.3).
 func (w *writer) pc(props []wprop, subs *subTree) ([][]byte, error) {
-	h := newHN(clientPC)
+	h := newHN(clientPC, w.maxData())
 	sort.SliceStable(props, func(i, j int) bool { return props[i].tag.ID() < props[j].tag.ID() })
 	for i := 1; i < len(props); i++ {
 		if props[i].tag.ID() == props[i-1].tag.ID() {
@@ -205,7 +223,7 @@ func (w *writer) pc(props []wprop, subs *subTree) ([][]byte, error) {
 		recs = append(recs, bthRecord{k, d})
 	}
 	h.userRoot = h.bthAt(head, 2, 6, recs) // the BTH's header is the heap's first item
-	return h.bytes(), nil
+	return h.bytes()
 }
 
 // tcColumn is a column of a table to write.
@@ -275,8 +293,8 @@ func (w *writer) tc(tags []proptag.PropTag, rows []tcRow, subs *subTree) ([][]by
 	rowSize := off + (len(cols)+7)/8
 	rgib[3] = rowSize
 
-	h := newHN(clientTC)
-	head := h.alloc(nil)
+	h := newHN(clientTC, w.maxData())
+	head := h.alloc(make([]byte, 22+8*len(cols))) // the TCINFO, filled in below
 	matrix := make([]byte, 0, len(rows)*rowSize)
 	idx := make([]bthRecord, 0, len(rows))
 	for ri, r := range rows {
@@ -321,10 +339,16 @@ func (w *writer) tc(tags []proptag.PropTag, rows []tcRow, subs *subTree) ([][]by
 	case len(matrix) <= maxHeapItem:
 		hnidRows = h.alloc(matrix)
 	default:
-		per := maxBlockData / rowSize * rowSize
+		// Rows do not span blocks: each block but the last holds as many
+		// as fit, padded to the full block size.
+		per := w.maxData() / rowSize * rowSize
 		var blocks [][]byte
 		for i := 0; i < len(matrix); i += per {
-			blocks = append(blocks, matrix[i:min(i+per, len(matrix))])
+			blk := matrix[i:min(i+per, len(matrix))]
+			if i+per < len(matrix) {
+				blk = append(blk[:len(blk):len(blk)], make([]byte, w.maxData()-len(blk))...)
+			}
+			blocks = append(blocks, blk)
 		}
 		hnidRows = subs.newNID(0x1F)
 		subs.add(hnidRows, w.writeBlocks(blocks), 0)
@@ -345,5 +369,5 @@ func (w *writer) tc(tags []proptag.PropTag, rows []tcRow, subs *subTree) ([][]by
 	}
 	h.set(head, info)
 	h.userRoot = head
-	return h.bytes(), nil
+	return h.bytes()
 }

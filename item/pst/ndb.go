@@ -468,6 +468,9 @@ func (d *ndb) block(bid uint64) ([]byte, error) {
 	if !d.unicode() {
 		trailer = blockTrailerA
 	}
+	if cb+trailer > 8192 {
+		return nil, corrupt("block", int64(ref.IB), bid, blob.ErrInvalid, "cb "+strconv.Itoa(cb)+" is more than a block holds ("+strconv.Itoa(8192-trailer)+")")
+	}
 	total := (cb + trailer + 63) &^ 63
 	off := int64(ref.IB)
 	b, err := d.read("block", off, bid, total)

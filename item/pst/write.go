@@ -55,7 +55,9 @@ var ErrTooLarge = errors.New("pst: the content needs a file larger than this wri
 // first use. A property context keys its properties by id alone, so two
 // properties of one message with the same id and different types
 // (PidTagMessageSize and PidTagMessageSizeExtended, both 0x0E08) are an
-// error.
+// error. A file without any named property has an empty named-property
+// map, which this reader and readpst read but libpff refuses to open
+// (Outlook's own stores always name some).
 func Write(w io.Writer, o WriteOptions, folders ...*Tree) error {
 	b, err := Marshal(o, folders...)
 	if err != nil {

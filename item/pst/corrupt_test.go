@@ -147,3 +147,19 @@ func TestCorruptNBTPage(t *testing.T) {
 		t.Fatalf("want the NBT page at 0x%X named, got %v", f.Header.NBT.IB, r.errs[0])
 	}
 }
+
+// A broken hierarchy table is reported, and the subfolders are still
+// found through the node B-tree, with their messages.
+func TestCorruptHierarchyTable(t *testing.T) {
+	b, _ := corruptFile(t)
+	ipm := uint32(0x400<<5 | 2) // Top of Personal Folders, the writer's first folder
+	off := blockOffset(t, b, ipm&^0x1F|nidTypeHierarchy)
+	b[off+2] ^= 0xFF
+	r := readSubjects(t, b)
+	if got := r.items[calendar]; len(got) != 3 {
+		t.Fatalf("read %q, want the three meetings", got)
+	}
+	if len(r.errs) != 1 || !errors.Is(r.errs[0], ErrCRC) || !strings.Contains(r.errs[0].Error(), "/Top of Personal Folders") {
+		t.Fatalf("want one CRC error for the hierarchy table, got %v", r.errs)
+	}
+}

@@ -65,6 +65,7 @@ type File struct {
 
 	childOnce sync.Once
 	children  map[uint32][]uint32 // folder NID → message NIDs, from the NBT
+	subs      map[uint32][]uint32 // folder NID → subfolder NIDs, from the NBT
 	nbtErrs   []error
 }
 
@@ -148,7 +149,9 @@ func (e *MessageError) Unwrap() error { return e.Err }
 // Folders yields every folder of the file, depth first from the root
 // folder, following each folder's hierarchy table. A folder that cannot be
 // read is yielded with Err set, and the walk goes on with the others; a
-// folder reached twice is reported once and not followed again.
+// folder reached twice is reported once and not followed again. The
+// subfolders are the rows of each folder's hierarchy table, then those the
+// node B-tree gives the folder as parent and the table lacks.
 func (f *File) Folders() iter.Seq[*Folder] {
 	return func(yield func(*Folder) bool) {
 		seen := map[uint32]bool{}
@@ -167,6 +170,24 @@ func (f *File) Folders() iter.Seq[*Folder] {
 				if err != nil {
 					fo.Err = &FolderError{Path: fo.Path, NID: nid, Err: err}
 				}
+			}
+			// Subfolders the node B-tree has and the hierarchy table lacks.
+			f.nbtIndex()
+			listed := map[uint32]bool{}
+			for _, k := range kids {
+				listed[k] = true
+			}
+			for _, k := range f.subs[nid] {
+				if !listed[k] {
+					kids = append(kids, k)
+				}
+			}
+			if depth == 0 && len(f.nbtErrs) > 0 {
+				errs := f.nbtErrs
+				if fo.Err != nil {
+					errs = append([]error{fo.Err}, errs...)
+				}
+				fo.Err = &FolderError{Path: fo.Path, NID: nid, Err: errors.Join(errs...)}
 			}
 			if !yield(fo) {
 				return false
@@ -341,18 +362,29 @@ func (f *File) readNameMap() ([]*item.Named, error) {
 	return out, nil
 }
 
-// messageNIDs reads the NBT once and keeps, for each folder, the messages
-// whose nidParent it is: the check that the contents tables miss none.
-func (f *File) messageNIDs() map[uint32][]uint32 {
+// nbtIndex reads the NBT once and keeps, for each folder, the messages
+// and subfolders whose nidParent it is: the check that the contents and
+// hierarchy tables miss none.
+func (f *File) nbtIndex() {
 	f.childOnce.Do(func() {
 		f.children = map[uint32][]uint32{}
+		f.subs = map[uint32][]uint32{}
 		f.d.walk(f.Header.NBT, ptypeNBT, func(e []byte) {
 			n := f.d.nbtEntry(e)
-			if n.nid&0x1F == nidTypeNormalMessage {
+			switch n.nid & 0x1F {
+			case nidTypeNormalMessage:
 				f.children[n.parent] = append(f.children[n.parent], n.nid)
+			case nidTypeNormalFolder:
+				if n.nid != n.parent {
+					f.subs[n.parent] = append(f.subs[n.parent], n.nid)
+				}
 			}
 		}, func(err error) { f.nbtErrs = append(f.nbtErrs, err) })
 	})
+}
+
+func (f *File) messageNIDs() map[uint32][]uint32 {
+	f.nbtIndex()
 	return f.children
 }
 
@@ -361,7 +393,8 @@ func (f *File) messageNIDs() map[uint32][]uint32 {
 // naming the folder and the node when it cannot be read; the iteration
 // goes on after an error. The messages are the rows of the folder's
 // contents table, then any message of the folder the node B-tree has and
-// the table lacks.
+// the table lacks. A damaged node B-tree is reported once, in the root
+// folder's Err.
 func (fo *Folder) Messages() iter.Seq2[*item.Item, error] {
 	return func(yield func(*item.Item, error) bool) {
 		f := fo.f
@@ -393,13 +426,6 @@ func (fo *Folder) Messages() iter.Seq2[*item.Item, error] {
 		for _, nid := range f.messageNIDs()[fo.NID] {
 			if !read(nid) {
 				return
-			}
-		}
-		if fo.Depth == 0 {
-			for _, err := range f.nbtErrs {
-				if !yield(nil, &MessageError{Folder: fo.Path, Err: err}) {
-					return
-				}
 			}
 		}
 	}

@@ -10,6 +10,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"strconv"
 	"strings"
 	"sync"
 	"time"
@@ -17,6 +18,7 @@ import (
 	"github.com/mapiblob/mapiblob/blob"
 	"github.com/mapiblob/mapiblob/item"
 	"github.com/mapiblob/mapiblob/item/itemfile"
+	"github.com/mapiblob/mapiblob/item/pst"
 	"github.com/mapiblob/mapiblob/smartview"
 )
 
@@ -345,6 +347,11 @@ func runItemsDecode(e *env, o *decodeOpts, sources []itemSource) error {
 	run := &itemRun{e: e}
 	work := func(fr *fileResult) {
 		var b bytes.Buffer
+		if o.format == "json" {
+			for _, err := range fr.partial {
+				b.Write(pstErrorLine(fr.src.path, err))
+			}
+		}
 		for _, top := range fr.items {
 			for it := range top.All {
 				for i := range it.Properties {
@@ -372,6 +379,27 @@ func runItemsDecode(e *env, o *decodeOpts, sources []itemSource) error {
 		return err
 	}
 	return run.exit()
+}
+
+// pstErrorLine is the NDJSON line of a PST's message or folder that could
+// not be read: {"source", "folder", "nid", "error"}.
+func pstErrorLine(source string, err error) []byte {
+	line := struct {
+		Source string `json:"source"`
+		Folder string `json:"folder,omitempty"`
+		NID    string `json:"nid,omitempty"`
+		Error  string `json:"error"`
+	}{Source: source, Error: oneLine(err.Error())}
+	var me *pst.MessageError
+	var fe *pst.FolderError
+	switch {
+	case errors.As(err, &me):
+		line.Folder, line.NID = me.Folder, "0x"+strings.ToUpper(strconv.FormatUint(uint64(me.NID), 16))
+	case errors.As(err, &fe):
+		line.Folder, line.NID = fe.Path, "0x"+strings.ToUpper(strconv.FormatUint(uint64(fe.NID), 16))
+	}
+	b, _ := json.Marshal(line)
+	return append(b, '\n')
 }
 
 // itemErrorLine is the NDJSON line of an item that could not be written

@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"encoding/json"
 	"os"
 	"path/filepath"
 	"strings"
@@ -53,5 +54,21 @@ func TestDecodePST(t *testing.T) {
 	if r.code != 1 || strings.Contains(r.stdout, `"first"`) || !strings.Contains(r.stdout, `"second"`) ||
 		!strings.Contains(r.stderr, "message [nid 0x200024] in /Top of Personal Folders/Calendar") {
 		t.Fatalf("decode of a damaged PST: exit %d\nstdout %s\nstderr %s", r.code, r.stdout, r.stderr)
+	}
+	r = runBin(t, nil, "decode", "--format", "json", name)
+	lines := strings.Split(strings.TrimSpace(r.stdout), "\n")
+	if r.code != 1 || len(lines) != 2 {
+		t.Fatalf("decode --format json: exit %d\nstdout %s\nstderr %s", r.code, r.stdout, r.stderr)
+	}
+	var bad struct{ Source, Folder, NID, Error string }
+	if err := json.Unmarshal([]byte(lines[0]), &bad); err != nil || bad.Source != name || bad.Folder != "/Top of Personal Folders/Calendar" || bad.NID != "0x200024" || bad.Error == "" {
+		t.Fatalf("the unreadable message's line: %s (%v)", lines[0], err)
+	}
+	var good struct {
+		Item, Folder, NID string
+	}
+	if err := json.Unmarshal([]byte(lines[1]), &good); err != nil || good.Folder != "/Top of Personal Folders/Calendar" || good.NID != "0x200044" ||
+		good.Item != good.Folder+"/[nid 0x200044]" {
+		t.Fatalf("the second message's line: %s (%v)", lines[1], err)
 	}
 }

@@ -443,7 +443,7 @@ func (f *File) message(nid uint32, folder string, names []*item.Named) (*item.It
 		return nil, err
 	}
 	for x := range it.All {
-		x.Source = f.Source
+		x.Source, x.Folder, x.NID = f.Source, folder, nid
 	}
 	it.SetPath(joinPath(folder, "[nid 0x"+hex(uint64(nid))+"]"), "")
 	it.Decode()

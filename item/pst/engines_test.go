@@ -42,13 +42,14 @@ func requireEngine(t *testing.T, what string, err error) bool {
 
 // engineTree is the file the engines read: nested calendar folders with
 // recurring meetings (each with its exception as an embedded message), a
-// meeting with an empty time-zone key name, and a task folder.
+// meeting with an empty time-zone key name, a folder view (an associated
+// message), and a task folder.
 func engineTree() []*pst.Tree {
 	return []*pst.Tree{
 		{Name: "Calendar", ContainerClass: "IPF.Appointment", Messages: []*item.Item{
 			meeting(itemtest.Options{Seed: 1}),
 			meeting(itemtest.Options{Seed: 2, EmptyStartDisplayKeyName: true}),
-		}, Folders: []*pst.Tree{
+		}, Associated: []*item.Item{namedView()}, Folders: []*pst.Tree{
 			{Name: "Team", ContainerClass: "IPF.Appointment", Messages: []*item.Item{meeting(itemtest.Options{Seed: 4, Zone: "Tokyo Standard Time"})}},
 		}},
 		{Name: "Tasks", ContainerClass: "IPF.Task", Messages: []*item.Item{task()}},
@@ -200,8 +201,9 @@ func TestPffinfo(t *testing.T) {
 
 var readpstCount = regexp.MustCompile(`"([^"]*)" - (\d+) items done, (\d+) items skipped`)
 
-// readpst finds the same folders, and in each as many entries (messages
-// and subfolders, which it counts together) as the reader; the
+// readpst finds the same folders, and in each as many entries (messages,
+// associated messages and subfolders, which it counts together) as the
+// reader; the
 // iCalendar it writes for the calendar folders has the meetings'
 // subjects.
 func TestReadpstReadsWrittenFile(t *testing.T) {
@@ -216,6 +218,15 @@ func TestReadpstReadsWrittenFile(t *testing.T) {
 			out, err := exec.Command(path, "-S", "-D", "-o", dir, name).CombinedOutput()
 			require.NoError(t, err, "%s", out)
 			ours := ourView(t, b)
+			assoc := map[string]int{} // readpst counts associated messages too
+			f, err := pst.Open(bytes.NewReader(b), int64(len(b)))
+			require.NoError(t, err)
+			for fo := range f.Folders() {
+				for _, err := range fo.AssociatedMessages() {
+					require.NoError(t, err)
+					assoc[fo.Path]++
+				}
+			}
 			want := map[string]int{}
 			for p, v := range ours {
 				if p == "/" {
@@ -225,8 +236,8 @@ func TestReadpstReadsWrittenFile(t *testing.T) {
 				if p == "/Top of Personal Folders" {
 					n = "Personal Folders" // readpst names the IPM subtree by the store
 				}
-				if v.Messages+v.Folders > 0 {
-					want[n] = v.Messages + v.Folders
+				if c := v.Messages + v.Folders + assoc[p]; c > 0 {
+					want[n] = c
 				}
 			}
 			got := map[string]int{}

@@ -66,6 +66,7 @@ type File struct {
 	childOnce sync.Once
 	children  map[uint32][]uint32 // folder NID → message NIDs, from the NBT
 	subs      map[uint32][]uint32 // folder NID → subfolder NIDs, from the NBT
+	assoc     map[uint32][]uint32 // folder NID → associated message NIDs, from the NBT
 	nbtErrs   []error
 }
 
@@ -369,11 +370,14 @@ func (f *File) nbtIndex() {
 	f.childOnce.Do(func() {
 		f.children = map[uint32][]uint32{}
 		f.subs = map[uint32][]uint32{}
+		f.assoc = map[uint32][]uint32{}
 		f.d.walk(f.Header.NBT, ptypeNBT, func(e []byte) {
 			n := f.d.nbtEntry(e)
 			switch n.nid & 0x1F {
 			case nidTypeNormalMessage:
 				f.children[n.parent] = append(f.children[n.parent], n.nid)
+			case nidTypeAssocMessage:
+				f.assoc[n.parent] = append(f.assoc[n.parent], n.nid)
 			case nidTypeNormalFolder:
 				if n.nid != n.parent {
 					f.subs[n.parent] = append(f.subs[n.parent], n.nid)
@@ -381,11 +385,6 @@ func (f *File) nbtIndex() {
 			}
 		}, func(err error) { f.nbtErrs = append(f.nbtErrs, err) })
 	})
-}
-
-func (f *File) messageNIDs() map[uint32][]uint32 {
-	f.nbtIndex()
-	return f.children
 }
 
 // Messages yields the folder's messages, each as an item (with its
@@ -396,6 +395,17 @@ func (f *File) messageNIDs() map[uint32][]uint32 {
 // the table lacks. A damaged node B-tree is reported once, in the root
 // folder's Err.
 func (fo *Folder) Messages() iter.Seq2[*item.Item, error] {
+	return fo.messages(nidTypeContents, nidTypeNormalMessage)
+}
+
+// AssociatedMessages yields the folder's associated (FAI) messages, the
+// rows of its associated contents table (views, rules, forms…), as
+// Messages yields its messages.
+func (fo *Folder) AssociatedMessages() iter.Seq2[*item.Item, error] {
+	return fo.messages(nidTypeAssocContents, nidTypeAssocMessage)
+}
+
+func (fo *Folder) messages(tableType, msgType uint32) iter.Seq2[*item.Item, error] {
 	return func(yield func(*item.Item, error) bool) {
 		f := fo.f
 		names, nerr := f.nameMap()
@@ -403,8 +413,8 @@ func (fo *Folder) Messages() iter.Seq2[*item.Item, error] {
 			return
 		}
 		listed := map[uint32]bool{}
-		rows, terr := f.tableRows(fo.NID&^0x1F | nidTypeContents)
-		if terr != nil && !yield(nil, &MessageError{Folder: fo.Path, NID: fo.NID&^0x1F | nidTypeContents, Err: terr}) {
+		rows, terr := f.tableRows(fo.NID&^0x1F | tableType)
+		if terr != nil && !yield(nil, &MessageError{Folder: fo.Path, NID: fo.NID&^0x1F | tableType, Err: terr}) {
 			return
 		}
 		read := func(nid uint32) bool {
@@ -423,7 +433,12 @@ func (fo *Folder) Messages() iter.Seq2[*item.Item, error] {
 				return
 			}
 		}
-		for _, nid := range f.messageNIDs()[fo.NID] {
+		f.nbtIndex()
+		byParent := f.children
+		if msgType == nidTypeAssocMessage {
+			byParent = f.assoc
+		}
+		for _, nid := range byParent[fo.NID] {
 			if !read(nid) {
 				return
 			}

@@ -98,12 +98,21 @@ func meeting(o itemtest.Options) *item.Item {
 	return it
 }
 
+// namedView is an associated (FAI) message as Outlook keeps a folder's views.
+func namedView() *item.Item {
+	return item.New(
+		item.MustProp("PidTagMessageClass", item.Unicode("IPM.Microsoft.FolderDesign.NamedView")),
+		item.MustProp("PidTagSubject", item.Unicode("Calendar view")),
+		item.MustProp("PidTagBody", item.Unicode("<view/>")),
+	)
+}
+
 func tree() []*pst.Tree {
 	return []*pst.Tree{
 		{Name: "Calendar", ContainerClass: "IPF.Appointment", Messages: []*item.Item{
 			meeting(itemtest.Options{}),
 			meeting(itemtest.Options{Seed: 3, EmptyStartDisplayKeyName: true}),
-		}, Folders: []*pst.Tree{
+		}, Associated: []*item.Item{namedView()}, Folders: []*pst.Tree{
 			{Name: "Team", ContainerClass: "IPF.Appointment", Messages: []*item.Item{meeting(itemtest.Options{Seed: 5, Zone: "W. Europe Standard Time"})}},
 		}},
 		{Name: "Tasks", ContainerClass: "IPF.Task", Messages: []*item.Item{task()}},
@@ -138,6 +147,13 @@ func readAll(t *testing.T, b []byte) ([]folderLine, map[string][]*item.Item, []e
 				continue
 			}
 			items[fo.Path] = append(items[fo.Path], it)
+		}
+		for it, err := range fo.AssociatedMessages() {
+			if err != nil {
+				errs = append(errs, err)
+				continue
+			}
+			items[fo.Path+" (associated)"] = append(items[fo.Path+" (associated)"], it)
 		}
 	}
 	return folders, items, errs
@@ -186,6 +202,7 @@ func TestRoundTrip(t *testing.T) {
 			check("/Top of Personal Folders/Calendar", in[0].Messages)
 			check("/Top of Personal Folders/Calendar/Team", in[0].Folders[0].Messages)
 			check("/Top of Personal Folders/Tasks", in[1].Messages)
+			check("/Top of Personal Folders/Calendar (associated)", in[0].Associated)
 			first := items["/Top of Personal Folders/Calendar"][0]
 			require.Equal(t, "/Top of Personal Folders/Calendar/[nid 0x200024]", first.Path)
 			require.Len(t, first.Attachments, 1)

@@ -19,7 +19,10 @@ type Tree struct {
 	Name           string
 	ContainerClass string // "IPF.Appointment", "IPF.Task"…; "" for none
 	Messages       []*item.Item
-	Folders        []*Tree
+	// Associated are the folder's associated (FAI) messages: views,
+	// rules, forms.
+	Associated []*item.Item
+	Folders    []*Tree
 }
 
 // WriteOptions vary the file Write makes.
@@ -626,6 +629,7 @@ type wfolder struct {
 	name     string
 	class    string
 	messages []*item.Item
+	assoc    []*item.Item
 	kids     []*wfolder
 	count    int
 	unread   int
@@ -662,6 +666,7 @@ func (w *writer) folderProps(f *wfolder) []wprop {
 		{tag: tagContentCount, data: long(f.count)},
 		{tag: tagContentUnread, data: long(f.unread)},
 		{tag: tagSubfolders, data: boolean(len(f.kids) > 0)},
+		{tag: 0x36170003, data: long(len(f.assoc))}, // PidTagAssociatedContentCount
 	}
 	if f.class != "" {
 		ps = append(ps, w.text(tagContainerClass, f.class))
@@ -685,6 +690,20 @@ func (w *writer) folder(f *wfolder, parent uint32) error {
 		}
 		crows = append(crows, rowOf(mnid, mp))
 	}
+	var arows []tcRow
+	for i, it := range f.assoc {
+		mnid := w.nextNID(nidTypeAssocMessage)
+		data, sub, err := w.message(it, 0)
+		if err != nil {
+			return errors.New("pst: folder " + f.name + ", associated message " + strconv.Itoa(i) + ": " + err.Error())
+		}
+		w.node(mnid, data, sub, f.nid)
+		mp, err := w.props(it.Properties, it.CodePage())
+		if err != nil {
+			return err
+		}
+		arows = append(arows, rowOf(mnid, mp))
+	}
 	var hrows []tcRow
 	for _, k := range f.kids {
 		hrows = append(hrows, rowOf(k.nid, w.folderProps(k)))
@@ -703,7 +722,7 @@ func (w *writer) folder(f *wfolder, parent uint32) error {
 	}{
 		{nidTypeHierarchy, w.derived(hierarchyColumns), hrows},
 		{nidTypeContents, w.derived(contentsColumns), keep(w.derivedRows(crows), w.derived(contentsColumns))},
-		{nidTypeAssocContents, w.derived(contentsColumns[:4]), nil},
+		{nidTypeAssocContents, w.derived(contentsColumns[:4]), keep(w.derivedRows(arows), w.derived(contentsColumns[:4]))},
 	} {
 		data, sub, err := w.tcNode(t.cols, t.rows)
 		if err != nil {
@@ -732,7 +751,7 @@ func (w *writer) tree(t *Tree, depth int) (*wfolder, error) {
 	if depth > maxFolderDepth {
 		return nil, errors.New("pst: folders nested deeper than " + strconv.Itoa(maxFolderDepth))
 	}
-	f := &wfolder{nid: w.nextNID(nidTypeNormalFolder), name: t.Name, class: t.ContainerClass, messages: t.Messages, count: len(t.Messages)}
+	f := &wfolder{nid: w.nextNID(nidTypeNormalFolder), name: t.Name, class: t.ContainerClass, messages: t.Messages, assoc: t.Associated, count: len(t.Messages)}
 	for _, it := range t.Messages {
 		if p := it.Get("PidTagMessageFlags"); p == nil || p.Value.Int&1 == 0 {
 			f.unread++

@@ -169,6 +169,10 @@ type ltp struct {
 	d    *ndb
 	h    *heap
 	subs map[uint32]node
+	// claimed are the HNIDs that back a value already: each backs one, so
+	// that what a node's values take is bounded by the node's size.
+	claimed     map[uint32]bool
+	claimedData map[uint64]bool // the data trees of subnodes read as values
 }
 
 // openLTP reads a node's heap and subnode tree.
@@ -201,6 +205,13 @@ func (l *ltp) hnid(v uint32) ([]byte, error) {
 	if !ok {
 		return nil, &CorruptError{Structure: "subnode", Offset: -1, NID: l.h.nid, Err: blob.ErrInvalid, Detail: "subnode 0x" + hex(uint64(v)) + " is not in the node's subnode tree"}
 	}
+	if l.claimedData[n.data&^1] {
+		return nil, &CorruptError{Structure: "subnode", Offset: -1, NID: l.h.nid, Err: blob.ErrInvalid, Detail: "subnode 0x" + hex(uint64(v)) + "'s data is another subnode's already"}
+	}
+	if l.claimedData == nil {
+		l.claimedData = map[uint64]bool{}
+	}
+	l.claimedData[n.data&^1] = true
 	blocks, err := l.d.dataTree(n.data)
 	if err != nil {
 		return nil, withNID(err, l.h.nid)
@@ -280,7 +291,15 @@ func (l *ltp) value(tag proptag.PropTag, hnid uint32, inline []byte, names []*it
 			b[1] = 0
 		}
 		v = item.DecodeFixed(typ, b[:])
+	case hnid != 0 && l.claimed[hnid]:
+		err = &CorruptError{Structure: "PC", Offset: -1, NID: l.h.nid, Err: blob.ErrInvalid, Detail: "HNID 0x" + hex(uint64(hnid)) + " of property 0x" + hex(uint64(tag)) + " is another value's already"}
 	default:
+		if hnid != 0 {
+			if l.claimed == nil {
+				l.claimed = map[uint32]bool{}
+			}
+			l.claimed[hnid] = true
+		}
 		var data []byte
 		data, err = l.hnid(hnid)
 		if err == nil {

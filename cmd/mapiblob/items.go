@@ -243,6 +243,12 @@ func readItemFile(r *fileResult) {
 			}
 			return
 		}
+		if st, err := f.Stat(); err == nil && isPST(f) { // read through the file, whatever its size
+			r.items, r.err = itemfile.ReadPST(f, st.Size(), r.src.path)
+			f.Close()
+			r.partialRead()
+			return
+		}
 		size := int64(512)
 		if st, err := f.Stat(); err == nil && st.Size() > 0 && st.Size() <= maxInput {
 			size = st.Size() + 1
@@ -260,10 +266,23 @@ func readItemFile(r *fileResult) {
 		}
 	}
 	r.items, r.err = itemfile.Read(b, r.src.path)
+	r.partialRead()
+}
+
+// partialRead keeps the items of a PST some of whose messages could not
+// be read, and those messages' errors.
+func (r *fileResult) partialRead() {
 	var pe *itemfile.PartialError
-	if errors.As(r.err, &pe) { // a PST whose readable messages are still items
+	if errors.As(r.err, &pe) {
 		r.partial, r.err, r.bad = pe.Errs, nil, true
 	}
+}
+
+// isPST reports whether the file starts with the PST/OST signature.
+func isPST(f *os.File) bool {
+	var head [4]byte
+	n, _ := f.ReadAt(head[:], 0)
+	return pst.Is(head[:n])
 }
 
 // progress prints "mapiblob: 1234/10000 files" on a terminal's stderr,

@@ -5,6 +5,7 @@ import (
 	"encoding/base64"
 	"errors"
 	"fmt"
+	"io"
 	"strconv"
 	"strings"
 
@@ -136,7 +137,14 @@ func CalendarClass(class string) bool {
 // (CalendarClass). What cannot be read is returned in a *PartialError
 // beside the items that could.
 func readPST(b []byte, source string) ([]*item.Item, error) {
-	f, err := pst.Open(bytes.NewReader(b), int64(len(b)))
+	return ReadPST(bytes.NewReader(b), int64(len(b)), source)
+}
+
+// ReadPST reads the messages of the calendar and task folders
+// (CalendarClass) of a PST or OST file of the given size through r, a page
+// or block at a time, as Read does for a PST in memory.
+func ReadPST(r io.ReaderAt, size int64, source string) ([]*item.Item, error) {
+	f, err := pst.Open(r, size)
 	if err != nil {
 		return nil, &item.ReadError{Format: "pst", Err: err}
 	}

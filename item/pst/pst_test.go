@@ -107,10 +107,24 @@ func namedView() *item.Item {
 	)
 }
 
+// withAttendee is the meeting whose exception has an attendee of its
+// own, in the embedded message's recipient table.
+func withAttendee() *item.Item {
+	m := meeting(itemtest.Options{})
+	ex := m.Attachments[0].Embedded
+	ex.Recipients = [][]item.Property{{
+		item.MustProp("PidTagDisplayName", item.Unicode("Carol Guest")),
+		item.MustProp("PidTagSmtpAddress", item.Unicode("carol@example.com")),
+		item.MustProp("PidTagRecipientType", item.Long(1)),
+		item.MustProp("PidTagRecipientTrackStatus", item.Long(3)),
+	}}
+	return m
+}
+
 func tree() []*pst.Tree {
 	return []*pst.Tree{
 		{Name: "Calendar", ContainerClass: "IPF.Appointment", Messages: []*item.Item{
-			meeting(itemtest.Options{}),
+			withAttendee(),
 			meeting(itemtest.Options{Seed: 3, EmptyStartDisplayKeyName: true}),
 		}, Associated: []*item.Item{namedView()}, Folders: []*pst.Tree{
 			{Name: "Team", ContainerClass: "IPF.Appointment", Messages: []*item.Item{meeting(itemtest.Options{Seed: 5, Zone: "W. Europe Standard Time"})}},
@@ -209,6 +223,7 @@ func TestRoundTrip(t *testing.T) {
 			ex := first.Attachments[0].Embedded
 			require.NotNil(t, ex)
 			require.Equal(t, first.Path+"/attachment[0]", ex.Path)
+			require.Len(t, ex.Recipients, 1)
 			require.Equal(t, first.Path, ex.Parent)
 			require.Equal(t, "test.pst", ex.Source)
 			require.Equal(t, "pst", ex.Format)

@@ -162,7 +162,7 @@ func blockOf(file []byte, nid uint32) []byte {
 
 const (
 	pstTaskMessage   = 0x10003<<5 | 0x04 // the writer's third message: the task, whose body is in a subnode
-	pstCalendarTable = 0x402<<5 | 0x0E   // the calendar folder's contents table
+	pstCalendarTable = 0x401<<5 | 0x0E   // the calendar folder's contents table (the IPM subtree is 0x400)
 )
 
 // pstAllocBound checks that reading a whole file allocates at most 16

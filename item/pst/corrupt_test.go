@@ -2,6 +2,7 @@ package pst
 
 import (
 	"bytes"
+	"encoding/binary"
 	"errors"
 	"strings"
 	"testing"
@@ -117,7 +118,7 @@ func TestCorruptBlockReported(t *testing.T) {
 // still found through the node B-tree.
 func TestCorruptContentsTable(t *testing.T) {
 	b, _ := corruptFile(t)
-	folder := uint32(0x402<<5 | 2) // Calendar: the writer's second folder after the IPM subtree
+	folder := uint32(0x401<<5 | 2) // Calendar: the writer numbers the IPM subtree 0x400, then its folders
 	off := blockOffset(t, b, folder&^0x1F|nidTypeContents)
 	b[off+2] ^= 0xFF
 	r := readSubjects(t, b)
@@ -161,5 +162,68 @@ func TestCorruptHierarchyTable(t *testing.T) {
 	}
 	if len(r.errs) != 1 || !errors.Is(r.errs[0], ErrCRC) || !strings.Contains(r.errs[0].Error(), "/Top of Personal Folders") {
 		t.Fatalf("want one CRC error for the hierarchy table, got %v", r.errs)
+	}
+}
+
+// nbtEntryOffset finds the file offset of a node's NBT leaf entry.
+func nbtEntryOffset(t *testing.T, b []byte, nid uint32) (page BREF, at int) {
+	t.Helper()
+	f, err := Open(bytes.NewReader(b), int64(len(b)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	ref := f.Header.NBT
+	for {
+		p, err := f.d.btPage("NBT page", ref, ptypeNBT)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if p.level == 0 {
+			for i := range p.n {
+				if binary.LittleEndian.Uint32(p.entry(i)) == nid {
+					return ref, i * p.size
+				}
+			}
+			t.Fatalf("node 0x%X not in its leaf", nid)
+		}
+		next := 0
+		for i := range p.n {
+			if f.d.uint(p.entry(i)) <= uint64(nid) {
+				next = i
+			}
+		}
+		ref = f.d.bref(p.entry(next)[8:])
+	}
+}
+
+// A folder reached neither through a hierarchy table nor through its
+// node's parent is still walked, as a top-level folder reported as
+// unlinked, and its messages are read.
+func TestOrphanFolder(t *testing.T) {
+	b, _ := corruptFile(t)
+	ipm, cal := uint32(0x400<<5|2), uint32(0x401<<5|2)
+	off := blockOffset(t, b, ipm&^0x1F|nidTypeHierarchy)
+	b[off+2] ^= 0xFF
+	page, at := nbtEntryOffset(t, b, cal)
+	binary.LittleEndian.PutUint32(b[page.IB+uint64(at)+24:], 0x7FF<<5|2) // nidParent: a folder that does not exist
+	binary.LittleEndian.PutUint32(b[page.IB+500:], crc(b[page.IB:page.IB+496]))
+	r := readSubjects(t, b)
+	found := false
+	for path, subjects := range r.items {
+		if strings.HasSuffix(path, "/Calendar") && len(subjects) == 3 {
+			found = true
+		}
+	}
+	if !found {
+		t.Fatalf("the calendar's meetings were not read: %v (errors %v)", r.items, r.errs)
+	}
+	var unlinked bool
+	for _, err := range r.errs {
+		if strings.Contains(err.Error(), "not reached from the root folder") || strings.Contains(err.Error(), "no such node") {
+			unlinked = true
+		}
+	}
+	if !unlinked {
+		t.Fatalf("the unlinked folder is not reported: %v", r.errs)
 	}
 }

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"io"
 	"iter"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -156,9 +157,17 @@ func (e *MessageError) Unwrap() error { return e.Err }
 func (f *File) Folders() iter.Seq[*Folder] {
 	return func(yield func(*Folder) bool) {
 		seen := map[uint32]bool{}
+		orphan := uint32(0)
 		var visit func(nid uint32, path string, depth int) bool
+		visitOrphan := func(nid uint32) bool {
+			orphan = nid
+			return visit(nid, "/", 1)
+		}
 		visit = func(nid uint32, path string, depth int) bool {
 			fo := f.folder(nid, path, depth)
+			if nid == orphan && orphan != 0 && fo.Err == nil {
+				fo.Err = &FolderError{Path: fo.Path, NID: nid, Err: errors.New("the folder is not reached from the root folder: the node B-tree names it as a parent")}
+			}
 			if seen[nid] {
 				fo.Err = &FolderError{Path: fo.Path, NID: nid, Err: errors.New("the folder is reached twice in the folder tree")}
 				return yield(fo)
@@ -205,7 +214,28 @@ func (f *File) Folders() iter.Seq[*Folder] {
 			}
 			return true
 		}
-		visit(nidRootFolder, "", 0)
+		if !visit(nidRootFolder, "", 0) {
+			return
+		}
+		// Folders and messages whose parent the walk did not reach: their
+		// parents are walked as top-level folders, so that nothing the node
+		// B-tree holds is left out.
+		var orphans []uint32
+		for _, m := range []map[uint32][]uint32{f.subs, f.children, f.assoc} {
+			for p := range m {
+				if !seen[p] {
+					seen[p] = true
+					orphans = append(orphans, p)
+				}
+			}
+		}
+		slices.Sort(orphans)
+		for _, p := range orphans {
+			delete(seen, p)
+			if !visitOrphan(p) {
+				return
+			}
+		}
 	}
 }
 

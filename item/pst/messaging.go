@@ -153,7 +153,10 @@ func (e *MessageError) Unwrap() error { return e.Err }
 // read is yielded with Err set, and the walk goes on with the others; a
 // folder reached twice is reported once and not followed again. The
 // subfolders are the rows of each folder's hierarchy table, then those the
-// node B-tree gives the folder as parent and the table lacks.
+// node B-tree gives the folder as parent and the table lacks. Last come
+// the folders the walk did not reach but the node B-tree names as the
+// parent of a folder or message: each is walked as a top-level folder
+// ("/Name" or "/[nid 0x…]"), its Err saying so.
 func (f *File) Folders() iter.Seq[*Folder] {
 	return func(yield func(*Folder) bool) {
 		seen := map[uint32]bool{}

@@ -44,8 +44,14 @@ type Item struct {
 	// Parent is the Path of the message that holds this one, "" for the
 	// top-level message.
 	Parent string
-	// Format says what the item was read from: "msg", "tnef" or "xml".
+	// Format says what the item was read from: "msg", "tnef", "xml" or
+	// "pst".
 	Format string
+	// Folder and NID locate a message read from a PST or OST: its folder's
+	// path and its node id (for an embedded message, those of the message
+	// that holds it); "" and 0 for the other formats.
+	Folder string
+	NID    uint32
 	// Properties in the order they were read.
 	Properties []Property
 	// Recipients are the recipient rows (each a list of properties), when

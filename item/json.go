@@ -19,7 +19,7 @@ import (
 // (and its re-compaction of every nested MarshalJSON) cost more than
 // reading the items.
 //
-//	{"source", "item", "parent", "messageClass", "properties": [{"name",
+//	{"source", "item", "parent", ["folder", "nid",] "messageClass", "properties": [{"name",
 //	 "set", "lid" | "nameString", "tag", "type", "hex" + "decoded" | "error"
 //	 | "value"}], "findings"}
 
@@ -49,6 +49,13 @@ func (it *Item) AppendJSON(b []byte, findings []blob.Finding) ([]byte, error) {
 		b = append(b, "null"...)
 	} else {
 		b = appendString(b, it.Parent)
+	}
+	if it.Folder != "" || it.NID != 0 {
+		b = append(b, `,"folder":`...)
+		b = appendString(b, it.Folder)
+		b = append(b, `,"nid":"0x`...)
+		b = append(b, strings.ToUpper(strconv.FormatUint(uint64(it.NID), 16))...)
+		b = append(b, '"')
 	}
 	b = append(b, `,"messageClass":`...)
 	b = appendString(b, it.MessageClass())

@@ -10,6 +10,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"strconv"
 	"strings"
 	"sync"
 	"time"
@@ -18,6 +19,7 @@ import (
 	"github.com/mapiblob/mapiblob/ical"
 	"github.com/mapiblob/mapiblob/item"
 	"github.com/mapiblob/mapiblob/item/itemfile"
+	"github.com/mapiblob/mapiblob/item/pst"
 	"github.com/mapiblob/mapiblob/smartview"
 )
 
@@ -28,7 +30,7 @@ import (
 // (beyond SetChecker's map entry).
 
 // itemExts are the file names a directory walk reads.
-var itemExts = map[string]bool{".msg": true, ".eml": true, ".tnef": true, ".dat": true, ".xml": true, ".b64": true}
+var itemExts = map[string]bool{".msg": true, ".eml": true, ".tnef": true, ".dat": true, ".xml": true, ".b64": true, ".pst": true, ".ost": true}
 
 // itemSource is one file to read, or standard input's bytes.
 type itemSource struct {
@@ -140,6 +142,9 @@ type fileResult struct {
 	io    bool         // the error is an I/O error, not bad content
 	out   []byte       // the rendered output of every item (when the command renders per item)
 	bad   bool         // some finding or unreadable property
+	// partial are the folders and messages of a PST that could not be
+	// read, reported on stderr beside the items that could.
+	partial []error
 	// flat and findings: every item of the file (embedded ones after their
 	// parent) with its Check findings, for check.
 	flat     []*item.Item
@@ -213,6 +218,9 @@ func processItems(e *env, sources []itemSource, work func(*fileResult), emit fun
 		if r.panicked != nil && panicked == nil {
 			panicked = r.panicked
 		}
+		for _, pe := range r.partial {
+			fmt.Fprintf(e.stderr, "mapiblob: %s: %s\n", r.src.path, oneLine(pe.Error()))
+		}
 		if err == nil && panicked == nil {
 			err = emit(r)
 		}
@@ -236,6 +244,12 @@ func readItemFile(r *fileResult) {
 			}
 			return
 		}
+		if st, err := f.Stat(); err == nil && isPST(f) { // read through the file, whatever its size
+			r.items, r.err = itemfile.ReadPST(f, st.Size(), r.src.path)
+			f.Close()
+			r.partialRead()
+			return
+		}
 		size := int64(512)
 		if st, err := f.Stat(); err == nil && st.Size() > 0 && st.Size() <= maxInput {
 			size = st.Size() + 1
@@ -253,6 +267,23 @@ func readItemFile(r *fileResult) {
 		}
 	}
 	r.items, r.err = itemfile.Read(b, r.src.path)
+	r.partialRead()
+}
+
+// partialRead keeps the items of a PST some of whose messages could not
+// be read, and those messages' errors.
+func (r *fileResult) partialRead() {
+	var pe *itemfile.PartialError
+	if errors.As(r.err, &pe) {
+		r.partial, r.err, r.bad = pe.Errs, nil, true
+	}
+}
+
+// isPST reports whether the file starts with the PST/OST signature.
+func isPST(f *os.File) bool {
+	var head [4]byte
+	n, _ := f.ReadAt(head[:], 0)
+	return pst.Is(head[:n])
 }
 
 // progress prints "mapiblob: 1234/10000 files" on a terminal's stderr,
@@ -336,6 +367,11 @@ func runItemsDecode(e *env, o *decodeOpts, sources []itemSource) error {
 	run := &itemRun{e: e}
 	work := func(fr *fileResult) {
 		var b bytes.Buffer
+		if o.format == "json" {
+			for _, err := range fr.partial {
+				b.Write(pstErrorLine(fr.src.path, err))
+			}
+		}
 		for _, top := range fr.items {
 			for it := range top.All {
 				for i := range it.Properties {
@@ -363,6 +399,27 @@ func runItemsDecode(e *env, o *decodeOpts, sources []itemSource) error {
 		return err
 	}
 	return run.exit()
+}
+
+// pstErrorLine is the NDJSON line of a PST's message or folder that could
+// not be read: {"source", "folder", "nid", "error"}.
+func pstErrorLine(source string, err error) []byte {
+	line := struct {
+		Source string `json:"source"`
+		Folder string `json:"folder,omitempty"`
+		NID    string `json:"nid,omitempty"`
+		Error  string `json:"error"`
+	}{Source: source, Error: oneLine(err.Error())}
+	var me *pst.MessageError
+	var fe *pst.FolderError
+	switch {
+	case errors.As(err, &me):
+		line.Folder, line.NID = me.Folder, "0x"+strings.ToUpper(strconv.FormatUint(uint64(me.NID), 16))
+	case errors.As(err, &fe):
+		line.Folder, line.NID = fe.Path, "0x"+strings.ToUpper(strconv.FormatUint(uint64(fe.NID), 16))
+	}
+	b, _ := json.Marshal(line)
+	return append(b, '\n')
 }
 
 // itemErrorLine is the NDJSON line of an item that could not be written

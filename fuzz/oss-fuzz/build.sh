@@ -30,3 +30,7 @@ compile_native_go_fuzzer github.com/mapiblob/mapiblob/fuzz FuzzItemMSG fuzz_item
 compile_native_go_fuzzer github.com/mapiblob/mapiblob/fuzz FuzzItemTNEF fuzz_item_tnef
 compile_native_go_fuzzer github.com/mapiblob/mapiblob/fuzz FuzzItemXML fuzz_item_xml
 compile_native_go_fuzzer github.com/mapiblob/mapiblob/fuzz FuzzItemEML fuzz_item_eml
+compile_native_go_fuzzer github.com/mapiblob/mapiblob/fuzz FuzzPSTFile fuzz_pst_file
+compile_native_go_fuzzer github.com/mapiblob/mapiblob/fuzz FuzzPSTBTree fuzz_pstb_tree
+compile_native_go_fuzzer github.com/mapiblob/mapiblob/fuzz FuzzPSTHeap fuzz_pst_heap
+compile_native_go_fuzzer github.com/mapiblob/mapiblob/fuzz FuzzPSTTable fuzz_pst_table

@@ -1,6 +1,7 @@
 package itemfile
 
 import (
+	"bytes"
 	"testing"
 
 	"github.com/stretchr/testify/require"
@@ -8,6 +9,7 @@ import (
 	"github.com/mapiblob/mapiblob/item"
 	"github.com/mapiblob/mapiblob/item/mfcxml"
 	"github.com/mapiblob/mapiblob/item/msg"
+	"github.com/mapiblob/mapiblob/item/pst"
 	"github.com/mapiblob/mapiblob/item/tnef"
 )
 
@@ -47,4 +49,40 @@ func TestIsItemDataAndMessage(t *testing.T) {
 		require.Equal(t, c.data, IsItemData(c.b, c.byPath), c.name)
 		require.Equal(t, c.message, IsMessage(c.b), c.name)
 	}
+}
+
+// A PST is an item file whose calendar and task folders' messages Read
+// gives; an unreadable message is a PartialError beside the others.
+func TestReadPST(t *testing.T) {
+	meeting := item.New(item.MustProp("PidTagMessageClass", item.Unicode("IPM.Appointment")), item.MustProp("PidTagSubject", item.Unicode("sync")))
+	task := item.New(item.MustProp("PidTagMessageClass", item.Unicode("IPM.Task")), item.MustProp("PidTagSubject", item.Unicode("report")))
+	mail := item.New(item.MustProp("PidTagMessageClass", item.Unicode("IPM.Note")), item.MustProp("PidTagSubject", item.Unicode("hello")))
+	b, err := pst.Marshal(pst.WriteOptions{},
+		&pst.Tree{Name: "Calendar", ContainerClass: "IPF.Appointment", Messages: []*item.Item{meeting, meeting}},
+		&pst.Tree{Name: "Tasks", ContainerClass: "IPF.Task", Messages: []*item.Item{task}},
+		&pst.Tree{Name: "Inbox", ContainerClass: "IPF.Note", Messages: []*item.Item{mail}})
+	require.NoError(t, err)
+	require.Equal(t, "pst", Format(b))
+	require.True(t, IsItemData(b[:64<<10], false))
+	items, err := Read(b, "mailbox.pst")
+	require.NoError(t, err)
+	var got []string
+	for _, it := range items {
+		got = append(got, it.Path+" "+it.Get("PidTagSubject").Value.Str)
+		require.Equal(t, "mailbox.pst", it.Source)
+	}
+	require.Equal(t, []string{
+		"/Top of Personal Folders/Calendar/[nid 0x200024] sync",
+		"/Top of Personal Folders/Calendar/[nid 0x200044] sync",
+		"/Top of Personal Folders/Tasks/[nid 0x200064] report",
+	}, got)
+
+	i := bytes.Index(b, item.EncodeUTF16("sync"))
+	b[i] ^= 0xFF
+	items, err = Read(b, "mailbox.pst")
+	var pe *PartialError
+	require.ErrorAs(t, err, &pe)
+	require.Len(t, pe.Errs, 1)
+	require.Contains(t, err.Error(), "nid 0x200024")
+	require.Len(t, items, 2)
 }

@@ -5,6 +5,8 @@ import (
 	"encoding/base64"
 	"errors"
 	"fmt"
+	"io"
+	"strconv"
 	"strings"
 
 	"github.com/mapiblob/mapiblob/blob"
@@ -12,6 +14,7 @@ import (
 	"github.com/mapiblob/mapiblob/item"
 	"github.com/mapiblob/mapiblob/item/mfcxml"
 	"github.com/mapiblob/mapiblob/item/msg"
+	"github.com/mapiblob/mapiblob/item/pst"
 	"github.com/mapiblob/mapiblob/item/tnef"
 	"github.com/mapiblob/mapiblob/proptag"
 )
@@ -21,11 +24,13 @@ import (
 var ErrNotItem = errors.New("not an item file: neither an Outlook .msg, TNEF (raw or base64), an .eml with a TNEF part, nor an MFCMAPI XML export")
 
 // Format names the item format of b: "msg", "tnef", "tnef-base64", "eml",
-// "xml", or "" for none.
+// "xml", "pst" (a PST or OST file), or "" for none.
 func Format(b []byte) string {
 	switch {
 	case msg.Is(b):
 		return "msg"
+	case pst.Is(b):
+		return "pst"
 	case tnef.Is(b):
 		return "tnef"
 	}
@@ -93,11 +98,81 @@ func Read(b []byte, source string) ([]*item.Item, error) {
 	case "xml":
 		text, _ := input.TextOf(b)
 		return mfcxml.Read([]byte(text), source)
+	case "pst":
+		return readPST(b, source)
 	}
 	return nil, ErrNotItem
 }
 
-// IsItemData reports whether b is an item file: an Outlook .msg, TNEF (raw
+// PartialError is returned by Read with the items of a file of many
+// messages (a PST or OST) when some of its folders or messages could not
+// be read: each is an error naming its folder and node id.
+type PartialError struct {
+	Errs []error
+}
+
+func (e *PartialError) Error() string {
+	if len(e.Errs) == 1 {
+		return e.Errs[0].Error()
+	}
+	return strconv.Itoa(len(e.Errs)) + " folders or messages could not be read; the first: " + e.Errs[0].Error()
+}
+
+// Unwrap returns the errors.
+func (e *PartialError) Unwrap() []error { return e.Errs }
+
+// CalendarClass reports whether a folder's container class is one whose
+// items the item commands read from a PST: IPF.Appointment or IPF.Task
+// (and their subclasses, IPF.Appointment.Birthday…).
+func CalendarClass(class string) bool {
+	for _, c := range []string{"IPF.Appointment", "IPF.Task"} {
+		if class == c || strings.HasPrefix(class, c+".") {
+			return true
+		}
+	}
+	return false
+}
+
+// readPST reads the messages of a PST's calendar and task folders
+// (CalendarClass). What cannot be read is returned in a *PartialError
+// beside the items that could.
+func readPST(b []byte, source string) ([]*item.Item, error) {
+	return ReadPST(bytes.NewReader(b), int64(len(b)), source)
+}
+
+// ReadPST reads the messages of the calendar and task folders
+// (CalendarClass) of a PST or OST file of the given size through r, a page
+// or block at a time, as Read does for a PST in memory.
+func ReadPST(r io.ReaderAt, size int64, source string) ([]*item.Item, error) {
+	f, err := pst.Open(r, size)
+	if err != nil {
+		return nil, &item.ReadError{Format: "pst", Err: err}
+	}
+	f.Source = source
+	var items []*item.Item
+	var errs []error
+	for fo := range f.Folders() {
+		if fo.Err != nil {
+			errs = append(errs, fo.Err)
+		}
+		if !CalendarClass(fo.ContainerClass) {
+			continue
+		}
+		for it, err := range fo.Messages() {
+			if err != nil {
+				errs = append(errs, err)
+				continue
+			}
+			items = append(items, it)
+		}
+	}
+	if len(errs) > 0 {
+		return items, &PartialError{Errs: errs}
+	}
+	return items, nil
+}
+
+// IsItemData reports whether b is an item file: a PST or OST, an Outlook .msg, TNEF (raw
 // or base64), an .eml with a TNEF part, or an MFCMAPI XML export read as a
 // whole item. XML counts when byPath (a file named as such, not content
 // given for its blobs), when it is a message export (IsMessage), or when
@@ -106,7 +181,7 @@ func Read(b []byte, source string) ([]*item.Item, error) {
 // is left to the blob readers.
 func IsItemData(b []byte, byPath bool) bool {
 	switch Format(b) {
-	case "msg", "tnef", "tnef-base64", "eml":
+	case "msg", "tnef", "tnef-base64", "eml", "pst":
 		return true
 	case "xml":
 		if byPath {

@@ -1,0 +1,74 @@
+package main
+
+import (
+	"bytes"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/mapiblob/mapiblob/item"
+	"github.com/mapiblob/mapiblob/item/pst"
+)
+
+// decode reads a PST's calendar and task folders; a damaged message is a
+// line on stderr naming it, the others are decoded, and the exit code says
+// something was wrong.
+func TestDecodePST(t *testing.T) {
+	msg := func(class, subject string) *item.Item {
+		return item.New(item.MustProp("PidTagMessageClass", item.Unicode(class)), item.MustProp("PidTagSubject", item.Unicode(subject)))
+	}
+	b, err := pst.Marshal(pst.WriteOptions{CryptMethod: pst.CryptPermute},
+		&pst.Tree{Name: "Calendar", ContainerClass: "IPF.Appointment", Messages: []*item.Item{msg("IPM.Appointment", "first"), msg("IPM.Appointment", "second")}},
+		&pst.Tree{Name: "Inbox", ContainerClass: "IPF.Note", Messages: []*item.Item{msg("IPM.Note", "mail")}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	name := filepath.Join(t.TempDir(), "mailbox.pst")
+	if err := os.WriteFile(name, b, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	r := runBin(t, nil, "decode", name)
+	if r.code != 0 || !strings.Contains(r.stdout, `"first"`) || !strings.Contains(r.stdout, `"second"`) || strings.Contains(r.stdout, `"mail"`) {
+		t.Fatalf("decode: exit %d\nstdout %s\nstderr %s", r.code, r.stdout, r.stderr)
+	}
+
+	f, err := pst.Open(bytes.NewReader(b), int64(len(b)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	n, err := f.Node(0x200024)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ref, _, err := f.Block(n.Data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	b[ref.IB+30] ^= 0xFF
+	if err := os.WriteFile(name, b, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	r = runBin(t, nil, "decode", name)
+	if r.code != 1 || strings.Contains(r.stdout, `"first"`) || !strings.Contains(r.stdout, `"second"`) ||
+		!strings.Contains(r.stderr, "message [nid 0x200024] in /Top of Personal Folders/Calendar") {
+		t.Fatalf("decode of a damaged PST: exit %d\nstdout %s\nstderr %s", r.code, r.stdout, r.stderr)
+	}
+	r = runBin(t, nil, "decode", "--format", "json", name)
+	lines := strings.Split(strings.TrimSpace(r.stdout), "\n")
+	if r.code != 1 || len(lines) != 2 {
+		t.Fatalf("decode --format json: exit %d\nstdout %s\nstderr %s", r.code, r.stdout, r.stderr)
+	}
+	var bad struct{ Source, Folder, NID, Error string }
+	if err := json.Unmarshal([]byte(lines[0]), &bad); err != nil || bad.Source != name || bad.Folder != "/Top of Personal Folders/Calendar" || bad.NID != "0x200024" || bad.Error == "" {
+		t.Fatalf("the unreadable message's line: %s (%v)", lines[0], err)
+	}
+	var good struct {
+		Item, Folder, NID string
+	}
+	if err := json.Unmarshal([]byte(lines[1]), &good); err != nil || good.Folder != "/Top of Personal Folders/Calendar" || good.NID != "0x200044" ||
+		good.Item != good.Folder+"/[nid 0x200044]" {
+		t.Fatalf("the second message's line: %s (%v)", lines[1], err)
+	}
+}

@@ -101,7 +101,7 @@ func (ci *ConversationIndex) SmartView() string {
 		// FILETIME's low half rather than at its top; its times count from
 		// that value.
 		ft := uint64(ci.HighDateTime)<<32 | uint64(ci.LowDateTime)
-		w.Line(1, "Current FILETIME: ", mfc.FileTime(ft))
+		w.Line(1, "Current FILETIME: ", sv.FileTimeText(ft))
 		w.Line(2, "LowDateTime = ", mfc.X(uint64(ci.LowDateTime), 4))
 		w.Line(2, "HighDateTime = ", mfc.X(uint64(ci.HighDateTime), 8))
 		w.Line(1, "GUID = ", ci.GUID.String())
@@ -112,7 +112,7 @@ func (ci *ConversationIndex) SmartView() string {
 				dc = "1"
 			}
 			w.Line(2, "DeltaCode = ", dc)
-			w.Line(2, "Time = ", mfc.FileTime(r.FileTime(ft)))
+			w.Line(2, "Time = ", sv.FileTimeText(r.FileTime(ft)))
 			w.Line(3, "TimeDelta = ", mfc.X(uint64(r.TimeDelta), 8), " = ", strconv.FormatUint(uint64(r.TimeDelta), 10))
 			w.Line(2, "Random = ", mfc.X(uint64(r.Random), 2), " = ", strconv.Itoa(int(r.Random)))
 			w.Line(2, "ResponseLevel = ", mfc.X(uint64(r.Level), 2), " = ", strconv.Itoa(int(r.Level)))

@@ -36,7 +36,7 @@ func (g *GlobalObjectID) SmartView() string {
 	w.Line(1, "Month: ", sv.Hex(uint64(g.M), 2), " = ", strconv.Itoa(int(g.M)), " = ", month)
 	w.Line(1, "Day: ", sv.Hex(uint64(g.D), 2), " = ", strconv.Itoa(int(g.D)))
 	ct := uint64(g.CreationTime)
-	w.Line(1, "Creation Time = ", sv.Hex(ct>>32, 8), ":", sv.Hex(ct&0xFFFFFFFF, 8), " = ", mfcFileTime(g.CreationTime))
+	w.Line(1, "Creation Time = ", sv.Hex(ct>>32, 8), ":", sv.Hex(ct&0xFFFFFFFF, 8), " = ", sv.FileTimeText(uint64(g.CreationTime)))
 	w.Line(1, "X: ", sv.Hex(uint64(binary.LittleEndian.Uint32(g.X[4:])), 8), ":", sv.Hex(uint64(binary.LittleEndian.Uint32(g.X[:4])), 8))
 	w.Line(1, "Size: ", sv.Hex(uint64(g.Size), 2), " = ", strconv.Itoa(int(int32(g.Size))))
 	unparsed := g.Trailing
@@ -49,33 +49,6 @@ func (g *GlobalObjectID) SmartView() string {
 	}
 	w.Unparsed(1, unparsed)
 	return w.String()
-}
-
-// mfcFileTime formats a FILETIME as MFCMAPI does: "11:23:55.567 AM 4/26/2010".
-func mfcFileTime(ft blob.FileTime) string {
-	if ft > 1<<63-1 {
-		return "Invalid systime" // FileTimeToSystemTime refuses it
-	}
-	t := ft.Time()
-	h := t.Hour()
-	ampm := "AM"
-	if h >= 12 {
-		ampm = "PM"
-	}
-	if h %= 12; h == 0 {
-		h = 12
-	}
-	ms := t.Nanosecond() / 1e6
-	return pad(h, 2) + ":" + pad(t.Minute(), 2) + ":" + pad(t.Second(), 2) + "." + pad(ms, 3) + " " + ampm + " " +
-		strconv.Itoa(int(t.Month())) + "/" + strconv.Itoa(t.Day()) + "/" + strconv.Itoa(t.Year())
-}
-
-func pad(v, n int) string {
-	s := strconv.Itoa(v)
-	for len(s) < n {
-		s = "0" + s
-	}
-	return s
 }
 
 // Text renders g for people: the form, the instance date, the UID, the

@@ -284,8 +284,8 @@ func (t *Tombstone) SmartView() string {
 	for i := range t.Records {
 		r := &t.Records[i]
 		w.Line(1, "Record[", strconv.Itoa(i), "]")
-		w.Line(2, "StartTime = ", mfc.X(uint64(r.StartTime), 8), " = ", mfc.Minutes(r.StartTime))
-		w.Line(2, "Endtime = ", mfc.X(uint64(r.EndTime), 8), " = ", mfc.Minutes(r.EndTime))
+		w.Line(2, "StartTime = ", mfc.X(uint64(r.StartTime), 8), " = ", sv.MinutesTime(r.StartTime))
+		w.Line(2, "Endtime = ", mfc.X(uint64(r.EndTime), 8), " = ", sv.MinutesTime(r.EndTime))
 		w.Line(2, "GlobalObjectIdSize = ", mfc.X(uint64(r.GlobalObjectIDSize), 8))
 		for _, line := range strings.Split(r.goid.SmartView(), "\n") {
 			w.Line(2, line)

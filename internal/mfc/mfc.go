@@ -9,7 +9,6 @@ import (
 	"strconv"
 	"strings"
 	"sync"
-	"time"
 
 	"github.com/mapiblob/mapiblob/blob"
 	"github.com/mapiblob/mapiblob/guid"
@@ -148,45 +147,6 @@ func GUIDName(g guid.GUID) string {
 
 // GUID is "{…} = name", the way MFCMAPI shows a GUID it looks up.
 func GUID(g guid.GUID) string { return g.String() + " = " + GUIDName(g) }
-
-// unixEpoch is 1970-01-01 in seconds since 1601-01-01.
-const unixEpoch = 11644473600
-
-// FileTime formats a FILETIME (100 ns since 1601-01-01 UTC) as MFCMAPI
-// does: "04:10:33.827 PM 4/26/2010"; "Invalid systime" for one Windows
-// refuses to convert (the top bit set).
-func FileTime(ft uint64) string {
-	if ft > 1<<63-1 {
-		return "Invalid systime"
-	}
-	t := time.Unix(int64(ft/1e7)-unixEpoch, int64(ft%1e7)*100).UTC()
-	return clock(t)
-}
-
-// Minutes formats minutes since 1601-01-01 as FileTime does.
-func Minutes(m uint32) string { return FileTime(uint64(m) * 60 * 1e7) }
-
-func clock(t time.Time) string {
-	h := t.Hour()
-	ampm := "AM"
-	if h >= 12 {
-		ampm = "PM"
-	}
-	if h %= 12; h == 0 {
-		h = 12
-	}
-	ms := t.Nanosecond() / 1e6
-	return pad(h, 2) + ":" + pad(t.Minute(), 2) + ":" + pad(t.Second(), 2) + "." + pad(ms, 3) + " " + ampm + " " +
-		strconv.Itoa(int(t.Month())) + "/" + strconv.Itoa(t.Day()) + "/" + strconv.Itoa(t.Year())
-}
-
-func pad(v, n int) string {
-	s := strconv.Itoa(v)
-	for len(s) < n {
-		s = "0" + s
-	}
-	return s
-}
 
 // CString reads an 8-bit string up to and including its NUL, or to the
 // end of c when there is none, and returns it without the NUL.

@@ -13,6 +13,8 @@ import (
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
+
+	"github.com/mapiblob/mapiblob/smartview"
 )
 
 const module = "github.com/mapiblob/mapiblob"
@@ -162,5 +164,36 @@ func TestHouse(t *testing.T) {
 				}
 			}
 		}
+	}
+}
+
+// README's table of SmartView structures lists every structure of the
+// registry, by its kind and MFCMAPI's parser name, with "detected" exactly
+// for those with a signature.
+func TestReadmeStructures(t *testing.T) {
+	f, err := os.ReadFile("README.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, rest, ok := strings.Cut(string(f), "\n## Every SmartView structure\n")
+	if !ok {
+		t.Fatal(`README.md has no "## Every SmartView structure" section`)
+	}
+	rest, _, _ = strings.Cut(rest, "\n## ")
+	entry := regexp.MustCompile("`([a-z0-9]+)` \\(([A-Z0-9]+)(, detected)?\\)")
+	got := map[string]string{}
+	for _, m := range entry.FindAllStringSubmatch(rest, -1) {
+		got[m[1]] = m[2] + m[3]
+	}
+	want := map[string]string{}
+	for _, d := range smartview.Decoders() {
+		w := d.Parser
+		if d.Sniff != nil {
+			w += ", detected"
+		}
+		want[string(d.Kind)] = w
+	}
+	if d := cmp.Diff(want, got); d != "" {
+		t.Errorf("README's structures (-registry +README):\n%s", d)
 	}
 }

@@ -20,7 +20,7 @@ import (
 )
 
 // Version is the module's version, printed by `mapiblob version`.
-const Version = "0.2.0"
+const Version = "0.3.0"
 
 // ReadInput reads every blob in text: plain hex in any layout, MFCMAPI's
 // "cb: N lpb: HEX", MFCMAPI's XML property export (several properties give

@@ -214,11 +214,48 @@ func displayZone(it *item.Item) tzdef.Zone {
 
 var busyStatusNames = [...]string{"FREE", "TENTATIVE", "BUSY", "OOF", "WORKINGELSEWHERE"}
 
+// attendeeParams are an ATTENDEE's parameters as [MS-OXCICAL] maps a
+// recipient row: CN, ROLE and CUTYPE from PidTagRecipientType (to: a
+// required participant, cc: an optional one, bcc: a resource), PARTSTAT
+// from PidTagRecipientTrackStatus (respTentative, respAccepted,
+// respDeclined; NEEDS-ACTION otherwise).
+func attendeeParams(a item.Attendee) []Param {
+	var ps []Param
+	if a.Name != "" {
+		ps = append(ps, Param{"CN", a.Name})
+	}
+	switch a.Type {
+	case 2:
+		ps = append(ps, Param{"ROLE", "OPT-PARTICIPANT"})
+	case 3:
+		ps = append(ps, Param{"CUTYPE", "RESOURCE"}, Param{"ROLE", "NON-PARTICIPANT"})
+	default:
+		ps = append(ps, Param{"ROLE", "REQ-PARTICIPANT"})
+	}
+	partstat := "NEEDS-ACTION"
+	switch a.TrackStatus {
+	case 2:
+		partstat = "TENTATIVE"
+	case 3:
+		partstat = "ACCEPTED"
+	case 4:
+		partstat = "DECLINED"
+	}
+	return append(ps, Param{"PARTSTAT", partstat})
+}
+
+// mailAddress reports whether addr can be written as a mailto: URI.
+func mailAddress(addr string) bool {
+	return addr != "" && strings.Contains(addr, "@") && !strings.ContainsAny(addr, " /")
+}
+
 // decorate adds what the blob does not hold to every VEVENT: ORGANIZER,
-// TRANSP and X-MICROSOFT-CDO-BUSYSTATUS where the event does not state its
+// ATTENDEE (with the response the organizer's copy tracks), TRANSP and
+// X-MICROSOFT-CDO-BUSYSTATUS where the event does not state its
 // transparency, STATUS:CANCELLED, and a VALARM.
 func decorate(it *item.Item, comps []*Component) {
 	name, addr := it.Organizer()
+	attendees := it.Attendees()
 	busy, hasBusy := it.BusyStatus()
 	flags, _ := it.StateFlags()
 	remind, delta := it.Reminder()
@@ -228,12 +265,17 @@ func decorate(it *item.Item, comps []*Component) {
 		}
 		master := c.Get("RECURRENCE-ID") == nil
 		transp, status := c.Get("TRANSP") != nil, c.Get("STATUS") != nil
-		if addr != "" && strings.Contains(addr, "@") && !strings.ContainsAny(addr, " /") {
+		if mailAddress(addr) {
 			var cn []Param
 			if name != "" {
 				cn = []Param{{"CN", name}}
 			}
 			c.Add("ORGANIZER", "mailto:"+addr, cn...)
+		}
+		for _, a := range attendees {
+			if mailAddress(a.Address) {
+				c.Add("ATTENDEE", "mailto:"+a.Address, attendeeParams(a)...)
+			}
 		}
 		if !transp && hasBusy {
 			t := "OPAQUE"

@@ -113,3 +113,42 @@ func TestEventsProfile(t *testing.T) {
 	require.Contains(t, compat, "RRULE:FREQ=MONTHLY;BYMONTHDAY=30;UNTIL=20270228\r\n")
 	require.Contains(t, compat, "DTSTART;VALUE=DATE:20260130\r\n")
 }
+
+// A meeting's attendees are ATTENDEEs with the role their recipient type
+// gives and the PARTSTAT their tracked response gives; the organizer's row
+// is the ORGANIZER alone. go-ical reads them back.
+func TestICalendarAttendees(t *testing.T) {
+	it := itemtest.Meeting(itemtest.Options{NoExceptionMessage: true})
+	row := func(name, addr string, typ, track, flags int32) []item.Property {
+		return []item.Property{item.MustProp("PidTagDisplayName", item.Unicode(name)), item.MustProp("PidTagSmtpAddress", item.Unicode(addr)),
+			item.MustProp("PidTagRecipientType", item.Long(typ)), item.MustProp("PidTagRecipientTrackStatus", item.Long(track)),
+			item.MustProp("PidTagRecipientFlags", item.Long(flags))}
+	}
+	it.Recipients = [][]item.Property{
+		row("Org", "org@example.com", 1, 1, 3), // recipSendable | recipOrganizer
+		row("Ada", "ada@example.com", 1, 3, 1),
+		row("Bo", "bo@example.com", 2, 2, 1),
+		row("Cy", "cy@example.com", 1, 4, 1),
+		row("Room 5", "room5@example.com", 3, 0, 1),
+	}
+	ics, err := ical.Encode(it, ical.ExportOptions{Stamp: stamp})
+	require.NoError(t, err)
+	cal, err := goical.NewDecoder(strings.NewReader(ics)).Decode()
+	require.NoError(t, err)
+	type att struct{ addr, cn, role, partstat, cutype string }
+	var got []att
+	for _, c := range cal.Children {
+		if c.Name != "VEVENT" || c.Props.Get("RECURRENCE-ID") != nil {
+			continue
+		}
+		for _, p := range c.Props.Values("ATTENDEE") {
+			got = append(got, att{p.Value, p.Params.Get("CN"), p.Params.Get("ROLE"), p.Params.Get("PARTSTAT"), p.Params.Get("CUTYPE")})
+		}
+	}
+	require.Equal(t, []att{
+		{"mailto:ada@example.com", "Ada", "REQ-PARTICIPANT", "ACCEPTED", ""},
+		{"mailto:bo@example.com", "Bo", "OPT-PARTICIPANT", "TENTATIVE", ""},
+		{"mailto:cy@example.com", "Cy", "REQ-PARTICIPANT", "DECLINED", ""},
+		{"mailto:room5@example.com", "Room 5", "NON-PARTICIPANT", "NEEDS-ACTION", "RESOURCE"},
+	}, got)
+}

@@ -255,6 +255,49 @@ func (it *Item) Organizer() (name, address string) {
 	return name, ""
 }
 
+// Attendee is one attendee of a meeting, from a recipient row that is not
+// the organizer's.
+type Attendee struct {
+	Name, Address string
+	// Type is PidTagRecipientType: 1 to (a required attendee), 2 cc (an
+	// optional one), 3 bcc (a resource).
+	Type int64
+	// TrackStatus is PidTagRecipientTrackStatus, the attendee's response as
+	// the organizer's copy tracks it (0 respNone … 5 respNotResponded);
+	// HasTrackStatus says whether the row holds one.
+	TrackStatus    int64
+	HasTrackStatus bool
+}
+
+// Attendees are the item's recipient rows but the organizer's (the row
+// flagged recipOrganizer, PidTagRecipientFlags 0x2), in the item's order.
+func (it *Item) Attendees() []Attendee {
+	var out []Attendee
+	for _, row := range it.Recipients {
+		if f := getIn(row, PidTagRecipientFlags); f != nil && f.Value.Type == proptag.PT_LONG && f.Value.Int&2 != 0 {
+			continue
+		}
+		var a Attendee
+		if d := getIn(row, PidTagDisplayName); d != nil {
+			a.Name = d.Value.Str
+		}
+		for _, n := range []string{PidTagSmtpAddress, PidTagEmailAddress} {
+			if p := getIn(row, n); p != nil && strings.TrimSpace(p.Value.Str) != "" {
+				a.Address = p.Value.Str
+				break
+			}
+		}
+		if p := getIn(row, "PidTagRecipientType"); p != nil && p.Value.Type == proptag.PT_LONG {
+			a.Type = p.Value.Int
+		}
+		if p := getIn(row, "PidTagRecipientTrackStatus"); p != nil && p.Value.Type == proptag.PT_LONG {
+			a.TrackStatus, a.HasTrackStatus = p.Value.Int, true
+		}
+		out = append(out, a)
+	}
+	return out
+}
+
 // Series is the item's recurring series, ready to expand: its
 // PidLidAppointmentRecur or PidLidTaskRecurrence, the zone SeriesZone gives
 // and the item's code page; nil when the item has neither pattern.

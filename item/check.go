@@ -34,6 +34,7 @@ const (
 	CodeNoGOID              = "ITEM_NO_GLOBAL_OBJECT_ID"
 	CodeNoOrganizer         = "ITEM_NO_ORGANIZER"
 	CodeNoSubject           = "ITEM_NO_SUBJECT"
+	CodeTrackingNone        = "ITEM_TRACKING_NONE"
 	CodeDuplicate           = "ITEMS_DUPLICATE"
 	CodeRecurringLimit      = "ITEMS_RECURRING_LIMIT"
 )
@@ -125,6 +126,21 @@ func (it *Item) Check() []blob.Finding {
 		}
 		if it.GlobalObjectID() == nil && it.get(PidLidGlobalObjectId) == nil {
 			l.add(CodeNoGOID, blob.Warning, PidLidGlobalObjectId, "the meeting has no PidLidGlobalObjectId: responses and updates cannot be matched to it")
+		}
+		if flags, ok := it.StateFlags(); ok && flags&1 != 0 && flags&2 == 0 { // asfMeeting, not asfReceived: the organizer's copy
+			tracked, none := 0, 0
+			for _, a := range it.Attendees() {
+				if a.HasTrackStatus {
+					tracked++
+					if a.TrackStatus == 0 {
+						none++
+					}
+				}
+			}
+			if tracked > 0 && none == tracked {
+				l.add(CodeTrackingNone, blob.Warning, "PidTagRecipientTrackStatus", "every attendee's PidTagRecipientTrackStatus is respNone ("+strconv.Itoa(tracked)+
+					" attendees): the organizer's copy holds no response from anyone, and Outlook's tracking shows none (the state Exchange 2003's cancellation problem leaves external attendees in)")
+			}
 		}
 		subject, _ := it.Subject()
 		if strings.TrimSpace(subject) == "" && (ap != nil || recurring || hasStart && start.After(now())) {

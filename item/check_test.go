@@ -215,3 +215,35 @@ func TestRepairTZ(t *testing.T) {
 	require.Equal(t, "W. Europe Standard Time", r.Zone)
 	require.Empty(t, r.Inferred)
 }
+
+// A sent meeting whose attendees all have respNone is reported; one
+// response, a received copy, or rows without a track status are not.
+func TestTrackingNone(t *testing.T) {
+	row := func(track int32) []item.Property {
+		return []item.Property{item.MustProp("PidTagDisplayName", item.Unicode("A")), item.MustProp("PidTagSmtpAddress", item.Unicode("a@example.com")),
+			item.MustProp("PidTagRecipientType", item.Long(1)), item.MustProp("PidTagRecipientTrackStatus", item.Long(track))}
+	}
+	for _, c := range []struct {
+		name   string
+		flags  int32
+		tracks []int32
+		want   bool
+	}{
+		{"sent, all respNone", 1, []int32{0, 0}, true},
+		{"sent, one accepted", 1, []int32{0, 3}, false},
+		{"received copy", 3, []int32{0, 0}, false},
+		{"no attendees", 1, nil, false},
+	} {
+		it := itemtest.Meeting(itemtest.Options{NoExceptionMessage: true})
+		it.Set(item.MustProp("PidLidAppointmentStateFlags", item.Long(c.flags)))
+		it.Recipients = nil
+		for _, tr := range c.tracks {
+			it.Recipients = append(it.Recipients, row(tr))
+		}
+		got := false
+		for _, f := range it.Check() {
+			got = got || f.Code == item.CodeTrackingNone
+		}
+		require.Equal(t, c.want, got, c.name)
+	}
+}

@@ -70,6 +70,25 @@ func (it *Item) AppendJSON(b []byte, findings []blob.Finding) ([]byte, error) {
 		}
 	}
 	b = append(b, ']')
+	if len(it.Recipients) > 0 {
+		b = append(b, `,"recipients":[`...)
+		for r, row := range it.Recipients {
+			if r > 0 {
+				b = append(b, ',')
+			}
+			b = append(b, '[')
+			for i := range row {
+				if i > 0 {
+					b = append(b, ',')
+				}
+				if b, err = row[i].appendJSON(b); err != nil {
+					return nil, err
+				}
+			}
+			b = append(b, ']')
+		}
+		b = append(b, ']')
+	}
 	if len(findings) > 0 {
 		f, err := json.Marshal(findings)
 		if err != nil {
@@ -116,6 +135,10 @@ func (p *Property) appendJSON(b []byte) ([]byte, error) {
 	} else if p.Err == nil || p.Value.Type != 0 {
 		b = append(b, `,"value":`...)
 		b = p.Value.appendJSON(b)
+		if f, ok := p.FlagText(); ok {
+			b = append(b, `,"flags":`...)
+			b = appendString(b, f)
+		}
 	}
 	if p.Err != nil {
 		b = append(b, `,"error":`...)

@@ -21,9 +21,9 @@ func (it *Item) TextLabel() string {
 
 // WriteText writes the item for people, as `mapiblob decode` prints it: a
 // heading ("== " and TextLabel), then each property by name and type with
-// its value; a decoded blob's kind, and its text (or SmartView) indented
-// under it; an unreadable one with its error; then the recipients; then a
-// blank line. Embedded items are not written (walk All for them).
+// its value (and a number's name from MFCMAPI's flag tables, FlagText); a
+// decoded blob's kind, and its text (or SmartView) indented under it; an
+// unreadable one with its error; then the recipients; then a blank line. Embedded items are not written (walk All for them).
 func (it *Item) WriteText(w io.Writer, smartview bool) error {
 	var b bytes.Buffer
 	fmt.Fprintf(&b, "== %s\n", it.TextLabel())
@@ -43,13 +43,20 @@ func (it *Item) WriteText(w io.Writer, smartview bool) error {
 		case p.Err != nil:
 			fmt.Fprintf(&b, "%s\n    error: %s\n", sv.Clip(p.Value.String(), 64), oneLine(p.Err.Error()))
 		default:
-			fmt.Fprintf(&b, "%s\n", sv.Clip(p.Value.String(), 200))
+			fmt.Fprintf(&b, "%s", sv.Clip(p.Value.String(), 200))
+			if f, ok := p.FlagText(); ok {
+				fmt.Fprintf(&b, " = %s", f)
+			}
+			b.WriteByte('\n')
 		}
 	}
 	for r, row := range it.Recipients {
 		fmt.Fprintf(&b, "recipient %d:", r)
 		for i := range row {
 			fmt.Fprintf(&b, " %s=%s", row[i].Name(), row[i].Value.String())
+			if f, ok := row[i].FlagText(); ok {
+				fmt.Fprintf(&b, " (%s)", f)
+			}
 		}
 		b.WriteByte('\n')
 	}

@@ -664,6 +664,23 @@ func yearList(ys []int) string {
 	return strings.Join(s, ", ")
 }
 
+// KindView is one structure a user may choose: its kind and MFCMAPI's
+// name of its SmartView parser.
+type KindView struct {
+	Kind   string `json:"kind"`
+	Parser string `json:"parser"`
+}
+
+// Kinds lists every structure smartview decodes, in the registry's order,
+// for the page's kind list.
+func Kinds() []KindView {
+	var out []KindView
+	for _, d := range smartview.Decoders() {
+		out = append(out, KindView{string(d.Kind), d.Parser})
+	}
+	return out
+}
+
 // ZoneNames lists the Windows time-zone key names a user may pick from
 // (CLDR's table), sorted.
 func ZoneNames() []string {

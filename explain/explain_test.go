@@ -12,6 +12,7 @@ import (
 
 	"github.com/mapiblob/mapiblob/blob"
 	"github.com/mapiblob/mapiblob/internal/seed"
+	"github.com/mapiblob/mapiblob/smartview"
 	"github.com/mapiblob/mapiblob/tzdef"
 )
 
@@ -238,3 +239,11 @@ func TestExplainBytes(t *testing.T) {
 }
 
 func hexString(b []byte) string { return strings.ToUpper(hex.EncodeToString(b)) }
+
+// The page's kind list is the registry's.
+func TestKinds(t *testing.T) {
+	ks := Kinds()
+	require.Len(t, ks, len(smartview.Kinds()))
+	require.Contains(t, ks, KindView{"conversationindex", "CONVERSATIONINDEX"})
+	require.Equal(t, KindView{"tzdef", "TIMEZONEDEFINITION"}, ks[0])
+}

@@ -167,8 +167,9 @@ type Property struct {
 func (p *Property) Type() proptag.PropType { return p.Tag.Type() }
 
 // Name is the property's canonical name (PidLidAppointmentRecur,
-// PidTagSubject), or, for a property the table does not know, its identity
-// in words: "0x8038 (PSETID_Appointment, LID 0x825E)",
+// PidTagSubject); MFCMAPI's name for a binary property only MFCMAPI's
+// property → parser table knows (PR_NT_SECURITY_DESCRIPTOR); or, for any
+// other property the table does not know, its identity in words: "0x8038 (PSETID_Appointment, LID 0x825E)",
 // "0x8041 ({…}, name \"x-custom\")", "0x6701".
 func (p *Property) Name() string {
 	if p.Info != nil {
@@ -177,6 +178,9 @@ func (p *Property) Name() string {
 		}
 	}
 	id := "0x" + hex4(uint32(p.Tag.ID()))
+	if n := smartview.MFCMAPIName(p.Tag); n != "" && p.Named == nil {
+		return n
+	}
 	if p.Named != nil {
 		if p.Named.IsName {
 			return id + " (" + p.Named.SetName() + ", name " + strconv.Quote(p.Named.Name) + ")"
@@ -251,14 +255,15 @@ func (it *Item) Decode() {
 		p := &it.Properties[i]
 		decodeString8(&p.Value, cp)
 		p.Decoded = nil
-		if p.Value.Type != proptag.PT_BINARY || p.Info == nil || p.Info.Decoder == blob.KindAuto {
+		kind := smartview.KindOf(p.Identity())
+		if p.Value.Type != proptag.PT_BINARY || kind == blob.KindAuto {
 			continue
 		}
 		if p.Err != nil && p.Value.Bytes == nil {
 			continue // the value itself could not be read
 		}
 		p.Err = nil
-		r, err := smartview.Decode(p.Value.Bytes, smartview.Options{Kind: p.Info.Decoder, Property: p.Identity(), CodePage: cp})
+		r, err := smartview.Decode(p.Value.Bytes, smartview.Options{Kind: kind, Property: p.Identity(), CodePage: cp})
 		if err != nil {
 			p.Err = err
 			continue

@@ -42,12 +42,7 @@ func Detect(b []byte, id *proptag.Identity) []blob.Kind {
 	return out
 }
 
-func propertyKind(id *proptag.Identity) blob.Kind {
-	if p, ok := id.Property(); ok {
-		return p.Decoder
-	}
-	return blob.KindAuto
-}
+func propertyKind(id *proptag.Identity) blob.Kind { return KindOf(id) }
 
 // candidate is a structure detection found, with its value when finding it
 // took a decode.

@@ -293,6 +293,12 @@
     for (const z of zones) zoneSel.append(el("option", { value: z, text: z }));
   }
 
+  // fillKinds lists every structure the library decodes, by its kind and
+  // MFCMAPI's parser name.
+  function fillKinds(kinds) {
+    for (const k of kinds) $("kind").append(el("option", { value: k.kind, text: k.kind + " (" + k.parser + ")" }));
+  }
+
   async function openFile(file) {
     if (file.size > 64 << 20) { setStatus(file.name + " is larger than 64 MiB.", true); return; }
     dropped = { name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) };
@@ -323,6 +329,7 @@
     ready = true;
     $("version").textContent = globalThis.mapiblobVersion || "";
     fillZones(JSON.parse(globalThis.mapiblobZones()));
+    fillKinds(JSON.parse(globalThis.mapiblobKinds()));
     setStatus("Ready. Paste something, or drop a file.");
     document.body.dataset.ready = "true";
     if (input.value.trim()) explain();

@@ -20,6 +20,7 @@ import (
 	"github.com/chromedp/chromedp"
 	"github.com/stretchr/testify/require"
 
+	"github.com/mapiblob/mapiblob/explain"
 	"github.com/mapiblob/mapiblob/internal/itemtest"
 	"github.com/mapiblob/mapiblob/internal/seed"
 	"github.com/mapiblob/mapiblob/item/msg"
@@ -179,6 +180,12 @@ func TestBrowser(t *testing.T) {
 	privacy, err := chromedp.Run(ctx, chromedp.Text(chromedp.ID("privacy")))
 	require.NoError(t, err)
 	require.Contains(t, privacy, "No network request after load; your data never leaves this machine.")
+	// The kind list is the library's: every structure, by kind and MFCMAPI's parser name.
+	kinds, err := chromedp.Run(ctx, chromedp.Text(chromedp.ID("kind")))
+	require.NoError(t, err)
+	for _, k := range explain.Kinds() {
+		require.Contains(t, kinds, k.Kind+" ("+k.Parser+")")
+	}
 
 	// The seed case.
 	root := ".."

@@ -56,10 +56,10 @@ func TestDecodeSmartViewEveryCase(t *testing.T) {
 	}
 }
 
-// An item with PR_ENTRYID, PR_CONVERSATION_INDEX and a recipient table,
-// as an MFCMAPI export and as a .msg: decode names both blobs' structures
-// and each recipient's PR_RECIPIENT_TRACKSTATUS and PR_RECIPIENT_TYPE by
-// their flag names, in text and JSON.
+// An item with PR_ENTRYID, PR_CONVERSATION_INDEX, PR_NT_SECURITY_DESCRIPTOR
+// and a recipient table, as an MFCMAPI export and as a .msg: decode names
+// the blobs' structures and each recipient's PR_RECIPIENT_TRACKSTATUS and
+// PR_RECIPIENT_TYPE by their flag names, in text and JSON.
 func TestDecodeItemByPropertyName(t *testing.T) {
 	entryID := append(append(make([]byte, 20, 70), 0x07, 0), append(make([]byte, 44), 0, 1, 0, 0)...) // a message entry ID ([MS-OXCDATA] 2.2.4.2)
 	convIndex := append([]byte{0x01, 0x01, 0xCA, 0xE5, 0x32, 0xF5}, make([]byte, 16)...)              // a thread's header: reserved, FILETIME, GUID
@@ -67,6 +67,10 @@ func TestDecodeItemByPropertyName(t *testing.T) {
 		item.MustProp("PidTagSubject", item.Unicode("Planning")),
 		item.MustProp("PidTagEntryId", item.Binary(entryID)),
 		item.MustProp("PidTagConversationIndex", item.Binary(convIndex)))
+	// A property the property table does not know, decoded by its id as
+	// MFCMAPI's property → parser table says, and named as MFCMAPI names it.
+	it.Properties = append(it.Properties, item.NewProperty(0x0E270102, nil, item.Binary(fixtures.Load(t, "NTSD-1").Blob)))
+	it.Decode()
 	it.Recipients = [][]item.Property{
 		{item.MustProp("PidTagDisplayName", item.Unicode("Ada")), item.MustProp("PidTagRecipientType", item.Long(1)), item.MustProp("PidTagRecipientTrackStatus", item.Long(3))},
 		{item.MustProp("PidTagDisplayName", item.Unicode("Bo")), item.MustProp("PidTagRecipientType", item.Long(2)), item.MustProp("PidTagRecipientTrackStatus", item.Long(0))},
@@ -85,6 +89,7 @@ func TestDecodeItemByPropertyName(t *testing.T) {
 		for _, want := range []string{
 			"PidTagEntryId (PT_BINARY): entryid\n",
 			"PidTagConversationIndex (PT_BINARY): conversationindex\n",
+			"PR_NT_SECURITY_DESCRIPTOR (PT_BINARY): ntsd\n",
 			`recipient 0: PidTagDisplayName="Ada" PidTagRecipientType=1 (MAPI_TO) PidTagRecipientTrackStatus=3 (respAccepted)`,
 			`recipient 1: PidTagDisplayName="Bo" PidTagRecipientType=2 (MAPI_CC) PidTagRecipientTrackStatus=0 (respNone)`,
 		} {

@@ -54,6 +54,11 @@ func main() {
 		b, _ := json.Marshal(explain.ZoneNames())
 		return string(b)
 	}))
+	// mapiblobKinds() → the structures to choose from, as JSON
+	js.Global().Set("mapiblobKinds", js.FuncOf(func(_ js.Value, _ []js.Value) any {
+		b, _ := json.Marshal(explain.Kinds())
+		return string(b)
+	}))
 	js.Global().Set("mapiblobVersion", mapiblob.Version)
 	js.Global().Call("mapiblobReady")
 	select {}

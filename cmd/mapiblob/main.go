@@ -54,6 +54,7 @@ func init() {
 		"uid":         {summary: "print a meeting's iCalendar UID from its GlobalObjectId, or the reverse", usage: uidUsage, examples: uidExamples, run: runUID},
 		"import":      {summary: "turn iCalendar (VEVENT, RRULE, VTIMEZONE) into Outlook's properties", usage: importUsage, run: runImport},
 		"repair":      {summary: "write an item's consistent time-zone properties (repair tz)", usage: repairUsage, examples: repairExamples, run: runRepair, subcommands: []string{"tz"}},
+		"folders":     {summary: "list the folder tree of a PST or OST", usage: foldersUsage, examples: foldersExamples, run: runFolders},
 		"version":     {summary: "print the version", usage: "mapiblob version", run: runVersion},
 		"help":        {summary: "show help for a command", usage: "mapiblob help [COMMAND]", run: runHelp},
 		"completion":  {summary: "print a shell completion script: bash, zsh, fish or powershell", usage: completionUsage, run: runCompletion},

@@ -72,3 +72,51 @@ func TestDecodePST(t *testing.T) {
 		t.Fatalf("the second message's line: %s (%v)", lines[1], err)
 	}
 }
+
+// folders lists a mailbox's tree with each folder's class and counts, in
+// text and as one JSON object per folder and line.
+func TestFolders(t *testing.T) {
+	msg := func(class, subject string) *item.Item {
+		return item.New(item.MustProp("PidTagMessageClass", item.Unicode(class)), item.MustProp("PidTagSubject", item.Unicode(subject)))
+	}
+	b, err := pst.Marshal(pst.WriteOptions{},
+		&pst.Tree{Name: "Calendar", ContainerClass: "IPF.Appointment", Messages: []*item.Item{msg("IPM.Appointment", "a"), msg("IPM.Appointment", "b")},
+			Folders: []*pst.Tree{{Name: "Holidays", ContainerClass: "IPF.Appointment", Messages: []*item.Item{msg("IPM.Appointment", "c")}}}},
+		&pst.Tree{Name: "Tasks", ContainerClass: "IPF.Task"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	name := filepath.Join(t.TempDir(), "mailbox.pst")
+	if err := os.WriteFile(name, b, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	r := runBin(t, nil, "folders", name)
+	if r.code != 0 {
+		t.Fatalf("folders: exit %d: %s", r.code, r.stderr)
+	}
+	for _, want := range []string{"/Calendar  IPF.Appointment  2 items, 2 unread\n", "/Calendar/Holidays  IPF.Appointment  1 item, 1 unread\n", "/Tasks  IPF.Task  0 items, 0 unread\n"} {
+		if !strings.Contains(r.stdout, want) {
+			t.Errorf("folders lacks %q:\n%s", want, r.stdout)
+		}
+	}
+	r = runBin(t, nil, "folders", "--format", "json", name)
+	found := 0
+	for _, line := range strings.Split(strings.TrimSpace(r.stdout), "\n") {
+		var f struct {
+			Path, Class string
+			Items       int
+		}
+		if err := json.Unmarshal([]byte(line), &f); err != nil {
+			t.Fatalf("%q: %v", line, err)
+		}
+		if strings.HasSuffix(f.Path, "/Calendar/Holidays") && f.Class == "IPF.Appointment" && f.Items == 1 {
+			found++
+		}
+	}
+	if found != 1 {
+		t.Errorf("folders --format json: no Holidays line:\n%s", r.stdout)
+	}
+	if r := runBin(t, nil, "folders", filepath.Join(t.TempDir(), "none.pst")); r.code != 2 {
+		t.Errorf("a missing file: exit %d, want 2", r.code)
+	}
+}

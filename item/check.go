@@ -69,6 +69,15 @@ func (it *Item) Check() []blob.Finding {
 			l.add(CodeUnreadable, blob.Error, name, "the value could not be read: "+oneLine(p.Err.Error())+"; the rest of the item was read")
 			continue
 		}
+		for j, r := range p.DecodedValues {
+			if r == nil {
+				continue
+			}
+			for _, f := range r.Findings {
+				f.Path = joinPath(name+"["+strconv.Itoa(j)+"]", f.Path)
+				l = append(l, f)
+			}
+		}
 		if p.Decoded == nil {
 			continue
 		}

@@ -158,6 +158,11 @@ type Property struct {
 	// Decoded is the decoded structure of a binary value this module has a
 	// decoder for (nil otherwise, or when decoding failed).
 	Decoded *smartview.Result
+	// DecodedValues are, for a multi-valued binary property whose values
+	// each are a structure this module decodes (PR_CONFLICT_ITEMS: entry
+	// IDs), each value decoded, in the order of Value.Multi; an entry is nil
+	// for a value that did not decode (Err says which).
+	DecodedValues []*smartview.Result
 	// Err is why the value could not be read or decoded; the rest of the
 	// item is read regardless.
 	Err error
@@ -254,8 +259,12 @@ func (it *Item) Decode() {
 	for i := range it.Properties {
 		p := &it.Properties[i]
 		decodeString8(&p.Value, cp)
-		p.Decoded = nil
+		p.Decoded, p.DecodedValues = nil, nil
 		kind := smartview.KindOf(p.Identity())
+		if p.Value.Type == proptag.PT_MV_BINARY && kind != blob.KindAuto {
+			p.decodeValues(kind, cp)
+			continue
+		}
 		if p.Value.Type != proptag.PT_BINARY || kind == blob.KindAuto {
 			continue
 		}
@@ -282,6 +291,26 @@ func (it *Item) Decode() {
 		if a.Embedded != nil {
 			a.Embedded.Decode()
 		}
+	}
+}
+
+// decodeValues decodes each value of a multi-valued binary property as
+// kind; the first value that does not decode is the property's Err.
+func (p *Property) decodeValues(kind blob.Kind, cp blob.CodePage) {
+	if p.Err != nil && p.Value.Multi == nil {
+		return // the value itself could not be read
+	}
+	p.Err = nil
+	p.DecodedValues = make([]*smartview.Result, len(p.Value.Multi))
+	for i := range p.Value.Multi {
+		r, err := smartview.Decode(p.Value.Multi[i].Bytes, smartview.Options{Kind: kind, Property: p.Identity(), CodePage: cp})
+		if err != nil {
+			if p.Err == nil {
+				p.Err = fmt.Errorf("value %d: %w", i, err)
+			}
+			continue
+		}
+		p.DecodedValues[i] = r
 	}
 }
 

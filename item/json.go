@@ -135,6 +135,23 @@ func (p *Property) appendJSON(b []byte) ([]byte, error) {
 	} else if p.Err == nil || p.Value.Type != 0 {
 		b = append(b, `,"value":`...)
 		b = p.Value.appendJSON(b)
+		if p.DecodedValues != nil {
+			b = append(b, `,"decoded":[`...)
+			for i, r := range p.DecodedValues {
+				if i > 0 {
+					b = append(b, ',')
+				}
+				if r == nil {
+					b = append(b, "null"...)
+					continue
+				}
+				var err error
+				if b, err = appendResult(b, r); err != nil {
+					return nil, err
+				}
+			}
+			b = append(b, ']')
+		}
 		if f, ok := p.FlagText(); ok {
 			b = append(b, `,"flags":`...)
 			b = appendString(b, f)

@@ -40,6 +40,25 @@ func (it *Item) WriteText(w io.Writer, smartview bool) error {
 			for _, l := range strings.Split(strings.TrimRight(text, "\n"), "\n") {
 				fmt.Fprintf(&b, "    %s\n", l)
 			}
+		case p.DecodedValues != nil:
+			fmt.Fprintf(&b, "%d values\n", len(p.DecodedValues))
+			for j, r := range p.DecodedValues {
+				if r == nil {
+					fmt.Fprintf(&b, "    [%d] %s\n", j, sv.Clip(p.Value.Multi[j].String(), 64))
+					continue
+				}
+				text := r.Text()
+				if smartview {
+					text = r.SmartView()
+				}
+				fmt.Fprintf(&b, "    [%d] %s\n", j, r.Kind)
+				for _, l := range strings.Split(strings.TrimRight(text, "\n"), "\n") {
+					fmt.Fprintf(&b, "        %s\n", l)
+				}
+			}
+			if p.Err != nil {
+				fmt.Fprintf(&b, "    error: %s\n", oneLine(p.Err.Error()))
+			}
 		case p.Err != nil:
 			fmt.Fprintf(&b, "%s\n    error: %s\n", sv.Clip(p.Value.String(), 64), oneLine(p.Err.Error()))
 		default:

@@ -6,7 +6,7 @@ import "github.com/mapiblob/mapiblob/blob"
 // each binary property it decodes: one table per family of structures
 // (the calendar ones here; each family adds its table, in a file of its
 // own, to this list).
-var decoderTables = []map[string]blob.Kind{calendarDecoders, entryIDDecoders, syncStateDecoders, propstreamDecoders, rulesDecoders}
+var decoderTables = []map[string]blob.Kind{calendarDecoders, entryIDDecoders, syncStateDecoders, propstreamDecoders, rulesDecoders, multiEntryIDDecoders}
 
 // calendarDecoders are the calendar properties' decoders. The facts table
 // says a property is PT_BINARY but not which structure the bytes hold;

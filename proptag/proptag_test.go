@@ -161,7 +161,7 @@ func TestTableIntegrity(t *testing.T) {
 		default:
 			t.Errorf("%s: kind %v among named properties", p.Name, p.Kind)
 		}
-		if p.Decoder != blob.KindAuto && p.Type != PT_BINARY {
+		if p.Decoder != blob.KindAuto && p.Type != PT_BINARY && p.Type != PT_MV_BINARY {
 			t.Errorf("%s: decoder on a %v property", p.Name, p.Type)
 		}
 	}

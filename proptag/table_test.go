@@ -406,7 +406,11 @@ func TestDecoderOverlay(t *testing.T) {
 		if d, ok := decoders()[p.Name]; ok {
 			n++
 			require.Equal(t, d, p.Decoder, p.Name)
-			require.Equal(t, PT_BINARY, p.Type, p.Name)
+			require.Contains(t, []PropType{PT_BINARY, PT_MV_BINARY}, p.Type, p.Name)
+			if p.Type == PT_MV_BINARY {
+				_, ok := multiEntryIDDecoders[p.Name]
+				require.True(t, ok, "%s is multi-valued: its decoder belongs in multiEntryIDDecoders", p.Name)
+			}
 		} else {
 			require.Equal(t, blob.KindAuto, p.Decoder, p.Name)
 		}

@@ -13,6 +13,7 @@ import (
 	"github.com/mapiblob/mapiblob/item"
 	"github.com/mapiblob/mapiblob/item/mfcxml"
 	"github.com/mapiblob/mapiblob/item/msg"
+	"github.com/mapiblob/mapiblob/proptag"
 )
 
 // decode --kind takes MFCMAPI's parser name and --format smartview prints
@@ -70,6 +71,9 @@ func TestDecodeItemByPropertyName(t *testing.T) {
 	// A property the property table does not know, decoded by its id as
 	// MFCMAPI's property → parser table says, and named as MFCMAPI names it.
 	it.Properties = append(it.Properties, item.NewProperty(0x0E270102, nil, item.Binary(fixtures.Load(t, "NTSD-1").Blob)))
+	// A multi-valued binary property whose values are each an entry ID.
+	it.Properties = append(it.Properties, item.MustProp("PidTagConflictItems",
+		item.Value{Type: proptag.PT_MV_BINARY, Multi: []item.Value{item.Binary(entryID), item.Binary(entryID)}}))
 	it.Decode()
 	it.Recipients = [][]item.Property{
 		{item.MustProp("PidTagDisplayName", item.Unicode("Ada")), item.MustProp("PidTagRecipientType", item.Long(1)), item.MustProp("PidTagRecipientTrackStatus", item.Long(3))},
@@ -90,6 +94,7 @@ func TestDecodeItemByPropertyName(t *testing.T) {
 			"PidTagEntryId (PT_BINARY): entryid\n",
 			"PidTagConversationIndex (PT_BINARY): conversationindex\n",
 			"PR_NT_SECURITY_DESCRIPTOR (PT_BINARY): ntsd\n",
+			"PidTagConflictItems (PT_MV_BINARY): 2 values\n    [0] entryid\n",
 			`recipient 0: PidTagDisplayName="Ada" PidTagRecipientType=1 (MAPI_TO) PidTagRecipientTrackStatus=3 (respAccepted)`,
 			`recipient 1: PidTagDisplayName="Bo" PidTagRecipientType=2 (MAPI_CC) PidTagRecipientTrackStatus=0 (respNone)`,
 		} {
@@ -102,6 +107,8 @@ func TestDecodeItemByPropertyName(t *testing.T) {
 			`"name":"PidTagEntryId","tag":"0x0FFF0102","type":"PT_BINARY"`,
 			`"decoded":{"kind":"entryid"`,
 			`"decoded":{"kind":"conversationindex"`,
+			`"name":"PidTagConflictItems","tag":"0x10981102","type":"PT_MV_BINARY","value":[`,
+			`],"decoded":[{"kind":"entryid"`,
 			`"name":"PidTagRecipientTrackStatus","tag":"0x5FFF0003","type":"PT_LONG","value":3,"flags":"respAccepted"`,
 		} {
 			if !strings.Contains(r.stdout, want) {

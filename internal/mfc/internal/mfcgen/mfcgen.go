@@ -15,6 +15,7 @@ import (
 	"go/format"
 	"os"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -50,7 +51,9 @@ type Named struct {
 }
 
 // rows splits a table into the fields of its lines after the header, and
-// checks the header and every line's column count. Errors name the line.
+// checks the header, every line's column count and that no column but the
+// last is empty (a flag table's mask whose bits are shown as hex has no
+// display name). Errors name the line.
 func rows(file string, tsv []byte, header string) ([][]string, error) {
 	text, ok := strings.CutSuffix(string(tsv), "\n")
 	if !ok {
@@ -64,8 +67,8 @@ func rows(file string, tsv []byte, header string) ([][]string, error) {
 	var out [][]string
 	for i, line := range lines[1:] {
 		f := strings.Split(line, "\t")
-		if len(f) != cols || hasEmpty(f) {
-			return nil, fmt.Errorf("%s line %d: want %d non-empty columns: %s", file, i+2, cols, strconv.Quote(line))
+		if len(f) != cols || slices.Contains(f[:cols-1], "") {
+			return nil, fmt.Errorf("%s line %d: want %d columns, the first %d non-empty: %s", file, i+2, cols, cols-1, strconv.Quote(line))
 		}
 		out = append(out, f)
 	}
@@ -73,16 +76,6 @@ func rows(file string, tsv []byte, header string) ([][]string, error) {
 		return nil, fmt.Errorf("%s: no rows", file)
 	}
 	return out, nil
-}
-
-// hasEmpty reports whether a field is empty.
-func hasEmpty(f []string) bool {
-	for _, s := range f {
-		if s == "" {
-			return true
-		}
-	}
-	return false
 }
 
 // ParseFlags reads flags.tsv.

@@ -1,19 +1,25 @@
 package smartview
 
 import (
-	_ "embed"
-	"strconv"
-	"strings"
 	"sync"
 
 	"github.com/mapiblob/mapiblob/blob"
 	"github.com/mapiblob/mapiblob/proptag"
 )
 
-// MFCMAPI's property → parser table (internal/data/README.md).
+// MFCMAPI's property → parser table (internal/data/README.md): its
+// single-valued tag rows are generated into zz_mappings.go (mfcTagRows).
 //
-//go:embed internal/data/smartview-mappings.tsv
-var mappingsTSV string
+//go:generate go run ./internal/genmappings -in internal/data/smartview-mappings.tsv -o zz_mappings.go
+
+// mfcTagRow is one single-valued tag row of MFCMAPI's table: the property
+// id, MFCMAPI's name of the parser it reads the property with, and its name
+// of the property.
+type mfcTagRow struct {
+	id     uint16
+	parser string
+	name   string
+}
 
 // mfcMapping is one tag row of MFCMAPI's table: the structure a property
 // with that id is, and MFCMAPI's name of the property.
@@ -27,22 +33,13 @@ var (
 	mappingsByID map[uint16]mfcMapping
 )
 
-// loadMappings reads the single-valued tag rows whose parser the registry
-// has.
+// loadMappings keeps the rows of mfcTagRows whose parser the registry has.
 func loadMappings() {
 	mappingsByID = map[uint16]mfcMapping{}
-	for i, line := range strings.Split(mappingsTSV, "\n") {
-		f := strings.Split(line, "\t")
-		if i == 0 || len(f) < 8 || f[3] != "no" || f[7] != "no" {
-			continue // the header, a named property, a multi-valued one
-		}
-		id, err := strconv.ParseUint(strings.TrimPrefix(f[5], "0x"), 16, 16)
-		if err != nil {
-			continue
-		}
+	for _, r := range mfcTagRows {
 		for _, d := range decoders {
-			if d.Parser == f[0] {
-				mappingsByID[uint16(id)] = mfcMapping{d.Kind, f[2]}
+			if d.Parser == r.parser {
+				mappingsByID[r.id] = mfcMapping{d.Kind, r.name}
 			}
 		}
 	}

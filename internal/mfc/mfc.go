@@ -1,25 +1,20 @@
 // Package mfc holds what the SmartView renderers of the entry-ID, security
 // and sync-state families share: MFCMAPI's flag tables and GUID names (facts
-// tables in data/, copied from ../shared/data/mfcmapi), its way of naming a
-// number from a flag table, and its date formats.
+// tables in data/, copied from ../shared/data/mfcmapi, which genmfc turns
+// into zz_tables.go), its way of naming a number from a flag table, and its
+// date formats.
 package mfc
 
+//go:generate go run ./internal/genmfc -in data -o zz_tables.go
+
 import (
-	_ "embed"
 	"strconv"
 	"strings"
-	"sync"
 
 	"github.com/mapiblob/mapiblob/blob"
 	"github.com/mapiblob/mapiblob/guid"
 	"github.com/mapiblob/mapiblob/internal/wire"
 )
-
-//go:embed data/flags.tsv
-var flagsTSV string
-
-//go:embed data/guids.tsv
-var guidsTSV string
 
 // kind is how one flag table entry matches ([MS-OXCDATA] leaves naming to
 // the viewer; these are MFCMAPI's kinds, data/flags.tsv flag_kind).
@@ -32,58 +27,12 @@ const (
 	kindClearBits               // a mask whose bits are shown as hex and cleared
 )
 
+// entry is one row of a flag table (flagTabs, generated from
+// data/flags.tsv into zz_tables.go, as guidName is from data/guids.tsv).
 type entry struct {
 	kind  kind
 	value uint32
 	name  string
-}
-
-var (
-	loadOnce sync.Once
-	flagTabs map[string][]entry
-	guidName map[guid.GUID]string
-)
-
-func load() {
-	flagTabs = map[string][]entry{}
-	for i, line := range strings.Split(flagsTSV, "\n") {
-		f := strings.Split(line, "\t")
-		if i == 0 || len(f) < 4 {
-			continue
-		}
-		v, err := strconv.ParseUint(strings.TrimPrefix(f[2], "0x"), 16, 32)
-		if err != nil {
-			continue
-		}
-		var k kind
-		switch f[1] {
-		case "flagFLAG":
-			k = kindFlag
-		case "flagVALUE":
-			k = kindValue
-		case "flagVALUELOWERNIBBLE":
-			k = kindLowerNibble
-		case "flagCLEARBITS":
-			k = kindClearBits
-		default:
-			continue
-		}
-		flagTabs[f[0]] = append(flagTabs[f[0]], entry{k, uint32(v), f[3]})
-	}
-	guidName = map[guid.GUID]string{}
-	for i, line := range strings.Split(guidsTSV, "\n") {
-		f := strings.Split(line, "\t")
-		if i == 0 || len(f) < 2 {
-			continue
-		}
-		var g guid.GUID
-		if err := g.UnmarshalText([]byte(f[1])); err != nil {
-			continue
-		}
-		if _, dup := guidName[g]; !dup {
-			guidName[g] = f[0]
-		}
-	}
 }
 
 // Flags names v from the flag table of property (a name of data/flags.tsv:
@@ -91,7 +40,6 @@ func load() {
 // order over what remains of v, joined by " | ", the unnamed rest as 0x%X;
 // "0x0" when nothing is left to name.
 func Flags(property string, v uint32) string {
-	loadOnce.Do(load)
 	var parts []string
 	rest := v
 	for _, e := range flagTabs[property] {
@@ -138,7 +86,6 @@ func X(v uint64, digits int) string {
 
 // GUIDName is MFCMAPI's name of a GUID, "Unknown GUID" when it has none.
 func GUIDName(g guid.GUID) string {
-	loadOnce.Do(load)
 	if n, ok := guidName[g]; ok {
 		return n
 	}

@@ -67,7 +67,8 @@ func TestDecodeItemByPropertyName(t *testing.T) {
 	it := item.New(item.MustProp("PidTagMessageClass", item.Unicode("IPM.Schedule.Meeting.Request")),
 		item.MustProp("PidTagSubject", item.Unicode("Planning")),
 		item.MustProp("PidTagEntryId", item.Binary(entryID)),
-		item.MustProp("PidTagConversationIndex", item.Binary(convIndex)))
+		item.MustProp("PidTagConversationIndex", item.Binary(convIndex)),
+		item.MustProp("PidLidBusyStatus", item.Long(2)))
 	// A property the property table does not know, decoded by its id as
 	// MFCMAPI's property → parser table says, and named as MFCMAPI names it.
 	it.Properties = append(it.Properties, item.NewProperty(0x0E270102, nil, item.Binary(fixtures.Load(t, "NTSD-1").Blob)))
@@ -94,6 +95,7 @@ func TestDecodeItemByPropertyName(t *testing.T) {
 			"PidTagEntryId (PT_BINARY): entryid\n",
 			"PidTagConversationIndex (PT_BINARY): conversationindex\n",
 			"PR_NT_SECURITY_DESCRIPTOR (PT_BINARY): ntsd\n",
+			"PidLidBusyStatus (PT_LONG): 2 = olBusy\n",
 			"PidTagConflictItems (PT_MV_BINARY): 2 values\n    [0] entryid\n",
 			`recipient 0: PidTagDisplayName="Ada" PidTagRecipientType=1 (MAPI_TO) PidTagRecipientTrackStatus=3 (respAccepted)`,
 			`recipient 1: PidTagDisplayName="Bo" PidTagRecipientType=2 (MAPI_CC) PidTagRecipientTrackStatus=0 (respNone)`,

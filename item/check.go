@@ -35,6 +35,7 @@ const (
 	CodeNoOrganizer         = "ITEM_NO_ORGANIZER"
 	CodeNoSubject           = "ITEM_NO_SUBJECT"
 	CodeTrackingNone        = "ITEM_TRACKING_NONE"
+	CodeAttendeeResponse    = "ITEM_ATTENDEE_RESPONSE"
 	CodeDuplicate           = "ITEMS_DUPLICATE"
 	CodeRecurringLimit      = "ITEMS_RECURRING_LIMIT"
 )
@@ -138,13 +139,22 @@ func (it *Item) Check() []blob.Finding {
 		}
 		if flags, ok := it.StateFlags(); ok && flags&1 != 0 && flags&2 == 0 { // asfMeeting, not asfReceived: the organizer's copy
 			tracked, none := 0, 0
-			for _, a := range it.Attendees() {
-				if a.HasTrackStatus {
-					tracked++
-					if a.TrackStatus == 0 {
-						none++
-					}
+			for i, a := range it.Attendees() {
+				if !a.HasTrackStatus {
+					continue
 				}
+				tracked++
+				if a.TrackStatus == 0 {
+					none++
+				}
+				who := a.Name
+				if a.Address != "" {
+					who = strings.TrimSpace(who + " <" + a.Address + ">")
+				}
+				p := MustProp("PidTagRecipientTrackStatus", Long(int32(a.TrackStatus)))
+				name, _ := p.FlagText()
+				l.add(CodeAttendeeResponse, blob.Info, "Attendees["+strconv.Itoa(i)+"].PidTagRecipientTrackStatus",
+					who+": "+name+" (PidTagRecipientTrackStatus "+strconv.FormatInt(a.TrackStatus, 10)+"), as the organizer's copy tracks it")
 			}
 			if tracked > 0 && none == tracked {
 				l.add(CodeTrackingNone, blob.Warning, "PidTagRecipientTrackStatus", "every attendee's PidTagRecipientTrackStatus is respNone ("+strconv.Itoa(tracked)+

@@ -216,8 +216,10 @@ func TestRepairTZ(t *testing.T) {
 	require.Empty(t, r.Inferred)
 }
 
-// A sent meeting whose attendees all have respNone is reported; one
-// response, a received copy, or rows without a track status are not.
+// The organizer's copy of a meeting reports each attendee's tracked
+// response, and a sent meeting whose attendees all have respNone is
+// reported; one response, a received copy, or rows without a track status
+// are not.
 func TestTrackingNone(t *testing.T) {
 	row := func(track int32) []item.Property {
 		return []item.Property{item.MustProp("PidTagDisplayName", item.Unicode("A")), item.MustProp("PidTagSmtpAddress", item.Unicode("a@example.com")),
@@ -240,10 +242,19 @@ func TestTrackingNone(t *testing.T) {
 		for _, tr := range c.tracks {
 			it.Recipients = append(it.Recipients, row(tr))
 		}
-		got := false
+		got, responses := false, 0
 		for _, f := range it.Check() {
 			got = got || f.Code == item.CodeTrackingNone
+			if f.Code == item.CodeAttendeeResponse {
+				responses++
+				require.Contains(t, f.Message, "A <a@example.com>: resp", c.name)
+			}
 		}
 		require.Equal(t, c.want, got, c.name)
+		if c.flags == 1 {
+			require.Equal(t, len(c.tracks), responses, "%s: one response line per attendee", c.name)
+		} else {
+			require.Zero(t, responses, "%s: a received copy tracks no responses", c.name)
+		}
 	}
 }

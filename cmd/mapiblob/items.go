@@ -145,6 +145,9 @@ type fileResult struct {
 	// partial are the folders and messages of a PST that could not be
 	// read, reported on stderr beside the items that could.
 	partial []error
+	// mailbox is true for a PST or OST, whose accounting (messages read
+	// and reported) closes its report on stderr.
+	mailbox bool
 	// flat and findings: every item of the file (embedded ones after their
 	// parent) with its Check findings, for check.
 	flat     []*item.Item
@@ -221,6 +224,9 @@ func processItems(e *env, sources []itemSource, work func(*fileResult), emit fun
 		for _, pe := range r.partial {
 			fmt.Fprintf(e.stderr, "mapiblob: %s: %s\n", r.src.path, oneLine(pe.Error()))
 		}
+		if r.mailbox && r.err == nil {
+			fmt.Fprintf(e.stderr, "mapiblob: %s: %s\n", r.src.path, mailboxSummary(len(r.items), r.partial))
+		}
 		if err == nil && panicked == nil {
 			err = emit(r)
 		}
@@ -245,6 +251,7 @@ func readItemFile(r *fileResult) {
 			return
 		}
 		if st, err := f.Stat(); err == nil && isPST(f) { // read through the file, whatever its size
+			r.mailbox = true
 			r.items, r.err = itemfile.ReadPST(f, st.Size(), r.src.path)
 			f.Close()
 			r.partialRead()
@@ -277,6 +284,28 @@ func (r *fileResult) partialRead() {
 	if errors.As(r.err, &pe) {
 		r.partial, r.err, r.bad = pe.Errs, nil, true
 	}
+}
+
+// mailboxSummary accounts for every message of a mailbox's calendar and
+// task folders: "12 messages: 11 read, 1 reported", and the folders that
+// could not be read, so that nothing is lost without a line saying so.
+func mailboxSummary(read int, partial []error) string {
+	messages, folders := 0, 0
+	for _, err := range partial {
+		var me *pst.MessageError
+		var fe *pst.FolderError
+		switch {
+		case errors.As(err, &me):
+			messages++
+		case errors.As(err, &fe):
+			folders++
+		}
+	}
+	s := strconv.Itoa(read+messages) + " messages in its calendar and task folders: " + strconv.Itoa(read) + " read, " + strconv.Itoa(messages) + " reported"
+	if folders > 0 {
+		s += "; " + strconv.Itoa(folders) + " folders could not be read"
+	}
+	return s
 }
 
 // isPST reports whether the file starts with the PST/OST signature.

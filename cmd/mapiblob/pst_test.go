@@ -33,6 +33,9 @@ func TestDecodePST(t *testing.T) {
 	if r.code != 0 || !strings.Contains(r.stdout, `"first"`) || !strings.Contains(r.stdout, `"second"`) || strings.Contains(r.stdout, `"mail"`) {
 		t.Fatalf("decode: exit %d\nstdout %s\nstderr %s", r.code, r.stdout, r.stderr)
 	}
+	if want := "mapiblob: " + name + ": 2 messages in its calendar and task folders: 2 read, 0 reported\n"; r.stderr != want {
+		t.Errorf("decode's accounting on stderr: %q, want %q", r.stderr, want)
+	}
 
 	f, err := pst.Open(bytes.NewReader(b), int64(len(b)))
 	if err != nil {
@@ -52,7 +55,8 @@ func TestDecodePST(t *testing.T) {
 	}
 	r = runBin(t, nil, "decode", name)
 	if r.code != 1 || strings.Contains(r.stdout, `"first"`) || !strings.Contains(r.stdout, `"second"`) ||
-		!strings.Contains(r.stderr, "message [nid 0x200024] in /Top of Personal Folders/Calendar") {
+		!strings.Contains(r.stderr, "message [nid 0x200024] in /Top of Personal Folders/Calendar") ||
+		!strings.Contains(r.stderr, ": 2 messages in its calendar and task folders: 1 read, 1 reported\n") {
 		t.Fatalf("decode of a damaged PST: exit %d\nstdout %s\nstderr %s", r.code, r.stdout, r.stderr)
 	}
 	r = runBin(t, nil, "decode", "--format", "json", name)

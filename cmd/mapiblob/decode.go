@@ -54,33 +54,36 @@ const codePageUsage = "decode the 8-bit subjects and locations of appointment ex
 	"a number or a name (932, shift_jis, windows-1250, utf-8); windows-1252 when not given"
 
 type decodeOpts struct {
-	kind   blob.Kind
-	format string
-	opt    smartview.Options
-	input  input.Mode
+	kind    blob.Kind
+	format  string
+	opt     smartview.Options
+	input   input.Mode
+	folders folderFlags // the folders of a mailbox the item commands read
 }
 
 // decodeFlags parses the flags decode and check share; formatUsage says
 // what each of formats prints.
 func decodeFlags(name, usage string, e *env, args []string, formatUsage string, formats ...string) (*decodeOpts, []string, error) {
 	fs := newFlags(name)
-	kind := enumFlag(fs, "kind", "auto", "the structure of every blob; auto picks it from the property an MFCMAPI XML export names, else from the bytes",
-		"auto", "tzdef", "tzstruct", "recur", "apptrecur", "goid")
+	kind := enumFlag(fs, "kind", "auto", "the structure of every blob, by its kind or MFCMAPI's parser name (CONVERSATIONINDEX) in any letter case; "+
+		"auto picks it from the property an MFCMAPI XML export names, else from the bytes of the structures that have a signature",
+		kindValues()...)
 	format := enumFlag(fs, "format", "text", formatUsage, formats...)
 	cp := fs.String("codepage", "", codePageUsage)
 	inMode := enumFlag(fs, "input", "auto", "how to read INPUT: auto takes binary data (a .bin file of the blob's bytes) as the blob and detects the text form; the others force one",
 		"auto", "hex", "base64", "binary", "xml")
+	folders := addFolderFlags(fs)
 	rest, err := parseFlags(fs, args, usage, e)
 	if err != nil {
 		return nil, nil, err
 	}
-	o := &decodeOpts{format: *format}
+	o := &decodeOpts{format: *format, folders: folders}
 	if o.input, err = inputMode(*inMode); err != nil {
 		return nil, nil, err
 	}
 	k, ok := smartview.ParseKind(*kind)
 	if !ok {
-		return nil, nil, usageErr("unknown --kind %q (want auto, tzdef, tzstruct, recur, apptrecur or goid)", *kind)
+		return nil, nil, usageErr("unknown --kind %q (want auto, %s, or MFCMAPI's parser name of one)", *kind, strings.Join(kindValues()[1:], ", "))
 	}
 	o.kind = k
 	valid := false
@@ -94,6 +97,15 @@ func decodeFlags(name, usage string, e *env, args []string, formatUsage string, 
 		return nil, nil, err
 	}
 	return o, rest, nil
+}
+
+// kindValues are the values --kind lists: auto and every registered kind.
+func kindValues() []string {
+	out := []string{"auto"}
+	for _, k := range smartview.Kinds() {
+		out = append(out, string(k))
+	}
+	return out
 }
 
 // codePageOption reads a --codepage value ("" keeps the default).
@@ -152,6 +164,9 @@ func runDecode(e *env, args []string) error {
 		return err
 	}
 	if src, err := itemArgs(e, rest); err != nil || src != nil {
+		if err == nil {
+			err = o.folders.apply(src)
+		}
 		if err != nil {
 			return err
 		}
@@ -192,6 +207,9 @@ func runCheck(e *env, args []string) error {
 		return err
 	}
 	if src, err := itemArgs(e, rest); err != nil || src != nil {
+		if err == nil {
+			err = o.folders.apply(src)
+		}
 		if err != nil {
 			return err
 		}

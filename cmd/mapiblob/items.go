@@ -4,10 +4,12 @@ import (
 	"bytes"
 	"encoding/json"
 	"errors"
+	"flag"
 	"fmt"
 	"io"
 	"io/fs"
 	"os"
+	"path"
 	"path/filepath"
 	"runtime"
 	"strconv"
@@ -34,9 +36,10 @@ var itemExts = map[string]bool{".msg": true, ".eml": true, ".tnef": true, ".dat"
 
 // itemSource is one file to read, or standard input's bytes.
 type itemSource struct {
-	path string // as given, for messages
-	full string // path to open
-	data []byte // standard input, already read
+	folders func(*pst.Folder) bool // the folders of a PST or OST to read (nil: its calendar and task folders)
+	path    string                 // as given, for messages
+	full    string                 // path to open
+	data    []byte                 // standard input, already read
 }
 
 // itemArgs decides whether args name item files: each argument is a
@@ -252,7 +255,11 @@ func readItemFile(r *fileResult) {
 		}
 		if st, err := f.Stat(); err == nil && isPST(f) { // read through the file, whatever its size
 			r.mailbox = true
-			r.items, r.err = itemfile.ReadPST(f, st.Size(), r.src.path)
+			if r.src.folders != nil {
+				r.items, r.err = itemfile.ReadPSTFolders(f, st.Size(), r.src.path, r.src.folders)
+			} else {
+				r.items, r.err = itemfile.ReadPST(f, st.Size(), r.src.path)
+			}
 			f.Close()
 			r.partialRead()
 			return
@@ -286,6 +293,46 @@ func (r *fileResult) partialRead() {
 	}
 }
 
+// folderFlags are the flags of the item commands that choose a mailbox's
+// folders.
+type folderFlags struct {
+	glob *string
+	all  *bool
+}
+
+func addFolderFlags(fs *flag.FlagSet) folderFlags {
+	return folderFlags{
+		fs.String("folder", "", "read the folders of a PST or OST whose path or name matches `GLOB` (path.Match: /Top of Personal Folders/Calendar/*, Holidays) instead of its calendar and task folders"),
+		fs.Bool("all-folders", false, "read every folder of a PST or OST, not only its calendar and task folders"),
+	}
+}
+
+// apply sets the folders each source reads; a bad glob is a usage error.
+func (f folderFlags) apply(src []itemSource) error {
+	if *f.glob == "" && !*f.all {
+		return nil
+	}
+	if *f.glob != "" && *f.all {
+		return usageErr("--folder and --all-folders exclude each other")
+	}
+	glob := *f.glob
+	if _, err := path.Match(glob, ""); err != nil {
+		return usageErr("--folder %q: %v", glob, err)
+	}
+	keep := func(fo *pst.Folder) bool {
+		if *f.all {
+			return true
+		}
+		a, _ := path.Match(glob, fo.Path)
+		b, _ := path.Match(glob, fo.Name)
+		return a || b
+	}
+	for i := range src {
+		src[i].folders = keep
+	}
+	return nil
+}
+
 // mailboxSummary accounts for every message of a mailbox's calendar and
 // task folders: "12 messages: 11 read, 1 reported", and the folders that
 // could not be read, so that nothing is lost without a line saying so.
@@ -301,7 +348,7 @@ func mailboxSummary(read int, partial []error) string {
 			folders++
 		}
 	}
-	s := strconv.Itoa(read+messages) + " messages in its calendar and task folders: " + strconv.Itoa(read) + " read, " + strconv.Itoa(messages) + " reported"
+	s := strconv.Itoa(read+messages) + " messages in the folders read: " + strconv.Itoa(read) + " read, " + strconv.Itoa(messages) + " reported"
 	if folders > 0 {
 		s += "; " + strconv.Itoa(folders) + " folders could not be read"
 	}

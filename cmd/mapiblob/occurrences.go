@@ -115,6 +115,7 @@ func parseWhen(s string, loc *time.Location, name string) (time.Time, error) {
 // seriesFlags are the flags occurrences and ical share.
 type seriesFlags struct {
 	recur, tz, codepage *string
+	folders             folderFlags
 }
 
 func addSeriesFlags(fs *flag.FlagSet) seriesFlags {
@@ -123,6 +124,7 @@ func addSeriesFlags(fs *flag.FlagSet) seriesFlags {
 		fs.String("tz", "", "the series' time zone: a PidLidAppointmentTimeZoneDefinitionRecur or PidLidTimeZoneStruct blob (`INPUT`), "+
 			"or a Windows key name or IANA zone; an item's series uses its own"),
 		fs.String("codepage", "", codePageUsage),
+		addFolderFlags(fs),
 	}
 }
 
@@ -142,7 +144,7 @@ func (f seriesFlags) items(e *env, rest []string) ([]itemSource, error) {
 	if *f.tz != "" {
 		return nil, usageErr("--tz applies to blobs; an item's series uses its own time-zone properties")
 	}
-	return src, nil
+	return src, f.folders.apply(src)
 }
 
 // read takes a lone positional argument as --recur and decodes the series.

@@ -33,7 +33,7 @@ func TestDecodePST(t *testing.T) {
 	if r.code != 0 || !strings.Contains(r.stdout, `"first"`) || !strings.Contains(r.stdout, `"second"`) || strings.Contains(r.stdout, `"mail"`) {
 		t.Fatalf("decode: exit %d\nstdout %s\nstderr %s", r.code, r.stdout, r.stderr)
 	}
-	if want := "mapiblob: " + name + ": 2 messages in its calendar and task folders: 2 read, 0 reported\n"; r.stderr != want {
+	if want := "mapiblob: " + name + ": 2 messages in the folders read: 2 read, 0 reported\n"; r.stderr != want {
 		t.Errorf("decode's accounting on stderr: %q, want %q", r.stderr, want)
 	}
 
@@ -56,7 +56,7 @@ func TestDecodePST(t *testing.T) {
 	r = runBin(t, nil, "decode", name)
 	if r.code != 1 || strings.Contains(r.stdout, `"first"`) || !strings.Contains(r.stdout, `"second"`) ||
 		!strings.Contains(r.stderr, "message [nid 0x200024] in /Top of Personal Folders/Calendar") ||
-		!strings.Contains(r.stderr, ": 2 messages in its calendar and task folders: 1 read, 1 reported\n") {
+		!strings.Contains(r.stderr, ": 2 messages in the folders read: 1 read, 1 reported\n") {
 		t.Fatalf("decode of a damaged PST: exit %d\nstdout %s\nstderr %s", r.code, r.stdout, r.stderr)
 	}
 	r = runBin(t, nil, "decode", "--format", "json", name)
@@ -122,5 +122,57 @@ func TestFolders(t *testing.T) {
 	}
 	if r := runBin(t, nil, "folders", filepath.Join(t.TempDir(), "none.pst")); r.code != 2 {
 		t.Errorf("a missing file: exit %d, want 2", r.code)
+	}
+}
+
+// --folder GLOB reads the folders whose path or name matches, --all-folders
+// every folder; by default a mailbox's calendar and task folders are read.
+func TestDecodePSTFolders(t *testing.T) {
+	msg := func(class, subject string) *item.Item {
+		return item.New(item.MustProp("PidTagMessageClass", item.Unicode(class)), item.MustProp("PidTagSubject", item.Unicode(subject)))
+	}
+	b, err := pst.Marshal(pst.WriteOptions{},
+		&pst.Tree{Name: "Calendar", ContainerClass: "IPF.Appointment", Messages: []*item.Item{msg("IPM.Appointment", "meeting")},
+			Folders: []*pst.Tree{{Name: "Holidays", ContainerClass: "IPF.Appointment", Messages: []*item.Item{msg("IPM.Appointment", "holiday")}}}},
+		&pst.Tree{Name: "Inbox", ContainerClass: "IPF.Note", Messages: []*item.Item{msg("IPM.Note", "mail")}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	name := filepath.Join(t.TempDir(), "mailbox.pst")
+	if err := os.WriteFile(name, b, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	subjects := func(args ...string) []string {
+		t.Helper()
+		r := runBin(t, nil, append([]string{"decode"}, append(args, name)...)...)
+		if r.code > 1 {
+			t.Fatalf("decode %v: exit %d: %s", args, r.code, r.stderr)
+		}
+		var out []string
+		for _, s := range []string{"meeting", "holiday", "mail"} {
+			if strings.Contains(r.stdout, `"`+s+`"`) {
+				out = append(out, s)
+			}
+		}
+		return out
+	}
+	for _, c := range []struct {
+		args []string
+		want []string
+	}{
+		{nil, []string{"meeting", "holiday"}},
+		{[]string{"--folder", "Holidays"}, []string{"holiday"}},
+		{[]string{"--folder", "/Top of Personal Folders/Inbox"}, []string{"mail"}},
+		{[]string{"--all-folders"}, []string{"meeting", "holiday", "mail"}},
+	} {
+		if got := subjects(c.args...); strings.Join(got, ",") != strings.Join(c.want, ",") {
+			t.Errorf("decode %v: items %v, want %v", c.args, got, c.want)
+		}
+	}
+	if r := runBin(t, nil, "decode", "--folder", "[", name); r.code != 2 {
+		t.Errorf("a bad glob: exit %d, want 2", r.code)
+	}
+	if r := runBin(t, nil, "decode", "--folder", "x", "--all-folders", name); r.code != 2 {
+		t.Errorf("--folder with --all-folders: exit %d, want 2", r.code)
 	}
 }

@@ -144,6 +144,11 @@ func readPST(b []byte, source string) ([]*item.Item, error) {
 // (CalendarClass) of a PST or OST file of the given size through r, a page
 // or block at a time, as Read does for a PST in memory.
 func ReadPST(r io.ReaderAt, size int64, source string) ([]*item.Item, error) {
+	return ReadPSTFolders(r, size, source, func(fo *pst.Folder) bool { return CalendarClass(fo.ContainerClass) })
+}
+
+// ReadPSTFolders is ReadPST for the folders keep chooses.
+func ReadPSTFolders(r io.ReaderAt, size int64, source string, keep func(*pst.Folder) bool) ([]*item.Item, error) {
 	f, err := pst.Open(r, size)
 	if err != nil {
 		return nil, &item.ReadError{Format: "pst", Err: err}
@@ -155,7 +160,7 @@ func ReadPST(r io.ReaderAt, size int64, source string) ([]*item.Item, error) {
 		if fo.Err != nil {
 			errs = append(errs, fo.Err)
 		}
-		if !CalendarClass(fo.ContainerClass) {
+		if !keep(fo) {
 			continue
 		}
 		for it, err := range fo.Messages() {

@@ -4,6 +4,7 @@ import (
 	"strconv"
 
 	"github.com/mapiblob/mapiblob/blob"
+	"github.com/mapiblob/mapiblob/internal/mfcprop"
 	"github.com/mapiblob/mapiblob/internal/sv"
 	"github.com/mapiblob/mapiblob/internal/wire"
 )
@@ -252,7 +253,7 @@ func (s *VerbStream) SmartView() string {
 		w.Line(2, "Internal4 = ", h8(v.Internal4))
 		w.Line(2, "SendBehavior = ", h8(v.SendBehavior))
 		w.Line(2, "Internal5 = ", h8(v.Internal5))
-		w.Line(2, "ID = ", h8(v.ID), " = ", noteVerbs.Interpret(v.ID))
+		w.Line(2, "ID = ", h8(v.ID), " = ", verbName(v.ID))
 		w.Line(2, "Internal6 = ", h8(v.Internal6))
 	}
 	w.Line(1, "Version2 = ", h4(s.Version2))
@@ -271,3 +272,11 @@ func (s *VerbStream) SmartView() string {
 
 // Text renders s for people: its SmartView form.
 func (s *VerbStream) Text() string { return s.SmartView() }
+
+// verbName names a verb id as MFCMAPI names the values of
+// PidTagLastVerbExecuted, whose ids a VoteOption's ID also takes
+// ([MS-OXPROPS], [MS-OXOMSG]), from the generated flag tables.
+func verbName(id uint32) string {
+	name, _ := mfcprop.Flags(0x10810003, id) // PidTagLastVerbExecuted
+	return name
+}

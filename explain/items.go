@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"strconv"
 	"strings"
 
 	"github.com/mapiblob/mapiblob/blob"
@@ -120,7 +121,17 @@ func (o *explainOpts) commandArg() string {
 // and embedded, in the order `mapiblob decode` prints them.
 func explainItems(x *Explanation, b []byte, o *explainOpts) {
 	items, err := itemfile.Read(b, o.itemSource())
-	if err != nil {
+	var partial *itemfile.PartialError
+	switch {
+	case errors.As(err, &partial):
+		// A mailbox some of whose messages or folders could not be read:
+		// the others are shown, and each that could not be is named.
+		lines := make([]string, len(partial.Errs))
+		for i, e := range partial.Errs {
+			lines[i] = e.Error()
+		}
+		x.Error = strconv.Itoa(len(lines)) + " messages or folders could not be read: " + strings.Join(lines, "; ")
+	case err != nil:
 		x.Input, x.Error = InputInvalid, err.Error()
 		return
 	}

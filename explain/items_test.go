@@ -13,6 +13,7 @@ import (
 	"github.com/mapiblob/mapiblob/item/itemfile"
 	"github.com/mapiblob/mapiblob/item/mfcxml"
 	"github.com/mapiblob/mapiblob/item/msg"
+	"github.com/mapiblob/mapiblob/item/pst"
 	"github.com/mapiblob/mapiblob/item/tnef"
 )
 
@@ -187,4 +188,27 @@ func TestExplainCommandQuotesFileName(t *testing.T) {
 	require.Equal(t, "mapiblob decode 'a$HOME`id`.msg'", x.Command)
 	require.NotNil(t, x.Items[0].TZRepair)
 	require.True(t, strings.HasSuffix(x.Items[0].TZRepair.Command, " 'a$HOME`id`.msg'"), x.Items[0].TZRepair.Command)
+}
+
+// A dropped mailbox with a damaged message shows the messages that could
+// be read and names the one that could not.
+func TestExplainPartialMailbox(t *testing.T) {
+	msg := func(subject string) *item.Item {
+		return item.New(item.MustProp("PidTagMessageClass", item.Unicode("IPM.Appointment")), item.MustProp("PidTagSubject", item.Unicode(subject)))
+	}
+	b, err := pst.Marshal(pst.WriteOptions{}, &pst.Tree{Name: "Calendar", ContainerClass: "IPF.Appointment", Messages: []*item.Item{msg("first"), msg("second")}})
+	require.NoError(t, err)
+	f, err := pst.Open(bytes.NewReader(b), int64(len(b)))
+	require.NoError(t, err)
+	n, err := f.Node(0x200024)
+	require.NoError(t, err)
+	ref, _, err := f.Block(n.Data)
+	require.NoError(t, err)
+	b[ref.IB+30] ^= 0xFF
+	x := Bytes(b, Options{Now: explainNow, Name: "mailbox.pst"})
+	require.Equal(t, InputItems, x.Input, x.Error)
+	require.Len(t, x.Items, 1)
+	require.Equal(t, "second", x.Items[0].Subject)
+	require.Contains(t, x.Error, "1 messages or folders could not be read")
+	require.Contains(t, x.Error, "0x200024")
 }

@@ -208,16 +208,15 @@ func IsItemData(b []byte, byPath bool) bool {
 	return false
 }
 
-// IsMessage reports whether b is a whole message: an Outlook .msg, TNEF
-// (raw or base64), a MIME mail (.eml; reading it needs a TNEF part), or an
-// MFCMAPI XML export of
-// a message (a <message> element, recipients, attachments, or several
+// IsMessage reports whether b is a whole message or messages: a PST or OST
+// mailbox, an Outlook .msg, TNEF (raw or base64), a MIME mail (.eml;
+// reading it needs a TNEF part), or an MFCMAPI XML export of a message (a <message> element, recipients, attachments, or several
 // items). An export of a property pane (<properties>, one item's
 // properties) is not: the web page shows its binary properties one by
 // one, though IsItemData counts it when it has non-binary properties.
 func IsMessage(b []byte) bool {
 	switch Format(b) {
-	case "msg", "tnef", "tnef-base64", "eml":
+	case "pst", "msg", "tnef", "tnef-base64", "eml":
 		return true
 	case "xml":
 		items, err := mfcxml.ReadProperties(b, "") // the properties, not decoded: only their types and names count
